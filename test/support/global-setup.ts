@@ -1,0 +1,27 @@
+/**
+ * Starts one real PostgreSQL for the whole run (embedded, in a temporary directory) unless
+ * DATABASE_URL points at one. Each test file then makes its own database on it
+ * (test/support/test-database.ts), so files never see each other's rows.
+ */
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/event-store/src/postgres/embedded-postgres-server.ts';
+
+declare global {
+  var __ZAIRYU_POSTGRES__: RunningPostgres | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env['DATABASE_URL']) {
+    process.stdout.write(`\nTests use the PostgreSQL at DATABASE_URL.\n`);
+    return;
+  }
+  const root = await mkdtemp(join(tmpdir(), 'zairyu-test-'));
+  await chmod(root, 0o755);
+  const started = Date.now();
+  const server = await startEmbeddedPostgres({ dataDir: join(root, 'postgres'), persistent: false });
+  globalThis.__ZAIRYU_POSTGRES__ = server;
+  process.env['DATABASE_URL'] = server.url;
+  process.stdout.write(`\nEmbedded PostgreSQL for the tests on port ${server.port} (${Date.now() - started} ms).\n`);
+}
