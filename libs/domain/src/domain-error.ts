@@ -1,0 +1,58 @@
+/**
+ * Facts the ledger rejects, with stable upper-snake codes (domain-rules.md §7). Clients
+ * branch on the code, so codes are never renamed; the message is for people.
+ */
+import type { FieldError } from './events/field-rules.js';
+
+export const RULE_CODES = [
+  'EVENT_BEFORE_BIRTH',
+  'EVENT_IN_FUTURE',
+  'NO_PENDING_APPLICATION',
+  'APPLICATION_ALREADY_PENDING',
+  'REENTRY_LAPSED',
+  'NO_OPEN_REENTRY',
+  'REENTRY_OPEN',
+  'NOT_IN_JAPAN',
+  'ALREADY_IN_JAPAN',
+  'NOT_ABROAD',
+  'RESIDENT_CLOSED',
+  'NOT_A_MID_TO_LONG_TERM_RESIDENT',
+  'NO_STATUS',
+  'NO_CARD',
+  'UNKNOWN_CARD_NUMBER',
+  'CARD_NUMBER_IN_USE',
+  'ALREADY_HAS_STATUS',
+  'PERIOD_TOO_LONG',
+  'PERIOD_ENDS_BEFORE_GRANT',
+  'PERMIT_ENDS_BEFORE_DEPARTURE',
+  'STATUS_NOT_GRANTED_AT_LANDING',
+  'SPECIFIED_CARD_NOT_AVAILABLE',
+  'BIRTH_DATE_MISMATCH',
+  'UNKNOWN_EVENT',
+  'ALREADY_RETRACTED',
+  'CANNOT_RETRACT',
+  'CONFLICTS_WITH_LATER_EVENT',
+  'ALREADY_REGISTERED',
+  'NOT_REGISTERED',
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
+
+/** A fact that breaks a rule of the domain (HTTP 422). */
+export interface RuleViolation {
+  kind: 'rule';
+  code: RuleCode;
+  message: string;
+}
+
+/** A fact whose shape is wrong (HTTP 400): every field at fault. */
+export interface InvalidFact {
+  kind: 'invalid';
+  errors: FieldError[];
+}
+
+export type Rejection = RuleViolation | InvalidFact;
+
+export function violation(code: RuleCode, message: string): RuleViolation {
+  return { kind: 'rule', code, message };
+}

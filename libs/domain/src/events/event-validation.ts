@@ -1,0 +1,174 @@
+/**
+ * Per-type validation of an event's shape: every field at fault, with its path. Rules that
+ * depend on the resident's history (a grant needs an application …) are the decider's.
+ */
+import { STATUS_CATALOGUE, DESIGNATIONS, type StatusCode } from '../status-catalogue.js';
+import {
+  AFFILIATION_CHANGES,
+  AFFILIATION_KINDS,
+  CARD_ISSUE_REASONS,
+  DETAIL_FIELDS,
+  EVENT_TYPES,
+  EXTRA_ACTIVITY_SCOPES,
+  REENTRY_KINDS,
+  SPOUSE_END_CAUSES,
+  VERIFICATION_RESULTS,
+  type EventType,
+  type LedgerEvent,
+} from './events.js';
+import {
+  bool,
+  card,
+  cardNumber,
+  date,
+  integer,
+  listOf,
+  object,
+  oneOf,
+  optional,
+  required,
+  status,
+  text,
+  type FieldError,
+  type FieldRule,
+} from './field-rules.js';
+
+const none: Record<string, FieldRule> = {};
+
+const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
+  ResidentRegistered: {
+    residentId: required(text(100)),
+    fullName: required(text(200)),
+    dateOfBirth: required(date),
+    nationality: required(nationality()),
+    gender: optional(text(32)),
+    externalRef: optional(text(100)),
+    notes: optional(text(2000)),
+  },
+  Landed: {
+    status: required(status),
+    periodExpiresOn: required(date),
+    port: optional(text(100)),
+    card: optional(card),
+    designation: optional(oneOf(DESIGNATIONS)),
+  },
+  BornInJapan: none,
+  CardIssued: { card: required(card), reason: required(oneOf(CARD_ISSUE_REASONS)) },
+  Moved: { address: required(text()) },
+  ResidenceNotified: { address: required(text()) },
+  DetailsChanged: { fields: required(listOf(DETAIL_FIELDS)) },
+  ExtensionApplied: none,
+  ExtensionGranted: { periodExpiresOn: required(date), card: required(card) },
+  ExtensionDenied: none,
+  StatusChangeApplied: { toStatus: required(status) },
+  StatusChangeGranted: {
+    status: required(status),
+    periodExpiresOn: optional(date),
+    card: required(card),
+    designation: optional(oneOf(DESIGNATIONS)),
+  },
+  StatusChangeDenied: none,
+  PermanentResidenceApplied: none,
+  PermanentResidenceGranted: { card: required(card) },
+  PermanentResidenceDenied: none,
+  StatusAcquisitionApplied: { status: required(status) },
+  StatusAcquisitionGranted: {
+    status: required(status),
+    periodExpiresOn: optional(date),
+    card: required(card),
+    designation: optional(oneOf(DESIGNATIONS)),
+  },
+  CardLost: { discoveredAbroad: optional(bool) },
+  CardSurrendered: { reason: optional(text()) },
+  Departed: { reentry: required(oneOf(REENTRY_KINDS)), permitExpiresOn: optional(date) },
+  Reentered: none,
+  StatusRevoked: { ground: optional(text()) },
+  Naturalised: none,
+  Died: none,
+  AffiliationChanged: {
+    kind: required(oneOf(AFFILIATION_KINDS)),
+    change: required(oneOf(AFFILIATION_CHANGES)),
+    organisation: optional(text(200)),
+  },
+  AffiliationNotified: none,
+  SpouseRelationshipEnded: { cause: required(oneOf(SPOUSE_END_CAUSES)) },
+  SpouseNotified: none,
+  ExtraActivityPermitted: {
+    scope: required(oneOf(EXTRA_ACTIVITY_SCOPES)),
+    hoursPerWeek: optional(integer(1, 40)),
+  },
+  CardVerified: { number: required(cardNumber), result: required(oneOf(VERIFICATION_RESULTS)) },
+  EventRetracted: { eventId: required(text(100)), reason: required(text()) },
+};
+
+/** ISO 3166-1 alpha-3 form (three upper-case letters; ICAO's XXA/XXB/XXC/XXX included). */
+function nationality() {
+  return (value: unknown, path: string): FieldError[] =>
+    typeof value === 'string' && /^[A-Z]{3}$/.test(value)
+      ? []
+      : [{ field: path, message: 'must be an ISO 3166-1 alpha-3 code such as VNM' }];
+}
+
+/** Rules that tie one field to another within the same event. */
+function crossFieldErrors(event: LedgerEvent): FieldError[] {
+  const errors: FieldError[] = [];
+  const needsPeriod = (code: StatusCode, periodExpiresOn: unknown) => {
+    const indefinite = STATUS_CATALOGUE[code].indefinite;
+    if (indefinite && periodExpiresOn !== undefined) {
+      errors.push({ field: 'data.periodExpiresOn', message: `must be absent: ${code} has no period of stay` });
+    }
+    if (!indefinite && periodExpiresOn === undefined) {
+      errors.push({ field: 'data.periodExpiresOn', message: 'is required' });
+    }
+  };
+  switch (event.type) {
+    case 'StatusChangeGranted':
+    case 'StatusAcquisitionGranted':
+      needsPeriod(event.data.status, event.data.periodExpiresOn);
+      break;
+    case 'Departed':
+      if (event.data.reentry === 'permit' && event.data.permitExpiresOn === undefined) {
+        errors.push({ field: 'data.permitExpiresOn', message: 'is required when reentry is "permit"' });
+      }
+      if (event.data.reentry !== 'permit' && event.data.permitExpiresOn !== undefined) {
+        errors.push({ field: 'data.permitExpiresOn', message: 'is only given when reentry is "permit"' });
+      }
+      break;
+    case 'ExtraActivityPermitted':
+      if (event.data.scope === 'comprehensive' && event.data.hoursPerWeek !== undefined && event.data.hoursPerWeek !== 28) {
+        errors.push({ field: 'data.hoursPerWeek', message: 'is 28 for a comprehensive permission' });
+      }
+      break;
+    default:
+      break;
+  }
+  return errors;
+}
+
+export type EventValidation = { ok: true; event: LedgerEvent } | { ok: false; errors: FieldError[] };
+
+/** Checks the whole `{ type, occurredOn, data }` shape of an event from outside. */
+export function validateEvent(input: unknown): EventValidation {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: [{ field: '', message: 'must be an object with type, occurredOn and data' }] };
+  }
+  const record = input as Record<string, unknown>;
+  const errors: FieldError[] = Object.keys(record)
+    .filter((key) => !['type', 'occurredOn', 'data'].includes(key))
+    .map((key) => ({ field: key, message: 'is not a known field' }));
+  const type = record['type'];
+  if (type === undefined) errors.push({ field: 'type', message: 'is required' });
+  else if (!(EVENT_TYPES as readonly unknown[]).includes(type)) {
+    errors.push({ field: 'type', message: `must be one of: ${EVENT_TYPES.join(', ')}` });
+  }
+  if (record['occurredOn'] === undefined) errors.push({ field: 'occurredOn', message: 'is required' });
+  else errors.push(...date(record['occurredOn'], 'occurredOn'));
+  const data = record['data'] ?? {};
+  if (typeof type === 'string' && Object.hasOwn(DATA_RULES, type)) {
+    errors.push(...object(DATA_RULES[type as EventType])(data, 'data'));
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const event = { type, occurredOn: record['occurredOn'], data } as LedgerEvent;
+  const crossErrors = crossFieldErrors(event);
+  return crossErrors.length > 0 ? { ok: false, errors: crossErrors } : { ok: true, event };
+}

@@ -1,0 +1,170 @@
+/**
+ * The facts of a resident's life, one type per fact (api-v1.md "Event types"). The `type`
+ * strings are the contract: they are stored, so never rename one.
+ */
+import type { LocalDate } from '../calendar/local-date.js';
+import type { Designation, StatusCode } from '../status-catalogue.js';
+import type { CardData } from './card-data.js';
+
+export const CARD_ISSUE_REASONS = ['landing', 'detail_change', 'validity_renewal', 'loss_reissue', 'damage_reissue', 'exchange'] as const;
+export type CardIssueReason = (typeof CARD_ISSUE_REASONS)[number];
+
+export const DETAIL_FIELDS = ['name', 'nationality', 'dateOfBirth', 'gender'] as const;
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+export const REENTRY_KINDS = ['none', 'deemed', 'permit'] as const;
+export type ReentryKind = (typeof REENTRY_KINDS)[number];
+
+export const AFFILIATION_KINDS = ['activity', 'contract'] as const;
+export const AFFILIATION_CHANGES = [
+  'name_changed',
+  'address_changed',
+  'dissolved',
+  'left',
+  'transferred',
+  'contract_ended',
+  'new_contract',
+] as const;
+export type AffiliationChange = (typeof AFFILIATION_CHANGES)[number];
+
+export const SPOUSE_END_CAUSES = ['divorce', 'death'] as const;
+export const EXTRA_ACTIVITY_SCOPES = ['comprehensive', 'individual'] as const;
+export const VERIFICATION_RESULTS = ['valid', 'invalid'] as const;
+
+/** The `data` of each event type. */
+export interface EventDataByType {
+  /** Opens the stream: who the resident is. Not a legal fact; always folded first. */
+  ResidentRegistered: {
+    residentId: string;
+    fullName: string;
+    dateOfBirth: LocalDate;
+    nationality: string;
+    gender?: string;
+    externalRef?: string;
+    notes?: string;
+  };
+  /** 上陸許可. */
+  Landed: {
+    status: StatusCode;
+    periodExpiresOn: LocalDate;
+    port?: string;
+    card?: CardData;
+    designation?: Designation;
+  };
+  BornInJapan: Record<string, never>;
+  CardIssued: { card: CardData; reason: CardIssueReason };
+  /** 住居地を定めた. */
+  Moved: { address: string };
+  /** 住居地届出 / 住居地変更届出. */
+  ResidenceNotified: { address: string };
+  DetailsChanged: { fields: DetailField[] };
+  /** 在留期間更新許可申請. */
+  ExtensionApplied: Record<string, never>;
+  ExtensionGranted: { periodExpiresOn: LocalDate; card: CardData };
+  ExtensionDenied: Record<string, never>;
+  /** 在留資格変更許可申請. */
+  StatusChangeApplied: { toStatus: StatusCode };
+  StatusChangeGranted: {
+    status: StatusCode;
+    periodExpiresOn?: LocalDate;
+    card: CardData;
+    designation?: Designation;
+  };
+  StatusChangeDenied: Record<string, never>;
+  /** 永住許可申請: gives no special period. */
+  PermanentResidenceApplied: Record<string, never>;
+  PermanentResidenceGranted: { card: CardData };
+  PermanentResidenceDenied: Record<string, never>;
+  /** 在留資格取得許可申請 (newborns and others, 22条の2). */
+  StatusAcquisitionApplied: { status: StatusCode };
+  StatusAcquisitionGranted: {
+    status: StatusCode;
+    periodExpiresOn?: LocalDate;
+    card: CardData;
+    designation?: Designation;
+  };
+  CardLost: { discoveredAbroad?: boolean };
+  /** 返納. */
+  CardSurrendered: { reason?: string };
+  /** 単純出国 / みなし再入国 / 再入国許可. */
+  Departed: { reentry: ReentryKind; permitExpiresOn?: LocalDate };
+  Reentered: Record<string, never>;
+  /** 在留資格取消. */
+  StatusRevoked: { ground?: string };
+  Naturalised: Record<string, never>;
+  Died: Record<string, never>;
+  /** A change about the 所属機関 (19条の16①②). */
+  AffiliationChanged: {
+    kind: (typeof AFFILIATION_KINDS)[number];
+    change: AffiliationChange;
+    organisation?: string;
+  };
+  AffiliationNotified: Record<string, never>;
+  SpouseRelationshipEnded: { cause: (typeof SPOUSE_END_CAUSES)[number] };
+  SpouseNotified: Record<string, never>;
+  /** 資格外活動許可. */
+  ExtraActivityPermitted: { scope: (typeof EXTRA_ACTIVITY_SCOPES)[number]; hoursPerWeek?: number };
+  /** Result of the online 在留カード等番号失効情報照会 (seed 000). */
+  CardVerified: { number: string; result: (typeof VERIFICATION_RESULTS)[number] };
+  EventRetracted: { eventId: string; reason: string };
+}
+
+export type EventType = keyof EventDataByType;
+
+/** A fact as a caller states it. */
+export type LedgerEvent = {
+  [T in EventType]: { type: T; occurredOn: LocalDate; data: EventDataByType[T] };
+}[EventType];
+
+export type LedgerEventOf<T extends EventType> = Extract<LedgerEvent, { type: T }>;
+
+/** A fact as the stream holds it: with its identity and position. */
+export type RecordedEvent = LedgerEvent & {
+  eventId: string;
+  /** 1-based position in the resident's stream. */
+  version: number;
+};
+
+export type RecordedEventOf<T extends EventType> = LedgerEventOf<T> & { eventId: string; version: number };
+
+export const EVENT_TYPES: readonly EventType[] = [
+  'ResidentRegistered',
+  'Landed',
+  'BornInJapan',
+  'CardIssued',
+  'Moved',
+  'ResidenceNotified',
+  'DetailsChanged',
+  'ExtensionApplied',
+  'ExtensionGranted',
+  'ExtensionDenied',
+  'StatusChangeApplied',
+  'StatusChangeGranted',
+  'StatusChangeDenied',
+  'PermanentResidenceApplied',
+  'PermanentResidenceGranted',
+  'PermanentResidenceDenied',
+  'StatusAcquisitionApplied',
+  'StatusAcquisitionGranted',
+  'CardLost',
+  'CardSurrendered',
+  'Departed',
+  'Reentered',
+  'StatusRevoked',
+  'Naturalised',
+  'Died',
+  'AffiliationChanged',
+  'AffiliationNotified',
+  'SpouseRelationshipEnded',
+  'SpouseNotified',
+  'ExtraActivityPermitted',
+  'CardVerified',
+  'EventRetracted',
+];
+
+/** The event types a caseworker records with POST /events (registration has its own endpoint). */
+export const RECORDABLE_EVENT_TYPES = EVENT_TYPES.filter((type) => type !== 'ResidentRegistered');
+
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
+}

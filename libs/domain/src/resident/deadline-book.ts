@@ -1,0 +1,82 @@
+/**
+ * Opening, meeting and voiding deadlines in the state. A deadline is never removed: it
+ * records when it was created, met or voided so its state can be read as of any date.
+ */
+import type { LocalDate } from '../calendar/local-date.js';
+import { nextWorkingDayFrom } from '../calendar/administrative-holidays.js';
+import { DEADLINE_CATALOGUE, type DeadlineKind } from '../deadline-catalogue.js';
+import type { DeadlineRecord, ResidentState } from './state.js';
+
+export interface NewDeadline {
+  kind: DeadlineKind;
+  sourceEventId: string;
+  createdOn: LocalDate;
+  statutoryDueOn: LocalDate;
+  opensOn?: LocalDate | null;
+}
+
+export function openDeadline(state: ResidentState, deadline: NewDeadline): ResidentState {
+  const dueOn = DEADLINE_CATALOGUE[deadline.kind].movesOnHoliday ? nextWorkingDayFrom(deadline.statutoryDueOn) : deadline.statutoryDueOn;
+  const record: DeadlineRecord = {
+    id: `${deadline.sourceEventId}:${deadline.kind}`,
+    kind: deadline.kind,
+    sourceEventId: deadline.sourceEventId,
+    createdOn: deadline.createdOn,
+    opensOn: deadline.opensOn ?? null,
+    statutoryDueOn: deadline.statutoryDueOn,
+    dueOn,
+    metOn: null,
+    metByEventId: null,
+    voidOn: null,
+  };
+  return { ...state, deadlines: [...state.deadlines, record] };
+}
+
+export function isPending(deadline: DeadlineRecord): boolean {
+  return deadline.metOn === null && deadline.voidOn === null;
+}
+
+function updatePending(
+  state: ResidentState,
+  matches: (deadline: DeadlineRecord) => boolean,
+  update: (deadline: DeadlineRecord) => DeadlineRecord,
+): ResidentState {
+  if (!state.deadlines.some((deadline) => isPending(deadline) && matches(deadline))) return state;
+  return {
+    ...state,
+    deadlines: state.deadlines.map((deadline) => (isPending(deadline) && matches(deadline) ? update(deadline) : deadline)),
+  };
+}
+
+export function meetDeadlines(state: ResidentState, kinds: readonly DeadlineKind[], on: LocalDate, eventId: string): ResidentState {
+  return updatePending(
+    state,
+    (deadline) => kinds.includes(deadline.kind),
+    (deadline) => ({ ...deadline, metOn: on, metByEventId: eventId }),
+  );
+}
+
+export function voidDeadlines(
+  state: ResidentState,
+  on: LocalDate,
+  matches: (deadline: DeadlineRecord) => boolean = () => true,
+): ResidentState {
+  return updatePending(state, matches, (deadline) => ({ ...deadline, voidOn: on }));
+}
+
+/** Deadlines that belong to the status held: they lapse when that status ends (domain-rules.md §6). */
+export const STATUS_BOUND_DEADLINES: readonly DeadlineKind[] = [
+  'period_renewal',
+  'affiliation_notification',
+  'activity_gap_revocation_risk',
+  'spouse_notification',
+  'spouse_activity_revocation_risk',
+  'card_validity_renewal',
+];
+
+/** Deadlines about the card in hand: moot once another card replaces it. */
+export const CARD_BOUND_DEADLINES: readonly DeadlineKind[] = [
+  'card_detail_change_notification',
+  'card_reissue_after_loss',
+  'card_validity_renewal',
+];

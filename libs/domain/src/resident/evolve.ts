@@ -1,0 +1,313 @@
+/**
+ * evolve(state, fact): what one fact does to a resident, applied in legal order. It never
+ * refuses a fact (that is decide's job) so that any stream, even one left odd by a
+ * retraction, folds to a state.
+ */
+import { addDays, type LocalDate } from '../calendar/local-date.js';
+import { addMonths } from '../calendar/legal-periods.js';
+import type { DeadlineKind } from '../deadline-catalogue.js';
+import type { RecordedEvent, RecordedEventOf } from '../events/events.js';
+import { givesSpecialPeriod, specialPeriodEnd, STATUS_ACQUISITION_DAYS } from '../rules/lawful-stay.js';
+import { LANDING_RESIDENCE_DAYS, NOTIFICATION_DAYS } from '../rules/notification-periods.js';
+import { deemedReentryDeadline } from '../rules/reentry.js';
+import { COMPREHENSIVE_HOURS_PER_WEEK } from '../rules/work-permission.js';
+import { STATUS_CATALOGUE, isSpouseStatus } from '../status-catalogue.js';
+import { issueCard, updateCurrentCard } from './card-transitions.js';
+import { meetDeadlines, openDeadline, STATUS_BOUND_DEADLINES, voidDeadlines } from './deadline-book.js';
+import type { ResidentState } from './state.js';
+import { beginPeriod, endStay, owesCardSurrender } from './stay-transitions.js';
+
+const RESIDENCE_NOTIFICATIONS: readonly DeadlineKind[] = [
+  'residence_notification_90_day',
+  'residence_notification',
+  'address_change_notification',
+];
+
+const CARD_ISSUE_MEETS: Partial<Record<string, DeadlineKind>> = {
+  detail_change: 'card_detail_change_notification',
+  loss_reissue: 'card_reissue_after_loss',
+  validity_renewal: 'card_validity_renewal',
+};
+
+export function evolve(state: ResidentState, event: RecordedEvent): ResidentState {
+  const on = event.occurredOn;
+  const id = event.eventId;
+  const within14Days = (kind: DeadlineKind, next: ResidentState = state) =>
+    openDeadline(next, { kind, sourceEventId: id, createdOn: on, statutoryDueOn: addDays(on, NOTIFICATION_DAYS) });
+
+  switch (event.type) {
+    case 'ResidentRegistered':
+      return { ...state, residentId: event.data.residentId, identity: event.data };
+
+    case 'Landed': {
+      const landed: ResidentState = { ...state, presence: 'in_japan', abroad: null, extraActivity: null, movesSinceLanding: 0 };
+      const next = beginPeriod(landed, event.data, on, id);
+      if (!next.stay?.midToLongTerm) return next;
+      return openDeadline(next, {
+        kind: 'residence_notification_90_day',
+        sourceEventId: id,
+        createdOn: on,
+        statutoryDueOn: addDays(on, LANDING_RESIDENCE_DAYS),
+      });
+    }
+
+    case 'BornInJapan':
+      return openDeadline(
+        { ...state, presence: 'in_japan', birth: { bornOn: on, eventId: id } },
+        { kind: 'status_acquisition', sourceEventId: id, createdOn: on, statutoryDueOn: addDays(on, STATUS_ACQUISITION_DAYS) },
+      );
+
+    case 'CardIssued': {
+      const met = CARD_ISSUE_MEETS[event.data.reason];
+      const next = met === undefined ? state : meetDeadlines(state, [met], on, id);
+      return issueCard(next, event.data.card, on, id);
+    }
+
+    case 'Moved': {
+      const next = { ...state, movesSinceLanding: state.movesSinceLanding + 1 };
+      if (!state.stay?.midToLongTerm) return next;
+      return within14Days(state.movesSinceLanding === 0 ? 'residence_notification' : 'address_change_notification', next);
+    }
+
+    case 'ResidenceNotified':
+      return meetDeadlines(state, RESIDENCE_NOTIFICATIONS, on, id);
+
+    case 'DetailsChanged':
+      return state.stay?.midToLongTerm ? within14Days('card_detail_change_notification') : state;
+
+    case 'ExtensionApplied':
+    case 'StatusChangeApplied':
+      return stayApplicationFiled(state, event);
+
+    case 'ExtensionGranted':
+      if (state.stay === null) return state;
+      return beginPeriod(state, { status: state.stay.status, designation: state.stay.designation, ...event.data }, on, id);
+
+    case 'ExtensionDenied':
+    case 'StatusChangeDenied':
+      return denyStayApplication(state, on);
+
+    case 'StatusChangeGranted':
+      return beginPeriod(changeStatus(state, on, id), event.data, on, id);
+
+    case 'PermanentResidenceApplied':
+      return { ...state, pendingPermanent: { appliedOn: on, eventId: id } };
+
+    case 'PermanentResidenceGranted':
+      return beginPeriod(
+        { ...changeStatus(state, on, id), pendingPermanent: null },
+        { status: 'permanent_resident', card: event.data.card },
+        on,
+        id,
+      );
+
+    case 'PermanentResidenceDenied':
+      return { ...state, pendingPermanent: null };
+
+    case 'StatusAcquisitionApplied':
+      return acquisitionApplied(state, event);
+
+    case 'StatusAcquisitionGranted':
+      return beginPeriod({ ...state, acquisition: null, presence: 'in_japan' }, event.data, on, id);
+
+    case 'CardLost': {
+      const next = updateCurrentCard(state, (card) => ({ ...card, lostOn: on }));
+      if (state.abroad !== null) return { ...next, abroad: { ...state.abroad, cardLossEventId: id } };
+      return within14Days('card_reissue_after_loss', next);
+    }
+
+    case 'CardSurrendered':
+      return meetDeadlines(
+        updateCurrentCard(state, (card) => ({ ...card, surrenderedOn: on })),
+        ['card_surrender'],
+        on,
+        id,
+      );
+
+    case 'Departed':
+      return departed(state, event);
+
+    case 'Reentered': {
+      if (state.abroad === null) return state;
+      const lossEventId = state.abroad.cardLossEventId;
+      const next = meetDeadlines({ ...state, presence: 'in_japan', abroad: null }, ['reentry'], on, id);
+      if (lossEventId === null) return next;
+      // 19条の12: a card lost abroad is reissued within 14 days of coming back.
+      return openDeadline(next, {
+        kind: 'card_reissue_after_loss',
+        sourceEventId: lossEventId,
+        createdOn: on,
+        statutoryDueOn: addDays(on, NOTIFICATION_DAYS),
+      });
+    }
+
+    case 'StatusRevoked':
+      return owesCardSurrender(endStay(state, on, 'status_revoked'), id, on, addDays(on, NOTIFICATION_DAYS));
+
+    case 'Naturalised':
+    case 'Died': {
+      const reason = event.type === 'Died' ? 'died' : 'naturalised';
+      const closed: ResidentState = { ...endStay(state, on, reason), closed: { reason, on } };
+      return owesCardSurrender(closed, id, on, addDays(on, NOTIFICATION_DAYS));
+    }
+
+    case 'AffiliationChanged':
+      return affiliationChanged(state, event);
+
+    case 'AffiliationNotified':
+      return meetDeadlines(state, ['affiliation_notification'], on, id);
+
+    case 'SpouseRelationshipEnded': {
+      if (state.stay === null) return state;
+      let next = state;
+      if (STATUS_CATALOGUE[state.stay.status].notification === 'spouse') next = within14Days('spouse_notification', next);
+      if (isSpouseStatus(state.stay.status)) {
+        next = openDeadline(next, {
+          kind: 'spouse_activity_revocation_risk',
+          sourceEventId: id,
+          createdOn: on,
+          statutoryDueOn: addMonths(on, 6),
+        });
+      }
+      return next;
+    }
+
+    case 'SpouseNotified':
+      return meetDeadlines(state, ['spouse_notification'], on, id);
+
+    case 'ExtraActivityPermitted':
+      return {
+        ...state,
+        extraActivity: {
+          scope: event.data.scope,
+          hoursPerWeek: event.data.scope === 'comprehensive' ? COMPREHENSIVE_HOURS_PER_WEEK : (event.data.hoursPerWeek ?? null),
+        },
+      };
+
+    case 'CardVerified': {
+      const { number, result } = event.data;
+      return {
+        ...state,
+        cards: state.cards.map((card) => (card.number === number ? { ...card, lastVerification: { on, result } } : card)),
+      };
+    }
+
+    case 'EventRetracted':
+      return state;
+
+    default:
+      return assertNever(event);
+  }
+}
+
+function assertNever(event: never): never {
+  throw new Error(`Unhandled event type: ${JSON.stringify(event)}`);
+}
+
+/**
+ * Filing an extension or change meets the renewal deadline; filed in time it carries the
+ * stay and the card through the special period (特例期間; the card "counts as valid").
+ */
+function stayApplicationFiled(
+  state: ResidentState,
+  event: RecordedEventOf<'ExtensionApplied'> | RecordedEventOf<'StatusChangeApplied'>,
+): ResidentState {
+  const stay = state.stay;
+  if (stay === null) return state;
+  const on = event.occurredOn;
+  const pendingStay = {
+    kind: event.type === 'ExtensionApplied' ? ('extension' as const) : ('change' as const),
+    appliedOn: on,
+    toStatus: event.type === 'StatusChangeApplied' ? event.data.toStatus : null,
+    eventId: event.eventId,
+    givesSpecialPeriod: givesSpecialPeriod(stay, on),
+  };
+  let next = meetDeadlines({ ...state, pendingStay }, ['period_renewal'], on, event.eventId);
+  const specialEnd = specialPeriodEnd(stay, pendingStay);
+  const card = next.cards.at(-1);
+  if (specialEnd !== null && card !== undefined && card.expiresOn === stay.periodExpiresOn) {
+    next = updateCurrentCard(next, (current) => ({ ...current, validThrough: specialEnd }));
+    // Filed on the working day after an expiry that fell on a holiday: the card never lapsed.
+    next = voidDeadlines(next, on, (deadline) => deadline.id === `${card.sourceEventId}:card_surrender`);
+  }
+  return next;
+}
+
+/** A denial after the expiry ends the stay on the decision day (status_lost); before it, the period runs on. */
+function denyStayApplication(state: ResidentState, on: LocalDate): ResidentState {
+  const expiry = state.stay?.periodExpiresOn;
+  const next = updateCurrentCard({ ...state, pendingStay: null }, (card) => ({ ...card, validThrough: card.expiresOn }));
+  return expiry != null && on > expiry ? endStay(next, on, 'status_lost') : next;
+}
+
+/**
+ * A new status: the revocation risks of the old one are answered by the change (22条の4①6号,
+ * 7号), the rest of its deadlines lapse, and a 資格外活動許可 lapses with it.
+ */
+function changeStatus(state: ResidentState, on: LocalDate, eventId: string): ResidentState {
+  const met = meetDeadlines(state, ['activity_gap_revocation_risk', 'spouse_activity_revocation_risk'], on, eventId);
+  const voided = voidDeadlines(met, on, (deadline) => STATUS_BOUND_DEADLINES.includes(deadline.kind));
+  return { ...voided, extraActivity: null, pendingStay: null };
+}
+
+function acquisitionApplied(state: ResidentState, event: RecordedEventOf<'StatusAcquisitionApplied'>): ResidentState {
+  const due = state.deadlines.find((deadline) => deadline.kind === 'status_acquisition' && deadline.voidOn === null);
+  const timely = due !== undefined && event.occurredOn <= due.dueOn;
+  const next: ResidentState = {
+    ...state,
+    presence: state.presence === 'not_arrived' ? 'in_japan' : state.presence,
+    acquisition: { appliedOn: event.occurredOn, timely, eventId: event.eventId },
+  };
+  return meetDeadlines(next, ['status_acquisition'], event.occurredOn, event.eventId);
+}
+
+function departed(state: ResidentState, event: RecordedEventOf<'Departed'>): ResidentState {
+  const on = event.occurredOn;
+  if (event.data.reentry === 'none' || state.stay === null) {
+    // Final departure: the card is surrendered at the port, nothing more is owed.
+    return { ...endStay(state, on, 'departed', []), presence: 'left' };
+  }
+  const via = event.data.reentry;
+  const reentryBy =
+    via === 'permit' && event.data.permitExpiresOn !== undefined
+      ? event.data.permitExpiresOn
+      : deemedReentryDeadline(on, state.stay, state.pendingStay);
+  const next: ResidentState = {
+    ...state,
+    presence: 'abroad',
+    abroad: { departedOn: on, via, reentryBy, departureEventId: event.eventId, cardLossEventId: null },
+  };
+  return openDeadline(next, { kind: 'reentry', sourceEventId: event.eventId, createdOn: on, statutoryDueOn: reentryBy });
+}
+
+const LEAVING_CHANGES = ['left', 'dissolved', 'contract_ended'];
+const JOINING_CHANGES = ['new_contract', 'transferred'];
+
+function affiliationChanged(state: ResidentState, event: RecordedEventOf<'AffiliationChanged'>): ResidentState {
+  const category = state.stay === null ? null : STATUS_CATALOGUE[state.stay.status].notification;
+  if (category !== 'activity' && category !== 'contract') return state;
+  const on = event.occurredOn;
+  const id = event.eventId;
+  let next = openDeadline(state, {
+    kind: 'affiliation_notification',
+    sourceEventId: id,
+    createdOn: on,
+    statutoryDueOn: addDays(on, NOTIFICATION_DAYS),
+  });
+  if (JOINING_CHANGES.includes(event.data.change)) {
+    next = meetDeadlines(next, ['activity_gap_revocation_risk'], on, id);
+  }
+  const gapOpen = next.deadlines.some(
+    (deadline) => deadline.kind === 'activity_gap_revocation_risk' && deadline.metOn === null && deadline.voidOn === null,
+  );
+  if (LEAVING_CHANGES.includes(event.data.change) && !gapOpen) {
+    // 22条の4①6号: 3 months without the status activities, counted by 民法143.
+    next = openDeadline(next, {
+      kind: 'activity_gap_revocation_risk',
+      sourceEventId: id,
+      createdOn: on,
+      statutoryDueOn: addMonths(on, 3),
+    });
+  }
+  return next;
+}

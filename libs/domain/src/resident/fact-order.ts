@@ -1,0 +1,62 @@
+/**
+ * Facts are folded in the order they happened, not the order they were recorded: a
+ * caseworker may hear of a move two weeks late. Order: `occurredOn`, then the natural order
+ * of facts on one day (one lands before moving in, loses a card before it is reissued,
+ * applies before a decision), then stream version. Retracted facts are skipped.
+ */
+import type { EventType, RecordedEvent } from '../events/events.js';
+
+const SAME_DAY_RANK: Record<EventType, number> = {
+  ResidentRegistered: 0,
+  BornInJapan: 10,
+  Landed: 10,
+  Reentered: 15,
+  Moved: 20,
+  DetailsChanged: 20,
+  AffiliationChanged: 20,
+  SpouseRelationshipEnded: 20,
+  CardLost: 20,
+  ExtensionApplied: 30,
+  StatusChangeApplied: 30,
+  PermanentResidenceApplied: 30,
+  StatusAcquisitionApplied: 30,
+  ExtensionGranted: 40,
+  ExtensionDenied: 40,
+  StatusChangeGranted: 40,
+  StatusChangeDenied: 40,
+  PermanentResidenceGranted: 40,
+  PermanentResidenceDenied: 40,
+  StatusAcquisitionGranted: 40,
+  ExtraActivityPermitted: 45,
+  CardIssued: 50,
+  ResidenceNotified: 60,
+  AffiliationNotified: 60,
+  SpouseNotified: 60,
+  CardVerified: 60,
+  StatusRevoked: 70,
+  Departed: 80,
+  Naturalised: 90,
+  Died: 90,
+  CardSurrendered: 95,
+  EventRetracted: 100,
+};
+
+export function compareFacts(a: RecordedEvent, b: RecordedEvent): number {
+  // Registration opens the stream whatever date it was recorded on.
+  const registeredFirst = Number(b.type === 'ResidentRegistered') - Number(a.type === 'ResidentRegistered');
+  if (registeredFirst !== 0) return registeredFirst;
+  if (a.occurredOn !== b.occurredOn) return a.occurredOn < b.occurredOn ? -1 : 1;
+  return SAME_DAY_RANK[a.type] - SAME_DAY_RANK[b.type] || a.version - b.version;
+}
+
+export function retractedEventIds(events: readonly RecordedEvent[]): Set<string> {
+  const ids = new Set<string>();
+  for (const event of events) if (event.type === 'EventRetracted') ids.add(event.data.eventId);
+  return ids;
+}
+
+/** The facts that count, in legal order: retractions and what they retract are left out. */
+export function factsInLegalOrder(events: readonly RecordedEvent[]): RecordedEvent[] {
+  const retracted = retractedEventIds(events);
+  return events.filter((event) => event.type !== 'EventRetracted' && !retracted.has(event.eventId)).sort(compareFacts);
+}

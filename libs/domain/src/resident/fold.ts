@@ -1,0 +1,44 @@
+/**
+ * Folding a resident's stream: facts in legal order, time advanced between them, the state
+ * read as of a date. Only facts that occurred by `until` count, so "as of" a past date the
+ * ledger knows what had happened by then and nothing later.
+ */
+import type { LocalDate } from '../calendar/local-date.js';
+import type { RuleViolation } from '../domain-error.js';
+import type { RecordedEvent } from '../events/events.js';
+import { advance } from './advance.js';
+import { checkFact } from './fact-checks.js';
+import { evolve } from './evolve.js';
+import { factsInLegalOrder } from './fact-order.js';
+import { INITIAL_STATE, type ResidentState } from './state.js';
+
+export function foldResident(events: readonly RecordedEvent[], until: LocalDate): ResidentState {
+  return replay(events, until).state;
+}
+
+/** Every fact that breaks a rule given the facts before it, by event id. */
+export function violationsIn(events: readonly RecordedEvent[], until: LocalDate): Map<string, RuleViolation> {
+  return replay(events, until, true).violations;
+}
+
+function replay(
+  events: readonly RecordedEvent[],
+  until: LocalDate,
+  check = false,
+): { state: ResidentState; violations: Map<string, RuleViolation> } {
+  let state = INITIAL_STATE;
+  const violations = new Map<string, RuleViolation>();
+  for (const fact of factsInLegalOrder(events)) {
+    // Registration opens the stream whatever day it was recorded.
+    if (fact.type !== 'ResidentRegistered') {
+      if (fact.occurredOn > until) break;
+      state = advance(state, fact.occurredOn);
+    }
+    if (check) {
+      const broken = checkFact(state, fact);
+      if (broken !== null) violations.set(fact.eventId, broken);
+    }
+    state = evolve(state, fact);
+  }
+  return { state: advance(state, until), violations };
+}

@@ -1,0 +1,99 @@
+/**
+ * Period of stay and lawful stay: the renewal window (seed 002), the special period
+ * (特例期間, 入管法20条6項, 21条4項; seed 000 §6.3), the 5-year limit (seed 001) and the
+ * newborn's grace (入管法22条の2; seed 004 §2-4). domain-rules.md §4.
+ */
+import { addDays, daysBetween, maxDate, type LocalDate } from '../calendar/local-date.js';
+import { addMonths, addYears, monthsBefore } from '../calendar/legal-periods.js';
+import { nextWorkingDayFrom } from '../calendar/administrative-holidays.js';
+import type { ResidentState, Stay, StayApplication } from '../resident/state.js';
+import type { StatusCode } from '../status-catalogue.js';
+
+export type LawfulBasis =
+  'period_of_stay' | 'special_period' | 'permanent' | 'deemed_reentry_abroad' | 'reentry_permit_abroad' | 'birth_grace' | 'none';
+
+export interface Residence {
+  lawful: boolean;
+  basis: LawfulBasis;
+  status: StatusCode | null;
+  periodExpiresOn: LocalDate | null;
+  lawfulUntil: LocalDate | null;
+  inJapan: boolean;
+}
+
+export const MAX_PERIOD_YEARS = 5;
+
+/**
+ * The latest period end a grant may give: 5 years (seed 001: 上限5年). A grant before the
+ * current period ends starts the new period the day after it, so count from that end.
+ */
+export function latestPeriodEnd(grantedOn: LocalDate, currentPeriodEnd: LocalDate | null): LocalDate {
+  return addYears(maxDate(grantedOn, currentPeriodEnd ?? grantedOn), MAX_PERIOD_YEARS);
+}
+
+/**
+ * The renewal window opens "about 3 months before" expiry (seed 002, a soft date):
+ * (periodExpiresOn + 1 day) minus 3 calendar months, so 2025-06-30 → 2025-04-01. A period
+ * shorter than 6 months is open from the grant (null) (reading).
+ */
+export function renewalWindowOpensOn(stay: Stay): LocalDate | null {
+  if (stay.periodExpiresOn === null) return null;
+  if (stay.periodExpiresOn < addMonths(stay.periodStart, 6)) return null;
+  return monthsBefore(addDays(stay.periodExpiresOn, 1), 3);
+}
+
+/** The last day to apply: the expiry, moved off an administrative holiday. */
+export function renewalDueOn(periodExpiresOn: LocalDate): LocalDate {
+  return nextWorkingDayFrom(periodExpiresOn);
+}
+
+/**
+ * An extension or change applied for by the expiry, on a period longer than 30 days, keeps
+ * the stay lawful after the expiry. "By the expiry" takes the 行政機関の休日 move into
+ * account: an expiry on a Saturday may be met on Monday (reading).
+ */
+export function givesSpecialPeriod(stay: Stay, appliedOn: LocalDate): boolean {
+  if (stay.periodExpiresOn === null) return false;
+  const periodDays = daysBetween(stay.periodStart, stay.periodExpiresOn) + 1;
+  return periodDays > 30 && appliedOn <= renewalDueOn(stay.periodExpiresOn);
+}
+
+/** The special period lasts until the decision or two months after the expiry, whichever is first. */
+export function specialPeriodEnd(stay: Stay | null, pending: StayApplication | null): LocalDate | null {
+  if (stay?.periodExpiresOn == null || pending === null || !pending.givesSpecialPeriod) return null;
+  return addMonths(stay.periodExpiresOn, 2);
+}
+
+/** A newborn without status may stay 60 days from birth (22条の2①). */
+export const BIRTH_GRACE_DAYS = 60;
+/** …and must apply within 30 days of birth to stay longer (22条の2②). */
+export const STATUS_ACQUISITION_DAYS = 30;
+
+export function residenceAsOf(state: ResidentState, asOf: LocalDate): Residence {
+  const inJapan = state.presence === 'in_japan';
+  const { stay } = state;
+  const base = { status: stay?.status ?? null, periodExpiresOn: stay?.periodExpiresOn ?? null, inJapan };
+  const lawful = (basis: LawfulBasis, lawfulUntil: LocalDate | null): Residence => ({
+    ...base,
+    lawful: true,
+    basis,
+    lawfulUntil,
+  });
+  const unlawful: Residence = { ...base, lawful: false, basis: 'none', lawfulUntil: null };
+
+  if (state.closed !== null) return unlawful;
+  if (stay === null) {
+    if (state.birth === null || !inJapan) return unlawful;
+    if (state.acquisition?.timely) return lawful('birth_grace', null);
+    const graceEnd = addDays(state.birth.bornOn, BIRTH_GRACE_DAYS);
+    return asOf <= graceEnd ? lawful('birth_grace', graceEnd) : unlawful;
+  }
+  if (state.abroad !== null) {
+    return lawful(state.abroad.via === 'deemed' ? 'deemed_reentry_abroad' : 'reentry_permit_abroad', state.abroad.reentryBy);
+  }
+  if (stay.periodExpiresOn === null) return lawful('permanent', null);
+  if (asOf <= stay.periodExpiresOn) return lawful('period_of_stay', stay.periodExpiresOn);
+  const specialEnd = specialPeriodEnd(stay, state.pendingStay);
+  if (specialEnd !== null && asOf <= specialEnd) return lawful('special_period', specialEnd);
+  return unlawful;
+}

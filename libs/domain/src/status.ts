@@ -1,0 +1,74 @@
+/**
+ * statusAsOf(events, asOf): the `status` object of api-v1.md — is the stay lawful and on what
+ * basis, is the card valid, may the resident work — from the facts that occurred by `asOf`.
+ */
+import type { LocalDate } from './calendar/local-date.js';
+import { workingDaysAfter } from './calendar/administrative-holidays.js';
+import { cardViewAsOf, type CardView } from './card-view.js';
+import type { RecordedEvent } from './events/events.js';
+import { cardStateAsOf } from './rules/card-validity.js';
+import { residenceAsOf, type Residence } from './rules/lawful-stay.js';
+import { workPermissionAsOf, type WorkPermission } from './rules/work-permission.js';
+import { foldResident } from './resident/fold.js';
+import type { CardRecord, ResidentState } from './resident/state.js';
+
+export interface StatusWarning {
+  code: 'CARD_EXPIRY_DIFFERS' | 'CARD_VERIFICATION_MISMATCH';
+  message: string;
+}
+
+export interface ResidentStatus {
+  residentId: string | null;
+  asOf: LocalDate;
+  residence: Residence;
+  card: CardView;
+  work: WorkPermission;
+  warnings: StatusWarning[];
+}
+
+export function statusAsOf(events: readonly RecordedEvent[], asOf: LocalDate): ResidentStatus {
+  return statusOfState(foldResident(events, asOf), asOf);
+}
+
+export function statusOfState(state: ResidentState, asOf: LocalDate): ResidentStatus {
+  const residence = residenceAsOf(state, asOf);
+  const card = state.cards.at(-1) ?? null;
+  return {
+    residentId: state.residentId,
+    asOf,
+    residence,
+    card: cardViewAsOf(card, asOf),
+    work: workPermissionAsOf(state, residence),
+    warnings: card === null ? [] : cardWarnings(card),
+  };
+}
+
+/**
+ * A printed expiry that differs from 19条の5 is kept but pointed out. An online check that
+ * disagrees with the ledger is a mismatch to look at; within two working days of issue it
+ * may be the check's reflection delay (seed 000).
+ */
+function cardWarnings(card: CardRecord): StatusWarning[] {
+  const warnings: StatusWarning[] = [];
+  if (card.expiresOn !== card.computedExpiresOn) {
+    warnings.push({
+      code: 'CARD_EXPIRY_DIFFERS',
+      message: `Card ${card.number} is printed to expire on ${card.expiresOn}; the rules give ${card.computedExpiresOn}.`,
+    });
+  }
+  const check = card.lastVerification;
+  if (check !== null) {
+    const ledgerValid = cardStateAsOf(card, check.on) === 'valid';
+    if (ledgerValid !== (check.result === 'valid')) {
+      const delay =
+        check.result === 'invalid' && workingDaysAfter(card.issuedOn, check.on) < 2
+          ? ' The card was issued less than two working days before the check: it may not be reflected yet.'
+          : '';
+      warnings.push({
+        code: 'CARD_VERIFICATION_MISMATCH',
+        message: `The online check on ${check.on} said ${check.result}, but the ledger holds card ${card.number} ${ledgerValid ? 'valid' : 'not valid'}.${delay}`,
+      });
+    }
+  }
+  return warnings;
+}
