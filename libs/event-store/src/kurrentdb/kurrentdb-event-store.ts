@@ -1,0 +1,157 @@
+/**
+ * The KurrentDB (EventStoreDB) adapter, through the official client. Streams, expected
+ * versions and the `$all` log are KurrentDB's own; `occurredOn` and our metadata travel in
+ * the event metadata. `$all` positions are (commit, prepare), as GlobalPosition.
+ */
+import {
+  FORWARDS,
+  KurrentDBClient,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError as KurrentWrongExpectedVersion,
+  excludeSystemEvents,
+  jsonEvent,
+  streamNameFilter,
+  type AllStreamResolvedEvent,
+  type JSONType,
+  type ResolvedEvent,
+} from '@kurrent/kurrentdb-client';
+import type {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.js';
+import { WrongExpectedVersionError } from '../errors.js';
+import type { GlobalPosition } from '../global-position.js';
+import { toStreamState, versionOfRevision } from './expected-version.js';
+
+interface StoredMetadata extends EventMetadata {
+  occurredOn: string;
+  recordedAt: string;
+}
+
+export class KurrentDbEventStore implements EventStore {
+  constructor(private readonly client: KurrentDBClient) {}
+
+  static connect(connectionString: string): KurrentDbEventStore {
+    return new KurrentDbEventStore(KurrentDBClient.connectionString(connectionString));
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('Nothing to append');
+    const recordedAt = new Date().toISOString();
+    try {
+      const result = await this.client.appendToStream(
+        streamId,
+        events.map((event) =>
+          jsonEvent({
+            id: event.eventId,
+            type: event.type,
+            data: (event.data ?? {}) as JSONType,
+            metadata: { ...event.metadata, occurredOn: event.occurredOn, recordedAt } as unknown as JSONType,
+          }),
+        ),
+        { streamState: toStreamState(expected) },
+      );
+      return {
+        version: versionOfRevision(result.nextExpectedRevision),
+        position: result.position ?? { commit: 0n, prepare: 0n },
+      };
+    } catch (error) {
+      if (error instanceof KurrentWrongExpectedVersion) {
+        const actual = typeof error.actualState === 'bigint' ? versionOfRevision(error.actualState) : null;
+        throw new WrongExpectedVersionError(streamId, expected, actual);
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: START })) {
+        const stored = toStoredEvent(resolved);
+        if (stored) events.push(stored);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(after: GlobalPosition | null, limit: number): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    const read = this.client.readAll({
+      fromPosition: after ?? START,
+      direction: FORWARDS,
+      maxCount: limit + 1,
+      filter: excludeSystemEvents(),
+    });
+    for await (const resolved of read) {
+      const stored = toStoredEvent(resolved);
+      // KurrentDB reads $all from a position inclusively; ours is exclusive.
+      if (!stored || (after && stored.position.commit === after.commit && stored.position.prepare === after.prepare)) continue;
+      events.push(stored);
+      if (events.length === limit) break;
+    }
+    return events;
+  }
+
+  subscribeToAll(
+    after: GlobalPosition | null,
+    handler: (event: StoredEvent) => Promise<void> | void,
+    options: SubscribeOptions = {},
+  ): Subscription {
+    const subscription = this.client.subscribeToAll({
+      fromPosition: after ?? START,
+      filter: options.streamPrefixes ? streamNameFilter({ prefixes: [...options.streamPrefixes] }) : excludeSystemEvents(),
+    });
+    const running = (async () => {
+      try {
+        for await (const resolved of subscription) {
+          const stored = toStoredEvent(resolved);
+          if (stored) await handler(stored);
+        }
+      } catch (error) {
+        options.onError?.(error);
+      }
+    })();
+    return {
+      stop: async () => {
+        await subscription.unsubscribe();
+        await running;
+      },
+    };
+  }
+
+  /** KurrentDB has no cheap count of `$all` after a position; lag is reported as unknown. */
+  async countAfter(): Promise<null> {
+    return null;
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+}
+
+function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | null {
+  const event = resolved.event;
+  if (!event || !event.isJson) return null;
+  const { occurredOn, ...metadata } = event.metadata as unknown as StoredMetadata;
+  return {
+    streamId: event.streamId,
+    version: versionOfRevision(event.revision),
+    position: event.position ?? { commit: 0n, prepare: 0n },
+    eventId: event.id,
+    type: event.type,
+    occurredOn,
+    data: event.data,
+    metadata,
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * The PostgreSQL adapter: one append-only `events` table.
+ *
+ * Ordering the global log. A sequence number alone is not safe to read by: positions are
+ * taken when a row is inserted but become visible when its transaction commits, so a
+ * reader that has seen position 11 may later find position 10 committed behind it, and a
+ * checkpoint at 11 would skip it for ever. Each row therefore stores its writer's
+ * transaction id (`pg_current_xact_id()`), and readers order by (transaction_id, position)
+ * and only read rows whose transaction is older than the oldest transaction still running
+ * (`pg_snapshot_xmin(pg_current_snapshot())`). Every transaction below that horizon has
+ * committed or aborted, so no row can later appear before the reader's checkpoint. The price
+ * is that a long-running transaction anywhere holds readers back, which is why sessions
+ * idle in a transaction are cut off (pg-pool.ts).
+ *
+ * Appends are one INSERT … SELECT statement: atomic for several events, the expected version
+ * checked in the statement, and a concurrent writer of the same version stopped by the
+ * unique (stream_id, version) constraint rather than by a read-then-write race.
+ */
+import { EventEmitter } from 'node:events';
+import type pg from 'pg';
+import type {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.js';
+import { DuplicateEventError, WrongExpectedVersionError } from '../errors.js';
+import { START_OF_LOG, type GlobalPosition } from '../global-position.js';
+import { migrateEventStore } from './event-store-schema.js';
+
+interface EventRow {
+  stream_id: string;
+  version: number;
+  position: string;
+  transaction_id: string;
+  event_id: string;
+  type: string;
+  occurred_on: string;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+const COLUMNS = `stream_id, version, position, transaction_id::text AS transaction_id, event_id, type,
+  occurred_on, data, metadata, recorded_at`;
+
+const UNIQUE_VIOLATION = '23505';
+/** Without an exact version, a concurrent writer may take the version we computed: try again. */
+const ANY_VERSION_ATTEMPTS = 20;
+
+export interface PostgresEventStoreOptions {
+  /** How often an idle subscription looks for new events written by other processes. */
+  pollIntervalMs?: number;
+  batchSize?: number;
+}
+
+export class PostgresEventStore implements EventStore {
+  /** Wakes this process's subscribers at once after its own appends. */
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  static async open(pool: pg.Pool, options?: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    await migrateEventStore(pool);
+    return new PostgresEventStore(pool, options);
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('Nothing to append');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.tryAppend(streamId, events, expected);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (error.constraint === 'events_event_id_key') throw new DuplicateEventError(eventIdOf(error, events));
+        const retryable = expected === 'any' || expected === 'stream_exists';
+        if (!retryable || attempt >= ANY_VERSION_ATTEMPTS) {
+          throw new WrongExpectedVersionError(streamId, expected, null);
+        }
+      }
+    }
+  }
+
+  private async tryAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    const condition =
+      expected === 'any'
+        ? 'true'
+        : expected === 'no_stream'
+          ? 'current.version = 0'
+          : expected === 'stream_exists'
+            ? 'current.version > 0'
+            : 'current.version = $7';
+    const params: unknown[] = [
+      streamId,
+      events.map((event) => event.eventId),
+      events.map((event) => event.type),
+      events.map((event) => event.occurredOn),
+      events.map((event) => JSON.stringify(event.data ?? null)),
+      events.map((event) => JSON.stringify(event.metadata)),
+    ];
+    if (typeof expected === 'number') params.push(expected);
+    const { rows } = await this.pool.query<{ version: number; position: string; transaction_id: string }>(
+      `WITH current AS (SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1)
+       INSERT INTO events (stream_id, version, event_id, type, occurred_on, data, metadata)
+       SELECT $1, current.version + e.ordinality, e.event_id, e.type, e.occurred_on, e.data, e.metadata
+       FROM current, unnest($2::uuid[], $3::text[], $4::date[], $5::jsonb[], $6::jsonb[])
+         WITH ORDINALITY AS e(event_id, type, occurred_on, data, metadata, ordinality)
+       WHERE ${condition}
+       RETURNING version, position, transaction_id::text AS transaction_id`,
+      params,
+    );
+    if (rows.length === 0) {
+      throw new WrongExpectedVersionError(streamId, expected, await this.currentVersion(streamId));
+    }
+    const last = rows.reduce((a, b) => (a.version > b.version ? a : b));
+    this.appended.emit('append');
+    return { version: last.version, position: { commit: BigInt(last.transaction_id), prepare: BigInt(last.position) } };
+  }
+
+  private async currentVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(
+      'SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1',
+      [streamId],
+    );
+    return rows[0]?.version ?? 0;
+  }
+
+  async readStream(streamId: string): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version`, [streamId]);
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(after: GlobalPosition | null, limit: number): Promise<StoredEvent[]> {
+    const from = after ?? START_OF_LOG;
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY events.transaction_id, events.position -- the column, not the text alias of COLUMNS
+       LIMIT $3`,
+      [from.commit.toString(), from.prepare.toString(), limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async countAfter(after: GlobalPosition | null): Promise<number> {
+    const from = after ?? START_OF_LOG;
+    const { rows } = await this.pool.query<{ count: string }>(
+      'SELECT count(*) AS count FROM events WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)',
+      [from.commit.toString(), from.prepare.toString()],
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  subscribeToAll(
+    after: GlobalPosition | null,
+    handler: (event: StoredEvent) => Promise<void> | void,
+    options: SubscribeOptions = {},
+  ): Subscription {
+    let stopped = false;
+    let wake: (() => void) | null = null;
+    const onAppend = () => wake?.();
+    this.appended.on('append', onAppend);
+    const prefixes = options.streamPrefixes;
+    const pause = () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollIntervalMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      }).finally(() => (wake = null));
+
+    const run = async () => {
+      let position = after;
+      while (!stopped) {
+        try {
+          const batch = await this.readAll(position, this.batchSize);
+          for (const event of batch) {
+            if (stopped) return;
+            if (!prefixes || prefixes.some((prefix) => event.streamId.startsWith(prefix))) await handler(event);
+            position = event.position;
+          }
+          if (batch.length < this.batchSize && !stopped) await pause();
+        } catch (error) {
+          options.onError?.(error);
+          if (!stopped) await pause();
+        }
+      }
+    };
+    const running = run();
+    return {
+      stop: async () => {
+        stopped = true;
+        this.appended.off('append', onAppend);
+        wake?.();
+        await running;
+      },
+    };
+  }
+
+  /** The pool belongs to whoever made it. */
+  async close(): Promise<void> {
+    this.appended.removeAllListeners();
+  }
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    streamId: row.stream_id,
+    version: row.version,
+    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) },
+    eventId: row.event_id,
+    type: row.type,
+    occurredOn: row.occurred_on,
+    data: row.data,
+    metadata: { ...row.metadata, recordedAt: row.recorded_at.toISOString() },
+  };
+}
+
+function isUniqueViolation(error: unknown): error is { code: string; constraint?: string; detail?: string } {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+}
+
+function eventIdOf(error: { detail?: string }, events: readonly NewEvent[]): string {
+  return events.find((event) => error.detail?.includes(event.eventId))?.eventId ?? events[0]!.eventId;
+}

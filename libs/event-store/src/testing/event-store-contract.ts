@@ -1,0 +1,200 @@
+/**
+ * The behaviour every EventStore adapter promises, as one suite. Each adapter's spec calls
+ * it with a factory for a fresh, empty store.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type { EventStore, NewEvent, StoredEvent } from '../event-store.js';
+import { WrongExpectedVersionError } from '../errors.js';
+import { comparePositions } from '../global-position.js';
+import { claim } from '../reservations.js';
+
+export interface StoreUnderTest {
+  store: EventStore;
+  dispose(): Promise<void>;
+}
+
+let run = 0;
+
+export function newEvent(type = 'Moved', data: unknown = { address: 'Tokyo' }, occurredOn = '2026-04-01'): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type,
+    occurredOn,
+    data,
+    metadata: { recordedBy: 'key-1', organisationId: 'org-1', correlationId: randomUUID(), causationId: null },
+  };
+}
+
+/** Waits for `promise`, failing after `ms` without keeping the process alive afterwards. */
+async function within(promise: Promise<void>, ms: number, describe: () => string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(describe())), ms)));
+  try {
+    await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function expectConflict(promise: Promise<unknown>): Promise<void> {
+  await expect(promise).rejects.toBeInstanceOf(WrongExpectedVersionError);
+}
+
+export function eventStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let subject: StoreUnderTest;
+    let store: EventStore;
+    /** A stream name no other test (or earlier run against the same server) uses. */
+    const stream = (label: string) => `${label}-${process.pid}-${++run}-${randomUUID().slice(0, 8)}`;
+
+    beforeAll(async () => {
+      subject = await open();
+      store = subject.store;
+    });
+    afterAll(() => subject.dispose());
+
+    test('appends several events atomically and reads the stream back in version order with envelopes', async () => {
+      const id = stream('resident');
+      const events = [newEvent('Landed', { status: 'student' }, '2026-04-01'), newEvent('Moved', { address: 'Tokyo' }, '2026-04-03')];
+      const result = await store.append(id, events, 'no_stream');
+      expect(result.version).toBe(2);
+      const read = await store.readStream(id);
+      expect(read.map((e) => [e.version, e.type, e.occurredOn, e.eventId])).toEqual([
+        [1, 'Landed', '2026-04-01', events[0]!.eventId],
+        [2, 'Moved', '2026-04-03', events[1]!.eventId],
+      ]);
+      expect(read[0]!.data).toEqual({ status: 'student' });
+      expect(read[0]!.metadata).toMatchObject({ recordedBy: 'key-1', organisationId: 'org-1', causationId: null });
+      expect(new Date(read[0]!.metadata.recordedAt).getTime()).not.toBeNaN();
+      expect(comparePositions(read[0]!.position, read[1]!.position)).toBeLessThan(0);
+      expect(comparePositions(read[1]!.position, result.position)).toBe(0);
+    });
+
+    test('a missing stream reads as empty', async () => {
+      expect(await store.readStream(stream('nobody'))).toEqual([]);
+    });
+
+    test('expected versions: no_stream, stream_exists, exact, any', async () => {
+      const id = stream('resident');
+      await expectConflict(store.append(id, [newEvent()], 'stream_exists'));
+      await expectConflict(store.append(id, [newEvent()], 3));
+      await store.append(id, [newEvent()], 'no_stream');
+      await expectConflict(store.append(id, [newEvent()], 'no_stream'));
+      await expectConflict(store.append(id, [newEvent()], 2));
+      expect((await store.append(id, [newEvent()], 1)).version).toBe(2);
+      expect((await store.append(id, [newEvent()], 'stream_exists')).version).toBe(3);
+      expect((await store.append(id, [newEvent()], 'any')).version).toBe(4);
+      expect((await store.readStream(id)).map((e) => e.version)).toEqual([1, 2, 3, 4]);
+    });
+
+    test('a refused append of several events writes none of them', async () => {
+      const id = stream('resident');
+      await store.append(id, [newEvent()], 'no_stream');
+      await expectConflict(store.append(id, [newEvent(), newEvent(), newEvent()], 0));
+      expect(await store.readStream(id)).toHaveLength(1);
+    });
+
+    test('readAll pages through the global log after an exclusive position', async () => {
+      const id = stream('paging');
+      await store.append(id, [newEvent(), newEvent(), newEvent()], 'no_stream');
+      const all: StoredEvent[] = [];
+      let after = null;
+      for (;;) {
+        const page = await store.readAll(after, 2);
+        if (page.length === 0) break;
+        all.push(...page);
+        after = page.at(-1)!.position;
+      }
+      const ours = all.filter((e) => e.streamId === id);
+      expect(ours.map((e) => e.version)).toEqual([1, 2, 3]);
+      for (let i = 1; i < all.length; i++) expect(comparePositions(all[i - 1]!.position, all[i]!.position)).toBeLessThan(0);
+    });
+
+    test('50 concurrent appends to one stream with exact expected versions: one winner per version, nothing lost', async () => {
+      const id = stream('contended');
+      const winsPerVersion = new Map<number, number>();
+      const writer = async (n: number) => {
+        for (;;) {
+          const version = (await store.readStream(id)).length;
+          try {
+            await store.append(id, [newEvent('Written', { writer: n })], version === 0 ? 'no_stream' : version);
+            winsPerVersion.set(version + 1, (winsPerVersion.get(version + 1) ?? 0) + 1);
+            return;
+          } catch (error) {
+            if (!(error instanceof WrongExpectedVersionError)) throw error;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 50 }, (_, n) => writer(n)));
+      const events = await store.readStream(id);
+      expect(events.map((e) => e.version)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect(new Set(events.map((e) => (e.data as { writer: number }).writer)).size).toBe(50);
+      expect([...winsPerVersion.values()].every((wins) => wins === 1)).toBe(true);
+      expect(winsPerVersion.size).toBe(50);
+    }, 60_000);
+
+    test('50 concurrent writers to different streams are all read back, once each, by a subscriber', async () => {
+      const prefix = stream('fanout');
+      const seen: StoredEvent[] = [];
+      const perWriter = 4;
+      const total = 50 * perWriter;
+      let done: () => void = () => undefined;
+      const allSeen = new Promise<void>((resolve) => (done = resolve));
+      const subscription = store.subscribeToAll(
+        null,
+        (event) => {
+          if (!event.streamId.startsWith(prefix)) return;
+          seen.push(event);
+          if (seen.length === total) done();
+        },
+        { streamPrefixes: [prefix] },
+      );
+      await Promise.all(
+        Array.from({ length: 50 }, async (_, n) => {
+          for (let i = 0; i < perWriter; i++)
+            await store.append(`${prefix}-${n}`, [newEvent('Written', { n, i })], i === 0 ? 'no_stream' : i);
+        }),
+      );
+      await within(allSeen, 30_000, () => `saw ${seen.length}/${total}`);
+      await subscription.stop();
+
+      expect(new Set(seen.map((e) => e.eventId)).size).toBe(total);
+      for (let n = 0; n < 50; n++) {
+        expect(seen.filter((e) => e.streamId === `${prefix}-${n}`).map((e) => e.version)).toEqual([1, 2, 3, 4]);
+      }
+    }, 60_000);
+
+    test('a subscription from a checkpoint delivers only what came after it', async () => {
+      const id = stream('checkpoint');
+      const first = await store.append(id, [newEvent(), newEvent()], 'no_stream');
+      const seen: number[] = [];
+      const subscription = store.subscribeToAll(first.position, (event) => void (event.streamId === id && seen.push(event.version)));
+      await store.append(id, [newEvent()], 2);
+      for (let i = 0; i < 200 && seen.length < 1; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      await subscription.stop();
+      expect(seen).toEqual([3]);
+    });
+
+    test('two concurrent claims of one card number: exactly one wins', async () => {
+      const card = stream('card-org-1-AB12345678CD');
+      const attempt = (owner: string) =>
+        claim(store, { stream: card, owner, occurredOn: '2026-04-01', metadata: newEvent().metadata, stillHeld: async () => true });
+      const results = await Promise.all([attempt('resident-a'), attempt('resident-b')]);
+      expect(results.filter((result) => result.claimed)).toHaveLength(1);
+      const loser = results.find((result) => !result.claimed);
+      expect(loser).toMatchObject({ claimed: false, owner: expect.stringMatching(/^resident-[ab]$/) });
+      expect(await attempt(loser!.claimed ? '' : (loser as { owner: string }).owner)).toEqual({ claimed: true });
+    });
+
+    test('an orphaned claim is taken over, once', async () => {
+      const card = stream('card-org-1-ZZ12345678ZZ');
+      const metadata = newEvent().metadata;
+      await claim(store, { stream: card, owner: 'crashed', occurredOn: '2026-04-01', metadata, stillHeld: async () => true });
+      const rescue = (owner: string) =>
+        claim(store, { stream: card, owner, occurredOn: '2026-04-02', metadata, stillHeld: async (o) => o !== 'crashed' });
+      const results = await Promise.all([rescue('resident-c'), rescue('resident-d')]);
+      expect(results.filter((result) => result.claimed)).toHaveLength(1);
+    });
+  });
+}
