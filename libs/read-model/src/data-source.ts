@@ -1,0 +1,43 @@
+/**
+ * The TypeORM data source of the read models. Migrations run at start-up, under TypeORM's own
+ * migrations table, once per database.
+ */
+import { DataSource } from 'typeorm';
+import { CardRegistryEntity } from './entities/card-registry.entity.js';
+import { DeadlineEntity } from './entities/deadline.entity.js';
+import { ProjectionCheckpointEntity } from './entities/projection-checkpoint.entity.js';
+import { ResidentSummaryEntity } from './entities/resident-summary.entity.js';
+import { CreateReadModel1763856000000 } from './migrations/1763856000000-create-read-model.js';
+
+export const READ_MODEL_ENTITIES = [ResidentSummaryEntity, CardRegistryEntity, DeadlineEntity, ProjectionCheckpointEntity];
+export const READ_MODEL_MIGRATIONS = [CreateReadModel1763856000000];
+
+export function readModelDataSource(url: string, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: READ_MODEL_ENTITIES,
+    migrations: READ_MODEL_MIGRATIONS,
+    migrationsTableName: 'read_model_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: poolSize },
+  });
+}
+
+const MIGRATION_LOCK = 0x7a61_6973; // "zais"
+
+/** Opens the data source and brings the schema up to date; replicas starting together take turns. */
+export async function openReadModel(url: string, poolSize?: number): Promise<DataSource> {
+  const dataSource = await readModelDataSource(url, poolSize).initialize();
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
+  return dataSource;
+}

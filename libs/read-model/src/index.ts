@@ -1,0 +1,11 @@
+export * from './resident-stream.js';
+export * from './read-model-tables.js';
+export * from './data-source.js';
+export { ResidentSummaryEntity } from './entities/resident-summary.entity.js';
+export { CardRegistryEntity } from './entities/card-registry.entity.js';
+export { DeadlineEntity } from './entities/deadline.entity.js';
+export { ProjectionCheckpointEntity } from './entities/projection-checkpoint.entity.js';
+export * from './projection/resident-rows.js';
+export * from './projection/projector.js';
+export * from './projection/projector-leader.js';
+export * from './projection/rebuild.js';

@@ -1,0 +1,168 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { END_OF_TIME, foldResident, statusTimeline } from '@zairyu/domain';
+import { createPgPool, PostgresEventStore } from '@zairyu/event-store';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { permanentResidentWhoseTripLapses, specifiedSkilledWorker, studentToEngineer } from '../../../domain/src/testing/lives.js';
+import { openReadModel } from '../data-source.js';
+import { ResidentSummaryEntity } from '../entities/resident-summary.entity.js';
+import { residentStream } from '../resident-stream.js';
+import { appendLife } from '../testing/append-life.js';
+import { toRecordedEvents } from './resident-rows.js';
+import { Projector } from './projector.js';
+import { ProjectorLeader } from './projector-leader.js';
+import { progressBar, rebuildReadModel } from './rebuild.js';
+
+const lives = [specifiedSkilledWorker, studentToEngineer, permanentResidentWhoseTripLapses];
+const ORG_A = randomUUID();
+const ORG_B = randomUUID();
+
+let database: TestDatabase;
+let pool: pg.Pool;
+let store: PostgresEventStore;
+let dataSource: DataSource;
+const leaders: ProjectorLeader[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = createPgPool(database.url, { max: 20, applicationName: 'projector-test' });
+  store = await PostgresEventStore.open(pool);
+  dataSource = await openReadModel(database.url);
+});
+afterEach(async () => {
+  await Promise.all(leaders.splice(0).map((leader) => leader.stop()));
+});
+afterAll(async () => {
+  await dataSource.destroy();
+  await pool.end();
+  await database.drop();
+});
+
+async function appendLives(count: number, organisationId = ORG_A): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) ids.push(await appendLife(store, organisationId, lives[i % lives.length]!().events));
+  return ids;
+}
+
+/** Every read-model row, in key order, as text: what "byte-identical" compares. */
+async function snapshot(): Promise<string[]> {
+  const tables = [
+    'resident_summary ORDER BY organisation_id, resident_id',
+    'card_registry ORDER BY organisation_id, card_number',
+    'deadline ORDER BY organisation_id, resident_id, id',
+  ];
+  const out: string[] = [];
+  for (const table of tables) {
+    const { rows } = await pool.query(`SELECT t::text AS row FROM read_model.${table.replace(' ORDER', ' t ORDER')}`);
+    out.push(...rows.map((r: { row: string }) => r.row));
+  }
+  return out;
+}
+
+const waitFor = async (condition: () => Promise<boolean>, ms = 10_000) => {
+  const until = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe('the residents projection', () => {
+  test('re-folds each affected resident into summary, card registry and deadlines, per organisation', async () => {
+    const [ssw] = await appendLives(3);
+    await appendLives(1, ORG_B);
+    const projector = new Projector(pool, store, { batchSize: 7 });
+    expect(await projector.catchUp()).toBeGreaterThan(0);
+    expect(await projector.lag()).toBe(0);
+
+    const summary = await dataSource.getRepository(ResidentSummaryEntity).findOneByOrFail({ organisationId: ORG_A, residentId: ssw! });
+    const events = toRecordedEvents(await store.readStream(residentStream(ssw!)));
+    expect(summary).toMatchObject({ fullName: 'NGUYEN VAN AN', version: events.length, cardNumber: expect.stringMatching(/^SW\d{8}AA$/) });
+    expect(summary.statusTimeline).toEqual(JSON.parse(JSON.stringify(statusTimeline(events))));
+
+    const cards = await pool.query('SELECT card_number FROM read_model.card_registry WHERE resident_id = $1 ORDER BY card_number', [ssw]);
+    expect(cards.rows).toHaveLength(3);
+    const deadlines = await pool.query('SELECT count(*)::int AS n FROM read_model.deadline WHERE resident_id = $1', [ssw]);
+    expect(deadlines.rows[0].n).toBe(foldResident(events, END_OF_TIME).deadlines.length);
+    const perOrg = await pool.query('SELECT organisation_id, count(*)::int AS n FROM read_model.resident_summary GROUP BY 1');
+    expect(Object.fromEntries(perOrg.rows.map((r) => [r.organisation_id, r.n]))).toMatchObject({ [ORG_A]: 3, [ORG_B]: 1 });
+  });
+
+  test('a crash in the middle of a batch loses and duplicates nothing after a restart', async () => {
+    await new Projector(pool, store).catchUp();
+    const victims = await appendLives(6);
+    // Hold a row lock the projector will need, so its batch hangs half-written; then kill its session.
+    const blocker = await pool.connect();
+    await blocker.query('BEGIN');
+    await appendLife(store, ORG_A, lives[0]!().events);
+    const crashing = new Projector(pool, store, { batchSize: 1000 });
+    await crashing.catchUp();
+    const ids = victims.slice(0, 3);
+    await store.append(
+      residentStream(ids[0]!),
+      [
+        {
+          eventId: randomUUID(),
+          type: 'Moved',
+          occurredOn: '2026-10-01',
+          data: { address: 'Kobe' },
+          metadata: { recordedBy: 't', organisationId: ORG_A, correlationId: randomUUID(), causationId: null },
+        },
+      ],
+      'any',
+    );
+    await blocker.query('SELECT 1 FROM read_model.resident_summary WHERE resident_id = $1 FOR UPDATE', [ids[0]]);
+    const batch = crashing.projectNextBatch();
+    await waitFor(async () => {
+      const { rows } = await pool.query(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+      if (rows.length === 0) return false;
+      await pool.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+      return true;
+    });
+    await expect(batch).rejects.toThrow();
+    await blocker.query('ROLLBACK');
+    blocker.release();
+
+    await new Projector(pool, store).catchUp();
+    const restarted = await snapshot();
+    await rebuildReadModel(pool, store);
+    expect(await snapshot()).toEqual(restarted);
+    const moved = await dataSource.getRepository(ResidentSummaryEntity).findOneByOrFail({ residentId: ids[0]! });
+    expect(moved.version).toBe((await store.readStream(residentStream(ids[0]!))).length);
+  });
+
+  test('one projector leads; a second waits and takes over when the first dies', async () => {
+    // The first projector is a process of its own: its own pool, which dies with it.
+    const firstPool = createPgPool(database.url, { applicationName: 'projector-first' });
+    const first = new ProjectorLeader(firstPool, new Projector(firstPool, store), { pollIntervalMs: 10 });
+    const second = new ProjectorLeader(pool, new Projector(pool, store), { pollIntervalMs: 10 });
+    leaders.push(first, second);
+    first.start();
+    await waitFor(async () => first.isLeader);
+    second.start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(second.isLeader).toBe(false);
+
+    // The leader dies: every session of its process is cut off and it never connects again.
+    const ended = firstPool.end();
+    await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'projector-first'`);
+    await ended;
+    await waitFor(async () => second.isLeader);
+    const [late] = await appendLives(1);
+    await waitFor(async () => (await dataSource.getRepository(ResidentSummaryEntity).countBy({ residentId: late! })) === 1);
+  });
+
+  test('a rebuild gives exactly the rows of the live projection, with progress shown', async () => {
+    await new Projector(pool, store).catchUp();
+    await appendLives(5);
+    await new Projector(pool, store).catchUp();
+    const live = await snapshot();
+    const progress: string[] = [];
+    const result = await rebuildReadModel(pool, store, (p) => progress.push(progressBar(p)), 10);
+    expect(await snapshot()).toEqual(live);
+    expect(result.events).toBe(await store.countAfter(null));
+    expect(progress.at(-1)).toMatch(/^\[#+\] [\d,]+\/[\d,]+ events, [\d,]+ events\/s$/);
+  });
+});
