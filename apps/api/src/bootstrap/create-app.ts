@@ -1,0 +1,43 @@
+/**
+ * The Nest application on Fastify: problem+json for every error (Fastify's own too), one
+ * JSON log line per request, a body limit, and the OpenAPI document at /docs.
+ */
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from '../app.module.js';
+import { requireJsonBodies } from '../http/json-only.js';
+import { installRequestLog } from '../http/request-log.js';
+import { eventTypesDocumentation } from '../events/event-types-doc.js';
+import type { Runtime } from './runtime.js';
+import type { AppConfig, Clock } from './tokens.js';
+
+export interface AppOptions {
+  /** Where request log lines go (stdout by default). */
+  log?: (line: string) => void;
+  clock?: Clock;
+}
+
+export async function createApp(runtime: Runtime, config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false });
+  const fastify = adapter.getInstance();
+  installRequestLog(fastify, options.log);
+  requireJsonBodies(fastify);
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, config, options.clock), adapter, {
+    logger: ['error', 'warn'],
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Zairyu Ledger API')
+      .setDescription(`Residence-card lifecycle ledger (api-v1.md).\n\n${eventTypesDocumentation()}`)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  await fastify.ready();
+  return app;
+}

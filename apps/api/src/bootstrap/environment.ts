@@ -1,0 +1,34 @@
+/**
+ * Configuration from the environment (README "Configuration"), with the defaults of the
+ * embedded, no-configuration start.
+ */
+import type { AppConfig } from './tokens.js';
+
+export interface Environment extends AppConfig {
+  databaseUrl: string | null;
+  dataDir: string;
+  eventStore: 'postgres' | 'kurrentdb';
+  kurrentDbUrl: string | null;
+  /** Run the projector inside the API process (the default; `PROJECTOR=off` leaves it to apps/projector). */
+  inlineProjector: boolean;
+}
+
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const eventStore = env['EVENT_STORE'] ?? 'postgres';
+  if (eventStore !== 'postgres' && eventStore !== 'kurrentdb')
+    throw new Error(`EVENT_STORE must be postgres or kurrentdb, not ${eventStore}.`);
+  const port = Number(env['PORT'] ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env['PORT']}.`);
+  return {
+    port,
+    host: env['HOST'] ?? '0.0.0.0',
+    adminToken: env['ZAIRYU_ADMIN_TOKEN'] || null,
+    bodyLimit: Number(env['BODY_LIMIT_BYTES'] ?? 64 * 1024),
+    readYourWritesMs: Number(env['READ_YOUR_WRITES_MS'] ?? 2000),
+    databaseUrl: env['DATABASE_URL'] || null,
+    dataDir: env['DATA_DIR'] ?? '.data',
+    eventStore,
+    kurrentDbUrl: env['KURRENTDB_URL'] || null,
+    inlineProjector: (env['PROJECTOR'] ?? 'inline') !== 'off',
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * What the app runs on, opened before Nest starts: the PostgreSQL pool, the event store
+ * (PostgreSQL or KurrentDB), the TypeORM data source with every migration applied, and the
+ * projection (in this process, or kept by apps/projector).
+ */
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { createPgPool, KurrentDbEventStore, PostgresEventStore, type EventStore } from '@zairyu/event-store';
+import { openReadModel, Projector, ProjectorLeader } from '@zairyu/read-model';
+import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '../platform/platform-tables.js';
+import { ProjectionHandle } from './projection-handle.js';
+
+export interface RuntimeOptions {
+  databaseUrl: string;
+  /** `postgres` (default) or `kurrentdb` with `kurrentDbUrl`. */
+  eventStore: 'postgres' | 'kurrentdb';
+  kurrentDbUrl?: string;
+  /** Run the projector in this process (it still leads only when it holds the lock). */
+  inlineProjector: boolean;
+  poolSize?: number;
+  onProjectorError?: (error: unknown) => void;
+}
+
+export interface Runtime {
+  pool: pg.Pool;
+  store: EventStore;
+  dataSource: DataSource;
+  projection: ProjectionHandle;
+  close(): Promise<void>;
+}
+
+export async function openEventStore(options: RuntimeOptions, pool: pg.Pool): Promise<EventStore> {
+  if (options.eventStore === 'kurrentdb') {
+    if (!options.kurrentDbUrl) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL.');
+    return KurrentDbEventStore.connect(options.kurrentDbUrl);
+  }
+  return PostgresEventStore.open(pool);
+}
+
+export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const pool = createPgPool(options.databaseUrl, { max: options.poolSize ?? 20 });
+  const store = await openEventStore(options, pool);
+  const dataSource = await openReadModel(options.databaseUrl, {
+    entities: PLATFORM_ENTITIES,
+    migrations: PLATFORM_MIGRATIONS,
+    poolSize: 10,
+  });
+  const projector = new Projector(pool, store);
+  const leader = options.inlineProjector
+    ? new ProjectorLeader(pool, projector, { pollIntervalMs: 50, onError: options.onProjectorError })
+    : null;
+  leader?.start();
+  return {
+    pool,
+    store,
+    dataSource,
+    projection: new ProjectionHandle(projector, leader),
+    close: async () => {
+      await leader?.stop();
+      await store.close();
+      await dataSource.destroy();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Inject, Param, Query as QueryParam } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CARD_NUMBER_PATTERN } from '@zairyu/domain';
+import { Caller } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { CLOCK, type Clock } from '../bootstrap/tokens.js';
+import { badRequest } from '../http/problem.js';
+import { asOfParam } from '../http/query-params.js';
+import { GetCard } from './get-card.handler.js';
+
+@ApiTags('cards')
+@ApiBearerAuth()
+@Controller('v1/cards')
+export class CardsController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':number')
+  @ApiOperation({ summary: 'Look up a card by number: its resident and its state as of a date' })
+  @ApiQuery({ name: 'asOf', required: false })
+  get(@Caller() caller: Principal, @Param('number') number: string, @QueryParam('asOf') asOf?: string) {
+    if (!CARD_NUMBER_PATTERN.test(number)) {
+      throw badRequest('Not a card number.', [
+        { field: 'number', message: 'must be two upper-case letters, eight digits, two upper-case letters' },
+      ]);
+    }
+    return this.queries.execute(new GetCard((caller as Principal & { kind: 'key' }).organisationId, number, asOfParam(asOf, this.clock)));
+  }
+}

@@ -1,0 +1,49 @@
+/** Card look-up by number within the caller's organisation (api-v1.md "Cards"). */
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { DataSource } from 'typeorm';
+import { cardViewAsOf, END_OF_TIME, foldResident, type LocalDate } from '@zairyu/domain';
+import { DATA_SOURCE } from '../bootstrap/tokens.js';
+import { notFound } from '../http/problem.js';
+import { ResidentLedger } from '../residents/resident-ledger.service.js';
+
+export class GetCard extends Query<object> {
+  constructor(
+    readonly organisationId: string,
+    readonly number: string,
+    readonly asOf: LocalDate,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetCard)
+export class GetCardHandler implements IQueryHandler<GetCard> {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly ledger: ResidentLedger,
+  ) {}
+
+  async execute({ organisationId, number, asOf }: GetCard) {
+    const [row] = await this.dataSource.query(
+      'SELECT resident_id FROM read_model.card_registry WHERE organisation_id = $1 AND card_number = $2',
+      [organisationId, number],
+    );
+    if (!row) throw notFound('Card');
+    // The registry says whose card it is; its state as of the date comes from the stream.
+    const history = await this.ledger.load(organisationId, row.resident_id);
+    const card = foldResident(history.events, END_OF_TIME).cards.find((c) => c.number === number);
+    if (!card || card.issuedOn > asOf) throw notFound('Card');
+    const view = cardViewAsOf(card, asOf);
+    return {
+      number,
+      residentId: history.residentId,
+      state: view.state,
+      kind: view.kind,
+      issuedOn: view.issuedOn,
+      expiresOn: view.expiresOn,
+      invalidatedOn: view.invalidatedOn,
+      invalidationReason: view.invalidationReason,
+    };
+  }
+}

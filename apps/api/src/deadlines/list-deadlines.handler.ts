@@ -1,0 +1,58 @@
+/** The caseload's deadlines, from the read model, in due order (api-v1.md "Deadlines"). */
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { DataSource } from 'typeorm';
+import type { DeadlineKind, DeadlineState, LocalDate } from '@zairyu/domain';
+import { DATA_SOURCE } from '../bootstrap/tokens.js';
+import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from './deadline-rows.js';
+
+export interface DeadlineFilter {
+  from: LocalDate | null;
+  to: LocalDate | null;
+  states: DeadlineState[];
+  kinds: DeadlineKind[];
+  asOf: LocalDate;
+  page: number;
+  pageSize: number;
+}
+
+export class ListDeadlines extends Query<{ items: ReturnType<typeof deadlineRowView>[]; total: number }> {
+  constructor(
+    readonly organisationId: string,
+    readonly filter: DeadlineFilter,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListDeadlines)
+export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async execute({ organisationId, filter }: ListDeadlines) {
+    const params: unknown[] = [organisationId, filter.from ?? '0001-01-01', filter.asOf, filter.to ?? '9999-12-31'];
+    let where = `d.organisation_id = $1 AND d.due_on >= $2::date AND d.due_on <= $4::date AND d.created_on <= $3::date`;
+    if (filter.states.length > 0) {
+      params.push(filter.states);
+      where += ` AND ${DEADLINE_STATE_SQL} = ANY($${params.length}::text[])`;
+    }
+    if (filter.kinds.length > 0) {
+      params.push(filter.kinds);
+      where += ` AND d.kind = ANY($${params.length}::text[])`;
+    }
+    const n = params.length;
+    const rows: Array<DeadlineRow & { total: string }> = await this.dataSource.query(
+      `SELECT d.id, d.resident_id, d.resident_name, d.kind, d.opens_on::text AS opens_on, d.due_on::text AS due_on,
+              d.statutory_due_on::text AS statutory_due_on, d.met_on::text AS met_on, d.source_event_id,
+              ${DEADLINE_STATE_SQL} AS state, count(*) OVER () AS total
+       FROM read_model.deadline d WHERE ${where}
+       ORDER BY d.due_on, d.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    );
+    const total =
+      rows.length > 0
+        ? Number(rows[0]!.total)
+        : Number((await this.dataSource.query(`SELECT count(*) AS n FROM read_model.deadline d WHERE ${where}`, params))[0].n);
+    return { items: rows.map(deadlineRowView), total };
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * RFC 9457 problem details, the only error shape the API answers with (api-v1.md "General").
+ */
+import { HttpException } from '@nestjs/common';
+import type { FieldError } from '@zairyu/domain';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code?: string;
+  errors?: FieldError[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(status: number, detail: string, extra: { code?: string; errors?: FieldError[] } = {}): Problem {
+  return {
+    type: extra.code ? `https://zairyu-ledger.dev/problems/${extra.code.toLowerCase().replaceAll('_', '-')}` : 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...extra,
+  };
+}
+
+/** Thrown anywhere in the request; the filter writes it as application/problem+json. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: Problem) {
+    super(problem, problem.status);
+  }
+}
+
+export const badRequest = (detail: string, errors?: FieldError[]) => new ProblemException(problem(400, detail, errors ? { errors } : {}));
+export const notFound = (what: string) => new ProblemException(problem(404, `${what} was not found.`));
+export const forbidden = (detail: string) => new ProblemException(problem(403, detail));
+export const unauthorized = (detail: string) => new ProblemException(problem(401, detail));

@@ -1,0 +1,15 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export const ROLES = ['viewer', 'caseworker', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Only the SHA-256 of the secret is kept: the key itself is shown once, when issued. */
+@Entity({ schema: 'platform', name: 'api_key' })
+export class ApiKeyEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('text') label!: string;
+  @Column('text') role!: Role;
+  @Column('text', { name: 'secret_hash' }) secretHash!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

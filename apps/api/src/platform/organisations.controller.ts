@@ -1,0 +1,44 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { CreateOrganisation, IssueApiKey, IssueCalendarToken } from './platform-commands.js';
+import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@ApiExtraModels(CreateOrganisationDto, CreateApiKeyDto)
+@Controller('v1/organisations')
+export class OrganisationsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @AdminAllowed()
+  @RequiresRole('manager')
+  @ApiOperation({ summary: 'Create an organisation (platform admin)' })
+  @ApiBody({ schema: { $ref: getSchemaPath(CreateOrganisationDto) } })
+  create(@Caller() caller: Principal, @Body() body: unknown) {
+    return this.commands.execute(new CreateOrganisation(caller, body));
+  }
+
+  @Post(':orgId/api-keys')
+  @HttpCode(201)
+  @AdminAllowed()
+  @RequiresRole('manager')
+  @ApiOperation({ summary: "Issue an API key (admin, or the organisation's manager); the key is shown once" })
+  @ApiBody({ schema: { $ref: getSchemaPath(CreateApiKeyDto) } })
+  issueKey(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Body() body: unknown) {
+    return this.commands.execute(new IssueApiKey(caller, organisationId, body));
+  }
+
+  @Post(':orgId/calendar-tokens')
+  @HttpCode(201)
+  @AdminAllowed()
+  @RequiresRole('manager')
+  @ApiOperation({ summary: 'Make a read-only token for the iCalendar deadline feed; shown once' })
+  issueCalendarToken(@Caller() caller: Principal, @Param('orgId') organisationId: string) {
+    return this.commands.execute(new IssueCalendarToken(caller, organisationId));
+  }
+}

@@ -1,0 +1,98 @@
+/** Organisations, their API keys and calendar feed tokens. */
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { issueSecret } from '../auth/secret-tokens.js';
+import { hasRole, type Principal } from '../auth/principal.js';
+import { DATA_SOURCE } from '../bootstrap/tokens.js';
+import { badRequest, forbidden, notFound } from '../http/problem.js';
+import { isUuid } from '../http/query-params.js';
+import { checkBody } from '../events/validate-body.js';
+import { ApiKeyEntity, type Role } from './api-key.entity.js';
+import { CalendarTokenEntity } from './calendar-token.entity.js';
+import { OrganisationEntity, type OrganisationKind } from './organisation.entity.js';
+import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
+
+export class CreateOrganisation extends Command<{ id: string; name: string; kind: string }> {
+  constructor(
+    readonly caller: Principal,
+    readonly body: unknown,
+  ) {
+    super();
+  }
+}
+
+export class IssueApiKey extends Command<{ id: string; key: string; role: Role; label: string }> {
+  constructor(
+    readonly caller: Principal,
+    readonly organisationId: string,
+    readonly body: unknown,
+  ) {
+    super();
+  }
+}
+
+export class IssueCalendarToken extends Command<{ id: string; token: string; url: string }> {
+  constructor(
+    readonly caller: Principal,
+    readonly organisationId: string,
+  ) {
+    super();
+  }
+}
+
+/** The admin manages every organisation; a manager only its own (others are 404, as if missing). */
+async function managedOrganisation(dataSource: DataSource, caller: Principal, organisationId: string): Promise<OrganisationEntity> {
+  if (caller.kind === 'key' && caller.organisationId !== organisationId) throw notFound('Organisation');
+  if (caller.kind === 'key' && !hasRole(caller, 'manager')) throw forbidden('This needs the manager role.');
+  const organisation = isUuid(organisationId) ? await dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId }) : null;
+  if (!organisation) throw notFound('Organisation');
+  return organisation;
+}
+
+@CommandHandler(CreateOrganisation)
+export class CreateOrganisationHandler implements ICommandHandler<CreateOrganisation> {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async execute({ caller, body }: CreateOrganisation) {
+    if (caller.kind !== 'admin') throw forbidden('Only the platform admin creates organisations.');
+    const checked = checkBody(CreateOrganisationDto, body);
+    if (checked.errors.length > 0) throw badRequest('The organisation is not valid.', checked.errors);
+    const organisation = await this.dataSource
+      .getRepository(OrganisationEntity)
+      .save({ id: randomUUID(), name: checked.value.name, kind: checked.value.kind as OrganisationKind });
+    return { id: organisation.id, name: organisation.name, kind: organisation.kind };
+  }
+}
+
+@CommandHandler(IssueApiKey)
+export class IssueApiKeyHandler implements ICommandHandler<IssueApiKey> {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async execute({ caller, organisationId, body }: IssueApiKey) {
+    const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
+    const checked = checkBody(CreateApiKeyDto, body);
+    if (checked.errors.length > 0) throw badRequest('The key request is not valid.', checked.errors);
+    const secret = issueSecret('zk');
+    const role = checked.value.role as Role;
+    await this.dataSource
+      .getRepository(ApiKeyEntity)
+      .insert({ id: secret.id, organisationId: organisation.id, label: checked.value.label, role, secretHash: secret.secretHash });
+    return { id: secret.id, key: secret.token, role, label: checked.value.label };
+  }
+}
+
+@CommandHandler(IssueCalendarToken)
+export class IssueCalendarTokenHandler implements ICommandHandler<IssueCalendarToken> {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async execute({ caller, organisationId }: IssueCalendarToken) {
+    const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
+    const secret = issueSecret('zc');
+    await this.dataSource
+      .getRepository(CalendarTokenEntity)
+      .insert({ id: secret.id, organisationId: organisation.id, secretHash: secret.secretHash });
+    return { id: secret.id, token: secret.token, url: `/v1/deadlines.ics?token=${secret.token}` };
+  }
+}

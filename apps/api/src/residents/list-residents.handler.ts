@@ -1,0 +1,102 @@
+/**
+ * The caseload list and search, from the read model: a name prefix (case-insensitive), an
+ * external reference, or a card number (current or past).
+ */
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { DataSource } from 'typeorm';
+import { CARD_NUMBER_PATTERN, statusFromTimeline, type LocalDate, type StatusSegment } from '@zairyu/domain';
+import { DATA_SOURCE } from '../bootstrap/tokens.js';
+import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from '../deadlines/deadline-rows.js';
+import { summaryOf, type ResidentSummary } from './resident-views.js';
+
+export class ListResidents extends Query<{ items: ResidentSummary[]; total: number }> {
+  constructor(
+    readonly organisationId: string,
+    readonly search: string,
+    readonly page: number,
+    readonly pageSize: number,
+    readonly asOf: LocalDate,
+  ) {
+    super();
+  }
+}
+
+interface SummaryRow {
+  resident_id: string;
+  full_name: string;
+  date_of_birth: string;
+  nationality: string;
+  gender: string | null;
+  external_ref: string | null;
+  notes: string | null;
+  version: number;
+  status_timeline: StatusSegment[];
+  total: string;
+}
+
+@QueryHandler(ListResidents)
+export class ListResidentsHandler implements IQueryHandler<ListResidents> {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async execute({ organisationId, search, page, pageSize, asOf }: ListResidents) {
+    const query = search.trim();
+    const params: unknown[] = [organisationId];
+    let where = 's.organisation_id = $1';
+    if (CARD_NUMBER_PATTERN.test(query)) {
+      params.push(query);
+      where += ' AND s.resident_id IN (SELECT resident_id FROM read_model.card_registry WHERE organisation_id = $1 AND card_number = $2)';
+    } else if (query !== '') {
+      params.push(`${query.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`, query);
+      where += ' AND (lower(s.full_name) LIKE $2 OR s.external_ref = $3)';
+    }
+    const n = params.length;
+    const rows: SummaryRow[] = await this.dataSource.query(
+      `SELECT s.resident_id, s.full_name, s.date_of_birth::text AS date_of_birth, s.nationality, s.gender, s.external_ref, s.notes,
+              s.version, s.status_timeline, count(*) OVER () AS total
+       FROM read_model.resident_summary s WHERE ${where}
+       ORDER BY lower(s.full_name), s.resident_id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, pageSize, (page - 1) * pageSize],
+    );
+    const next = await this.nextDeadlines(
+      organisationId,
+      rows.map((row) => row.resident_id),
+      asOf,
+    );
+    const items = rows.map((row) =>
+      summaryOf(
+        {
+          residentId: row.resident_id,
+          fullName: row.full_name,
+          dateOfBirth: row.date_of_birth,
+          nationality: row.nationality,
+          gender: row.gender,
+          externalRef: row.external_ref,
+          notes: row.notes,
+        },
+        row.version,
+        { ...statusFromTimeline(row.status_timeline, asOf), residentId: row.resident_id },
+        next.get(row.resident_id) ?? null,
+      ),
+    );
+    // Past the last page the window count is missing: count apart.
+    const total =
+      rows.length > 0
+        ? Number(rows[0]!.total)
+        : Number((await this.dataSource.query(`SELECT count(*) AS n FROM read_model.resident_summary s WHERE ${where}`, params))[0].n);
+    return { items, total };
+  }
+
+  private async nextDeadlines(organisationId: string, residentIds: string[], asOf: LocalDate) {
+    if (residentIds.length === 0) return new Map();
+    const rows: DeadlineRow[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (d.resident_id) d.*, ${DEADLINE_STATE_SQL} AS state
+       FROM read_model.deadline d
+       WHERE d.organisation_id = $1 AND d.resident_id = ANY($2::uuid[]) AND d.created_on <= $3::date
+         AND ${DEADLINE_STATE_SQL} IN ('open', 'overdue')
+       ORDER BY d.resident_id, d.due_on, d.kind`,
+      [organisationId, residentIds, asOf],
+    );
+    return new Map(rows.map((row) => [row.resident_id, deadlineRowView(row)]));
+  }
+}

@@ -1,0 +1,66 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { decide, japanDateOf } from '@zairyu/domain';
+import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
+import { residentStream } from '@zairyu/read-model';
+import { CLOCK, type Clock } from '../bootstrap/tokens.js';
+import { recordedBy, type Principal } from '../auth/principal.js';
+import { uuidFromName } from '../http/deterministic-uuid.js';
+import { badRequest, problem, ProblemException } from '../http/problem.js';
+import { checkBody } from '../events/validate-body.js';
+import { RegisterResidentDto } from './register-resident.dto.js';
+import { rejectionProblem } from './rejection-problem.js';
+
+export interface Registered {
+  id: string;
+  version: number;
+}
+
+export class RegisterResident extends Command<Registered> {
+  constructor(
+    readonly caller: Principal & { kind: 'key' },
+    readonly body: unknown,
+    readonly idempotencyKey: string | null,
+    readonly correlationId: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterResident)
+export class RegisterResidentHandler implements ICommandHandler<RegisterResident, Registered> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ caller, body, idempotencyKey, correlationId }: RegisterResident): Promise<Registered> {
+    const checked = checkBody(RegisterResidentDto, body);
+    if (checked.errors.length > 0) throw badRequest('The resident is not valid.', checked.errors);
+    const organisationId = caller.organisationId;
+    // A retry with the same key names the same resident, so it finds the first registration.
+    const residentId = idempotencyKey ? uuidFromName(`resident:${organisationId}:${idempotencyKey}`) : randomUUID();
+    const decision = decide({ type: 'RegisterResident', residentId, details: body, today: japanDateOf(this.clock()) }, []);
+    if (!decision.ok) throw rejectionProblem(decision.rejection);
+    const events = decision.events.map((event, index) => ({
+      eventId: idempotencyKey ? uuidFromName(`resident:${organisationId}:${idempotencyKey}:${index}`) : randomUUID(),
+      type: event.type,
+      occurredOn: event.occurredOn,
+      data: event.data,
+      metadata: { recordedBy: recordedBy(caller), organisationId, correlationId, causationId: null },
+    }));
+    try {
+      const result = await this.store.append(residentStream(residentId), events, 'no_stream');
+      return { id: residentId, version: result.version };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError) || !idempotencyKey) throw error;
+      const first = await this.store.readStream(residentStream(residentId));
+      if (first[0]?.metadata.organisationId !== organisationId) throw error;
+      if (JSON.stringify(first[0].data) !== JSON.stringify(events[0]!.data)) {
+        throw new ProblemException(problem(422, 'This Idempotency-Key was used for another resident.', { code: 'IDEMPOTENCY_KEY_REUSED' }));
+      }
+      return { id: residentId, version: 1 };
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/** Reads of one resident, answered from its stream (always up to date, read-your-writes). */
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { statusAsOf, type LocalDate, type ResidentStatus } from '@zairyu/domain';
+import { ResidentLedger } from './resident-ledger.service.js';
+import { eventList, residentDeadlines, residentSummary, type DeadlineView, type ResidentSummary } from './resident-views.js';
+
+type View = 'summary' | 'status' | 'events' | 'deadlines';
+type ViewResult = { summary: ResidentSummary; status: ResidentStatus; events: ReturnType<typeof eventList>; deadlines: DeadlineView[] };
+
+export class GetResident<V extends View> extends Query<ViewResult[V]> {
+  constructor(
+    readonly organisationId: string,
+    readonly residentId: string,
+    readonly view: V,
+    readonly asOf: LocalDate,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetResident)
+export class GetResidentHandler implements IQueryHandler<GetResident<View>> {
+  constructor(private readonly ledger: ResidentLedger) {}
+
+  async execute({ organisationId, residentId, view, asOf }: GetResident<View>): Promise<ViewResult[View]> {
+    const history = await this.ledger.load(organisationId, residentId);
+    switch (view) {
+      case 'summary':
+        return residentSummary(history, asOf);
+      case 'status':
+        return statusAsOf(history.events, asOf);
+      case 'events':
+        return eventList(history);
+      case 'deadlines':
+        return residentDeadlines(history, asOf);
+    }
+  }
+}

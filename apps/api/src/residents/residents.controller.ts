@@ -1,0 +1,153 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query as QueryParam, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Caller, RequiresRole } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { CLOCK, type Clock } from '../bootstrap/tokens.js';
+import { RecordEventDto } from '../events/record-event.dto.js';
+import { badRequest, forbidden, problem, ProblemException } from '../http/problem.js';
+import { asOfParam, pageParams } from '../http/query-params.js';
+import { correlationIdOf } from '../http/request-log.js';
+import { ListResidents } from './list-residents.handler.js';
+import { RecordEvent } from './record-event.handler.js';
+import { RegisterResident } from './register-resident.handler.js';
+import { RegisterResidentDto } from './register-resident.dto.js';
+import { GetResident } from './resident-queries.js';
+
+type OrgKey = Principal & { kind: 'key' };
+
+/** The admin token passes the guard only where @AdminAllowed; here every caller is an org key. */
+function orgKey(caller: Principal): OrgKey {
+  if (caller.kind !== 'key') throw forbidden('Use an organisation key.');
+  return caller;
+}
+
+function idempotencyKey(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!/^[\x21-\x7e]{1,200}$/.test(value))
+    throw badRequest('Idempotency-Key must be 1 to 200 visible ASCII characters.', [
+      { field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' },
+    ]);
+  return value;
+}
+
+function ifMatchVersion(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
+  if (!match)
+    throw new ProblemException(
+      problem(400, 'If-Match must be a version as the ETag gives it, e.g. "3".', {
+        errors: [{ field: 'If-Match', message: 'must be "<version>"' }],
+      }),
+    );
+  return Number(match[1]);
+}
+
+@ApiTags('residents')
+@ApiBearerAuth()
+@ApiExtraModels(RegisterResidentDto, RecordEventDto)
+@Controller('v1/residents')
+export class ResidentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @RequiresRole('caseworker')
+  @ApiOperation({ summary: 'Register a resident' })
+  @ApiBody({ schema: { $ref: getSchemaPath(RegisterResidentDto) } })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async register(
+    @Caller() caller: Principal,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.commands.execute(new RegisterResident(orgKey(caller), body, idempotencyKey(key), correlationIdOf(request)));
+    void reply.status(201).header('location', `/v1/residents/${result.id}`);
+    return result;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List and search residents (name prefix, external ref or card number)' })
+  @ApiQuery({ name: 'query', required: false })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiQuery({ name: 'asOf', required: false })
+  list(
+    @Caller() caller: Principal,
+    @QueryParam('query') query?: string,
+    @QueryParam('page') page?: string,
+    @QueryParam('pageSize') pageSize?: string,
+    @QueryParam('asOf') asOf?: string,
+  ) {
+    if (query !== undefined && query.length > 200)
+      throw badRequest('query is too long.', [{ field: 'query', message: 'must be at most 200 characters' }]);
+    const paging = pageParams(page, pageSize);
+    return this.queries.execute(
+      new ListResidents(orgKey(caller).organisationId, query ?? '', paging.page, paging.pageSize, asOfParam(asOf, this.clock)),
+    );
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A resident summary; ETag is its version' })
+  @ApiQuery({ name: 'asOf', required: false })
+  async get(
+    @Caller() caller: Principal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @QueryParam('asOf') asOf?: string,
+  ) {
+    const summary = await this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'summary', asOfParam(asOf, this.clock)));
+    void reply.header('etag', `"${summary.version}"`);
+    return summary;
+  }
+
+  @Get(':id/status')
+  @ApiOperation({ summary: 'Lawful stay, card and work permission as of a date (default today, Japan time)' })
+  @ApiQuery({ name: 'asOf', required: false })
+  status(@Caller() caller: Principal, @Param('id') id: string, @QueryParam('asOf') asOf?: string) {
+    return this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'status', asOfParam(asOf, this.clock)));
+  }
+
+  @Get(':id/deadlines')
+  @ApiOperation({ summary: "The resident's deadlines as of a date, ordered by dueOn" })
+  @ApiQuery({ name: 'asOf', required: false })
+  deadlines(@Caller() caller: Principal, @Param('id') id: string, @QueryParam('asOf') asOf?: string) {
+    return this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'deadlines', asOfParam(asOf, this.clock)));
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: 'The event history: who recorded what and when, in version order' })
+  events(@Caller() caller: Principal, @Param('id') id: string) {
+    return this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'events', asOfParam(undefined, this.clock)));
+  }
+
+  @Post(':id/events')
+  @HttpCode(201)
+  @RequiresRole('caseworker')
+  @ApiOperation({ summary: 'Record a fact (any event type of the contract)' })
+  @ApiBody({ schema: { $ref: getSchemaPath(RecordEventDto) } })
+  @ApiHeader({ name: 'If-Match', required: false, description: '"<version>": refuse (412) unless the resident is at that version' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retry with the same key and body appends nothing and returns the first answer',
+  })
+  record(
+    @Caller() caller: Principal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.commands.execute(
+      new RecordEvent(orgKey(caller), id, body, ifMatchVersion(ifMatch), idempotencyKey(key), correlationIdOf(request)),
+    );
+  }
+}

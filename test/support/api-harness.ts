@@ -1,0 +1,93 @@
+/**
+ * The whole API on a fresh database of the run's real PostgreSQL, with the projector in
+ * process, driven over HTTP with supertest.
+ */
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createApp } from '../../apps/api/src/bootstrap/create-app.js';
+import { openRuntime, type Runtime } from '../../apps/api/src/bootstrap/runtime.js';
+import type { AppConfig } from '../../apps/api/src/bootstrap/tokens.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface Keys {
+  organisationId: string;
+  manager: string;
+  caseworker: string;
+  viewer: string;
+}
+
+export class Api {
+  readonly logs: string[] = [];
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly runtime: Runtime,
+    private readonly database: TestDatabase,
+  ) {}
+
+  static async start(overrides: Partial<AppConfig> = {}): Promise<Api> {
+    const database = await createTestDatabase();
+    const runtime = await openRuntime({ databaseUrl: database.url, eventStore: 'postgres', inlineProjector: true, poolSize: 10 });
+    const config: AppConfig = {
+      port: 0,
+      host: '127.0.0.1',
+      adminToken: ADMIN_TOKEN,
+      bodyLimit: 64 * 1024,
+      readYourWritesMs: 5000,
+      ...overrides,
+    };
+    const logs: string[] = [];
+    const app = await createApp(runtime, config, { log: (line) => logs.push(line) });
+    const api = new Api(app, runtime, database);
+    (api as { logs: string[] }).logs = logs;
+    return api;
+  }
+
+  get http() {
+    return request(this.app.getHttpServer());
+  }
+
+  /** An organisation with one key of each role. */
+  async organisation(name = 'Sakura Support', kind = 'support_organisation'): Promise<Keys> {
+    const created = await this.http.post('/v1/organisations').auth(ADMIN_TOKEN, { type: 'bearer' }).send({ name, kind }).expect(201);
+    const key = async (role: string) =>
+      (
+        await this.http
+          .post(`/v1/organisations/${created.body.id}/api-keys`)
+          .auth(ADMIN_TOKEN, { type: 'bearer' })
+          .send({ label: role, role })
+          .expect(201)
+      ).body.key as string;
+    return {
+      organisationId: created.body.id,
+      manager: await key('manager'),
+      caseworker: await key('caseworker'),
+      viewer: await key('viewer'),
+    };
+  }
+
+  async register(token: string, body: Record<string, unknown> = {}): Promise<string> {
+    const response = await this.http
+      .post('/v1/residents')
+      .auth(token, { type: 'bearer' })
+      .send({ fullName: 'NGUYEN VAN AN', dateOfBirth: '1998-07-21', nationality: 'VNM', ...body })
+      .expect(201);
+    return response.body.id;
+  }
+
+  record(token: string, residentId: string, type: string, occurredOn: string, data: Record<string, unknown> = {}) {
+    return this.http.post(`/v1/residents/${residentId}/events`).auth(token, { type: 'bearer' }).send({ type, occurredOn, data });
+  }
+
+  async eventCount(): Promise<number> {
+    const { rows } = await this.runtime.pool.query("SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'resident-%'");
+    return rows[0].n;
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.runtime.close();
+    await this.database.drop();
+  }
+}
