@@ -7,3 +7,4 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { migrateEventStore } from './postgres/event-store-schema.js';
 export { startEmbeddedPostgres, freePort, type RunningPostgres } from './postgres/embedded-postgres-server.js';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
+export * from './open-event-store.js';

@@ -5,7 +5,7 @@
  */
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createPgPool, KurrentDbEventStore, PostgresEventStore, type EventStore } from '@zairyu/event-store';
+import { createPgPool, openEventStore, type EventStore } from '@zairyu/event-store';
 import { openReadModel, Projector, ProjectorLeader } from '@zairyu/read-model';
 import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '../platform/platform-tables.js';
 import { ProjectionHandle } from './projection-handle.js';
@@ -27,14 +27,6 @@ export interface Runtime {
   dataSource: DataSource;
   projection: ProjectionHandle;
   close(): Promise<void>;
-}
-
-export async function openEventStore(options: RuntimeOptions, pool: pg.Pool): Promise<EventStore> {
-  if (options.eventStore === 'kurrentdb') {
-    if (!options.kurrentDbUrl) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL.');
-    return KurrentDbEventStore.connect(options.kurrentDbUrl);
-  }
-  return PostgresEventStore.open(pool);
 }
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {

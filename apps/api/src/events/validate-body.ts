@@ -25,7 +25,7 @@ export function checkBody<T extends object>(cls: new () => T, body: unknown, pre
     return { value: new cls(), errors: [{ field: prefix.replace(/\.$/, '') || '(body)', message: 'must be a JSON object' }] };
   }
   const value = plainToInstance(cls, body, { enableImplicitConversion: false });
-  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
   return { value, errors: fieldErrors(errors, prefix) };
 }
 

@@ -6,6 +6,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { decide, japanDateOf, type LedgerEvent } from '@zairyu/domain';
 import { claim, EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
 import { cardReservationStream, residentStream } from '@zairyu/read-model';
@@ -92,8 +93,7 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
     earlier: { eventId: string; version: number; type: string; occurredOn: string; data: unknown },
     fact: { type: string; occurredOn: string; data: unknown },
   ): Recorded {
-    const same =
-      earlier.type === fact.type && earlier.occurredOn === fact.occurredOn && JSON.stringify(earlier.data) === JSON.stringify(fact.data);
+    const same = earlier.type === fact.type && earlier.occurredOn === fact.occurredOn && isDeepStrictEqual(earlier.data, fact.data);
     if (!same)
       throw new ProblemException(problem(422, 'This Idempotency-Key was used for a different event.', { code: 'IDEMPOTENCY_KEY_REUSED' }));
     return { eventId: earlier.eventId, version: earlier.version };

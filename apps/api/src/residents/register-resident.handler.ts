@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { decide, japanDateOf } from '@zairyu/domain';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
 import { residentStream } from '@zairyu/read-model';
@@ -57,7 +58,7 @@ export class RegisterResidentHandler implements ICommandHandler<RegisterResident
       if (!(error instanceof WrongExpectedVersionError) || !idempotencyKey) throw error;
       const first = await this.store.readStream(residentStream(residentId));
       if (first[0]?.metadata.organisationId !== organisationId) throw error;
-      if (JSON.stringify(first[0].data) !== JSON.stringify(events[0]!.data)) {
+      if (!isDeepStrictEqual(first[0].data, events[0]!.data)) {
         throw new ProblemException(problem(422, 'This Idempotency-Key was used for another resident.', { code: 'IDEMPOTENCY_KEY_REUSED' }));
       }
       return { id: residentId, version: 1 };

@@ -1,0 +1,43 @@
+/**
+ * `npm run projections:rebuild`: replays the whole log into fresh read-model tables, with a
+ * progress bar, and swaps them in. Uses DATABASE_URL, or the embedded PostgreSQL in ./.data/.
+ */
+import 'reflect-metadata';
+import { join, resolve } from 'node:path';
+import { createPgPool, openEventStore, startEmbeddedPostgres, type RunningPostgres } from '@zairyu/event-store';
+import { openReadModel, progressBar, rebuildReadModel } from '@zairyu/read-model';
+
+async function main(): Promise<void> {
+  let embedded: RunningPostgres | null = null;
+  let databaseUrl = process.env['DATABASE_URL'];
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: join(resolve(process.env['DATA_DIR'] ?? '.data'), 'postgres'), persistent: true });
+    databaseUrl = embedded.url;
+  }
+  const eventStore = process.env['EVENT_STORE'] === 'kurrentdb' ? 'kurrentdb' : 'postgres';
+  const pool = createPgPool(databaseUrl, { applicationName: 'zairyu-rebuild' });
+  try {
+    const store = await openEventStore({ eventStore, kurrentDbUrl: process.env['KURRENTDB_URL'] }, pool);
+    const dataSource = await openReadModel(databaseUrl);
+    const tty = process.stderr.isTTY;
+    let last = 0;
+    const result = await rebuildReadModel(pool, store, (progress) => {
+      if (!tty && Date.now() - last < 1000) return;
+      last = Date.now();
+      process.stderr.write(tty ? `\r${progressBar(progress)}` : `${progressBar(progress)}\n`);
+    });
+    process.stderr.write(
+      `\nRebuilt the read models from ${result.events.toLocaleString('en')} events in ${result.seconds.toFixed(1)} s and swapped them in.\n`,
+    );
+    await store.close();
+    await dataSource.destroy();
+  } finally {
+    await pool.end();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\nRebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
