@@ -1,0 +1,131 @@
+/**
+ * Figure 2: a caseload written through the store (lives from the seeded generator), then a
+ * full rebuild of the read models in events/s and its peak memory; and the live projector's
+ * lag under a steady write load.
+ */
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { decide, type RecordedEvent } from '@zairyu/domain';
+import { PostgresEventStore, type NewEvent } from '@zairyu/event-store';
+import { Projector, ProjectorLeader, rebuildReadModel, residentStream } from '@zairyu/read-model';
+import { generateResidents, type GeneratedResident } from '../lifecycle-generator.js';
+import { percentile, progress, report } from '../report.js';
+
+export const BENCH_TODAY = '2026-11-23';
+
+function envelope(resident: GeneratedResident, organisationId: string): NewEvent[] {
+  const metadata = { recordedBy: 'bench', organisationId, correlationId: randomUUID(), causationId: null };
+  return [
+    { eventId: randomUUID(), type: 'ResidentRegistered', occurredOn: BENCH_TODAY, data: resident.registration, metadata },
+    ...resident.facts.map((fact) => ({ eventId: randomUUID(), type: fact.type, occurredOn: fact.occurredOn, data: fact.data, metadata })),
+  ];
+}
+
+/** How many generated lives the domain's decider accepts fact by fact (a realism check, not timed). */
+export function checkRealism(sample: number): { accepted: number; sample: number } {
+  let accepted = 0;
+  for (const resident of generateResidents(sample, 20, 7)) {
+    const history: RecordedEvent[] = [];
+    const push = (decision: ReturnType<typeof decide>) => {
+      if (!decision.ok) return false;
+      for (const event of decision.events)
+        history.push({ ...event, eventId: `e${history.length + 1}`, version: history.length + 1 } as RecordedEvent);
+      return true;
+    };
+    let ok = push(
+      decide(
+        { type: 'RegisterResident', residentId: resident.residentId, details: resident.registration, today: BENCH_TODAY as never },
+        [],
+      ),
+    );
+    for (const fact of resident.facts) ok = ok && push(decide({ type: 'RecordFact', fact, today: BENCH_TODAY as never }, history));
+    if (ok) accepted++;
+  }
+  return { accepted, sample };
+}
+
+export async function writeCaseload(pool: pg.Pool, organisations: string[], residents: number, eventsPerResident: number): Promise<number> {
+  const store = await PostgresEventStore.open(pool);
+  let written = 0;
+  let i = 0;
+  const started = performance.now();
+  const queue = generateResidents(residents, eventsPerResident);
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let next = queue.next(); !next.done; next = queue.next()) {
+        const events = envelope(next.value, organisations[i++ % organisations.length]!);
+        await store.append(residentStream(next.value.residentId), events, 'no_stream');
+        written += events.length;
+        if (written % 100_000 < events.length)
+          progress(
+            `written ${written.toLocaleString('en')} events (${Math.round(written / ((performance.now() - started) / 1000))} events/s)`,
+          );
+      }
+    }),
+  );
+  return written;
+}
+
+export async function rebuildFigure(pool: pg.Pool, events: number): Promise<void> {
+  const store = await PostgresEventStore.open(pool);
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const result = await rebuildReadModel(pool, store, (p) => {
+    if (p.done % 100_000 < 2000)
+      progress(`rebuild ${p.done.toLocaleString('en')}/${p.total?.toLocaleString('en')} events, ${Math.round(p.eventsPerSecond)} events/s`);
+  });
+  clearInterval(sampler);
+  report('rebuild', result.events / result.seconds, 'events/s', result.events);
+  report('rebuild peak RSS (bench process)', peak / 1024 / 1024, 'MB', result.events);
+  void events;
+}
+
+export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond: number): Promise<void> {
+  const store = await PostgresEventStore.open(pool);
+  const projector = new Projector(pool, store);
+  await projector.catchUp();
+  const leader = new ProjectorLeader(pool, projector, { pollIntervalMs: 50 });
+  leader.start();
+  const organisationId = randomUUID();
+  const residents = [...generateResidents(200, 2, 99)];
+  for (const resident of residents)
+    await store.append(residentStream(resident.residentId), envelope(resident, organisationId), 'no_stream');
+  const versions = new Map(residents.map((r) => [r.residentId, 2]));
+  const lags: number[] = [];
+  const sampler = setInterval(() => void projector.lag().then((lag) => lags.push(lag ?? 0)), 200);
+  const started = performance.now();
+  let sent = 0;
+  while (performance.now() - started < seconds * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * eventsPerSecond);
+    const batch: Promise<unknown>[] = [];
+    for (; sent < due; sent++) {
+      const resident = residents[sent % residents.length]!;
+      const version = versions.get(resident.residentId)!;
+      versions.set(resident.residentId, version + 1);
+      batch.push(
+        store.append(
+          residentStream(resident.residentId),
+          [
+            {
+              eventId: randomUUID(),
+              type: 'Moved',
+              occurredOn: '2026-10-01',
+              data: { address: `Block ${sent}` },
+              metadata: { recordedBy: 'bench', organisationId, correlationId: randomUUID(), causationId: null },
+            },
+          ],
+          version,
+        ),
+      );
+    }
+    await Promise.all(batch);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  clearInterval(sampler);
+  await leader.stop();
+  lags.sort((a, b) => a - b);
+  report(`projector lag at ${eventsPerSecond} events/s p50`, percentile(lags, 50), 'events', lags.length);
+  report(`projector lag at ${eventsPerSecond} events/s max`, lags.at(-1) ?? NaN, 'events', lags.length);
+  report(`write load achieved`, sent / seconds, 'events/s', sent);
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm run bench` (full sizes) or `npm run bench -- --quick` (small sizes, under 2 minutes).
+ * Starts its own embedded PostgreSQL in a temporary directory unless BENCH_DATABASE_URL is set.
+ * Prints one JSON line per figure on stdout, progress on stderr, and a table at the end.
+ */
+import 'reflect-metadata';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPgPool, startEmbeddedPostgres } from '@zairyu/event-store';
+import { openReadModel } from '@zairyu/read-model';
+import { appendFigure } from './figures/append.js';
+import { httpFigure } from './figures/http.js';
+import { queriesFigure } from './figures/queries.js';
+import { checkRealism, lagFigure, rebuildFigure, writeCaseload } from './figures/rebuild.js';
+import { progress, report, table } from './report.js';
+
+const quick = process.argv.includes('--quick');
+const sizes = quick
+  ? {
+      appends: 2_000,
+      residents: 2_500,
+      eventsPerResident: 20,
+      lagSeconds: 5,
+      single: 10_000,
+      across: 100_000,
+      runs: 1_000,
+      httpSeconds: 5,
+      httpResidents: 200,
+    }
+  : {
+      appends: 20_000,
+      residents: 50_000,
+      eventsPerResident: 20,
+      lagSeconds: 20,
+      single: 100_000,
+      across: 1_000_000,
+      runs: 1_000,
+      httpSeconds: 20,
+      httpResidents: 1_000,
+    };
+
+async function main(): Promise<void> {
+  progress(`${quick ? 'quick' : 'full'} run: ${JSON.stringify(sizes)}`);
+  const root = await mkdtemp(join(tmpdir(), 'zairyu-bench-'));
+  await chmod(root, 0o755);
+  const server = process.env['BENCH_DATABASE_URL']
+    ? null
+    : await startEmbeddedPostgres({ dataDir: join(root, 'postgres'), persistent: false });
+  const databaseUrl = process.env['BENCH_DATABASE_URL'] ?? server!.url;
+  const pool = createPgPool(databaseUrl, { max: 40, applicationName: 'zairyu-bench' });
+  try {
+    const dataSource = await openReadModel(databaseUrl);
+    await appendFigure(pool, sizes.appends);
+
+    const realism = checkRealism(200);
+    report('generated lives the decider accepts', (100 * realism.accepted) / realism.sample, '%', realism.sample);
+    const organisations = Array.from({ length: 10 }, () => crypto.randomUUID());
+    progress(
+      `writing ${(sizes.residents * sizes.eventsPerResident).toLocaleString('en')} events for ${sizes.residents.toLocaleString('en')} residents`,
+    );
+    const events = await writeCaseload(pool, organisations, sizes.residents, sizes.eventsPerResident);
+    await rebuildFigure(pool, events);
+    await lagFigure(pool, sizes.lagSeconds, 1000);
+    await queriesFigure(pool, dataSource, { single: sizes.single, across: sizes.across, runs: sizes.runs });
+    await dataSource.destroy();
+    await httpFigure(databaseUrl, sizes.httpSeconds, sizes.httpResidents);
+  } finally {
+    await pool.end();
+    await server?.stop();
+    await rm(root, { recursive: true, force: true });
+  }
+  process.stderr.write(`\n${table()}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
