@@ -16,6 +16,9 @@ import { checkRealism, lagFigure, rebuildFigure, writeCaseload } from './figures
 import { progress, report, table } from './report.js';
 
 const quick = process.argv.includes('--quick');
+/** `--only append|rebuild|queries|http` runs one figure (and what it needs), for profiling. */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
+const wanted = (figure: string) => only === null || only === figure;
 const sizes = quick
   ? {
       appends: 2_000,
@@ -51,7 +54,8 @@ async function main(): Promise<void> {
   const pool = createPgPool(databaseUrl, { max: 40, applicationName: 'zairyu-bench' });
   try {
     const dataSource = await openReadModel(databaseUrl);
-    await appendFigure(pool, sizes.appends);
+    if (wanted('append')) await appendFigure(pool, sizes.appends);
+    if (only === 'append') return;
 
     const realism = checkRealism(200);
     report('generated lives the decider accepts', (100 * realism.accepted) / realism.sample, '%', realism.sample);
@@ -60,17 +64,17 @@ async function main(): Promise<void> {
       `writing ${(sizes.residents * sizes.eventsPerResident).toLocaleString('en')} events for ${sizes.residents.toLocaleString('en')} residents`,
     );
     const events = await writeCaseload(pool, organisations, sizes.residents, sizes.eventsPerResident);
-    await rebuildFigure(pool, events);
-    await lagFigure(pool, sizes.lagSeconds, 1000);
-    await queriesFigure(pool, dataSource, { single: sizes.single, across: sizes.across, runs: sizes.runs });
+    if (wanted('rebuild') || wanted('queries')) await rebuildFigure(pool, events);
+    if (wanted('rebuild')) await lagFigure(pool, sizes.lagSeconds, 1000);
+    if (wanted('queries')) await queriesFigure(pool, dataSource, { single: sizes.single, across: sizes.across, runs: sizes.runs });
     await dataSource.destroy();
-    await httpFigure(databaseUrl, sizes.httpSeconds, sizes.httpResidents);
+    if (wanted('http')) await httpFigure(databaseUrl, sizes.httpSeconds, sizes.httpResidents);
   } finally {
+    process.stderr.write(`\n${table()}\n`);
     await pool.end();
     await server?.stop();
     await rm(root, { recursive: true, force: true });
   }
-  process.stderr.write(`\n${table()}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -28,7 +28,9 @@ async function call(base: string, token: string, method: string, path: string, b
 export async function httpFigure(databaseUrl: string, seconds: number, residentsCount: number): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const api = spawn(process.execPath, ['apps/api/dist/main.js'], {
+  // BENCH_API_CPU_PROF=<dir> profiles the API process (node --cpu-prof) for finding where time goes.
+  const profile = process.env['BENCH_API_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_API_CPU_PROF']}`] : [];
+  const api = spawn(process.execPath, [...profile, 'apps/api/dist/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

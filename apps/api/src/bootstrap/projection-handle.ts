@@ -1,29 +1,76 @@
 /**
  * The API's view of the projection: nudge it after a write, wait (bounded) until it has
  * passed a position so that a list read right after a write includes it, and its lag.
+ *
+ * Waiters share one watcher: the projector in this process reports each committed batch at
+ * once; a projector in another process is seen by one poll of the checkpoint for all waiters.
  */
-import { comparePositions, type GlobalPosition } from '@zairyu/event-store';
+import { comparePositions, START_OF_LOG, type GlobalPosition } from '@zairyu/event-store';
 import type { Projector, ProjectorLeader } from '@zairyu/read-model';
 
-const POLL_MS = 5;
+const POLL_MS = 10;
+
+interface Waiter {
+  position: GlobalPosition;
+  resolve: (reached: boolean) => void;
+  timer: NodeJS.Timeout;
+}
 
 export class ProjectionHandle {
+  private seen: GlobalPosition = START_OF_LOG;
+  private readonly waiters = new Set<Waiter>();
+  private polling = false;
+
   constructor(
     private readonly projector: Projector,
     private readonly leader: ProjectorLeader | null,
-  ) {}
+  ) {
+    projector.onProjected((position) => this.advance(position));
+  }
 
-  async waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      this.leader?.wake();
-      if (comparePositions(await this.projector.checkpoint(), position) >= 0) return true;
-      if (Date.now() >= until) return false;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+  waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
+    if (comparePositions(this.seen, position) >= 0) return Promise.resolve(true);
+    this.leader?.wake();
+    return new Promise<boolean>((resolve) => {
+      const waiter: Waiter = {
+        position,
+        resolve,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          resolve(false);
+        }, timeoutMs),
+      };
+      this.waiters.add(waiter);
+      void this.poll();
+    });
   }
 
   lag(): Promise<number | null> {
     return this.projector.lag();
+  }
+
+  private advance(position: GlobalPosition): void {
+    if (comparePositions(position, this.seen) > 0) this.seen = position;
+    for (const waiter of this.waiters) {
+      if (comparePositions(this.seen, waiter.position) < 0) continue;
+      clearTimeout(waiter.timer);
+      this.waiters.delete(waiter);
+      waiter.resolve(true);
+    }
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      while (this.waiters.size > 0) {
+        this.advance(await this.projector.checkpoint());
+        if (this.waiters.size > 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      }
+    } catch {
+      // The next waiter polls again; a waiter that is never reached times out.
+    } finally {
+      this.polling = false;
+    }
   }
 }

@@ -9,7 +9,7 @@ const MIGRATION_LOCK = 0x7a61_6972; // "zair"
 const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE events (
-    position       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    position       bigint GENERATED ALWAYS AS IDENTITY,
     -- The writing transaction, for safe ordering of the global log (see postgres-event-store.ts).
     transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
     stream_id      text NOT NULL,
@@ -21,10 +21,11 @@ const MIGRATIONS: readonly string[] = [
     metadata       jsonb NOT NULL,
     recorded_at    timestamptz NOT NULL DEFAULT now(),
     -- Optimistic concurrency is the database's job: two writers of one version cannot both commit.
+    -- The global order is the key: one index serves readers of the log and identifies a row.
+    CONSTRAINT events_pkey PRIMARY KEY (transaction_id, position),
     CONSTRAINT events_stream_version_key UNIQUE (stream_id, version),
     CONSTRAINT events_event_id_key UNIQUE (event_id)
   );
-  CREATE INDEX events_global_order ON events (transaction_id, position);
   `,
 ];
 

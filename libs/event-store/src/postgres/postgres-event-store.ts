@@ -102,25 +102,41 @@ export class PostgresEventStore implements EventStore {
           : expected === 'stream_exists'
             ? 'current.version > 0'
             : 'current.version = $7';
-    const params: unknown[] = [
-      streamId,
-      events.map((event) => event.eventId),
-      events.map((event) => event.type),
-      events.map((event) => event.occurredOn),
-      events.map((event) => JSON.stringify(event.data ?? null)),
-      events.map((event) => JSON.stringify(event.metadata)),
-    ];
+    const single = events.length === 1;
+    const params: unknown[] = single
+      ? [
+          streamId,
+          events[0]!.eventId,
+          events[0]!.type,
+          events[0]!.occurredOn,
+          JSON.stringify(events[0]!.data ?? null),
+          JSON.stringify(events[0]!.metadata),
+        ]
+      : [
+          streamId,
+          events.map((event) => event.eventId),
+          events.map((event) => event.type),
+          events.map((event) => event.occurredOn),
+          events.map((event) => JSON.stringify(event.data ?? null)),
+          events.map((event) => JSON.stringify(event.metadata)),
+        ];
     if (typeof expected === 'number') params.push(expected);
-    const { rows } = await this.pool.query<{ version: number; position: string; transaction_id: string }>(
-      `WITH current AS (SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1)
+    // One event (the common case) skips the arrays: less to encode here and to unnest there.
+    const source = single
+      ? `SELECT $2::uuid AS event_id, $3::text AS type, $4::date AS occurred_on, $5::jsonb AS data, $6::jsonb AS metadata, 1::bigint AS ordinality`
+      : `SELECT * FROM unnest($2::uuid[], $3::text[], $4::date[], $5::jsonb[], $6::jsonb[])
+           WITH ORDINALITY AS u(event_id, type, occurred_on, data, metadata, ordinality)`;
+    // Named: prepared once per connection, so the hot path skips parsing and planning.
+    const { rows } = await this.pool.query<{ version: number; position: string; transaction_id: string }>({
+      name: `zairyu-append-${single ? 'one' : 'many'}-${typeof expected === 'number' ? 'exact' : expected}`,
+      text: `WITH current AS (SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1)
        INSERT INTO events (stream_id, version, event_id, type, occurred_on, data, metadata)
        SELECT $1, current.version + e.ordinality, e.event_id, e.type, e.occurred_on, e.data, e.metadata
-       FROM current, unnest($2::uuid[], $3::text[], $4::date[], $5::jsonb[], $6::jsonb[])
-         WITH ORDINALITY AS e(event_id, type, occurred_on, data, metadata, ordinality)
+       FROM current, (${source}) AS e
        WHERE ${condition}
        RETURNING version, position, transaction_id::text AS transaction_id`,
-      params,
-    );
+      values: params,
+    });
     if (rows.length === 0) {
       throw new WrongExpectedVersionError(streamId, expected, await this.currentVersion(streamId));
     }

@@ -6,6 +6,7 @@
  * compare-and-set, so a projector that lost its place (a rebuild swapped the schema under
  * it) notices and carries on from the stored checkpoint.
  */
+import { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import {
   formatPosition,
@@ -36,6 +37,8 @@ export class CheckpointMovedError extends Error {
 export class Projector {
   private readonly schema: ReadModelSchema;
   private readonly batchSize: number;
+  private checkpointRowExists = false;
+  private readonly projected = new EventEmitter().setMaxListeners(0);
 
   constructor(
     private readonly pool: pg.Pool,
@@ -46,16 +49,30 @@ export class Projector {
     this.batchSize = options.batchSize ?? 1000;
   }
 
+  /** Called with the new checkpoint after every committed batch of this projector. */
+  onProjected(listener: (position: GlobalPosition) => void): () => void {
+    this.projected.on('projected', listener);
+    return () => this.projected.off('projected', listener);
+  }
+
   async checkpoint(): Promise<GlobalPosition> {
-    await this.pool.query(
-      `INSERT INTO ${this.schema}.projection_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
-      [RESIDENTS_PROJECTION, formatPosition(START_OF_LOG)],
-    );
+    if (!this.checkpointRowExists) {
+      await this.pool.query(
+        `INSERT INTO ${this.schema}.projection_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
+        [RESIDENTS_PROJECTION, formatPosition(START_OF_LOG)],
+      );
+      this.checkpointRowExists = true;
+    }
     const { rows } = await this.pool.query<{ position: string }>(
       `SELECT position FROM ${this.schema}.projection_checkpoint WHERE name = $1`,
       [RESIDENTS_PROJECTION],
     );
-    return parsePosition(rows[0]!.position);
+    // A rebuild swapped the tables: the row is made again on the next call.
+    if (rows[0] === undefined) {
+      this.checkpointRowExists = false;
+      return this.checkpoint();
+    }
+    return parsePosition(rows[0].position);
   }
 
   /** Events in the log not yet projected, or null when the store cannot tell. */
@@ -101,6 +118,7 @@ export class Projector {
       );
       if (moved.rowCount !== 1) throw new CheckpointMovedError();
     });
+    this.projected.emit('projected', batch.at(-1)!.position);
   }
 
   private async replaceRows(client: pg.PoolClient, residentIds: string[], rows: ResidentRows[]): Promise<void> {
