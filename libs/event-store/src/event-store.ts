@@ -59,6 +59,8 @@ export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
   /** The whole stream in version order; empty when it does not exist. */
   readStream(streamId: string): Promise<StoredEvent[]>;
+  /** Several whole streams at once (a projector re-folding a batch), each in version order. */
+  readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>>;
   /** Up to `limit` events after `after` (exclusive) in global order, never skipping one that commits late. */
   readAll(after: GlobalPosition | null, limit: number): Promise<StoredEvent[]>;
   /** Calls `handler` for each event after `after`, in order, then for new ones as they come. */

@@ -21,7 +21,7 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
     version         integer NOT NULL,
     card_number     text,
     -- Status from each day it changes (libs/domain status-timeline.ts): answers "as of" any date.
-    status_timeline jsonb NOT NULL,
+    status_timeline jsonb STORAGE EXTERNAL NOT NULL,
     registered_at   timestamptz NOT NULL,
     PRIMARY KEY (organisation_id, resident_id)
   );

@@ -85,6 +85,10 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    return new Map(await Promise.all(streamIds.map(async (id) => [id, await this.readStream(id)] as const)));
+  }
+
   async readAll(after: GlobalPosition | null, limit: number): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     const read = this.client.readAll({

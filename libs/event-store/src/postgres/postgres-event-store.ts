@@ -158,6 +158,18 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    if (streamIds.length === 0) return streams;
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'zairyu-read-streams',
+      text: `SELECT ${COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, version`,
+      values: [streamIds],
+    });
+    for (const row of rows) streams.get(row.stream_id)!.push(toStoredEvent(row));
+    return streams;
+  }
+
   async readAll(after: GlobalPosition | null, limit: number): Promise<StoredEvent[]> {
     const from = after ?? START_OF_LOG;
     const { rows } = await this.pool.query<EventRow>(

@@ -75,6 +75,18 @@ export function eventStoreContract(name: string, open: () => Promise<StoreUnderT
       expect(await store.readStream(stream('nobody'))).toEqual([]);
     });
 
+    test('several streams read at once, each whole and in version order', async () => {
+      const [a, b, missing] = [stream('a'), stream('b'), stream('missing')];
+      await store.append(a, [newEvent(), newEvent()], 'no_stream');
+      await store.append(b, [newEvent()], 'no_stream');
+      await store.append(a, [newEvent()], 2);
+      const streams = await store.readStreams([a, b, missing]);
+      expect([...streams.keys()]).toEqual([a, b, missing]);
+      expect(streams.get(a)!.map((e) => e.version)).toEqual([1, 2, 3]);
+      expect(streams.get(b)!.map((e) => e.version)).toEqual([1]);
+      expect(streams.get(missing)).toEqual([]);
+    });
+
     test('expected versions: no_stream, stream_exists, exact, any', async () => {
       const id = stream('resident');
       await expectConflict(store.append(id, [newEvent()], 'stream_exists'));

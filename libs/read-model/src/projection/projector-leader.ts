@@ -56,7 +56,7 @@ export class ProjectorLeader {
     while (!this.stopped) {
       try {
         if (!this.leading) await this.tryToLead();
-        const covered = this.leading ? await this.projector.projectNextBatch() : 0;
+        const covered = this.leading ? await this.projector.catchUp() : 0;
         if (covered === 0) await this.pause();
       } catch (error) {
         this.options.onError?.(error);

@@ -28,6 +28,13 @@ export interface ProjectorOptions {
   batchSize?: number;
 }
 
+interface PreparedBatch {
+  from: GlobalPosition;
+  batch: StoredEvent[];
+  residentIds: string[];
+  rows: ResidentRows[];
+}
+
 export class CheckpointMovedError extends Error {
   constructor() {
     super('The projection checkpoint moved under this projector');
@@ -82,34 +89,48 @@ export class Projector {
 
   /** Projects one batch from the checkpoint; returns how many events it covered (0: up to date). */
   async projectNextBatch(): Promise<number> {
-    const from = await this.checkpoint();
-    const batch = await this.store.readAll(from, this.batchSize);
-    if (batch.length === 0) return 0;
-    await this.project(from, batch);
-    return batch.length;
+    const prepared = await this.prepare(await this.checkpoint());
+    if (prepared === null) return 0;
+    await this.write(prepared);
+    return prepared.batch.length;
   }
 
-  /** Projects until the log is exhausted; `onProgress` after every batch. */
+  /**
+   * Projects until the log is exhausted; `onProgress` after every batch. The next batch is read
+   * and folded while the current one is written: the database and this process work at once.
+   */
   async catchUp(onProgress?: (done: number) => void): Promise<number> {
     let done = 0;
+    let next = this.prepare(await this.checkpoint());
     for (;;) {
-      let covered: number;
+      const prepared = await next;
+      if (prepared === null) return done;
+      next = this.prepare(prepared.batch.at(-1)!.position);
       try {
-        covered = await this.projectNextBatch();
+        await this.write(prepared);
       } catch (error) {
-        if (error instanceof CheckpointMovedError) continue;
-        throw error;
+        await next.catch(() => null);
+        if (!(error instanceof CheckpointMovedError)) throw error;
+        next = this.prepare(await this.checkpoint());
+        continue;
       }
-      if (covered === 0) return done;
-      done += covered;
+      done += prepared.batch.length;
       onProgress?.(done);
     }
   }
 
-  private async project(from: GlobalPosition, batch: readonly StoredEvent[]): Promise<void> {
+  /** Reads the batch after `from` and re-folds every resident it touches. */
+  private async prepare(from: GlobalPosition): Promise<PreparedBatch | null> {
+    const batch = await this.store.readAll(from, this.batchSize);
+    if (batch.length === 0) return null;
     const residentIds = [...new Set(batch.map((event) => residentIdOfStream(event.streamId)).filter((id) => id !== null))];
-    const streams = await Promise.all(residentIds.map((id) => this.store.readStream(residentStream(id))));
-    const rows = streams.map(residentRows).filter((row): row is ResidentRows => row !== null);
+    const streams = await this.store.readStreams(residentIds.map(residentStream));
+    const rows = [...streams.values()].map(residentRows).filter((row): row is ResidentRows => row !== null);
+    return { from, batch, residentIds, rows };
+  }
+
+  /** The rows and the checkpoint, in one transaction; refused if the checkpoint moved meanwhile. */
+  private async write({ from, batch, residentIds, rows }: PreparedBatch): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await this.replaceRows(client, residentIds, rows);
       const moved = await client.query(
