@@ -5,6 +5,7 @@
  * indexes and code paths are exactly the API's.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '@zairyu/domain';
@@ -108,4 +109,48 @@ export async function queriesFigure(
     return status.execute(new GetResident(row.organisation_id, row.resident_id, 'status', addDays('2025-01-01' as LocalDate, i % 700)));
   });
   report('read model residents', scale.single + scale.across, 'residents', 1);
+  await explainQueries(dataSource, big, today, window);
+}
+
+/**
+ * The plans of the API's own statements, captured by running each handler once on a data
+ * source that prefixes EXPLAIN ANALYZE: written to bench/results/explain.txt.
+ */
+async function explainQueries(
+  dataSource: DataSource,
+  organisationId: string,
+  today: LocalDate,
+  window: ConstructorParameters<typeof ListDeadlines>[1],
+) {
+  const plans: string[] = [];
+  const explaining = {
+    query: async (sql: string, params: unknown[]) => {
+      const rows: Array<{ 'QUERY PLAN': string }> = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+      plans.push(`${sql.replace(/\s+/g, ' ').trim()}\n\n${rows.map((row) => row['QUERY PLAN']).join('\n')}\n`);
+      return dataSource.query(sql, params);
+    },
+  } as unknown as DataSource;
+  const card = (
+    await dataSource.query('SELECT card_number FROM read_model.card_registry WHERE organisation_id = $1 LIMIT 1', [organisationId])
+  )[0].card_number;
+  for (const [title, run] of [
+    [
+      'Caseload deadlines, next 30 days, first page',
+      () => new ListDeadlinesHandler(explaining).execute(new ListDeadlines(organisationId, window)),
+    ],
+    [
+      'Resident search by name prefix',
+      () => new ListResidentsHandler(explaining).execute(new ListResidents(organisationId, 'NGUYEN AN 1', 1, 50, today)),
+    ],
+    [
+      'Resident search by card number',
+      () => new ListResidentsHandler(explaining).execute(new ListResidents(organisationId, card, 1, 50, today)),
+    ],
+  ] as const) {
+    plans.push(`## ${title}\n`);
+    await run();
+  }
+  await mkdir('bench/results', { recursive: true });
+  await writeFile('bench/results/explain.txt', plans.join('\n'));
+  progress('query plans written to bench/results/explain.txt');
 }

@@ -96,6 +96,12 @@ describe('residents', () => {
     expect((await search('REF-KHOA')).items.map((r: { id: string }) => r.id)).toEqual([a]);
     expect((await search('KH12345678OA')).items.map((r: { id: string }) => r.id)).toEqual([a]);
     expect((await search('100%_')).total).toBe(0);
+    // The list (read model) and the resident's own summary (its stream) agree.
+    const listed = (await api.http.get('/v1/residents?query=REF-KHOA&asOf=2026-04-02').auth(org.viewer, { type: 'bearer' }).expect(200))
+      .body.items[0];
+    const own = (await api.http.get(`/v1/residents/${a}?asOf=2026-04-02`).auth(org.viewer, { type: 'bearer' }).expect(200)).body;
+    expect(listed).toEqual(own);
+    expect(listed.nextDeadline).toMatchObject({ kind: 'residence_notification_90_day', dueOn: '2026-06-30' });
     const page = (await api.http.get('/v1/residents?query=pham&page=2&pageSize=1').auth(org.viewer, { type: 'bearer' }).expect(200)).body;
     expect(page).toMatchObject({ total: 2, items: [{ fullName: 'PHAM THI LAN' }] });
     await api.http.get('/v1/residents?page=0').auth(org.viewer, { type: 'bearer' }).expect(400);

@@ -1,9 +1,9 @@
 /**
- * Deadline rows of the read model as the API shows them. The state as of a date is computed
- * in SQL so the caseload can be filtered and paged by it; DEADLINE_STATE_SQL mirrors
- * deadlineStateAsOf of libs/domain, and the e2e tests hold the two to the same answers.
+ * Deadline rows of the read model as the API shows them. The state as of a date is also
+ * computed in SQL, so that the caseload can be filtered and paged by it: DEADLINE_STATE_SQL
+ * mirrors deadlineStateAsOf of libs/domain, and the e2e tests hold the two to the same answers.
  */
-import { DEADLINE_CATALOGUE, type DeadlineKind, type DeadlineState } from '@zairyu/domain';
+import { deadlineView, type DeadlineKind, type DeadlineRecord, type LocalDate } from '@zairyu/domain';
 import type { DeadlineView } from '../residents/resident-views.js';
 
 /** Needs the `asOf` date as `$3` and the deadline row as `d`. */
@@ -19,28 +19,28 @@ export interface DeadlineRow {
   resident_id: string;
   resident_name: string;
   kind: DeadlineKind;
+  created_on: string;
   opens_on: string | null;
   due_on: string;
   statutory_due_on: string;
   met_on: string | null;
+  void_on: string | null;
   source_event_id: string;
-  state: DeadlineState;
 }
 
-export function deadlineRowView(row: DeadlineRow): DeadlineView & { residentName: string } {
-  const definition = DEADLINE_CATALOGUE[row.kind];
-  return {
+/** The row as the domain's deadline, so its view (state, label, basis) is the domain's own. */
+export function deadlineRowView(row: DeadlineRow, asOf: LocalDate): DeadlineView & { residentName: string } {
+  const record = {
     id: row.id,
-    residentId: row.resident_id,
-    residentName: row.resident_name,
     kind: row.kind,
-    opensOn: row.opens_on as DeadlineView['opensOn'],
-    dueOn: row.due_on as DeadlineView['dueOn'],
-    statutoryDueOn: row.statutory_due_on as DeadlineView['statutoryDueOn'],
-    state: row.state,
-    metOn: (row.state === 'met' || row.state === 'met_late' ? row.met_on : null) as DeadlineView['metOn'],
     sourceEventId: row.source_event_id,
-    legalBasis: definition.legalBasis,
-    label: { ...definition.label },
-  };
+    createdOn: row.created_on,
+    opensOn: row.opens_on,
+    statutoryDueOn: row.statutory_due_on,
+    dueOn: row.due_on,
+    metOn: row.met_on,
+    metByEventId: null,
+    voidOn: row.void_on,
+  } as DeadlineRecord;
+  return { ...deadlineView(record, asOf), residentId: row.resident_id, residentName: row.resident_name };
 }

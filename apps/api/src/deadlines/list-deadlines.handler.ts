@@ -16,7 +16,7 @@ export interface DeadlineFilter {
   pageSize: number;
 }
 
-export class ListDeadlines extends Query<{ items: ReturnType<typeof deadlineRowView>[]; total: number }> {
+export class ListDeadlines extends Query<{ items: Array<ReturnType<typeof deadlineRowView>>; total: number }> {
   constructor(
     readonly organisationId: string,
     readonly filter: DeadlineFilter,
@@ -42,9 +42,9 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
     }
     const n = params.length;
     const rows: Array<DeadlineRow & { total: string }> = await this.dataSource.query(
-      `SELECT d.id, d.resident_id, d.resident_name, d.kind, d.opens_on::text AS opens_on, d.due_on::text AS due_on,
-              d.statutory_due_on::text AS statutory_due_on, d.met_on::text AS met_on, d.source_event_id,
-              ${DEADLINE_STATE_SQL} AS state, count(*) OVER () AS total
+      `SELECT d.id, d.resident_id, d.resident_name, d.kind, d.created_on::text AS created_on, d.opens_on::text AS opens_on,
+              d.due_on::text AS due_on, d.statutory_due_on::text AS statutory_due_on, d.met_on::text AS met_on,
+              d.void_on::text AS void_on, d.source_event_id, count(*) OVER () AS total
        FROM read_model.deadline d WHERE ${where}
        ORDER BY d.due_on, d.id LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
@@ -53,6 +53,6 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
       rows.length > 0
         ? Number(rows[0]!.total)
         : Number((await this.dataSource.query(`SELECT count(*) AS n FROM read_model.deadline d WHERE ${where}`, params))[0].n);
-    return { items: rows.map(deadlineRowView), total };
+    return { items: rows.map((row) => deadlineRowView(row, filter.asOf)), total };
   }
 }

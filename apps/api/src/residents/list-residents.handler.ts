@@ -90,13 +90,20 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
   private async nextDeadlines(organisationId: string, residentIds: string[], asOf: LocalDate) {
     if (residentIds.length === 0) return new Map();
     const rows: DeadlineRow[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (d.resident_id) d.*, ${DEADLINE_STATE_SQL} AS state
+      `SELECT DISTINCT ON (d.resident_id) d.id, d.resident_id, d.resident_name, d.kind, d.created_on::text AS created_on,
+              d.opens_on::text AS opens_on, d.due_on::text AS due_on, d.statutory_due_on::text AS statutory_due_on,
+              d.met_on::text AS met_on, d.void_on::text AS void_on, d.source_event_id
        FROM read_model.deadline d
        WHERE d.organisation_id = $1 AND d.resident_id = ANY($2::uuid[]) AND d.created_on <= $3::date
          AND ${DEADLINE_STATE_SQL} IN ('open', 'overdue')
        ORDER BY d.resident_id, d.due_on, d.kind`,
       [organisationId, residentIds, asOf],
     );
-    return new Map(rows.map((row) => [row.resident_id, deadlineRowView(row)]));
+    return new Map(
+      rows.map((row) => {
+        const { residentName: _name, ...deadline } = deadlineRowView(row, asOf);
+        return [row.resident_id, deadline];
+      }),
+    );
   }
 }
