@@ -10,6 +10,8 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '@zairyu/domain';
 import { PostgresEventStore } from '@zairyu/event-store';
+import { Projector } from '@zairyu/read-model';
+import { ProjectionHandle } from '../../apps/api/src/bootstrap/projection-handle.js';
 import { ListDeadlines, ListDeadlinesHandler } from '../../apps/api/src/deadlines/list-deadlines.handler.js';
 import { ListResidents, ListResidentsHandler } from '../../apps/api/src/residents/list-residents.handler.js';
 import { GetResident, GetResidentHandler } from '../../apps/api/src/residents/resident-queries.js';
@@ -71,8 +73,12 @@ export async function queriesFigure(
   await fillOrganisations(pool, [big], scale.single, template.status_timeline);
   await fillOrganisations(pool, many, Math.round(scale.across / 100), template.status_timeline);
 
-  const deadlines = new ListDeadlinesHandler(dataSource);
-  const residents = new ListResidentsHandler(dataSource);
+  // As in the API: each list read first checks that the projection has caught up with the log.
+  const store = await PostgresEventStore.open(pool);
+  const projection = new ProjectionHandle(store, new Projector(pool, store), null);
+  const config = { port: 0, host: '', adminToken: null, bodyLimit: 0, readYourWritesMs: 2000 };
+  const deadlines = new ListDeadlinesHandler(dataSource, projection, config);
+  const residents = new ListResidentsHandler(dataSource, projection, config);
   const today = BENCH_TODAY as LocalDate;
   const window = { from: today, to: addDays(today, 30), states: [], kinds: [], asOf: today, page: 1, pageSize: 50 };
   for (const [label, orgOf] of [
@@ -97,7 +103,7 @@ export async function queriesFigure(
   }
 
   // Status as of a date is answered from the resident's stream (always current): the written caseload.
-  const ledger = new ResidentLedger(await PostgresEventStore.open(pool));
+  const ledger = new ResidentLedger(store);
   const status = new GetResidentHandler(ledger);
   const streams = (
     await pool.query(
@@ -109,7 +115,7 @@ export async function queriesFigure(
     return status.execute(new GetResident(row.organisation_id, row.resident_id, 'status', addDays('2025-01-01' as LocalDate, i % 700)));
   });
   report('read model residents', scale.single + scale.across, 'residents', 1);
-  await explainQueries(dataSource, big, today, window);
+  await explainQueries(dataSource, projection, big, today, window);
 }
 
 /**
@@ -118,11 +124,13 @@ export async function queriesFigure(
  */
 async function explainQueries(
   dataSource: DataSource,
+  projection: ProjectionHandle,
   organisationId: string,
   today: LocalDate,
   window: ConstructorParameters<typeof ListDeadlines>[1],
 ) {
   const plans: string[] = [];
+  const config = { port: 0, host: '', adminToken: null, bodyLimit: 0, readYourWritesMs: 2000 };
   const explaining = {
     query: async (sql: string, params: unknown[]) => {
       const rows: Array<{ 'QUERY PLAN': string }> = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
@@ -136,15 +144,16 @@ async function explainQueries(
   for (const [title, run] of [
     [
       'Caseload deadlines, next 30 days, first page',
-      () => new ListDeadlinesHandler(explaining).execute(new ListDeadlines(organisationId, window)),
+      () => new ListDeadlinesHandler(explaining, projection, config).execute(new ListDeadlines(organisationId, window)),
     ],
     [
       'Resident search by name prefix',
-      () => new ListResidentsHandler(explaining).execute(new ListResidents(organisationId, 'NGUYEN AN 1', 1, 50, today)),
+      () =>
+        new ListResidentsHandler(explaining, projection, config).execute(new ListResidents(organisationId, 'NGUYEN AN 1', 1, 50, today)),
     ],
     [
       'Resident search by card number',
-      () => new ListResidentsHandler(explaining).execute(new ListResidents(organisationId, card, 1, 50, today)),
+      () => new ListResidentsHandler(explaining, projection, config).execute(new ListResidents(organisationId, card, 1, 50, today)),
     ],
   ] as const) {
     plans.push(`## ${title}\n`);

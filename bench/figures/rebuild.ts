@@ -88,7 +88,8 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   const leader = new ProjectorLeader(pool, projector, { pollIntervalMs: 50 });
   leader.start();
   const organisationId = randomUUID();
-  const residents = [...generateResidents(200, 2, 99)];
+  // The load is spread over a caseload (5,000 residents), as many caseworkers' writes would be.
+  const residents = [...generateResidents(5000, 2, 99)];
   for (const resident of residents)
     await store.append(residentStream(resident.residentId), envelope(resident, organisationId), 'no_stream');
   const versions = new Map(residents.map((r) => [r.residentId, 2]));

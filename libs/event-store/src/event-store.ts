@@ -69,6 +69,8 @@ export interface EventStore {
     handler: (event: StoredEvent) => Promise<void> | void,
     options?: SubscribeOptions,
   ): Subscription;
+  /** Position of the last event in the log (null: empty), for readers that must see every write so far. */
+  headPosition(): Promise<GlobalPosition | null>;
   /** Events after `after` not yet handed out, or null when the store cannot count them cheaply. */
   countAfter(after: GlobalPosition | null): Promise<number | null>;
   close(): Promise<void>;

@@ -1,11 +1,12 @@
 /**
  * The API's view of the projection: nudge it after a write, wait (bounded) until it has
- * passed a position so that a list read right after a write includes it, and its lag.
+ * passed the log's head so that a list read right after a write includes it, and its lag.
+ * Writes do not wait; reads of the read models do, and only when the projection is behind.
  *
  * Waiters share one watcher: the projector in this process reports each committed batch at
  * once; a projector in another process is seen by one poll of the checkpoint for all waiters.
  */
-import { comparePositions, START_OF_LOG, type GlobalPosition } from '@zairyu/event-store';
+import { comparePositions, START_OF_LOG, type EventStore, type GlobalPosition } from '@zairyu/event-store';
 import type { Projector, ProjectorLeader } from '@zairyu/read-model';
 
 const POLL_MS = 10;
@@ -22,6 +23,7 @@ export class ProjectionHandle {
   private polling = false;
 
   constructor(
+    private readonly store: EventStore,
     private readonly projector: Projector,
     private readonly leader: ProjectorLeader | null,
   ) {
@@ -43,6 +45,20 @@ export class ProjectionHandle {
       this.waiters.add(waiter);
       void this.poll();
     });
+  }
+
+  /** Nudge the projector in this process (after a write) to look for new events now. */
+  nudge(): void {
+    this.leader?.wake();
+  }
+
+  /**
+   * Read-your-writes for the read models: wait (bounded) until the projection has passed every
+   * event written before this call, so a list read right after a write includes it.
+   */
+  async caughtUp(timeoutMs: number): Promise<boolean> {
+    const head = await this.store.headPosition();
+    return head === null || this.waitFor(head, timeoutMs);
   }
 
   lag(): Promise<number | null> {

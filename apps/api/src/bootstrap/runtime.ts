@@ -46,7 +46,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     pool,
     store,
     dataSource,
-    projection: new ProjectionHandle(projector, leader),
+    projection: new ProjectionHandle(store, projector, leader),
     close: async () => {
       await leader?.stop();
       await store.close();

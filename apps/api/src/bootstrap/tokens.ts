@@ -13,7 +13,7 @@ export interface AppConfig {
   adminToken: string | null;
   /** Largest request body, in bytes. */
   bodyLimit: number;
-  /** How long a write waits for the read models to include it. */
+  /** How long a read of the read models waits for them to include every earlier write. */
   readYourWritesMs: number;
 }
 

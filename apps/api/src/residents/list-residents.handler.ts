@@ -6,7 +6,8 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { CARD_NUMBER_PATTERN, statusFromTimeline, type LocalDate, type StatusSegment } from '@zairyu/domain';
-import { DATA_SOURCE } from '../bootstrap/tokens.js';
+import { APP_CONFIG, DATA_SOURCE, PROJECTION, type AppConfig } from '../bootstrap/tokens.js';
+import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from '../deadlines/deadline-rows.js';
 import { summaryOf, type ResidentSummary } from './resident-views.js';
 
@@ -37,9 +38,14 @@ interface SummaryRow {
 
 @QueryHandler(ListResidents)
 export class ListResidentsHandler implements IQueryHandler<ListResidents> {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(PROJECTION) private readonly projection: ProjectionHandle,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async execute({ organisationId, search, page, pageSize, asOf }: ListResidents) {
+    await this.projection.caughtUp(this.config.readYourWritesMs);
     const query = search.trim();
     const params: unknown[] = [organisationId];
     let where = 's.organisation_id = $1';

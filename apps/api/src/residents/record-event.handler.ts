@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { decide, japanDateOf, type LedgerEvent } from '@zairyu/domain';
 import { claim, EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
 import { cardReservationStream, residentStream } from '@zairyu/read-model';
-import { APP_CONFIG, CLOCK, PROJECTION, type AppConfig, type Clock } from '../bootstrap/tokens.js';
+import { CLOCK, PROJECTION, type Clock } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { recordedBy, type Principal } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
@@ -46,7 +46,6 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(command: RecordEvent): Promise<Recorded> {
@@ -77,7 +76,7 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
           })),
           history.version,
         );
-        await this.projection.waitFor(result.position, this.config.readYourWritesMs);
+        this.projection.nudge();
         return { eventId, version: result.version };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;

@@ -4,6 +4,8 @@
  * the event metadata. `$all` positions are (commit, prepare), as GlobalPosition.
  */
 import {
+  BACKWARDS,
+  END,
   FORWARDS,
   KurrentDBClient,
   START,
@@ -132,6 +134,18 @@ export class KurrentDbEventStore implements EventStore {
         await running;
       },
     };
+  }
+
+  async headPosition(): Promise<GlobalPosition | null> {
+    for await (const resolved of this.client.readAll({
+      fromPosition: END,
+      direction: BACKWARDS,
+      maxCount: 1,
+      filter: excludeSystemEvents(),
+    })) {
+      return resolved.event?.position ?? null;
+    }
+    return null;
   }
 
   /** KurrentDB has no cheap count of `$all` after a position; lag is reported as unknown. */

@@ -183,6 +183,15 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
+  /** The log's last committed event; rows of transactions still open are not "written" yet. */
+  async headPosition(): Promise<GlobalPosition | null> {
+    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>({
+      name: 'zairyu-head',
+      text: `SELECT transaction_id::text AS transaction_id, position FROM events ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    });
+    return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].position) } : null;
+  }
+
   async countAfter(after: GlobalPosition | null): Promise<number> {
     const from = after ?? START_OF_LOG;
     const { rows } = await this.pool.query<{ count: string }>(

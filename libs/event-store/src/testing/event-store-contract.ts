@@ -71,6 +71,11 @@ export function eventStoreContract(name: string, open: () => Promise<StoreUnderT
       expect(comparePositions(read[1]!.position, result.position)).toBe(0);
     });
 
+    test('the head is the position of the last event written', async () => {
+      const result = await store.append(stream('head'), [newEvent(), newEvent()], 'no_stream');
+      expect(await store.headPosition()).toEqual(result.position);
+    });
+
     test('a missing stream reads as empty', async () => {
       expect(await store.readStream(stream('nobody'))).toEqual([]);
     });
