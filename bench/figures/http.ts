@@ -83,6 +83,7 @@ export async function httpFigure(databaseUrl: string, seconds: number, residents
       ],
     });
     report('HTTP GET status', get.requests.average, 'req/s', get.requests.total);
+    report('HTTP GET status p50', get.latency.p50, 'ms', get.requests.total);
     report('HTTP GET status p99', get.latency.p99, 'ms', get.requests.total);
     report('HTTP GET status non-2xx', get.non2xx + get.errors + get.timeouts, 'responses', get.requests.total);
 
@@ -108,6 +109,7 @@ export async function httpFigure(databaseUrl: string, seconds: number, residents
       ],
     });
     report('HTTP POST events', post.requests.average, 'req/s', post.requests.total);
+    report('HTTP POST events p50', post.latency.p50, 'ms', post.requests.total);
     report('HTTP POST events p99', post.latency.p99, 'ms', post.requests.total);
     report('HTTP POST events non-2xx', post.non2xx + post.errors + post.timeouts, 'responses', post.requests.total);
     report('API peak RSS (VmHWM)', peakRssMb(api.pid!), 'MB', 1);

@@ -37,7 +37,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     migrations: PLATFORM_MIGRATIONS,
     poolSize: 10,
   });
-  const projector = new Projector(pool, store);
+  // Small batches: the projector shares this process's event loop with the requests.
+  const projector = new Projector(pool, store, { batchSize: 250 });
   const leader = options.inlineProjector
     ? new ProjectorLeader(pool, projector, { pollIntervalMs: 50, onError: options.onProjectorError })
     : null;

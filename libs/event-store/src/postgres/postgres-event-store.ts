@@ -36,7 +36,7 @@ interface EventRow {
   stream_id: string;
   version: number;
   position: string;
-  transaction_id: string;
+  transaction_text: string;
   event_id: string;
   type: string;
   occurred_on: string;
@@ -45,7 +45,8 @@ interface EventRow {
   recorded_at: Date;
 }
 
-const COLUMNS = `stream_id, version, position, transaction_id::text AS transaction_id, event_id, type,
+/** The xid8 is read as text (named apart, so ORDER BY transaction_id always means the indexed column). */
+const COLUMNS = `stream_id, version, position, transaction_id::text AS transaction_text, event_id, type,
   occurred_on, data, metadata, recorded_at`;
 
 const UNIQUE_VIOLATION = '23505';
@@ -127,14 +128,14 @@ export class PostgresEventStore implements EventStore {
       : `SELECT * FROM unnest($2::uuid[], $3::text[], $4::date[], $5::jsonb[], $6::jsonb[])
            WITH ORDINALITY AS u(event_id, type, occurred_on, data, metadata, ordinality)`;
     // Named: prepared once per connection, so the hot path skips parsing and planning.
-    const { rows } = await this.pool.query<{ version: number; position: string; transaction_id: string }>({
+    const { rows } = await this.pool.query<{ version: number; position: string; transaction_text: string }>({
       name: `zairyu-append-${single ? 'one' : 'many'}-${typeof expected === 'number' ? 'exact' : expected}`,
       text: `WITH current AS (SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1)
        INSERT INTO events (stream_id, version, event_id, type, occurred_on, data, metadata)
        SELECT $1, current.version + e.ordinality, e.event_id, e.type, e.occurred_on, e.data, e.metadata
        FROM current, (${source}) AS e
        WHERE ${condition}
-       RETURNING version, position, transaction_id::text AS transaction_id`,
+       RETURNING version, position, transaction_id::text AS transaction_text`,
       values: params,
     });
     if (rows.length === 0) {
@@ -142,7 +143,7 @@ export class PostgresEventStore implements EventStore {
     }
     const last = rows.reduce((a, b) => (a.version > b.version ? a : b));
     this.appended.emit('append');
-    return { version: last.version, position: { commit: BigInt(last.transaction_id), prepare: BigInt(last.position) } };
+    return { version: last.version, position: { commit: BigInt(last.transaction_text), prepare: BigInt(last.position) } };
   }
 
   private async currentVersion(streamId: string): Promise<number> {
@@ -176,7 +177,7 @@ export class PostgresEventStore implements EventStore {
       `SELECT ${COLUMNS} FROM events
        WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY events.transaction_id, events.position -- the column, not the text alias of COLUMNS
+       ORDER BY transaction_id, position
        LIMIT $3`,
       [from.commit.toString(), from.prepare.toString(), limit],
     );
@@ -185,11 +186,11 @@ export class PostgresEventStore implements EventStore {
 
   /** The log's last committed event; rows of transactions still open are not "written" yet. */
   async headPosition(): Promise<GlobalPosition | null> {
-    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>({
+    const { rows } = await this.pool.query<{ transaction_text: string; position: string }>({
       name: 'zairyu-head',
-      text: `SELECT transaction_id::text AS transaction_id, position FROM events ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+      text: `SELECT transaction_id::text AS transaction_text, position FROM events ORDER BY transaction_id DESC, position DESC LIMIT 1`,
     });
-    return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].position) } : null;
+    return rows[0] ? { commit: BigInt(rows[0].transaction_text), prepare: BigInt(rows[0].position) } : null;
   }
 
   async countAfter(after: GlobalPosition | null): Promise<number> {
@@ -258,7 +259,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
   return {
     streamId: row.stream_id,
     version: row.version,
-    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) },
+    position: { commit: BigInt(row.transaction_text), prepare: BigInt(row.position) },
     eventId: row.event_id,
     type: row.type,
     occurredOn: row.occurred_on,

@@ -7,6 +7,7 @@
  * it) notices and carries on from the stored checkpoint.
  */
 import { EventEmitter } from 'node:events';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type pg from 'pg';
 import {
   formatPosition,
@@ -22,6 +23,7 @@ import { residentIdOfStream, residentStream } from '../resident-stream.js';
 import { residentRows, type ResidentRows } from './resident-rows.js';
 
 export const RESIDENTS_PROJECTION = 'residents';
+const FOLDS_BETWEEN_YIELDS = 25;
 
 export interface ProjectorOptions {
   schema?: ReadModelSchema;
@@ -125,7 +127,14 @@ export class Projector {
     if (batch.length === 0) return null;
     const residentIds = [...new Set(batch.map((event) => residentIdOfStream(event.streamId)).filter((id) => id !== null))];
     const streams = await this.store.readStreams(residentIds.map(residentStream));
-    const rows = [...streams.values()].map(residentRows).filter((row): row is ResidentRows => row !== null);
+    const rows: ResidentRows[] = [];
+    let folded = 0;
+    for (const stream of streams.values()) {
+      const row = residentRows(stream);
+      if (row !== null) rows.push(row);
+      // Folding is CPU work: let a process that also serves requests answer them in between.
+      if (++folded % FOLDS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+    }
     return { from, batch, residentIds, rows };
   }
 
