@@ -125,6 +125,8 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   }
   clearInterval(sampler);
   await leader.stop();
+  // Leave the read models caught up with the log, as a running projector keeps them.
+  await projector.catchUp();
   lags.sort((a, b) => a - b);
   report(`projector lag at ${eventsPerSecond} events/s p50`, percentile(lags, 50), 'events', lags.length);
   report(`projector lag at ${eventsPerSecond} events/s max`, lags.at(-1) ?? NaN, 'events', lags.length);
