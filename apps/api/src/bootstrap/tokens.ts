@@ -1,6 +1,4 @@
 /** Injection tokens of what the bootstrap opens before Nest starts. */
-import type { LocalDate } from '@zairyu/domain';
-
 export const APP_CONFIG = Symbol('AppConfig');
 export const PG_POOL = Symbol('PgPool');
 export const DATA_SOURCE = Symbol('DataSource');
@@ -18,4 +16,3 @@ export interface AppConfig {
 }
 
 export type Clock = () => Date;
-export type TodayInJapan = () => LocalDate;

@@ -164,7 +164,3 @@ export const EVENT_TYPES: readonly EventType[] = [
 
 /** The event types a caseworker records with POST /events (registration has its own endpoint). */
 export const RECORDABLE_EVENT_TYPES = EVENT_TYPES.filter((type) => type !== 'ResidentRegistered');
-
-export function isEventType(value: unknown): value is EventType {
-  return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
-}

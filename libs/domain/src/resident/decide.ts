@@ -22,11 +22,6 @@ export type Decision = { ok: true; events: LedgerEvent[] } | { ok: false; reject
 
 const refuse = (rejection: Rejection): Decision => ({ ok: false, rejection });
 
-/** The decider's evolve: history grows by appending; legal order is the fold's business. */
-export function recordInHistory(history: ResidentHistory, event: RecordedEvent): ResidentHistory {
-  return [...history, event];
-}
-
 export function decide(command: ResidentCommand, history: ResidentHistory): Decision {
   switch (command.type) {
     case 'RegisterResident':
