@@ -76,9 +76,8 @@ export async function queriesFigure(
   // As in the API: each list read first checks that the projection has caught up with the log.
   const store = await PostgresEventStore.open(pool);
   const projection = new ProjectionHandle(store, new Projector(pool, store), null);
-  const config = { port: 0, host: '', adminToken: null, bodyLimit: 0, readYourWritesMs: 2000 };
-  const deadlines = new ListDeadlinesHandler(dataSource, projection, config);
-  const residents = new ListResidentsHandler(dataSource, projection, config);
+  const deadlines = new ListDeadlinesHandler(dataSource, projection);
+  const residents = new ListResidentsHandler(dataSource, projection);
   const today = BENCH_TODAY as LocalDate;
   const window = { from: today, to: addDays(today, 30), states: [], kinds: [], asOf: today, page: 1, pageSize: 50 };
   for (const [label, orgOf] of [
@@ -130,7 +129,6 @@ async function explainQueries(
   window: ConstructorParameters<typeof ListDeadlines>[1],
 ) {
   const plans: string[] = [];
-  const config = { port: 0, host: '', adminToken: null, bodyLimit: 0, readYourWritesMs: 2000 };
   const explaining = {
     query: async (sql: string, params: unknown[]) => {
       const rows: Array<{ 'QUERY PLAN': string }> = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
@@ -144,16 +142,15 @@ async function explainQueries(
   for (const [title, run] of [
     [
       'Caseload deadlines, next 30 days, first page',
-      () => new ListDeadlinesHandler(explaining, projection, config).execute(new ListDeadlines(organisationId, window)),
+      () => new ListDeadlinesHandler(explaining, projection).execute(new ListDeadlines(organisationId, window)),
     ],
     [
       'Resident search by name prefix',
-      () =>
-        new ListResidentsHandler(explaining, projection, config).execute(new ListResidents(organisationId, 'NGUYEN AN 1', 1, 50, today)),
+      () => new ListResidentsHandler(explaining, projection).execute(new ListResidents(organisationId, 'NGUYEN AN 1', 1, 50, today)),
     ],
     [
       'Resident search by card number',
-      () => new ListResidentsHandler(explaining, projection, config).execute(new ListResidents(organisationId, card, 1, 50, today)),
+      () => new ListResidentsHandler(explaining, projection).execute(new ListResidents(organisationId, card, 1, 50, today)),
     ],
   ] as const) {
     plans.push(`## ${title}\n`);

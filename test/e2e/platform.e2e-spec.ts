@@ -17,6 +17,16 @@ describe('health and docs', () => {
     expect(response.body).toMatchObject({ status: 'ok' });
   });
 
+  test('GET /health is 503 while the read models are not migrated (here: their migration table gone)', async () => {
+    await api.runtime.pool.query('ALTER TABLE read_model_migrations RENAME TO read_model_migrations_away');
+    try {
+      expect((await api.http.get('/health').expect(503)).body).toEqual({ status: 'unavailable' });
+    } finally {
+      await api.runtime.pool.query('ALTER TABLE read_model_migrations_away RENAME TO read_model_migrations');
+    }
+    await api.http.get('/health').expect(200);
+  });
+
   test('the OpenAPI document lists every endpoint of api-v1.md and every event type', async () => {
     const document = (await api.http.get('/docs-json').expect(200)).body;
     const paths = Object.keys(document.paths);

@@ -28,13 +28,18 @@ export class Api {
 
   static async start(overrides: Partial<AppConfig> = {}): Promise<Api> {
     const database = await createTestDatabase();
-    const runtime = await openRuntime({ databaseUrl: database.url, eventStore: 'postgres', inlineProjector: true, poolSize: 10 });
+    const runtime = await openRuntime({
+      databaseUrl: database.url,
+      eventStore: 'postgres',
+      inlineProjector: true,
+      poolSize: 10,
+      readYourWritesMs: 5000,
+    });
     const config: AppConfig = {
       port: 0,
       host: '127.0.0.1',
       adminToken: ADMIN_TOKEN,
       bodyLimit: 64 * 1024,
-      readYourWritesMs: 5000,
       ...overrides,
     };
     const logs: string[] = [];

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     eventStore: env.eventStore,
     kurrentDbUrl: env.kurrentDbUrl ?? undefined,
     inlineProjector: env.inlineProjector,
+    readYourWritesMs: env.readYourWritesMs,
     onProjectorError: (error) => logError(error),
   });
   const app = await createApp(runtime, env);

@@ -5,6 +5,8 @@
 import type { AppConfig } from './tokens.js';
 
 export interface Environment extends AppConfig {
+  /** How long a read of the read models waits for them to include every earlier write. */
+  readYourWritesMs: number;
   databaseUrl: string | null;
   dataDir: string;
   eventStore: 'postgres' | 'kurrentdb';

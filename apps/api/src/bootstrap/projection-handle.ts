@@ -26,6 +26,8 @@ export class ProjectionHandle {
     private readonly store: EventStore,
     private readonly projector: Projector,
     private readonly leader: ProjectorLeader | null,
+    /** How long a read of the read models waits for them to include every earlier write. */
+    private readonly readYourWritesMs = 2000,
   ) {
     projector.onProjected((position) => this.advance(position));
   }
@@ -54,9 +56,10 @@ export class ProjectionHandle {
 
   /**
    * Read-your-writes for the read models: wait (bounded) until the projection has passed every
-   * event written before this call, so a list read right after a write includes it.
+   * event written before this call, so a list read right after a write includes it. Every
+   * handler that reads the read models calls this first.
    */
-  async caughtUp(timeoutMs: number): Promise<boolean> {
+  async caughtUp(timeoutMs = this.readYourWritesMs): Promise<boolean> {
     const head = await this.store.headPosition();
     return head === null || this.waitFor(head, timeoutMs);
   }

@@ -17,6 +17,8 @@ export interface RuntimeOptions {
   kurrentDbUrl?: string;
   /** Run the projector in this process (it still leads only when it holds the lock). */
   inlineProjector: boolean;
+  /** How long a read of the read models waits for them to include every earlier write. */
+  readYourWritesMs?: number;
   poolSize?: number;
   onProjectorError?: (error: unknown) => void;
 }
@@ -47,7 +49,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     pool,
     store,
     dataSource,
-    projection: new ProjectionHandle(store, projector, leader),
+    projection: new ProjectionHandle(store, projector, leader, options.readYourWritesMs),
     close: async () => {
       await leader?.stop();
       await store.close();

@@ -11,8 +11,6 @@ export interface AppConfig {
   adminToken: string | null;
   /** Largest request body, in bytes. */
   bodyLimit: number;
-  /** How long a read of the read models waits for them to include every earlier write. */
-  readYourWritesMs: number;
 }
 
 export type Clock = () => Date;

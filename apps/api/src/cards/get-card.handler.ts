@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { cardViewAsOf, END_OF_TIME, foldResident, type LocalDate } from '@zairyu/domain';
-import { APP_CONFIG, DATA_SOURCE, PROJECTION, type AppConfig } from '../bootstrap/tokens.js';
+import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { notFound } from '../http/problem.js';
 import { ResidentLedger } from '../residents/resident-ledger.service.js';
@@ -23,12 +23,11 @@ export class GetCardHandler implements IQueryHandler<GetCard> {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ledger: ResidentLedger,
   ) {}
 
   async execute({ organisationId, number, asOf }: GetCard) {
-    await this.projection.caughtUp(this.config.readYourWritesMs);
+    await this.projection.caughtUp();
     const [row] = await this.dataSource.query(
       'SELECT resident_id FROM read_model.card_registry WHERE organisation_id = $1 AND card_number = $2',
       [organisationId, number],

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import type { DeadlineKind, DeadlineState, LocalDate } from '@zairyu/domain';
-import { APP_CONFIG, DATA_SOURCE, PROJECTION, type AppConfig } from '../bootstrap/tokens.js';
+import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from './deadline-rows.js';
 
@@ -31,11 +31,10 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ organisationId, filter }: ListDeadlines) {
-    await this.projection.caughtUp(this.config.readYourWritesMs);
+    await this.projection.caughtUp();
     const params: unknown[] = [organisationId, filter.from ?? '0001-01-01', filter.asOf, filter.to ?? '9999-12-31'];
     let where = `d.organisation_id = $1 AND d.due_on >= $2::date AND d.due_on <= $4::date AND d.created_on <= $3::date`;
     if (filter.states.length > 0) {

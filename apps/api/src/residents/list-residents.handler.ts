@@ -6,7 +6,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { CARD_NUMBER_PATTERN, statusFromTimeline, type LocalDate, type StatusSegment } from '@zairyu/domain';
-import { APP_CONFIG, DATA_SOURCE, PROJECTION, type AppConfig } from '../bootstrap/tokens.js';
+import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from '../deadlines/deadline-rows.js';
 import { summaryOf, type ResidentSummary } from './resident-views.js';
@@ -41,11 +41,10 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ organisationId, search, page, pageSize, asOf }: ListResidents) {
-    await this.projection.caughtUp(this.config.readYourWritesMs);
+    await this.projection.caughtUp();
     const query = search.trim();
     const params: unknown[] = [organisationId];
     let where = 's.organisation_id = $1';
