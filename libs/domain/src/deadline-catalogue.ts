@@ -82,8 +82,8 @@ export const DEADLINE_CATALOGUE: Readonly<Record<DeadlineKind, DeadlineDefinitio
   activity_gap_revocation_risk: {
     legalBasis: '入管法22条の4第1項6号',
     label: {
-      ja: '在留資格に係る活動を3か月以上行わない場合の取消リスク',
-      en: 'Resume status activities within 3 months (revocation risk)',
+      ja: '在留資格に係る活動を3か月(高度専門職2号は6か月)以上行わない場合の取消リスク',
+      en: 'Resume status activities within 3 months (6 for Highly Skilled Professional (ii)) (revocation risk)',
     },
     movesOnHoliday: false,
   },

@@ -34,6 +34,11 @@ export const RULE_CODES = [
   'CONFLICTS_WITH_LATER_EVENT',
   'ALREADY_REGISTERED',
   'NOT_REGISTERED',
+  'PERMIT_TOO_LONG',
+  'CARD_NOT_HELD',
+  'STATUS_NOT_IN_FORCE',
+  'CARD_ISSUED_BEFORE_BIRTH',
+  'CARD_ISSUED_IN_FUTURE',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

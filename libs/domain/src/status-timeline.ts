@@ -69,6 +69,7 @@ function changeDaysAfter(state: ResidentState, status: TimelessStatus): LocalDat
     card?.validThrough,
     card?.expiresOn,
     state.abroad?.reentryBy,
+    state.extraActivity?.periodExpiresOn,
     state.birth ? addDays(state.birth.bornOn, BIRTH_GRACE_DAYS) : null,
   ];
   return ends.filter((end): end is LocalDate => typeof end === 'string').map((end) => addDays(end, 1));

@@ -38,7 +38,7 @@ export function statusOfState(state: ResidentState, asOf: LocalDate): ResidentSt
     asOf,
     residence,
     card: cardViewAsOf(card, asOf),
-    work: workPermissionAsOf(state, residence),
+    work: workPermissionAsOf(state, residence, asOf),
     warnings: card === null ? [] : cardWarnings(card),
   };
 }

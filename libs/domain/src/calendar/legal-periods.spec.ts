@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addMonths, addYears, anniversary, monthsBefore } from './legal-periods.js';
+import { addMonths, addYears, anniversary, monthsBefore, yearsCountedFrom } from './legal-periods.js';
 import { localDate as d } from './local-date.js';
 
 describe('months and years from a day (民法140, 143)', () => {
@@ -45,5 +45,14 @@ describe('months and years from a day (民法140, 143)', () => {
     expect(anniversary(d('2008-02-29'), 16)).toBe('2024-02-29');
     expect(anniversary(d('2010-02-28'), 16)).toBe('2026-02-28');
     expect(anniversary(d('2012-02-29'), 15)).toBe('2027-02-28');
+  });
+
+  it('counts a "起算して" period from its first day: 7 years from 2025-02-28 ends 2032-02-27, from 2024-02-29 ends 2031-02-28, from 2026-06-15 ends 2033-06-14', () => {
+    expect(yearsCountedFrom(d('2025-02-28'), 7)).toBe('2032-02-27');
+    expect(yearsCountedFrom(d('2024-02-29'), 7)).toBe('2031-02-28');
+    expect(yearsCountedFrom(d('2026-06-15'), 7)).toBe('2033-06-14');
+    // The day before 28 February, and the month end of a 31-day month.
+    expect(yearsCountedFrom(d('2025-02-27'), 7)).toBe('2032-02-26');
+    expect(yearsCountedFrom(d('2026-01-31'), 7)).toBe('2033-01-30');
   });
 });

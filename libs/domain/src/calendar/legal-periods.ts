@@ -12,7 +12,16 @@ import { addDays, daysInMonth, fromYmd, type LocalDate, ymd } from './local-date
  * the target month: 30 April + 3 months = 31 July, not 30 July.
  */
 export function addMonths(from: LocalDate, months: number): LocalDate {
-  const start = ymd(addDays(from, 1));
+  return monthsCountedFrom(addDays(from, 1), months);
+}
+
+/**
+ * A period "起算して" N months from `firstDay`: the first day counts (the text fixes the start,
+ * so 民法140's 初日不算入 does not apply). It ends on the day before the day of the same number
+ * N months later, or on that month's last day where it has no such day (民法143②).
+ */
+export function monthsCountedFrom(firstDay: LocalDate, months: number): LocalDate {
+  const start = ymd(firstDay);
   const monthIndex = start.year * 12 + (start.month - 1) + months;
   const year = Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;
@@ -22,6 +31,11 @@ export function addMonths(from: LocalDate, months: number): LocalDate {
 
 export function addYears(from: LocalDate, years: number): LocalDate {
   return addMonths(from, years * 12);
+}
+
+/** "…から起算してN年を経過する日" (the 7-year card, 19条の5①1号): 2025-02-28 → 7 years → 2032-02-27. */
+export function yearsCountedFrom(firstDay: LocalDate, years: number): LocalDate {
+  return monthsCountedFrom(firstDay, years * 12);
 }
 
 /**

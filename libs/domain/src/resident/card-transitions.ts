@@ -5,6 +5,7 @@
 import type { LocalDate } from '../calendar/local-date.js';
 import { monthsBefore } from '../calendar/legal-periods.js';
 import type { CardData } from '../events/card-data.js';
+import type { CardIssueReason } from '../events/events.js';
 import { computeCardExpiry } from '../rules/card-validity.js';
 import { CARD_BOUND_DEADLINES, openDeadline, voidDeadlines } from './deadline-book.js';
 import type { CardRecord, InvalidationReason, ResidentState } from './state.js';
@@ -12,7 +13,13 @@ import type { CardRecord, InvalidationReason, ResidentState } from './state.js';
 /** Whoever has no recorded birth date is treated as an adult for the age-16 rule. */
 const UNKNOWN_BIRTH = '1900-01-01' as LocalDate;
 
-export function issueCard(state: ResidentState, data: CardData, occurredOn: LocalDate, eventId: string): ResidentState {
+export function issueCard(
+  state: ResidentState,
+  data: CardData,
+  occurredOn: LocalDate,
+  eventId: string,
+  reason: CardIssueReason = 'landing',
+): ResidentState {
   const stay = state.stay;
   if (stay === null) return state;
   const issuedOn = data.issuedOn ?? occurredOn;
@@ -21,6 +28,7 @@ export function issueCard(state: ResidentState, data: CardData, occurredOn: Loca
     dateOfBirth: state.identity?.dateOfBirth ?? UNKNOWN_BIRTH,
     status: stay.status,
     periodExpiresOn: stay.periodExpiresOn,
+    validityRenewal: reason === 'validity_renewal',
   });
   const expiresOn = data.expiresOn ?? computed.expiresOn;
   const kind = data.kind ?? 'residence_card';

@@ -30,11 +30,15 @@ describe('§7 facts the ledger rejects (422, stable codes)', () => {
 
   test('NOT_A_MID_TO_LONG_TERM_RESIDENT (§2, 19条の3): no card for a short stay or a temporary visitor', () => {
     const life = new ResidentLife();
-    // addMonths(2026-11-30, 3) = 2027-02-28 (month end): a period ending 2027-02-27 is 3 months or less.
+    // addMonths(2026-11-30, 3) = 2027-02-28 (month end): a period ending on or before 2027-02-28 is
+    // 3 months or less (三月以下, corrected 2026-11-23: exactly 3 months is not mid-to-long-term).
     expect(life.refusal('Landed', '2026-11-30', { status: 'student', periodExpiresOn: '2027-02-27', card: card('AB12345678CD') })).toBe(
       'NOT_A_MID_TO_LONG_TERM_RESIDENT',
     );
     expect(life.refusal('Landed', '2026-11-30', { status: 'student', periodExpiresOn: '2027-02-28', card: card('AB12345678CD') })).toBe(
+      'NOT_A_MID_TO_LONG_TERM_RESIDENT',
+    );
+    expect(life.refusal('Landed', '2026-11-30', { status: 'student', periodExpiresOn: '2027-03-01', card: card('AB12345678CD') })).toBe(
       'ACCEPTED',
     );
     expect(

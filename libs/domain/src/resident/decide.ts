@@ -59,6 +59,10 @@ function recordFact(input: unknown, today: LocalDate, history: ResidentHistory):
     return refuse({ kind: 'invalid', errors: [{ field: 'type', message: 'residents are registered with POST /v1/residents' }] });
   }
   if (fact.occurredOn > today) return refuse(violation('EVENT_IN_FUTURE', `${fact.occurredOn} is after today (${today}).`));
+  const issuedOn = cardIssuedOn(fact);
+  if (issuedOn !== undefined && issuedOn > today) {
+    return refuse(violation('CARD_ISSUED_IN_FUTURE', `The card's issue date ${issuedOn} is after today (${today}).`));
+  }
   if (history.length === 0) return refuse(violation('NOT_REGISTERED', 'Register the resident before recording facts.'));
   if (fact.type === 'EventRetracted') return retraction(fact, history);
 
@@ -78,6 +82,12 @@ function recordFact(input: unknown, today: LocalDate, history: ResidentHistory):
     );
   }
   return { ok: true, events: [fact] };
+}
+
+/** The printed issue date of a card the fact carries, if any. */
+function cardIssuedOn(fact: LedgerEvent): LocalDate | undefined {
+  const data = fact.data as { card?: { issuedOn?: LocalDate } };
+  return data.card?.issuedOn;
 }
 
 /**

@@ -9,7 +9,8 @@ import type { DeadlineKind } from '../deadline-catalogue.js';
 import type { RecordedEvent, RecordedEventOf } from '../events/events.js';
 import { givesSpecialPeriod, specialPeriodEnd, STATUS_ACQUISITION_DAYS } from '../rules/lawful-stay.js';
 import { LANDING_RESIDENCE_DAYS, NOTIFICATION_DAYS } from '../rules/notification-periods.js';
-import { deemedReentryDeadline } from '../rules/reentry.js';
+import { activityGapMonths, SPOUSE_ACTIVITY_GAP_MONTHS } from '../rules/revocation-risks.js';
+import { deemedReentryDeadline, permitReentryDeadline } from '../rules/reentry.js';
 import { COMPREHENSIVE_HOURS_PER_WEEK } from '../rules/work-permission.js';
 import { STATUS_CATALOGUE, isSpouseStatus } from '../status-catalogue.js';
 import { issueCard, updateCurrentCard } from './card-transitions.js';
@@ -60,7 +61,7 @@ export function evolve(state: ResidentState, event: RecordedEvent): ResidentStat
     case 'CardIssued': {
       const met = CARD_ISSUE_MEETS[event.data.reason];
       const next = met === undefined ? state : meetDeadlines(state, [met], on, id);
-      return issueCard(next, event.data.card, on, id);
+      return issueCard(next, event.data.card, on, id, event.data.reason);
     }
 
     case 'Moved': {
@@ -81,14 +82,19 @@ export function evolve(state: ResidentState, event: RecordedEvent): ResidentStat
 
     case 'ExtensionGranted':
       if (state.stay === null) return state;
-      return beginPeriod(state, { status: state.stay.status, designation: state.stay.designation, ...event.data }, on, id);
+      return newlyMidToLongTerm(
+        state,
+        beginPeriod(state, { status: state.stay.status, designation: state.stay.designation, ...event.data }, on, id),
+        on,
+        id,
+      );
 
     case 'ExtensionDenied':
     case 'StatusChangeDenied':
       return denyStayApplication(state, on);
 
     case 'StatusChangeGranted':
-      return beginPeriod(changeStatus(state, on, id), event.data, on, id);
+      return newlyMidToLongTerm(state, beginPeriod(changeStatus(state, on, id), event.data, on, id), on, id);
 
     case 'PermanentResidenceApplied':
       return { ...state, pendingPermanent: { appliedOn: on, eventId: id } };
@@ -108,7 +114,7 @@ export function evolve(state: ResidentState, event: RecordedEvent): ResidentStat
       return acquisitionApplied(state, event);
 
     case 'StatusAcquisitionGranted':
-      return beginPeriod({ ...state, acquisition: null, presence: 'in_japan' }, event.data, on, id);
+      return newlyMidToLongTerm(state, beginPeriod({ ...state, acquisition: null, presence: 'in_japan' }, event.data, on, id), on, id);
 
     case 'CardLost': {
       const next = updateCurrentCard(state, (card) => ({ ...card, lostOn: on }));
@@ -161,12 +167,14 @@ export function evolve(state: ResidentState, event: RecordedEvent): ResidentStat
       if (state.stay === null) return state;
       let next = state;
       if (STATUS_CATALOGUE[state.stay.status].notification === 'spouse') next = within14Days('spouse_notification', next);
+      // 家族滞在 is a 別表第一 status whose activity is being the spouse: its end starts the 6号 gap.
+      if (state.stay.status === 'dependent') next = activityGapOpens(next, on, id);
       if (isSpouseStatus(state.stay.status)) {
         next = openDeadline(next, {
           kind: 'spouse_activity_revocation_risk',
           sourceEventId: id,
           createdOn: on,
-          statutoryDueOn: addMonths(on, 6),
+          statutoryDueOn: addMonths(on, SPOUSE_ACTIVITY_GAP_MONTHS),
         });
       }
       return next;
@@ -176,11 +184,14 @@ export function evolve(state: ResidentState, event: RecordedEvent): ResidentStat
       return meetDeadlines(state, ['spouse_notification'], on, id);
 
     case 'ExtraActivityPermitted':
+      if (state.stay === null) return state;
       return {
         ...state,
         extraActivity: {
           scope: event.data.scope,
           hoursPerWeek: event.data.scope === 'comprehensive' ? COMPREHENSIVE_HOURS_PER_WEEK : (event.data.hoursPerWeek ?? null),
+          periodGrantEventId: state.stay.grantEventId,
+          periodExpiresOn: state.stay.periodExpiresOn,
         },
       };
 
@@ -250,6 +261,28 @@ function changeStatus(state: ResidentState, on: LocalDate, eventId: string): Res
   return { ...voided, extraActivity: null, pendingStay: null };
 }
 
+/**
+ * A grant that makes a short-term visitor, a short stayer or a newborn a 中長期在留者 (19条の3)
+ * starts the residence duties a landing would: the 90-day notification (22条の4①8号) and, with
+ * an address already on file, the 14-day one from the grant (19条の8①).
+ */
+function newlyMidToLongTerm(before: ResidentState, after: ResidentState, on: LocalDate, id: string): ResidentState {
+  if (before.stay?.midToLongTerm === true || after.stay?.midToLongTerm !== true) return after;
+  const next = openDeadline(after, {
+    kind: 'residence_notification_90_day',
+    sourceEventId: id,
+    createdOn: on,
+    statutoryDueOn: addDays(on, LANDING_RESIDENCE_DAYS),
+  });
+  if (before.movesSinceLanding === 0) return next;
+  return openDeadline(next, {
+    kind: 'residence_notification',
+    sourceEventId: id,
+    createdOn: on,
+    statutoryDueOn: addDays(on, NOTIFICATION_DAYS),
+  });
+}
+
 function acquisitionApplied(state: ResidentState, event: RecordedEventOf<'StatusAcquisitionApplied'>): ResidentState {
   const due = state.deadlines.find((deadline) => deadline.kind === 'status_acquisition' && deadline.voidOn === null);
   const timely = due !== undefined && event.occurredOn <= due.dueOn;
@@ -270,7 +303,7 @@ function departed(state: ResidentState, event: RecordedEventOf<'Departed'>): Res
   const via = event.data.reentry;
   const reentryBy =
     via === 'permit' && event.data.permitExpiresOn !== undefined
-      ? event.data.permitExpiresOn
+      ? permitReentryDeadline(on, event.data.permitExpiresOn, state.stay, state.pendingStay)
       : deemedReentryDeadline(on, state.stay, state.pendingStay);
   const next: ResidentState = {
     ...state,
@@ -300,14 +333,17 @@ function affiliationChanged(state: ResidentState, event: RecordedEventOf<'Affili
   const gapOpen = next.deadlines.some(
     (deadline) => deadline.kind === 'activity_gap_revocation_risk' && deadline.metOn === null && deadline.voidOn === null,
   );
-  if (LEAVING_CHANGES.includes(event.data.change) && !gapOpen) {
-    // 22条の4①6号: 3 months without the status activities, counted by 民法143.
-    next = openDeadline(next, {
-      kind: 'activity_gap_revocation_risk',
-      sourceEventId: id,
-      createdOn: on,
-      statutoryDueOn: addMonths(on, 3),
-    });
-  }
+  if (LEAVING_CHANGES.includes(event.data.change) && !gapOpen) next = activityGapOpens(next, on, id);
   return next;
+}
+
+/** 22条の4①6号: the status activities not pursued for 3 months (6 for 高度専門職2号), counted by 民法143. */
+function activityGapOpens(state: ResidentState, on: LocalDate, eventId: string): ResidentState {
+  if (state.stay === null) return state;
+  return openDeadline(state, {
+    kind: 'activity_gap_revocation_risk',
+    sourceEventId: eventId,
+    createdOn: on,
+    statutoryDueOn: addMonths(on, activityGapMonths(state.stay.status)),
+  });
 }

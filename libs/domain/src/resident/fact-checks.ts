@@ -8,6 +8,7 @@ import type { EventType, LedgerEvent } from '../events/events.js';
 import { violation, type RuleViolation } from '../domain-error.js';
 import { cardStateAsOf, SPECIFIED_CARD_FROM } from '../rules/card-validity.js';
 import { latestPeriodEnd } from '../rules/lawful-stay.js';
+import { longestPermitEnd, REENTRY_PERMIT_MAX_YEARS } from '../rules/reentry.js';
 import { STATUS_CATALOGUE } from '../status-catalogue.js';
 import { stayFromGrant, type Grant } from './stay-transitions.js';
 import type { ResidentState, Stay } from './state.js';
@@ -198,6 +199,12 @@ function checkGrant(state: ResidentState, grant: Grant, on: LocalDate, currentEn
 function checkCard(state: ResidentState, card: CardData, on: LocalDate, stay: Stay): RuleViolation | null {
   if (!stay.midToLongTerm) return notMidToLongTerm(stay);
   const issuedOn = card.issuedOn ?? on;
+  if (state.identity !== null && issuedOn < state.identity.dateOfBirth) {
+    return violation(
+      'CARD_ISSUED_BEFORE_BIRTH',
+      `The card's issue date ${issuedOn} is before the date of birth ${state.identity.dateOfBirth}.`,
+    );
+  }
   if (card.kind === 'specified_residence_card' && issuedOn < SPECIFIED_CARD_FROM) {
     return violation(
       'SPECIFIED_CARD_NOT_AVAILABLE',
@@ -215,11 +222,26 @@ function checkDeparture(state: ResidentState, data: { reentry: string; permitExp
   if (state.stay === null) return violation('NO_STATUS', 'A re-entry needs a status of residence to return to.');
   if (data.reentry === 'deemed') {
     if (!state.stay.midToLongTerm) return notMidToLongTerm(state.stay);
-    // みなし再入国 needs a valid card in hand (26条の2).
-    if (cardStateAsOf(state.cards.at(-1) ?? null, on) !== 'valid') return noCard(on);
+    // みなし再入国 needs a valid card in hand (26条の2①: 在留カードを所持する者).
+    const current = state.cards.at(-1) ?? null;
+    if (current?.lostOn != null && cardStateAsOf(current, on) === 'valid') {
+      return violation(
+        'CARD_NOT_HELD',
+        `Card ${current.number} was lost on ${current.lostOn} and not reissued: a deemed re-entry needs it in hand.`,
+      );
+    }
+    if (cardStateAsOf(current, on) !== 'valid') return noCard(on);
   }
-  if (data.permitExpiresOn !== undefined && data.permitExpiresOn <= on) {
-    return violation('PERMIT_ENDS_BEFORE_DEPARTURE', `The re-entry permit expires on ${data.permitExpiresOn}.`);
+  if (data.permitExpiresOn !== undefined) {
+    if (data.permitExpiresOn <= on) {
+      return violation('PERMIT_ENDS_BEFORE_DEPARTURE', `The re-entry permit expires on ${data.permitExpiresOn}.`);
+    }
+    if (data.permitExpiresOn > longestPermitEnd(on)) {
+      return violation(
+        'PERMIT_TOO_LONG',
+        `A re-entry permit is valid at most ${REENTRY_PERMIT_MAX_YEARS} years (26条③): ${data.permitExpiresOn} is after ${longestPermitEnd(on)}.`,
+      );
+    }
   }
   return null;
 }

@@ -88,6 +88,15 @@ export interface DeadlineRecord {
   readonly voidOn: LocalDate | null;
 }
 
+/** 資格外活動許可: it runs to the end of the period of stay it was granted in (domain-rules.md §3). */
+export interface ExtraActivityPermit {
+  readonly scope: 'comprehensive' | 'individual';
+  readonly hoursPerWeek: number | null;
+  /** The grant that began that period, and the period's end. */
+  readonly periodGrantEventId: string;
+  readonly periodExpiresOn: LocalDate | null;
+}
+
 export type Presence = 'not_arrived' | 'in_japan' | 'abroad' | 'left';
 
 export interface ResidentState {
@@ -104,7 +113,7 @@ export interface ResidentState {
   readonly abroad: Abroad | null;
   /** Every card ever issued, oldest first; the last is the current one. */
   readonly cards: readonly CardRecord[];
-  readonly extraActivity: { readonly scope: 'comprehensive' | 'individual'; readonly hoursPerWeek: number | null } | null;
+  readonly extraActivity: ExtraActivityPermit | null;
   readonly movesSinceLanding: number;
   readonly deadlines: readonly DeadlineRecord[];
 }

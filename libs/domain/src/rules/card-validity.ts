@@ -3,7 +3,7 @@
  * specified residence card exists (seed 003). domain-rules.md §5; seeds 000 §5, 001.
  */
 import { addDays, type LocalDate } from '../calendar/local-date.js';
-import { addYears, anniversary } from '../calendar/legal-periods.js';
+import { anniversary, yearsCountedFrom } from '../calendar/legal-periods.js';
 import { STATUS_CATALOGUE, type StatusCode } from '../status-catalogue.js';
 import type { CardRecord } from '../resident/state.js';
 
@@ -22,29 +22,35 @@ export interface ComputedExpiry {
 }
 
 /**
- * 19条の5: permanent residents and 高度専門職2号 aged 16 or more get a card to the day before
- * the 7th anniversary of issue (起算して7年を経過する日, `addYears(issuedOn, 7) - 1 day`);
- * everyone else a card to the end of the period of stay. Under 16 on the issue day, the card
- * ends no later than the day before the 16th birthday (the birthday itself for cards issued
- * before 2023-11-01); for a permanent resident that is the expiry.
+ * 19条の5①: 1号 permanent residents and 高度専門職2号: 交付の日から起算して7年を経過する日 (the
+ * issue day counts: 2025-02-28 → 2032-02-27, 2024-02-29 → 2031-02-28); 3号 everyone else: the
+ * end of the period of stay. Under 16 on the issue day: 2号 a permanent resident's card ends on
+ * the day before the 16th birthday (the birthday itself for cards issued before 2023-11-01),
+ * 4号 anyone else's on that day or the period end, whichever is first. 2号 and 4号 exclude a card
+ * issued on a validity renewal (括弧書: 19条の11③ applying 19条の10②), so such a card is not
+ * capped again. 2号 names only 永住者: a 高度専門職2号 holder gets 7 years at any age.
  */
 export function computeCardExpiry(args: {
   issuedOn: LocalDate;
   dateOfBirth: LocalDate;
   status: StatusCode;
   periodExpiresOn: LocalDate | null;
+  validityRenewal?: boolean;
 }): ComputedExpiry {
   const sixteenth = anniversary(args.dateOfBirth, 16);
-  const underSixteen = args.issuedOn < sixteenth;
+  const capped = args.issuedOn < sixteenth && args.validityRenewal !== true;
   const ageLimit = args.issuedOn >= AGE_16_DAY_BEFORE_FROM ? addDays(sixteenth, -1) : sixteenth;
   if (STATUS_CATALOGUE[args.status].indefinite || args.periodExpiresOn === null) {
-    return underSixteen
+    return capped && args.status === 'permanent_resident'
       ? { expiresOn: ageLimit, ageCapped: true }
-      : { expiresOn: addDays(addYears(args.issuedOn, 7), -1), ageCapped: false };
+      : { expiresOn: yearsCountedFrom(args.issuedOn, SEVEN_YEAR_CARD), ageCapped: false };
   }
-  if (underSixteen && ageLimit < args.periodExpiresOn) return { expiresOn: ageLimit, ageCapped: true };
+  if (capped && ageLimit < args.periodExpiresOn) return { expiresOn: ageLimit, ageCapped: true };
   return { expiresOn: args.periodExpiresOn, ageCapped: false };
 }
+
+/** 19条の5①1号: 7 years, the issue day included. */
+export const SEVEN_YEAR_CARD = 7;
 
 /**
  * An invalidated card stays invalidated; a card past its validity is `expired`, not

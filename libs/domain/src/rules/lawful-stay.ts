@@ -54,9 +54,13 @@ export function renewalDueOn(periodExpiresOn: LocalDate): LocalDate {
  */
 export function givesSpecialPeriod(stay: Stay, appliedOn: LocalDate): boolean {
   if (stay.periodExpiresOn === null) return false;
-  const periodDays = daysBetween(stay.periodStart, stay.periodExpiresOn) + 1;
-  return periodDays > 30 && appliedOn <= renewalDueOn(stay.periodExpiresOn);
+  // 20条6項 "三十日以下の在留期間を決定されている者を除く": a "30日" period granted on 1 April
+  // ends on 1 May (初日不算入), so only an expiry after grant day + 30 days counts.
+  return daysBetween(stay.periodStart, stay.periodExpiresOn) > SPECIAL_PERIOD_MIN_DAYS && appliedOn <= renewalDueOn(stay.periodExpiresOn);
 }
+
+/** 20条6項: periods of 30 days or less give no special period. */
+export const SPECIAL_PERIOD_MIN_DAYS = 30;
 
 /** The special period lasts until the decision or two months after the expiry, whichever is first. */
 export function specialPeriodEnd(stay: Stay | null, pending: StayApplication | null): LocalDate | null {

@@ -15,6 +15,7 @@ export function isMidToLongTerm(
   if (status === 'designated_activities' && (CARDLESS_DESIGNATIONS as readonly string[]).includes(designation ?? '')) {
     return false;
   }
-  // A period of 3 months or less: it ends before the same day three months on.
-  return periodExpiresOn === null || periodExpiresOn >= addMonths(periodStart, 3);
+  // 19条の3①1号 "三月以下の在留期間": a "3月" period granted on 1 April ends on 1 July
+  // (初日不算入) and is not mid-to-long-term; only a period ending after that day is.
+  return periodExpiresOn === null || periodExpiresOn > addMonths(periodStart, 3);
 }
