@@ -6,7 +6,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module.js';
+import { clientErrorHandler, frameworkErrors } from '../http/framework-errors.js';
 import { requireJsonBodies } from '../http/json-only.js';
+import { installSafeJsonParser } from '../http/safe-json-body.js';
+import { querystringParser, refuseBadQueries } from '../http/strict-query.js';
 import { installRequestLog } from '../http/request-log.js';
 import { eventTypesDocumentation } from '../events/event-types-doc.js';
 import type { Runtime } from './runtime.js';
@@ -19,13 +22,23 @@ export interface AppOptions {
 }
 
 export async function createApp(runtime: Runtime, config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimit,
+    logger: false,
+    querystringParser,
+    frameworkErrors,
+    clientErrorHandler,
+  });
   const fastify = adapter.getInstance();
   installRequestLog(fastify, options.log);
+  refuseBadQueries(fastify);
   requireJsonBodies(fastify);
+  installSafeJsonParser(fastify);
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, config, options.clock), adapter, {
     logger: ['error', 'warn'],
+    // Bodies go through our own JSON parser only (http/safe-json-body.ts), never Nest's.
+    bodyParser: false,
   });
   const document = SwaggerModule.createDocument(
     app,

@@ -20,10 +20,23 @@ export function fieldErrors(errors: readonly ValidationError[], prefix = ''): Fi
   });
 }
 
+/** Keys of plain objects, at any depth, that name a member of Object.prototype. */
+function inheritedNames(value: unknown, path: string): FieldError[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const field = Array.isArray(value) ? `${path.replace(/\.$/, '')}[${key}]` : `${path}${key}`;
+    return key in Object.prototype ? [{ field, message: 'is not a known field' }] : inheritedNames(item, `${field}.`);
+  });
+}
+
 export function checkBody<T extends object>(cls: new () => T, body: unknown, prefix = ''): { value: T; errors: FieldError[] } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { value: new cls(), errors: [{ field: prefix.replace(/\.$/, '') || '(body)', message: 'must be a JSON object' }] };
   }
+  // class-transformer walks keys such as `constructor` as if they were the class's own: name
+  // them as unknown fields before it sees them (no DTO of the contract has such a field).
+  const inherited = inheritedNames(body, prefix);
+  if (inherited.length > 0) return { value: new cls(), errors: inherited };
   const value = plainToInstance(cls, body, { enableImplicitConversion: false });
   const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
   return { value, errors: fieldErrors(errors, prefix) };
@@ -34,7 +47,8 @@ export function validateEventBody(body: unknown): { type: RecordableEventType; o
   const envelope = checkBody(RecordEventDto, body);
   const errors = [...envelope.errors];
   const type = envelope.value.type as RecordableEventType;
-  const dataClass = EVENT_DATA_CLASSES[type];
+  // `type` is the client's text: `toString` or `__proto__` must not find Object.prototype's.
+  const dataClass = Object.hasOwn(EVENT_DATA_CLASSES, type) ? EVENT_DATA_CLASSES[type] : undefined;
   if (dataClass && envelope.value.data !== undefined) errors.push(...checkBody(dataClass, envelope.value.data, 'data.').errors);
   if (errors.length > 0) throw badRequest('The event is not valid.', errors);
   const data = (body as { data?: Record<string, unknown> }).data ?? {};
