@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { decide, type RecordedEvent } from '@zairyu/domain';
 import { PostgresEventStore, type NewEvent } from '@zairyu/event-store';
-import { Projector, ProjectorLeader, rebuildReadModel, residentStream } from '@zairyu/read-model';
+import { Projector, ProjectorLeader, rebuildReadModel } from '@zairyu/read-model';
+import { residentStream } from '@zairyu/resident-streams';
 import { generateResidents, type GeneratedResident } from '../lifecycle-generator.js';
 import { percentile, progress, report } from '../report.js';
 
@@ -34,7 +35,7 @@ export function checkRealism(sample: number): { accepted: number; sample: number
     };
     let ok = push(
       decide(
-        { type: 'RegisterResident', residentId: resident.residentId, details: resident.registration, today: BENCH_TODAY as never },
+        { type: 'RegisterResident', residentId: resident.residentId, details: resident.registration as never, today: BENCH_TODAY as never },
         [],
       ),
     );

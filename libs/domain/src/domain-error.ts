@@ -2,8 +2,6 @@
  * Facts the ledger rejects, with stable upper-snake codes (domain-rules.md §7). Clients
  * branch on the code, so codes are never renamed; the message is for people.
  */
-import type { FieldError } from './events/field-rules.js';
-
 export const RULE_CODES = [
   'EVENT_BEFORE_BIRTH',
   'EVENT_IN_FUTURE',
@@ -50,13 +48,8 @@ export interface RuleViolation {
   message: string;
 }
 
-/** A fact whose shape is wrong (HTTP 400): every field at fault. */
-export interface InvalidFact {
-  kind: 'invalid';
-  errors: FieldError[];
-}
-
-export type Rejection = RuleViolation | InvalidFact;
+/** Why the decider refuses a command (a fact's shape is checked before it gets there). */
+export type Rejection = RuleViolation;
 
 export function violation(code: RuleCode, message: string): RuleViolation {
   return { kind: 'rule', code, message };

@@ -1,4 +1,3 @@
-export * from './resident-stream.js';
 export * from './read-model-tables.js';
 export * from './data-source.js';
 export { ResidentSummaryEntity } from './entities/resident-summary.entity.js';

@@ -11,7 +11,8 @@ import { requireJsonBodies } from '../http/json-only.js';
 import { installSafeJsonParser } from '../http/safe-json-body.js';
 import { querystringParser, refuseBadQueries } from '../http/strict-query.js';
 import { installRequestLog } from '../http/request-log.js';
-import { eventTypesDocumentation } from '../events/event-types-doc.js';
+import { eventTypesDocumentation } from '../residents/event-types-doc.js';
+import { RESIDENT_SCHEMAS } from '../residents/resident-schemas.js';
 import type { Runtime } from './runtime.js';
 import type { AppConfig, Clock } from './tokens.js';
 
@@ -49,6 +50,7 @@ export async function createApp(runtime: Runtime, config: AppConfig, options: Ap
       .addBearerAuth()
       .build(),
   );
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...RESIDENT_SCHEMAS } };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await fastify.ready();

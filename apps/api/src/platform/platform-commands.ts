@@ -8,7 +8,7 @@ import { hasRole, type Principal } from '../auth/principal.js';
 import { DATA_SOURCE } from '../bootstrap/tokens.js';
 import { badRequest, forbidden, notFound } from '../http/problem.js';
 import { isUuid } from '../http/query-params.js';
-import { checkBody } from '../events/validate-body.js';
+import { checkBody } from '../http/check-body.js';
 import { ApiKeyEntity, type Role } from './api-key.entity.js';
 import { CalendarTokenEntity } from './calendar-token.entity.js';
 import { OrganisationEntity, type OrganisationKind } from './organisation.entity.js';

@@ -7,15 +7,14 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { decide, japanDateOf, type LedgerEvent } from '@zairyu/domain';
+import { decide, japanDateOf, parseRecordableEvent, type LedgerEvent } from '@zairyu/domain';
 import { claim, EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
-import { cardReservationStream, residentStream } from '@zairyu/read-model';
+import { cardReservationStream, residentStream } from '@zairyu/resident-streams';
 import { CLOCK, PROJECTION, type Clock } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { recordedBy, type Principal } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
-import { problem, ProblemException } from '../http/problem.js';
-import { validateEventBody } from '../events/validate-body.js';
+import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { rejectionProblem } from './rejection-problem.js';
 import { ResidentLedger, type ResidentHistory } from './resident-ledger.service.js';
 
@@ -49,7 +48,9 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
   ) {}
 
   async execute(command: RecordEvent): Promise<Recorded> {
-    const fact = validateEventBody(command.body);
+    const parsed = parseRecordableEvent(command.body);
+    if (!parsed.ok) throw badRequest('The event is not valid.', parsed.errors);
+    const fact = parsed.value;
     const organisationId = command.caller.organisationId;
     const eventId = command.idempotencyKey
       ? uuidFromName(`event:${organisationId}:${command.residentId}:${command.idempotencyKey}`)

@@ -2,15 +2,13 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { decide, japanDateOf } from '@zairyu/domain';
+import { decide, japanDateOf, parseRegistration } from '@zairyu/domain';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
-import { residentStream } from '@zairyu/read-model';
+import { residentStream } from '@zairyu/resident-streams';
 import { CLOCK, type Clock } from '../bootstrap/tokens.js';
 import { recordedBy, type Principal } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest, problem, ProblemException } from '../http/problem.js';
-import { checkBody } from '../events/validate-body.js';
-import { RegisterResidentDto } from './register-resident.dto.js';
 import { rejectionProblem } from './rejection-problem.js';
 
 export interface Registered {
@@ -37,12 +35,12 @@ export class RegisterResidentHandler implements ICommandHandler<RegisterResident
   ) {}
 
   async execute({ caller, body, idempotencyKey, correlationId }: RegisterResident): Promise<Registered> {
-    const checked = checkBody(RegisterResidentDto, body);
-    if (checked.errors.length > 0) throw badRequest('The resident is not valid.', checked.errors);
+    const details = parseRegistration(body);
+    if (!details.ok) throw badRequest('The resident is not valid.', details.errors);
     const organisationId = caller.organisationId;
     // A retry with the same key names the same resident, so it finds the first registration.
     const residentId = idempotencyKey ? uuidFromName(`resident:${organisationId}:${idempotencyKey}`) : randomUUID();
-    const decision = decide({ type: 'RegisterResident', residentId, details: body, today: japanDateOf(this.clock()) }, []);
+    const decision = decide({ type: 'RegisterResident', residentId, details: details.value, today: japanDateOf(this.clock()) }, []);
     if (!decision.ok) throw rejectionProblem(decision.rejection);
     const events = decision.events.map((event, index) => ({
       eventId: idempotencyKey ? uuidFromName(`resident:${organisationId}:${idempotencyKey}:${index}`) : randomUUID(),

@@ -4,7 +4,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@zairyu/event-store';
-import { residentStream, toRecordedEvents } from '@zairyu/read-model';
+import { residentStream, toRecordedEvents } from '@zairyu/resident-streams';
 import type { RecordedEvent } from '@zairyu/domain';
 import { notFound } from '../http/problem.js';
 import { residentIdParam } from '../http/query-params.js';

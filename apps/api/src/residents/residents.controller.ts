@@ -1,18 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, RequiresRole } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { CLOCK, type Clock } from '../bootstrap/tokens.js';
-import { RecordEventDto } from '../events/record-event.dto.js';
 import { badRequest, forbidden, problem, ProblemException } from '../http/problem.js';
 import { asOfParam, pageParams } from '../http/query-params.js';
 import { correlationIdOf } from '../http/request-log.js';
 import { ListResidents } from './list-residents.handler.js';
 import { RecordEvent } from './record-event.handler.js';
 import { RegisterResident } from './register-resident.handler.js';
-import { RegisterResidentDto } from './register-resident.dto.js';
 import { GetResident } from './resident-queries.js';
 
 type OrgKey = Principal & { kind: 'key' };
@@ -46,7 +44,6 @@ function ifMatchVersion(value: string | undefined): number | null {
 
 @ApiTags('residents')
 @ApiBearerAuth()
-@ApiExtraModels(RegisterResidentDto, RecordEventDto)
 @Controller('v1/residents')
 export class ResidentsController {
   constructor(
@@ -58,7 +55,7 @@ export class ResidentsController {
   @Post()
   @RequiresRole('caseworker')
   @ApiOperation({ summary: 'Register a resident' })
-  @ApiBody({ schema: { $ref: getSchemaPath(RegisterResidentDto) } })
+  @ApiBody({ schema: { $ref: getSchemaPath('RegisterResident') } })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async register(
     @Caller() caller: Principal,
@@ -131,7 +128,7 @@ export class ResidentsController {
   @HttpCode(201)
   @RequiresRole('caseworker')
   @ApiOperation({ summary: 'Record a fact (any event type of the contract)' })
-  @ApiBody({ schema: { $ref: getSchemaPath(RecordEventDto) } })
+  @ApiBody({ schema: { $ref: getSchemaPath('RecordEvent') } })
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>": refuse (412) unless the resident is at that version' })
   @ApiHeader({
     name: 'Idempotency-Key',

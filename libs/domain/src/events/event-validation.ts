@@ -10,11 +10,14 @@ import {
   DETAIL_FIELDS,
   EVENT_TYPES,
   EXTRA_ACTIVITY_SCOPES,
+  RECORDABLE_EVENT_TYPES,
   REENTRY_KINDS,
   SPOUSE_END_CAUSES,
   VERIFICATION_RESULTS,
   type EventType,
   type LedgerEvent,
+  type RecordableEvent,
+  type RegistrationDetails,
 } from './events.js';
 import {
   bool,
@@ -147,28 +150,59 @@ function crossFieldErrors(event: LedgerEvent): FieldError[] {
 
 export type EventValidation = { ok: true; event: LedgerEvent } | { ok: false; errors: FieldError[] };
 
-/** Checks the whole `{ type, occurredOn, data }` shape of an event from outside. */
-export function validateEvent(input: unknown): EventValidation {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+const isRecord = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
+
+/**
+ * Checks the whole `{ type, occurredOn, data }` shape of an event from outside, with every
+ * field at fault; the one check of an event body (the API parses with it at its edge).
+ */
+export function validateEvent(input: unknown, types: readonly EventType[] = EVENT_TYPES): EventValidation {
+  if (!isRecord(input)) {
     return { ok: false, errors: [{ field: '', message: 'must be an object with type, occurredOn and data' }] };
   }
-  const record = input as Record<string, unknown>;
-  const errors: FieldError[] = Object.keys(record)
+  const errors: FieldError[] = Object.keys(input)
     .filter((key) => !['type', 'occurredOn', 'data'].includes(key))
     .map((key) => ({ field: key, message: 'is not a known field' }));
-  const type = record['type'];
+  const type = input['type'];
   if (type === undefined) errors.push({ field: 'type', message: 'is required' });
-  else if (!(EVENT_TYPES as readonly unknown[]).includes(type)) {
-    errors.push({ field: 'type', message: `must be one of: ${EVENT_TYPES.join(', ')}` });
+  else if (!(types as readonly unknown[]).includes(type)) {
+    errors.push({ field: 'type', message: `must be one of the event types: ${types.join(', ')}` });
   }
-  if (record['occurredOn'] === undefined) errors.push({ field: 'occurredOn', message: 'is required' });
-  else errors.push(...date(record['occurredOn'], 'occurredOn'));
-  const data = record['data'] ?? {};
+  if (input['occurredOn'] === undefined) errors.push({ field: 'occurredOn', message: 'is required' });
+  else errors.push(...date(input['occurredOn'], 'occurredOn'));
+  const data = input['data'] ?? {};
   if (typeof type === 'string' && Object.hasOwn(DATA_RULES, type)) {
     errors.push(...object(DATA_RULES[type as EventType])(data, 'data'));
   }
   if (errors.length > 0) return { ok: false, errors };
-  const event = { type, occurredOn: record['occurredOn'], data } as LedgerEvent;
+  const event = { type, occurredOn: input['occurredOn'], data } as LedgerEvent;
   const crossErrors = crossFieldErrors(event);
   return crossErrors.length > 0 ? { ok: false, errors: crossErrors } : { ok: true, event };
+}
+
+/** A fact for POST /events: any event type but the registration, which has its own call. */
+export function parseRecordableEvent(input: unknown): Parsed<RecordableEvent> {
+  const checked = validateEvent(input, RECORDABLE_EVENT_TYPES);
+  return checked.ok ? { ok: true, value: checked.event as RecordableEvent } : checked;
+}
+
+/**
+ * The registration details, checked with the rules of ResidentRegistered's data. They are sent
+ * at the top level, so fields are named without the `data.` prefix; the id is the ledger's.
+ */
+export function parseRegistration(input: unknown): Parsed<RegistrationDetails> {
+  if (!isRecord(input)) return { ok: false, errors: [{ field: '', message: 'must be an object' }] };
+  const errors = object(DATA_RULES.ResidentRegistered)({ ...input, residentId: 'given-by-the-ledger' }, 'data').map((error) => ({
+    ...error,
+    field: error.field.replace(/^data\./, ''),
+  }));
+  if (Object.hasOwn(input, 'residentId')) errors.unshift({ field: 'residentId', message: 'is not a known field' });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: input as unknown as RegistrationDetails };
+}
+
+/** The data fields of an event type as the rules above fix them (for documentation). */
+export function eventDataFields(type: EventType): Array<{ name: string; optional: boolean }> {
+  return Object.entries(DATA_RULES[type]).map(([name, rule]) => ({ name, optional: rule.optional === true }));
 }

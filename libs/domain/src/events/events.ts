@@ -118,6 +118,12 @@ export type LedgerEvent = {
 
 export type LedgerEventOf<T extends EventType> = Extract<LedgerEvent, { type: T }>;
 
+/** A fact a caseworker records on an existing resident (everything but the registration). */
+export type RecordableEvent = Exclude<LedgerEvent, { type: 'ResidentRegistered' }>;
+
+/** Who the resident is, as the caller gives it when registering (the ledger picks the id). */
+export type RegistrationDetails = Omit<EventDataByType['ResidentRegistered'], 'residentId'>;
+
 /** A fact as the stream holds it: with its identity and position. */
 export type RecordedEvent = LedgerEvent & {
   eventId: string;
@@ -163,4 +169,4 @@ export const EVENT_TYPES: readonly EventType[] = [
 ];
 
 /** The event types a caseworker records with POST /events (registration has its own endpoint). */
-export const RECORDABLE_EVENT_TYPES = EVENT_TYPES.filter((type) => type !== 'ResidentRegistered');
+export const RECORDABLE_EVENT_TYPES = EVENT_TYPES.filter((type): type is RecordableEvent['type'] => type !== 'ResidentRegistered');

@@ -6,17 +6,20 @@
  */
 import type { LocalDate } from '../calendar/local-date.js';
 import { violation, type Rejection } from '../domain-error.js';
-import { validateEvent } from '../events/event-validation.js';
-import type { LedgerEvent, RecordedEvent } from '../events/events.js';
+import type { LedgerEvent, RecordableEvent, RecordedEvent, RegistrationDetails } from '../events/events.js';
 import { END_OF_TIME } from './advance.js';
 import { retractedEventIds } from './fact-order.js';
 import { violationsIn } from './fold.js';
 
 export type ResidentHistory = readonly RecordedEvent[];
 
+/**
+ * Commands carry typed facts: their shape was checked where they entered (parseRecordableEvent,
+ * parseRegistration), so the decider weighs them only against the history.
+ */
 export type ResidentCommand =
-  | { type: 'RegisterResident'; residentId: string; details: unknown; today: LocalDate }
-  | { type: 'RecordFact'; fact: unknown; today: LocalDate };
+  | { type: 'RegisterResident'; residentId: string; details: RegistrationDetails; today: LocalDate }
+  | { type: 'RecordFact'; fact: RecordableEvent; today: LocalDate };
 
 export type Decision = { ok: true; events: LedgerEvent[] } | { ok: false; rejection: Rejection };
 
@@ -32,32 +35,15 @@ export function decide(command: ResidentCommand, history: ResidentHistory): Deci
 }
 
 function register(command: Extract<ResidentCommand, { type: 'RegisterResident' }>, history: ResidentHistory): Decision {
-  const details = typeof command.details === 'object' && command.details !== null ? command.details : {};
-  const checked = validateEvent({
-    type: 'ResidentRegistered',
-    occurredOn: command.today,
-    data: { ...details, residentId: command.residentId },
-  });
-  if (!checked.ok) return refuse({ kind: 'invalid', errors: checked.errors.map(unprefixData) });
   if (history.length > 0) return refuse(violation('ALREADY_REGISTERED', 'The resident is already registered.'));
-  if (checked.event.type === 'ResidentRegistered' && checked.event.data.dateOfBirth > command.today) {
+  if (command.details.dateOfBirth > command.today) {
     return refuse(violation('EVENT_IN_FUTURE', 'The date of birth is in the future.'));
   }
-  return { ok: true, events: [checked.event] };
+  const data = { ...command.details, residentId: command.residentId };
+  return { ok: true, events: [{ type: 'ResidentRegistered', occurredOn: command.today, data }] };
 }
 
-/** Registration fields are sent at the top level, so name them without the `data.` prefix. */
-function unprefixData(error: { field: string; message: string }) {
-  return { ...error, field: error.field.replace(/^data\./, '') };
-}
-
-function recordFact(input: unknown, today: LocalDate, history: ResidentHistory): Decision {
-  const checked = validateEvent(input);
-  if (!checked.ok) return refuse({ kind: 'invalid', errors: checked.errors });
-  const fact = checked.event;
-  if (fact.type === 'ResidentRegistered') {
-    return refuse({ kind: 'invalid', errors: [{ field: 'type', message: 'residents are registered with POST /v1/residents' }] });
-  }
+function recordFact(fact: RecordableEvent, today: LocalDate, history: ResidentHistory): Decision {
   if (fact.occurredOn > today) return refuse(violation('EVENT_IN_FUTURE', `${fact.occurredOn} is after today (${today}).`));
   const issuedOn = cardIssuedOn(fact);
   if (issuedOn !== undefined && issuedOn > today) {

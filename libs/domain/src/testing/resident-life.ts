@@ -4,8 +4,13 @@
  */
 import type { LocalDate } from '../calendar/local-date.js';
 import type { RuleCode } from '../domain-error.js';
+import { parseRecordableEvent } from '../events/event-validation.js';
 import type { EventDataByType, EventType, RecordedEvent } from '../events/events.js';
+import type { FieldError } from '../events/field-rules.js';
 import { decide, type Decision } from '../resident/decide.js';
+
+/** What the API answers: a shape error (400) before the decider, or the decision. */
+export type Attempt = Decision | { ok: false; rejection: { kind: 'invalid'; errors: FieldError[] } };
 
 /** "Today" for the tests: every fact below is in the past of this day. */
 export const TEST_TODAY = '2030-12-31' as LocalDate;
@@ -18,7 +23,7 @@ export class ResidentLife {
       {
         type: 'RegisterResident',
         residentId,
-        details: { fullName: 'NGUYEN VAN AN', dateOfBirth, nationality: 'VNM' },
+        details: { fullName: 'NGUYEN VAN AN', dateOfBirth: dateOfBirth as LocalDate, nationality: 'VNM' },
         today: TEST_TODAY,
       },
       [],
@@ -35,8 +40,11 @@ export class ResidentLife {
     return this.append(this.attempt(type, occurredOn, data), type);
   }
 
-  attempt(type: EventType, occurredOn: string, data: unknown = {}, today: LocalDate = TEST_TODAY): Decision {
-    return decide({ type: 'RecordFact', fact: { type, occurredOn, data }, today }, this.events);
+  /** Parses the fact as the API's edge does, then lets the decider weigh it. */
+  attempt(type: EventType, occurredOn: string, data: unknown = {}, today: LocalDate = TEST_TODAY): Attempt {
+    const parsed = parseRecordableEvent({ type, occurredOn, data });
+    if (!parsed.ok) return { ok: false, rejection: { kind: 'invalid', errors: parsed.errors } };
+    return decide({ type: 'RecordFact', fact: parsed.value, today }, this.events);
   }
 
   /** The stable code the ledger answers with when it refuses a fact. */
@@ -46,7 +54,7 @@ export class ResidentLife {
     return decision.rejection.kind === 'rule' ? decision.rejection.code : 'INVALID';
   }
 
-  private append(decision: Decision, type: EventType): string {
+  private append(decision: Attempt, type: EventType): string {
     if (!decision.ok) throw new Error(`${type} refused: ${JSON.stringify(decision.rejection)}`);
     let id = '';
     for (const event of decision.events) {

@@ -8,9 +8,8 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { permanentResidentWhoseTripLapses, specifiedSkilledWorker, studentToEngineer } from '../../../domain/src/testing/lives.js';
 import { openReadModel } from '../data-source.js';
 import { ResidentSummaryEntity } from '../entities/resident-summary.entity.js';
-import { residentStream } from '../resident-stream.js';
+import { residentStream, toRecordedEvents } from '@zairyu/resident-streams';
 import { appendLife } from '../testing/append-life.js';
-import { toRecordedEvents } from './resident-rows.js';
 import { Projector } from './projector.js';
 import { ProjectorLeader } from './projector-leader.js';
 import { progressBar, rebuildReadModel } from './rebuild.js';

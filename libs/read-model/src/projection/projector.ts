@@ -19,7 +19,7 @@ import {
   type StoredEvent,
 } from '@zairyu/event-store';
 import { LIVE_SCHEMA, type ReadModelSchema } from '../read-model-tables.js';
-import { residentIdOfStream, residentStream } from '../resident-stream.js';
+import { residentIdOfStream, residentStream } from '@zairyu/resident-streams';
 import { residentRows, type ResidentRows } from './resident-rows.js';
 
 export const RESIDENTS_PROJECTION = 'residents';

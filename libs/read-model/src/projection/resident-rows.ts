@@ -2,8 +2,9 @@
  * What the read models hold for one resident, re-derived from the whole stream with the pure
  * domain functions. Deterministic, so a rebuild gives the same rows as the live projection.
  */
-import { END_OF_TIME, foldResident, statusTimeline, type RecordedEvent, type StatusSegment } from '@zairyu/domain';
+import { END_OF_TIME, foldResident, statusTimeline, type StatusSegment } from '@zairyu/domain';
 import type { StoredEvent } from '@zairyu/event-store';
+import { toRecordedEvents } from '@zairyu/resident-streams';
 
 export interface ResidentRows {
   summary: {
@@ -39,19 +40,6 @@ export interface ResidentRows {
     voidOn: string | null;
     sourceEventId: string;
   }>;
-}
-
-export function toRecordedEvents(stream: readonly StoredEvent[]): RecordedEvent[] {
-  return stream.map(
-    (event) =>
-      ({
-        type: event.type,
-        occurredOn: event.occurredOn,
-        data: event.data,
-        eventId: event.eventId,
-        version: event.version,
-      }) as RecordedEvent,
-  );
 }
 
 /** Null for a stream that does not open with a registration (nothing to show). */

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@zairyu/domain';
 import type { EventStore } from '@zairyu/event-store';
-import { residentStream } from '../resident-stream.js';
+import { residentStream } from '@zairyu/resident-streams';
 
 let cardCounter = 0;
 
