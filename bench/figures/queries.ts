@@ -16,6 +16,7 @@ import { ListDeadlines, ListDeadlinesHandler } from '../../apps/api/src/deadline
 import { ListResidents, ListResidentsHandler } from '../../apps/api/src/residents/list-residents.handler.js';
 import { GetResident, GetResidentHandler } from '../../apps/api/src/residents/resident-queries.js';
 import { ResidentLedger } from '../../apps/api/src/residents/resident-ledger.service.js';
+import { DisplayNames } from '../../apps/api/src/people/display-names.js';
 import { latencies, progress, report } from '../report.js';
 import { BENCH_TODAY } from './rebuild.js';
 
@@ -103,7 +104,7 @@ export async function queriesFigure(
 
   // Status as of a date is answered from the resident's stream (always current): the written caseload.
   const ledger = new ResidentLedger(store);
-  const status = new GetResidentHandler(ledger);
+  const status = new GetResidentHandler(ledger, new DisplayNames(pool));
   const streams = (
     await pool.query(
       `SELECT organisation_id::text, resident_id::text FROM read_model.resident_summary s WHERE EXISTS (SELECT 1 FROM events e WHERE e.stream_id = 'resident-' || s.resident_id) LIMIT 1000`,

@@ -13,6 +13,7 @@ import { ListDeadlinesHandler } from './deadlines/list-deadlines.handler.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './http/problem-filter.js';
 import { OrganisationsController } from './platform/organisations.controller.js';
+import { PEOPLE_CONTROLLERS, peopleProviders } from './people/people-wiring.js';
 import { CreateOrganisationHandler, IssueApiKeyHandler, IssueCalendarTokenHandler } from './platform/platform-commands.js';
 import { ListResidentsHandler } from './residents/list-residents.handler.js';
 import { RecordEventHandler } from './residents/record-event.handler.js';
@@ -27,7 +28,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, OrganisationsController, ResidentsController, DeadlinesController, CardsController],
+      controllers: [
+        HealthController,
+        OrganisationsController,
+        ResidentsController,
+        DeadlinesController,
+        CardsController,
+        ...PEOPLE_CONTROLLERS,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
@@ -48,6 +56,7 @@ export class AppModule {
         CreateOrganisationHandler,
         IssueApiKeyHandler,
         IssueCalendarTokenHandler,
+        ...peopleProviders(config),
       ],
     };
   }

@@ -6,6 +6,7 @@ import type { Principal } from './principal.js';
 export const PUBLIC = 'zairyu:public';
 export const REQUIRED_ROLE = 'zairyu:role';
 export const ADMIN_ALLOWED = 'zairyu:admin';
+export const BEFORE_TOTP = 'zairyu:before-totp';
 
 /** No bearer token needed (health, docs, the calendar feed with its own token). */
 export const Public = () => SetMetadata(PUBLIC, true);
@@ -14,7 +15,11 @@ export const RequiresRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
 /** The platform admin token may call this too. */
 export const AdminAllowed = () => SetMetadata(ADMIN_ALLOWED, true);
 
-export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
+/** A signed-in person whose organisation requires TOTP may call this before setting it up. */
+export const AllowedBeforeTotp = () => SetMetadata(BEFORE_TOTP, true);
+
+/** `sessionSecret`: set when the caller came with the session cookie (not a bearer token). */
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; sessionSecret?: string };
 
 export const Caller = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
   return context.switchToHttp().getRequest<AuthenticatedRequest>().principal!;

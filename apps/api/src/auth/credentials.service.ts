@@ -34,7 +34,7 @@ export class CredentialsService {
     if (!parsed) return null;
     const key = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id: parsed.id });
     if (!key || !sameHash(parsed.secret, key.secretHash)) return null;
-    const principal: Principal = { kind: 'key', keyId: key.id, organisationId: key.organisationId, role: key.role };
+    const principal: Principal = { kind: 'key', keyId: key.id, organisationId: key.organisationId, role: key.role, user: null };
     if (this.verified.size >= CACHE_MAX) this.verified.clear();
     this.verified.set(cacheKey, { principal, until: Date.now() + CACHE_MS });
     return principal;

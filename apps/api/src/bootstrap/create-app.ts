@@ -3,6 +3,7 @@
  * JSON log line per request, a body limit, and the OpenAPI document at /docs.
  */
 import { NestFactory } from '@nestjs/core';
+import fastifyCookie from '@fastify/cookie';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module.js';
@@ -11,6 +12,7 @@ import { requireJsonBodies } from '../http/json-only.js';
 import { installSafeJsonParser } from '../http/safe-json-body.js';
 import { querystringParser, refuseBadQueries } from '../http/strict-query.js';
 import { installRequestLog } from '../http/request-log.js';
+import { SESSION_COOKIE } from '../people/session-cookie.js';
 import { eventTypesDocumentation } from '../residents/event-types-doc.js';
 import { RESIDENT_SCHEMAS } from '../residents/resident-schemas.js';
 import type { Runtime } from './runtime.js';
@@ -29,8 +31,10 @@ export async function createApp(runtime: Runtime, config: AppConfig, options: Ap
     querystringParser,
     frameworkErrors,
     clientErrorHandler,
+    trustProxy: config.trustProxy ?? false,
   });
   const fastify = adapter.getInstance();
+  await fastify.register(fastifyCookie);
   installRequestLog(fastify, options.log);
   refuseBadQueries(fastify);
   requireJsonBodies(fastify);
@@ -48,6 +52,13 @@ export async function createApp(runtime: Runtime, config: AppConfig, options: Ap
       .setDescription(`Residence-card lifecycle ledger (api-v1.md).\n\n${eventTypesDocumentation()}`)
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE, {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'The session of a signed-in person (POST /v1/session); writes also need the X-CSRF-Token header.',
+      })
+      .addSecurityRequirements('bearer')
+      .addSecurityRequirements('cookie')
       .build(),
   );
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...RESIDENT_SCHEMAS } };

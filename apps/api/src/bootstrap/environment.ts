@@ -2,6 +2,7 @@
  * Configuration from the environment (README "Configuration"), with the defaults of the
  * embedded, no-configuration start.
  */
+import { peopleConfigFrom } from '../people/people-config.js';
 import type { AppConfig } from './tokens.js';
 
 export interface Environment extends AppConfig {
@@ -32,5 +33,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     eventStore,
     kurrentDbUrl: env['KURRENTDB_URL'] || null,
     inlineProjector: (env['PROJECTOR'] ?? 'inline') !== 'off',
+    trustProxy: env['TRUST_PROXY'] === 'true' || env['TRUST_PROXY'] === '1',
+    people: peopleConfigFrom(env),
   };
 }

@@ -1,4 +1,6 @@
 /** Injection tokens of what the bootstrap opens before Nest starts. */
+import type { PeopleConfig } from '../people/people-config.js';
+
 export const APP_CONFIG = Symbol('AppConfig');
 export const PG_POOL = Symbol('PgPool');
 export const DATA_SOURCE = Symbol('DataSource');
@@ -11,6 +13,10 @@ export interface AppConfig {
   adminToken: string | null;
   /** Largest request body, in bytes. */
   bodyLimit: number;
+  /** Behind a TLS-terminating proxy: believe X-Forwarded-Proto / -For (secure cookies, client addresses). */
+  trustProxy?: boolean;
+  /** Sessions, sign-in throttle and invitation links (defaults in people-config.ts). */
+  people?: Partial<PeopleConfig>;
 }
 
 export type Clock = () => Date;

@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiBody, ApiOperation, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { CreateOrganisation, IssueApiKey, IssueCalendarToken } from './platform-commands.js';
@@ -8,6 +9,7 @@ import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
+@ApiCookieAuth()
 @ApiExtraModels(CreateOrganisationDto, CreateApiKeyDto)
 @Controller('v1/organisations')
 export class OrganisationsController {
@@ -19,8 +21,8 @@ export class OrganisationsController {
   @RequiresRole('manager')
   @ApiOperation({ summary: 'Create an organisation (platform admin)' })
   @ApiBody({ schema: { $ref: getSchemaPath(CreateOrganisationDto) } })
-  create(@Caller() caller: Principal, @Body() body: unknown) {
-    return this.commands.execute(new CreateOrganisation(caller, body));
+  create(@Caller() caller: Principal, @Body() body: unknown, @Req() request: FastifyRequest) {
+    return this.commands.execute(new CreateOrganisation(caller, body, request.ip));
   }
 
   @Post(':orgId/api-keys')
@@ -29,8 +31,8 @@ export class OrganisationsController {
   @RequiresRole('manager')
   @ApiOperation({ summary: "Issue an API key (admin, or the organisation's manager); the key is shown once" })
   @ApiBody({ schema: { $ref: getSchemaPath(CreateApiKeyDto) } })
-  issueKey(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Body() body: unknown) {
-    return this.commands.execute(new IssueApiKey(caller, organisationId, body));
+  issueKey(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
+    return this.commands.execute(new IssueApiKey(caller, organisationId, body, request.ip));
   }
 
   @Post(':orgId/calendar-tokens')
@@ -38,7 +40,7 @@ export class OrganisationsController {
   @AdminAllowed()
   @RequiresRole('manager')
   @ApiOperation({ summary: 'Make a read-only token for the iCalendar deadline feed; shown once' })
-  issueCalendarToken(@Caller() caller: Principal, @Param('orgId') organisationId: string) {
-    return this.commands.execute(new IssueCalendarToken(caller, organisationId));
+  issueCalendarToken(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Req() request: FastifyRequest) {
+    return this.commands.execute(new IssueCalendarToken(caller, organisationId, request.ip));
   }
 }

@@ -13,11 +13,19 @@ import { ApiKeyEntity, type Role } from './api-key.entity.js';
 import { CalendarTokenEntity } from './calendar-token.entity.js';
 import { OrganisationEntity, type OrganisationKind } from './organisation.entity.js';
 import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
+import { OrganisationPeople } from '../people/organisation-people.service.js';
+import { SecurityLog } from '../people/security-log.js';
 
-export class CreateOrganisation extends Command<{ id: string; name: string; kind: string }> {
+export class CreateOrganisation extends Command<{
+  id: string;
+  name: string;
+  kind: string;
+  firstManager?: { id: string; inviteUrl: string; expiresAt: string; mailed: boolean };
+}> {
   constructor(
     readonly caller: Principal,
     readonly body: unknown,
+    readonly address: string | null = null,
   ) {
     super();
   }
@@ -28,6 +36,7 @@ export class IssueApiKey extends Command<{ id: string; key: string; role: Role; 
     readonly caller: Principal,
     readonly organisationId: string,
     readonly body: unknown,
+    readonly address: string | null = null,
   ) {
     super();
   }
@@ -37,13 +46,14 @@ export class IssueCalendarToken extends Command<{ id: string; token: string; url
   constructor(
     readonly caller: Principal,
     readonly organisationId: string,
+    readonly address: string | null = null,
   ) {
     super();
   }
 }
 
 /** The admin manages every organisation; a manager only its own (others are 404, as if missing). */
-async function managedOrganisation(dataSource: DataSource, caller: Principal, organisationId: string): Promise<OrganisationEntity> {
+export async function managedOrganisation(dataSource: DataSource, caller: Principal, organisationId: string): Promise<OrganisationEntity> {
   if (caller.kind === 'key' && caller.organisationId !== organisationId) throw notFound('Organisation');
   if (caller.kind === 'key' && !hasRole(caller, 'manager')) throw forbidden('This needs the manager role.');
   const organisation = isUuid(organisationId) ? await dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId }) : null;
@@ -53,24 +63,38 @@ async function managedOrganisation(dataSource: DataSource, caller: Principal, or
 
 @CommandHandler(CreateOrganisation)
 export class CreateOrganisationHandler implements ICommandHandler<CreateOrganisation> {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly people: OrganisationPeople,
+  ) {}
 
-  async execute({ caller, body }: CreateOrganisation) {
+  async execute({ caller, body, address }: CreateOrganisation) {
     if (caller.kind !== 'admin') throw forbidden('Only the platform admin creates organisations.');
     const checked = checkBody(CreateOrganisationDto, body);
     if (checked.errors.length > 0) throw badRequest('The organisation is not valid.', checked.errors);
-    const organisation = await this.dataSource
-      .getRepository(OrganisationEntity)
-      .save({ id: randomUUID(), name: checked.value.name, kind: checked.value.kind as OrganisationKind });
-    return { id: organisation.id, name: organisation.name, kind: organisation.kind };
+    const { name, kind, firstManager } = checked.value;
+    const organisation = { id: randomUUID(), name, kind: kind as OrganisationKind };
+    if (!firstManager) {
+      await this.dataSource.getRepository(OrganisationEntity).insert(organisation);
+      return organisation;
+    }
+    // The organisation and its first manager are made together, or neither is.
+    const invitation = await this.people.inTransaction(async (client) => {
+      await client.query('INSERT INTO platform.organisation (id, name, kind) VALUES ($1, $2, $3)', [organisation.id, name, kind]);
+      return this.people.recordInvitation(caller, organisation, { ...firstManager, role: 'manager' }, address, client);
+    });
+    return { ...organisation, firstManager: await this.people.mailInvitation(invitation) };
   }
 }
 
 @CommandHandler(IssueApiKey)
 export class IssueApiKeyHandler implements ICommandHandler<IssueApiKey> {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly securityLog: SecurityLog,
+  ) {}
 
-  async execute({ caller, organisationId, body }: IssueApiKey) {
+  async execute({ caller, organisationId, body, address }: IssueApiKey) {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     const checked = checkBody(CreateApiKeyDto, body);
     if (checked.errors.length > 0) throw badRequest('The key request is not valid.', checked.errors);
@@ -79,20 +103,38 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKey> {
     await this.dataSource
       .getRepository(ApiKeyEntity)
       .insert({ id: secret.id, organisationId: organisation.id, label: checked.value.label, role, secretHash: secret.secretHash });
+    await this.securityLog.record({
+      organisationId: organisation.id,
+      kind: 'key_created',
+      actor: caller,
+      address,
+      subject: `key:${secret.id}`,
+      detail: { role },
+    });
     return { id: secret.id, key: secret.token, role, label: checked.value.label };
   }
 }
 
 @CommandHandler(IssueCalendarToken)
 export class IssueCalendarTokenHandler implements ICommandHandler<IssueCalendarToken> {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly securityLog: SecurityLog,
+  ) {}
 
-  async execute({ caller, organisationId }: IssueCalendarToken) {
+  async execute({ caller, organisationId, address }: IssueCalendarToken) {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     const secret = issueSecret('zc');
     await this.dataSource
       .getRepository(CalendarTokenEntity)
       .insert({ id: secret.id, organisationId: organisation.id, secretHash: secret.secretHash });
+    await this.securityLog.record({
+      organisationId: organisation.id,
+      kind: 'calendar_token_created',
+      actor: caller,
+      address,
+      subject: `calendar-token:${secret.id}`,
+    });
     return { id: secret.id, token: secret.token, url: `/v1/deadlines.ics?token=${secret.token}` };
   }
 }

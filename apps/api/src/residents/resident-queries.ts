@@ -1,11 +1,13 @@
 /** Reads of one resident, answered from its stream (always up to date, read-your-writes). */
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { statusAsOf, type LocalDate, type ResidentStatus } from '@zairyu/domain';
+import { DisplayNames } from '../people/display-names.js';
 import { ResidentLedger } from './resident-ledger.service.js';
 import { eventList, residentDeadlines, residentSummary, type DeadlineView, type ResidentSummary } from './resident-views.js';
 
 type View = 'summary' | 'status' | 'events' | 'deadlines';
-type ViewResult = { summary: ResidentSummary; status: ResidentStatus; events: ReturnType<typeof eventList>; deadlines: DeadlineView[] };
+type EventView = ReturnType<typeof eventList>[number] & { recordedByName: string | null };
+type ViewResult = { summary: ResidentSummary; status: ResidentStatus; events: EventView[]; deadlines: DeadlineView[] };
 
 export class GetResident<V extends View> extends Query<ViewResult[V]> {
   constructor(
@@ -20,7 +22,10 @@ export class GetResident<V extends View> extends Query<ViewResult[V]> {
 
 @QueryHandler(GetResident)
 export class GetResidentHandler implements IQueryHandler<GetResident<View>> {
-  constructor(private readonly ledger: ResidentLedger) {}
+  constructor(
+    private readonly ledger: ResidentLedger,
+    private readonly names: DisplayNames,
+  ) {}
 
   async execute({ organisationId, residentId, view, asOf }: GetResident<View>): Promise<ViewResult[View]> {
     const history = await this.ledger.load(organisationId, residentId);
@@ -30,7 +35,7 @@ export class GetResidentHandler implements IQueryHandler<GetResident<View>> {
       case 'status':
         return statusAsOf(history.events, asOf);
       case 'events':
-        return eventList(history);
+        return this.names.label(organisationId, eventList(history));
       case 'deadlines':
         return residentDeadlines(history, asOf);
     }

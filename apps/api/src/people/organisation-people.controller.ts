@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query as QueryParam, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { pageParams } from '../http/query-params.js';
+import { managedOrganisation } from '../platform/platform-commands.js';
+import { Inject } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../bootstrap/tokens.js';
+import { OrganisationPeople } from './organisation-people.service.js';
+import { InviteUserDto, SignInPolicyDto, UpdateUserDto } from './people.dto.js';
+import { SecurityLog } from './security-log.js';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@ApiExtraModels(InviteUserDto, UpdateUserDto, SignInPolicyDto)
+@Controller('v1/organisations/:orgId')
+@AdminAllowed()
+@RequiresRole('manager')
+export class OrganisationPeopleController {
+  constructor(
+    private readonly people: OrganisationPeople,
+    private readonly log: SecurityLog,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  @Post('users')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Invite a person (manager or admin): returns the one-time link, shown once, valid 72 hours' })
+  @ApiBody({ schema: { $ref: getSchemaPath(InviteUserDto) } })
+  invite(@Caller() caller: Principal, @Param('orgId') orgId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
+    return this.people.invite(caller, orgId, body, request.ip);
+  }
+
+  @Get('users')
+  @ApiOperation({ summary: "The organisation's users (never a password, session or TOTP secret)" })
+  list(@Caller() caller: Principal, @Param('orgId') orgId: string) {
+    return this.people.list(caller, orgId);
+  }
+
+  @Patch('users/:userId')
+  @ApiOperation({ summary: 'Change a role, disable (ends every session at once) or re-enable a user' })
+  @ApiBody({ schema: { $ref: getSchemaPath(UpdateUserDto) } })
+  update(
+    @Caller() caller: Principal,
+    @Param('orgId') orgId: string,
+    @Param('userId') userId: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.people.update(caller, orgId, userId, body, request.ip);
+  }
+
+  @Post('users/:userId/reset-access')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'A new one-time link; the old password, TOTP, recovery codes and sessions stop working' })
+  resetAccess(@Caller() caller: Principal, @Param('orgId') orgId: string, @Param('userId') userId: string, @Req() request: FastifyRequest) {
+    return this.people.resetAccess(caller, orgId, userId, request.ip);
+  }
+
+  @Get('users/:userId/sessions')
+  @ApiOperation({ summary: "A user's live sessions (no secrets)" })
+  sessions(@Caller() caller: Principal, @Param('orgId') orgId: string, @Param('userId') userId: string) {
+    return this.people.sessionsOf(caller, orgId, userId);
+  }
+
+  @Get('sign-in-policy')
+  @ApiOperation({ summary: 'Whether the organisation requires TOTP' })
+  policy(@Caller() caller: Principal, @Param('orgId') orgId: string) {
+    return this.people.signInPolicy(caller, orgId);
+  }
+
+  @Patch('sign-in-policy')
+  @ApiOperation({ summary: 'Require TOTP of every user (those without it may only set it up until they do)' })
+  @ApiBody({ schema: { $ref: getSchemaPath(SignInPolicyDto) } })
+  setPolicy(@Caller() caller: Principal, @Param('orgId') orgId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
+    return this.people.setSignInPolicy(caller, orgId, body, request.ip);
+  }
+
+  @Get('security-log')
+  @ApiOperation({ summary: 'The security log, newest first: sign-ins, failures, invitations, roles, keys, exports, erasures' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  async securityLog(
+    @Caller() caller: Principal,
+    @Param('orgId') orgId: string,
+    @QueryParam('page') page?: string,
+    @QueryParam('pageSize') pageSize?: string,
+  ) {
+    const organisation = await managedOrganisation(this.dataSource, caller, orgId);
+    const paging = pageParams(page, pageSize);
+    return this.log.list(organisation.id, paging.page, paging.pageSize);
+  }
+}

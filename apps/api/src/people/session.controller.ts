@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiCookieAuth, ApiExtraModels, ApiHeader, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AllowedBeforeTotp, Caller, Public, type AuthenticatedRequest } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { PEOPLE_SETTINGS } from './people-settings.js';
+import type { PeopleConfig } from './people-config.js';
+import { SignInDto } from './people.dto.js';
+import { SecurityLog } from './security-log.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { SessionStore } from './session-store.js';
+import { SignInRefused, SignInService } from './sign-in.service.js';
+
+@ApiTags('session')
+@ApiExtraModels(SignInDto)
+@Controller('v1/session')
+export class SessionController {
+  constructor(
+    private readonly signIn: SignInService,
+    private readonly sessions: SessionStore,
+    private readonly log: SecurityLog,
+    @Inject(PEOPLE_SETTINGS) private readonly config: PeopleConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({
+    summary: 'Sign in: sets the HttpOnly session cookie and returns the CSRF token for writes (401 on any failure, alike)',
+  })
+  @ApiBody({ schema: { $ref: getSchemaPath(SignInDto) } })
+  async create(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      const session = await this.signIn.signIn(body, { address: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      setSessionCookie(request, reply, session.secret, this.config.sessionAbsoluteHours * 3600);
+      return { csrfToken: session.csrfToken };
+    } catch (error) {
+      if (error instanceof SignInRefused && error.retryAfterMs > 0) void reply.header('retry-after', Math.ceil(error.retryAfterMs / 1000));
+      throw error;
+    }
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @AllowedBeforeTotp()
+  @ApiCookieAuth()
+  @ApiHeader({ name: 'X-CSRF-Token', required: true })
+  @ApiOperation({ summary: 'Sign out: the session ends and the cookie is cleared' })
+  async end(@Caller() caller: Principal, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (request.sessionSecret) {
+      await this.sessions.endBySecret(request.sessionSecret);
+      if (caller.kind === 'key' && caller.user)
+        await this.log.record({
+          organisationId: caller.organisationId,
+          kind: 'signed_out',
+          actor: caller,
+          address: request.ip,
+          subject: `user:${caller.user.id}`,
+        });
+    }
+    clearSessionCookie(request, reply);
+  }
+}
