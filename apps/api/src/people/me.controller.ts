@@ -93,6 +93,7 @@ export class MeController {
   }
 
   @Post('totp/confirm')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Turn TOTP on with a current code; returns the recovery codes, shown this once' })
   @ApiBody({ schema: { $ref: getSchemaPath(TotpCodeDto) } })
   async confirmTotp(@Caller() caller: Principal, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
@@ -110,6 +111,7 @@ export class MeController {
   }
 
   @Post('recovery-codes')
+  @HttpCode(200)
   @ApiOperation({ summary: 'New recovery codes (the old ones stop working), with a current TOTP code' })
   @ApiBody({ schema: { $ref: getSchemaPath(TotpCodeDto) } })
   async newRecoveryCodes(@Caller() caller: Principal, @Body() body: unknown) {

@@ -44,7 +44,7 @@ export function peopleConfigFrom(env: NodeJS.ProcessEnv): PeopleConfig {
   };
   return {
     ...DEFAULT_PEOPLE_CONFIG,
-    firstDelayMs: number('SIGN_IN_FIRST_DELAY_MS', DEFAULT_PEOPLE_CONFIG.firstDelayMs),
+    firstDelayMs: number('SIGN_IN_DELAY_MS', DEFAULT_PEOPLE_CONFIG.firstDelayMs),
     publicUrl: (env['PUBLIC_URL'] ?? '').replace(/\/+$/, ''),
     smtpUrl: env['SMTP_URL'] || null,
     mailFrom: env['MAIL_FROM'] || DEFAULT_PEOPLE_CONFIG.mailFrom,

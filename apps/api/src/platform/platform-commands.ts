@@ -75,7 +75,7 @@ export class CreateOrganisationHandler implements ICommandHandler<CreateOrganisa
     const { name, kind, firstManager } = checked.value;
     const organisation = { id: randomUUID(), name, kind: kind as OrganisationKind };
     if (!firstManager) {
-      await this.dataSource.getRepository(OrganisationEntity).insert(organisation);
+      await this.dataSource.getRepository(OrganisationEntity).insert({ ...organisation });
       return organisation;
     }
     // The organisation and its first manager are made together, or neither is.
