@@ -7,7 +7,7 @@ import type { OrganisationCaller, Principal, SignedInUser } from '../auth/princi
 import { PG_POOL } from '../bootstrap/tokens.js';
 import { badRequest, forbidden, notFound, problem, ProblemException } from '../http/problem.js';
 import { isUuid } from '../http/query-params.js';
-import { checkBody } from '../events/validate-body.js';
+import { checkBody } from '../http/check-body.js';
 import { TotpCodeDto } from './people.dto.js';
 import { SecondFactor } from './second-factor.js';
 import { SecurityLog } from './security-log.js';

@@ -13,7 +13,7 @@ import { DATA_SOURCE, PG_POOL } from '../bootstrap/tokens.js';
 import type { Principal } from '../auth/principal.js';
 import { badRequest, notFound, problem, ProblemException } from '../http/problem.js';
 import { isUuid } from '../http/query-params.js';
-import { checkBody } from '../events/validate-body.js';
+import { checkBody } from '../http/check-body.js';
 import { managedOrganisation } from '../platform/platform-commands.js';
 import type { Role } from '../platform/api-key.entity.js';
 import { AccessLinks, type IssuedLink, type LinkPurpose } from './access-links.js';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../bootstrap/tokens.js';
 import { badRequest } from '../http/problem.js';
-import { checkBody } from '../events/validate-body.js';
+import { checkBody } from '../http/check-body.js';
 import { AccessLinks, type OpenLink } from './access-links.js';
 import { passwordWeakness } from './common-passwords.js';
 import { hashPassword } from './passwords.js';

@@ -9,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../bootstrap/tokens.js';
 import { problem, ProblemException, badRequest } from '../http/problem.js';
-import { checkBody } from '../events/validate-body.js';
+import { checkBody } from '../http/check-body.js';
 import { spendVerificationTime, verifyPassword } from './passwords.js';
 import { SignInDto } from './people.dto.js';
 import { SecondFactor } from './second-factor.js';
