@@ -21,3 +21,4 @@ export * from './card-view.js';
 export * from './status.js';
 export * from './deadlines.js';
 export * from './status-timeline.js';
+export * from './pending-application.js';

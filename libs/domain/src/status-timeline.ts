@@ -9,7 +9,7 @@ import type { RecordedEvent } from './events/events.js';
 import { BIRTH_GRACE_DAYS } from './rules/lawful-stay.js';
 import { advance } from './resident/advance.js';
 import { evolve } from './resident/evolve.js';
-import { factsInLegalOrder } from './resident/fact-order.js';
+import { factsInLegalOrder, isIdentityFact } from './resident/fact-order.js';
 import { INITIAL_STATE, type ResidentState } from './resident/state.js';
 import { statusOfState, type ResidentStatus } from './status.js';
 
@@ -27,7 +27,7 @@ export function statusTimeline(events: readonly RecordedEvent[]): StatusSegment[
   const facts = factsInLegalOrder(events);
   let state = INITIAL_STATE;
   let next = 0;
-  while (facts[next]?.type === 'ResidentRegistered') state = evolve(state, facts[next++]!);
+  while (facts[next] !== undefined && isIdentityFact(facts[next]!.type)) state = evolve(state, facts[next++]!);
 
   const segments: StatusSegment[] = [{ from: null, status: timeless(state, BEFORE_ANY_FACT) }];
   const pending = new Set<LocalDate>(facts.slice(next).map((fact) => fact.occurredOn));

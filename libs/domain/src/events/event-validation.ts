@@ -3,7 +3,12 @@
  * depend on the resident's history (a grant needs an application …) are the decider's.
  */
 import { STATUS_CATALOGUE, DESIGNATIONS, type StatusCode } from '../status-catalogue.js';
+import { IDENTITY_RULES, identityCorrection } from './identity-rules.js';
 import {
+  APPLICATION_CHANNELS,
+  APPLICATION_FILERS,
+  CASE_CLOSE_REASONS,
+  PENDING_APPLICATION_KINDS,
   AFFILIATION_CHANGES,
   AFFILIATION_KINDS,
   CARD_ISSUE_REASONS,
@@ -38,16 +43,37 @@ import {
 
 const none: Record<string, FieldRule> = {};
 
+/** 受付番号, channel and filer: optional on every application. */
+const FILING: Record<string, FieldRule> = {
+  receiptNumber: optional(text(50)),
+  channel: optional(oneOf(APPLICATION_CHANNELS)),
+  filedBy: optional(oneOf(APPLICATION_FILERS)),
+};
+
 const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
-  ResidentRegistered: {
-    residentId: required(text(100)),
-    fullName: required(text(200)),
-    dateOfBirth: required(date),
-    nationality: required(nationality()),
-    gender: optional(text(32)),
-    externalRef: optional(text(100)),
-    notes: optional(text(2000)),
+  ResidentRegistered: { residentId: required(text(100)), ...IDENTITY_RULES },
+  ExistingStatusRecorded: {
+    status: required(status),
+    periodExpiresOn: optional(date),
+    grantedOn: optional(date),
+    card: optional(card),
+    address: optional(text()),
+    residenceNotified: optional(bool),
+    designation: optional(oneOf(DESIGNATIONS)),
+    inJapan: optional(bool),
+    pendingApplication: optional(
+      object({
+        kind: required(oneOf(PENDING_APPLICATION_KINDS)),
+        appliedOn: required(date),
+        toStatus: optional(status),
+        ...FILING,
+      }),
+    ),
+    ssw1CountFrom: optional(date),
   },
+  DetailsCorrected: { fields: required(identityCorrection), reason: required(text()) },
+  CaseClosed: { reason: required(oneOf(CASE_CLOSE_REASONS)), note: optional(text(2000)) },
+  CaseReopened: { note: optional(text(2000)) },
   Landed: {
     status: required(status),
     periodExpiresOn: required(date),
@@ -60,10 +86,10 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
   Moved: { address: required(text()) },
   ResidenceNotified: { address: required(text()) },
   DetailsChanged: { fields: required(listOf(DETAIL_FIELDS)) },
-  ExtensionApplied: none,
+  ExtensionApplied: FILING,
   ExtensionGranted: { periodExpiresOn: required(date), card: required(card) },
   ExtensionDenied: none,
-  StatusChangeApplied: { toStatus: required(status) },
+  StatusChangeApplied: { toStatus: required(status), ...FILING },
   StatusChangeGranted: {
     status: required(status),
     periodExpiresOn: optional(date),
@@ -71,10 +97,10 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     designation: optional(oneOf(DESIGNATIONS)),
   },
   StatusChangeDenied: none,
-  PermanentResidenceApplied: none,
+  PermanentResidenceApplied: FILING,
   PermanentResidenceGranted: { card: required(card) },
   PermanentResidenceDenied: none,
-  StatusAcquisitionApplied: { status: required(status) },
+  StatusAcquisitionApplied: { status: required(status), ...FILING },
   StatusAcquisitionGranted: {
     status: required(status),
     periodExpiresOn: optional(date),
@@ -104,14 +130,6 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
   EventRetracted: { eventId: required(text(100)), reason: required(text()) },
 };
 
-/** ISO 3166-1 alpha-3 form (three upper-case letters; ICAO's XXA/XXB/XXC/XXX included). */
-function nationality() {
-  return (value: unknown, path: string): FieldError[] =>
-    typeof value === 'string' && /^[A-Z]{3}$/.test(value)
-      ? []
-      : [{ field: path, message: 'must be an ISO 3166-1 alpha-3 code such as VNM' }];
-}
-
 /** Rules that tie one field to another within the same event. */
 function crossFieldErrors(event: LedgerEvent): FieldError[] {
   const errors: FieldError[] = [];
@@ -127,6 +145,7 @@ function crossFieldErrors(event: LedgerEvent): FieldError[] {
   switch (event.type) {
     case 'StatusChangeGranted':
     case 'StatusAcquisitionGranted':
+    case 'ExistingStatusRecorded':
       needsPeriod(event.data.status, event.data.periodExpiresOn);
       break;
     case 'Departed':

@@ -31,18 +31,93 @@ export const SPOUSE_END_CAUSES = ['divorce', 'death'] as const;
 export const EXTRA_ACTIVITY_SCOPES = ['comprehensive', 'individual'] as const;
 export const VERIFICATION_RESULTS = ['valid', 'invalid'] as const;
 
+/** How an application was filed and by whom (api-v1.md additions of 2026-11-23). */
+export const APPLICATION_CHANNELS = ['counter', 'online', 'agent'] as const;
+export const APPLICATION_FILERS = ['self', 'scrivener', 'organisation'] as const;
+export interface ApplicationFiling {
+  /** 受付番号. */
+  receiptNumber?: string;
+  channel?: (typeof APPLICATION_CHANNELS)[number];
+  filedBy?: (typeof APPLICATION_FILERS)[number];
+}
+
+/** Why an organisation stops following a resident (the person's status goes on). */
+export const CASE_CLOSE_REASONS = ['left_caseload', 'duplicate', 'contract_ended', 'transferred', 'other'] as const;
+export type CaseCloseReason = (typeof CASE_CLOSE_REASONS)[number];
+
+/** The applications a resident taken over may already have pending. */
+export const PENDING_APPLICATION_KINDS = ['extension', 'status_change', 'permanent'] as const;
+export type PendingApplicationKind = (typeof PENDING_APPLICATION_KINDS)[number];
+
+/** Who the resident is, as registered (and as corrected by DetailsCorrected). */
+export interface ResidentIdentity {
+  fullName: string;
+  dateOfBirth: LocalDate;
+  nationality: string;
+  gender?: string;
+  externalRef?: string;
+  notes?: string;
+  /** Katakana reading (フリガナ). */
+  nameKana?: string;
+  /** The name in its own script (e.g. 阮文安, Nguyễn Văn An). */
+  nameNative?: string;
+  passportNumber?: string;
+  passportExpiresOn?: LocalDate;
+  phone?: string;
+  email?: string;
+  /** A user id of the organisation: the caseworker in charge. */
+  assignedTo?: string;
+  /** Free text or an employer record id (所属機関). */
+  employer?: string;
+}
+
+/** The identity fields a correction may fix (every registration field but the id). */
+export const IDENTITY_FIELDS = [
+  'fullName',
+  'dateOfBirth',
+  'nationality',
+  'gender',
+  'externalRef',
+  'notes',
+  'nameKana',
+  'nameNative',
+  'passportNumber',
+  'passportExpiresOn',
+  'phone',
+  'email',
+  'assignedTo',
+  'employer',
+] as const satisfies readonly (keyof ResidentIdentity)[];
+
 /** The `data` of each event type. */
 export interface EventDataByType {
   /** Opens the stream: who the resident is. Not a legal fact; always folded first. */
-  ResidentRegistered: {
-    residentId: string;
-    fullName: string;
-    dateOfBirth: LocalDate;
-    nationality: string;
-    gender?: string;
-    externalRef?: string;
-    notes?: string;
+  ResidentRegistered: ResidentIdentity & { residentId: string };
+  /**
+   * The ledger starts following someone already in Japan: what the card and passport show on
+   * `occurredOn`. Only the duties still running on that day follow from it.
+   */
+  ExistingStatusRecorded: {
+    status: StatusCode;
+    periodExpiresOn?: LocalDate;
+    /** The day the current period began (許可年月日), when known. */
+    grantedOn?: LocalDate;
+    card?: CardData;
+    address?: string;
+    residenceNotified?: boolean;
+    designation?: Designation;
+    /** false: abroad on a (deemed) re-entry on `occurredOn`. */
+    inJapan?: boolean;
+    /** An application filed before `occurredOn` and not yet decided. */
+    pendingApplication?: ApplicationFiling & { kind: PendingApplicationKind; appliedOn: LocalDate; toStatus?: StatusCode };
+    /** The day the 特定技能1号 5-year count began (ssw-duties.md §3), when the status is SSW 1. */
+    ssw1CountFrom?: LocalDate;
   };
+  /** A data-entry mistake in the registration fixed: not a legal change, so it opens no deadline. */
+  DetailsCorrected: { fields: Partial<ResidentIdentity>; reason: string };
+  /** The organisation stops following the resident: their deadlines stop counting (void). */
+  CaseClosed: { reason: CaseCloseReason; note?: string };
+  CaseReopened: { note?: string };
   /** 上陸許可. */
   Landed: {
     status: StatusCode;
@@ -59,11 +134,11 @@ export interface EventDataByType {
   ResidenceNotified: { address: string };
   DetailsChanged: { fields: DetailField[] };
   /** 在留期間更新許可申請. */
-  ExtensionApplied: Record<string, never>;
+  ExtensionApplied: ApplicationFiling;
   ExtensionGranted: { periodExpiresOn: LocalDate; card: CardData };
   ExtensionDenied: Record<string, never>;
   /** 在留資格変更許可申請. */
-  StatusChangeApplied: { toStatus: StatusCode };
+  StatusChangeApplied: ApplicationFiling & { toStatus: StatusCode };
   StatusChangeGranted: {
     status: StatusCode;
     periodExpiresOn?: LocalDate;
@@ -72,11 +147,11 @@ export interface EventDataByType {
   };
   StatusChangeDenied: Record<string, never>;
   /** 永住許可申請: gives no special period. */
-  PermanentResidenceApplied: Record<string, never>;
+  PermanentResidenceApplied: ApplicationFiling;
   PermanentResidenceGranted: { card: CardData };
   PermanentResidenceDenied: Record<string, never>;
   /** 在留資格取得許可申請 (newborns and others, 22条の2). */
-  StatusAcquisitionApplied: { status: StatusCode };
+  StatusAcquisitionApplied: ApplicationFiling & { status: StatusCode };
   StatusAcquisitionGranted: {
     status: StatusCode;
     periodExpiresOn?: LocalDate;
@@ -166,6 +241,10 @@ export const EVENT_TYPES: readonly EventType[] = [
   'ExtraActivityPermitted',
   'CardVerified',
   'EventRetracted',
+  'ExistingStatusRecorded',
+  'DetailsCorrected',
+  'CaseClosed',
+  'CaseReopened',
 ];
 
 /** The event types a caseworker records with POST /events (registration has its own endpoint). */

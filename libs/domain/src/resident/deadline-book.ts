@@ -29,6 +29,15 @@ export function openDeadline(state: ResidentState, deadline: NewDeadline): Resid
     metByEventId: null,
     voidOn: null,
   };
+  const closure = state.caseClosure;
+  if (closure !== null) {
+    // A duty arising while the case is closed (time passing) does not count until it reopens.
+    return {
+      ...state,
+      deadlines: [...state.deadlines, { ...record, voidOn: deadline.createdOn }],
+      caseClosure: { ...closure, voidedIds: [...closure.voidedIds, record.id] },
+    };
+  }
   return { ...state, deadlines: [...state.deadlines, record] };
 }
 

@@ -15,6 +15,8 @@ import { COMPREHENSIVE_HOURS_PER_WEEK } from '../rules/work-permission.js';
 import { STATUS_CATALOGUE, isSpouseStatus } from '../status-catalogue.js';
 import { issueCard, updateCurrentCard } from './card-transitions.js';
 import { meetDeadlines, openDeadline, STATUS_BOUND_DEADLINES, voidDeadlines } from './deadline-book.js';
+import { caseClosed, caseReopened, detailsCorrected } from './case-file.js';
+import { existingStatusRecorded } from './existing-status.js';
 import type { ResidentState } from './state.js';
 import { beginPeriod, endStay, owesCardSurrender } from './stay-transitions.js';
 
@@ -205,6 +207,18 @@ export function evolve(state: ResidentState, event: RecordedEvent): ResidentStat
 
     case 'EventRetracted':
       return state;
+
+    case 'ExistingStatusRecorded':
+      return existingStatusRecorded(state, event);
+
+    case 'DetailsCorrected':
+      return detailsCorrected(state, event);
+
+    case 'CaseClosed':
+      return caseClosed(state, event);
+
+    case 'CaseReopened':
+      return caseReopened(state);
 
     default:
       return assertNever(event);

@@ -4,7 +4,7 @@
  */
 import type { LocalDate } from '../calendar/local-date.js';
 import type { CardData } from '../events/card-data.js';
-import type { EventType, LedgerEvent } from '../events/events.js';
+import type { EventType, LedgerEvent, RecordedEventOf } from '../events/events.js';
 import { violation, type RuleViolation } from '../domain-error.js';
 import { cardStateAsOf, SPECIFIED_CARD_FROM } from '../rules/card-validity.js';
 import { latestPeriodEnd } from '../rules/lawful-stay.js';
@@ -12,6 +12,8 @@ import { longestPermitEnd, REENTRY_PERMIT_MAX_YEARS } from '../rules/reentry.js'
 import { STATUS_CATALOGUE } from '../status-catalogue.js';
 import { stayFromGrant, type Grant } from './stay-transitions.js';
 import type { ResidentState, Stay } from './state.js';
+import { checkCaseFile } from './case-file.js';
+import { checkExistingStatus } from './existing-status.js';
 
 /** Acts that can only happen in Japan (at a municipal or immigration office, or a departure). */
 const IN_JAPAN_ONLY: ReadonlySet<EventType> = new Set<EventType>([
@@ -66,6 +68,9 @@ export function checkFact(state: ResidentState, event: LedgerEvent): RuleViolati
   if (event.occurredOn < state.identity.dateOfBirth) {
     return violation('EVENT_BEFORE_BIRTH', `${event.type} on ${event.occurredOn} is before the date of birth.`);
   }
+  const caseFile = checkCaseFile(state, event.type, event.occurredOn);
+  if (caseFile !== null) return caseFile;
+  if (event.type === 'DetailsCorrected' || event.type === 'CaseClosed' || event.type === 'CaseReopened') return null;
   if (state.closed !== null && !AFTER_CLOSURE.has(event.type)) {
     return violation(
       'RESIDENT_CLOSED',
@@ -96,6 +101,9 @@ function checkSpecific(state: ResidentState, event: LedgerEvent): RuleViolation 
         return violation('STATUS_NOT_GRANTED_AT_LANDING', `${event.data.status} is granted in Japan, not at landing.`);
       }
       return checkGrant(state, event.data, on, null);
+
+    case 'ExistingStatusRecorded':
+      return checkExistingStatus(state, event as RecordedEventOf<'ExistingStatusRecorded'>);
 
     case 'BornInJapan':
       if (state.presence !== 'not_arrived') return violation('ALREADY_IN_JAPAN', 'Birth must be the first fact recorded.');

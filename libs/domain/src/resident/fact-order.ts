@@ -8,6 +8,9 @@ import type { EventType, RecordedEvent } from '../events/events.js';
 
 const SAME_DAY_RANK: Record<EventType, number> = {
   ResidentRegistered: 0,
+  DetailsCorrected: 1,
+  CaseReopened: 5,
+  ExistingStatusRecorded: 10,
   BornInJapan: 10,
   Landed: 10,
   Reentered: 15,
@@ -38,13 +41,22 @@ const SAME_DAY_RANK: Record<EventType, number> = {
   Naturalised: 90,
   Died: 90,
   CardSurrendered: 95,
+  CaseClosed: 97,
   EventRetracted: 100,
 };
 
+/**
+ * Who the resident is comes before any fact, whatever day it was recorded on: the
+ * registration, then its corrections (a typo fixed was always wrong).
+ */
+export function isIdentityFact(type: EventType): boolean {
+  return type === 'ResidentRegistered' || type === 'DetailsCorrected';
+}
+
 export function compareFacts(a: RecordedEvent, b: RecordedEvent): number {
-  // Registration opens the stream whatever date it was recorded on.
-  const registeredFirst = Number(b.type === 'ResidentRegistered') - Number(a.type === 'ResidentRegistered');
-  if (registeredFirst !== 0) return registeredFirst;
+  const identityFirst = Number(isIdentityFact(b.type)) - Number(isIdentityFact(a.type));
+  if (identityFirst !== 0) return identityFirst;
+  if (isIdentityFact(a.type)) return SAME_DAY_RANK[a.type] - SAME_DAY_RANK[b.type] || a.version - b.version;
   if (a.occurredOn !== b.occurredOn) return a.occurredOn < b.occurredOn ? -1 : 1;
   return SAME_DAY_RANK[a.type] - SAME_DAY_RANK[b.type] || a.version - b.version;
 }

@@ -9,7 +9,7 @@ import type { RecordedEvent } from '../events/events.js';
 import { advance } from './advance.js';
 import { checkFact } from './fact-checks.js';
 import { evolve } from './evolve.js';
-import { factsInLegalOrder } from './fact-order.js';
+import { factsInLegalOrder, isIdentityFact } from './fact-order.js';
 import { INITIAL_STATE, type ResidentState } from './state.js';
 
 export function foldResident(events: readonly RecordedEvent[], until: LocalDate): ResidentState {
@@ -29,8 +29,8 @@ function replay(
   let state = INITIAL_STATE;
   const violations = new Map<string, RuleViolation>();
   for (const fact of factsInLegalOrder(events)) {
-    // Registration opens the stream whatever day it was recorded.
-    if (fact.type !== 'ResidentRegistered') {
+    // Registration and its corrections open the stream whatever day they were recorded.
+    if (!isIdentityFact(fact.type)) {
       if (fact.occurredOn > until) break;
       state = advance(state, fact.occurredOn);
     }

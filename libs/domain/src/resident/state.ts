@@ -6,7 +6,7 @@
 import type { LocalDate } from '../calendar/local-date.js';
 import type { DeadlineKind } from '../deadline-catalogue.js';
 import type { CardKind, MyNumberOption } from '../events/card-data.js';
-import type { EventDataByType } from '../events/events.js';
+import type { CaseCloseReason, EventDataByType } from '../events/events.js';
 import type { Designation, StatusCode } from '../status-catalogue.js';
 
 export const INVALIDATION_REASONS = [
@@ -97,6 +97,13 @@ export interface ExtraActivityPermit {
   readonly periodExpiresOn: LocalDate | null;
 }
 
+export interface CaseClosure {
+  readonly reason: CaseCloseReason;
+  readonly on: LocalDate;
+  /** The deadlines the closure voided, given back by CaseReopened. */
+  readonly voidedIds: readonly string[];
+}
+
 export type Presence = 'not_arrived' | 'in_japan' | 'abroad' | 'left';
 
 export interface ResidentState {
@@ -104,6 +111,8 @@ export interface ResidentState {
   readonly identity: EventDataByType['ResidentRegistered'] | null;
   readonly presence: Presence;
   readonly closed: { readonly reason: 'died' | 'naturalised'; readonly on: LocalDate } | null;
+  /** The organisation stopped following the resident (CaseClosed): deadlines void meanwhile. */
+  readonly caseClosure: CaseClosure | null;
   readonly stay: Stay | null;
   readonly pendingStay: StayApplication | null;
   readonly pendingPermanent: { readonly appliedOn: LocalDate; readonly eventId: string } | null;
@@ -123,6 +132,7 @@ export const INITIAL_STATE: ResidentState = {
   identity: null,
   presence: 'not_arrived',
   closed: null,
+  caseClosure: null,
   stay: null,
   pendingStay: null,
   pendingPermanent: null,
