@@ -1,0 +1,113 @@
+/**
+ * With SMTP_URL set, the one-time link is mailed (nodemailer) to a real SMTP server started
+ * here (smtp-server), and the mailed link sets the password. The link never reaches a log.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { Api, ADMIN_TOKEN } from '../support/api-harness.js';
+import { PASSWORD, signIn, tokenOf } from '../support/people.js';
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+let api: Api;
+let smtp: SMTPServer;
+const mailbox: Received[] = [];
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        mailbox.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((to) => to.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  api = await Api.start({
+    people: {
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      mailFrom: 'Zairyu Ledger <ledger@sakura.example>',
+      publicUrl: 'https://ledger.sakura.example',
+    },
+  });
+});
+afterAll(async () => {
+  await api.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+/** The body of a text/plain mail, with quoted-printable soft line breaks undone. */
+const textOf = (raw: string) =>
+  raw
+    .slice(raw.indexOf('\r\n\r\n') + 4)
+    .replace(/=\r\n/g, '')
+    .replace(/=3D/g, '=');
+
+test('the first manager of a new organisation gets the link by mail, and the mailed link works once', async () => {
+  const created = await api.http
+    .post('/v1/organisations')
+    .auth(ADMIN_TOKEN, { type: 'bearer' })
+    .send({ name: 'Sakura Support', kind: 'support_organisation', firstManager: { name: 'Sato Hana', email: 'hana@sakura.example' } })
+    .expect(201);
+  expect(created.body.firstManager).toMatchObject({
+    mailed: true,
+    inviteUrl: expect.stringMatching(/^https:\/\/ledger\.sakura\.example\/#\/invitations\//),
+  });
+  expect(mailbox).toHaveLength(1);
+  const mail = mailbox[0]!;
+  expect(mail.to).toEqual(['hana@sakura.example']);
+  expect(mail.from).toBe('ledger@sakura.example');
+  expect(mail.raw).toMatch(/Subject: Sakura Support invites you to Zairyu Ledger/);
+  const body = textOf(mail.raw);
+  expect(body).toContain('Hello Sato Hana');
+  const link = /https:\/\/ledger\.sakura\.example\/#\/invitations\/[A-Za-z0-9_-]{43}/.exec(body)?.[0];
+  expect(link).toBe(created.body.firstManager.inviteUrl);
+
+  await api.http
+    .post(`/v1/invitations/${tokenOf(link!)}`)
+    .send({ password: PASSWORD })
+    .expect(204);
+  await api.http
+    .post(`/v1/invitations/${tokenOf(link!)}`)
+    .send({ password: PASSWORD })
+    .expect(410);
+  expect((await signIn(api, 'hana@sakura.example')).response.status).toBe(200);
+  expect(api.logs.join('')).not.toContain(tokenOf(link!));
+});
+
+test('a reset of access is mailed too', async () => {
+  const org = await api.organisation('Fuji');
+  const invited = await api.http
+    .post(`/v1/organisations/${org.organisationId}/users`)
+    .auth(org.manager, { type: 'bearer' })
+    .send({ name: 'Ito Ken', email: 'ken@fuji.example', role: 'viewer' })
+    .expect(201);
+  await api.http
+    .post(`/v1/invitations/${tokenOf(invited.body.inviteUrl)}`)
+    .send({ password: PASSWORD })
+    .expect(204);
+  const before = mailbox.length;
+  const reset = await api.http
+    .post(`/v1/organisations/${org.organisationId}/users/${invited.body.id}/reset-access`)
+    .auth(org.manager, { type: 'bearer' })
+    .expect(201);
+  expect(reset.body.mailed).toBe(true);
+  expect(mailbox).toHaveLength(before + 1);
+  expect(mailbox.at(-1)!.raw).toMatch(/Subject: Set a new password for Zairyu Ledger/);
+  expect(textOf(mailbox.at(-1)!.raw)).toContain(reset.body.inviteUrl);
+});
