@@ -22,8 +22,13 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     throw new Error(`EVENT_STORE must be postgres or kurrentdb, not ${eventStore}.`);
   const port = Number(env['PORT'] ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env['PORT']}.`);
+  const alarms = (env['CALENDAR_ALARM_DAYS'] ?? '7,1').split(',').filter((day) => day.trim() !== '');
+  const calendarAlarmDays = alarms.map(Number);
+  if (calendarAlarmDays.some((day) => !Number.isInteger(day) || day < 1 || day > 365))
+    throw new Error(`CALENDAR_ALARM_DAYS must be whole days from 1 to 365, comma-separated (e.g. 7,1), not ${env['CALENDAR_ALARM_DAYS']}.`);
   return {
     port,
+    calendarAlarmDays,
     host: env['HOST'] ?? '0.0.0.0',
     adminToken: env['ZAIRYU_ADMIN_TOKEN'] || null,
     bodyLimit: Number(env['BODY_LIMIT_BYTES'] ?? 64 * 1024),

@@ -17,6 +17,8 @@ export interface AppConfig {
   trustProxy?: boolean;
   /** Sessions, sign-in throttle and invitation links (defaults in people-config.ts). */
   people?: Partial<PeopleConfig>;
+  /** Days before each deadline at which the calendar feed's reminders fire (CALENDAR_ALARM_DAYS; default 7 and 1). */
+  calendarAlarmDays?: readonly number[];
 }
 
 export type Clock = () => Date;

@@ -1,14 +1,18 @@
-import { Controller, Get, Header, Inject, Query as QueryParam } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Controller, Get, Inject, Query as QueryParam, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DEADLINE_KINDS, DEADLINE_STATES, japanDateOf, type DeadlineKind, type DeadlineState } from '@zairyu/domain';
 import { Caller, Public } from '../auth/access.decorators.js';
 import { CredentialsService } from '../auth/credentials.service.js';
 import type { Principal } from '../auth/principal.js';
-import { CLOCK, type Clock } from '../bootstrap/tokens.js';
+import type { DataSource } from 'typeorm';
+import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import { APP_CONFIG, CLOCK, DATA_SOURCE, PROJECTION, type AppConfig, type Clock } from '../bootstrap/tokens.js';
 import { badRequest, unauthorized } from '../http/problem.js';
 import { asOfParam, dateParam, pageParams } from '../http/query-params.js';
-import { icalendar } from './icalendar.js';
+import { feedDeadlines } from './feed-deadlines.js';
+import { calendarBatch, calendarHead, calendarTail, DEFAULT_ALARM_DAYS, type FeedOptions } from './icalendar.js';
 import { ListDeadlines } from './list-deadlines.handler.js';
 
 function listParam<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T[] {
@@ -27,6 +31,9 @@ export class DeadlinesController {
     private readonly queries: QueryBus,
     private readonly credentials: CredentialsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(PROJECTION) private readonly projection: ProjectionHandle,
   ) {}
 
   @Get('deadlines')
@@ -64,34 +71,26 @@ export class DeadlinesController {
 
   @Get('deadlines.ics')
   @Public()
-  @ApiOperation({ summary: 'iCalendar feed of the deadlines still to act on, opened by a read-only feed token' })
+  @ApiOperation({
+    summary: 'iCalendar feed of every deadline still to act on (and each renewal window opening), opened by a read-only feed token',
+    description:
+      'One all-day VEVENT per deadline on its last day, SUMMARY "<name> — <deadline>", with reminders (VALARM) at 09:00 ' +
+      'CALENDAR_ALARM_DAYS days before (7 and 1 by default). The whole caseload is streamed: there is no cap.',
+  })
   @ApiQuery({ name: 'token', required: true })
   @ApiProduces('text/calendar')
-  @Header('content-type', 'text/calendar; charset=utf-8')
-  async feed(@QueryParam('token') token?: string): Promise<string> {
+  async feed(@QueryParam('token') token?: string): Promise<StreamableFile> {
     const organisationId = token ? await this.credentials.organisationOfFeedToken(token) : null;
     if (!organisationId) throw unauthorized('Open the feed with its calendar token: /v1/deadlines.ics?token=…');
-    const today = japanDateOf(this.clock());
-    const { items } = await this.queries.execute(
-      new ListDeadlines(organisationId, {
-        from: null,
-        to: null,
-        states: ['upcoming', 'open', 'overdue'],
-        kinds: [],
-        asOf: today,
-        page: 1,
-        pageSize: 10_000,
-      }),
-    );
-    return icalendar(
-      'Zairyu Ledger deadlines',
-      items.map((item) => ({
-        uid: `${item.residentId}-${item.id}`,
-        dueOn: item.dueOn,
-        summary: `${item.label.ja} / ${item.label.en}: ${item.residentName}`,
-        description: `${item.legalBasis}. Statutory last day ${item.statutoryDueOn}; accepted until ${item.dueOn}.`,
-      })),
-      this.clock(),
-    );
+    await this.projection.caughtUp();
+    const now = this.clock();
+    const options: FeedOptions = { alarmDaysBefore: this.config.calendarAlarmDays ?? DEFAULT_ALARM_DAYS, now };
+    const dataSource = this.dataSource;
+    async function* lines() {
+      yield calendarHead('Zairyu Ledger deadlines');
+      for await (const batch of feedDeadlines(dataSource, organisationId!, japanDateOf(now))) yield calendarBatch(batch, options);
+      yield calendarTail();
+    }
+    return new StreamableFile(Readable.from(lines()), { type: 'text/calendar; charset=utf-8' });
   }
 }

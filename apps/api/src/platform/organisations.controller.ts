@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCookieAuth, ApiBody, ApiOperation, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
+import { APP_CONFIG, type AppConfig } from '../bootstrap/tokens.js';
+import { absoluteUrl } from '../http/public-url.js';
 import { CreateOrganisation, IssueApiKey, IssueCalendarToken } from './platform-commands.js';
 import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
 
@@ -13,7 +15,10 @@ import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
 @ApiExtraModels(CreateOrganisationDto, CreateApiKeyDto)
 @Controller('v1/organisations')
 export class OrganisationsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -41,6 +46,8 @@ export class OrganisationsController {
   @RequiresRole('manager')
   @ApiOperation({ summary: 'Make a read-only token for the iCalendar deadline feed; shown once' })
   issueCalendarToken(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Req() request: FastifyRequest) {
-    return this.commands.execute(new IssueCalendarToken(caller, organisationId, request.ip));
+    return this.commands.execute(
+      new IssueCalendarToken(caller, organisationId, request.ip, (path) => absoluteUrl(this.config, request, path)),
+    );
   }
 }

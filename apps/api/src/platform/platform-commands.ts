@@ -47,6 +47,8 @@ export class IssueCalendarToken extends Command<{ id: string; token: string; url
     readonly caller: Principal,
     readonly organisationId: string,
     readonly address: string | null = null,
+    /** Turns the feed's path into the absolute URL a calendar app subscribes to. */
+    readonly absolute: (path: string) => string = (path) => path,
   ) {
     super();
   }
@@ -122,7 +124,7 @@ export class IssueCalendarTokenHandler implements ICommandHandler<IssueCalendarT
     private readonly securityLog: SecurityLog,
   ) {}
 
-  async execute({ caller, organisationId, address }: IssueCalendarToken) {
+  async execute({ caller, organisationId, address, absolute }: IssueCalendarToken) {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     const secret = issueSecret('zc');
     await this.dataSource
@@ -135,6 +137,6 @@ export class IssueCalendarTokenHandler implements ICommandHandler<IssueCalendarT
       address,
       subject: `calendar-token:${secret.id}`,
     });
-    return { id: secret.id, token: secret.token, url: `/v1/deadlines.ics?token=${secret.token}` };
+    return { id: secret.id, token: secret.token, url: absolute(`/v1/deadlines.ics?token=${secret.token}`) };
   }
 }
