@@ -44,6 +44,20 @@ export interface AppendResult {
   readonly position: GlobalPosition;
 }
 
+/** One stream's part of an atomic write across streams. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedVersion;
+}
+
+export interface ReadStreamOptions {
+  /** The first version to read (default 1). */
+  readonly fromVersion?: number;
+  /** At most this many events (default: to the end). */
+  readonly maxCount?: number;
+}
+
 export interface SubscribeOptions {
   /** Only streams whose id starts with one of these. */
   readonly streamPrefixes?: readonly string[];
@@ -57,8 +71,20 @@ export interface Subscription {
 export interface EventStore {
   /** Appends atomically: all events or none. Throws WrongExpectedVersionError on a conflict. */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
-  /** The whole stream in version order; empty when it does not exist. */
-  readStream(streamId: string): Promise<StoredEvent[]>;
+  /**
+   * Appends to several streams in one transaction: every stream's events or none, each
+   * stream's expected version checked (a set-wide claim and the fact that needs it).
+   * Throws WrongExpectedVersionError naming the stream that conflicted.
+   */
+  appendToStreams(writes: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /**
+   * Runs `work` while no other caller of `serialised` with this stream id runs, in this
+   * process and, where the store can lock (PostgreSQL), in every process on the database:
+   * writers of one stream queue instead of refusing each other.
+   */
+  serialised<T>(streamId: string, work: () => Promise<T>): Promise<T>;
+  /** The stream in version order (or the slice `options` names); empty when it does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** Several whole streams at once (a projector re-folding a batch), each in version order. */
   readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>>;
   /** Up to `limit` events after `after` (exclusive) in global order, never skipping one that commits late. */

@@ -1,59 +1,53 @@
 /**
- * Set-wide uniqueness (a card number belongs to one resident of an organisation) without a
- * cross-stream transaction: a reservation stream per value, claimed by appending with
- * "no stream". Whoever appends first owns the value.
+ * Set-wide uniqueness (a card number belongs to one resident of an organisation): a
+ * reservation stream per value. A claim is not written on its own: `planClaim` says what to
+ * append to the reservation stream, and the caller appends it in the same atomic write as
+ * the fact that needs the value (`appendToStreams`). So a claim never outlives a failed fact.
  *
- * A claim can be orphaned: the claimant crashed, or its own append was then refused, after
- * the reservation was written. So a refused claim asks `stillHeld` whether the owner really
- * holds the value; if not, it takes the reservation over with an exact expected version, so
- * that two rescuers cannot both win.
+ * The reservation on file counts only while its owner holds the value by its own record
+ * (`holds`): a claim whose fact was retracted, or a claim orphaned before claims and facts
+ * were written together, is free. Freeing never needs a write of its own; taking a value
+ * over is an append with the reservation's exact version, so of two claimants one wins and
+ * the other's whole write is refused.
  */
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata, EventStore } from './event-store.js';
-import { WrongExpectedVersionError } from './errors.js';
+import type { EventMetadata, EventStore, StreamAppend } from './event-store.js';
 
 export const RESERVATION_CLAIMED = 'ReservationClaimed';
-
-export type ClaimResult = { claimed: true } | { claimed: false; owner: string };
 
 export interface ClaimRequest {
   stream: string;
   owner: string;
   occurredOn: string;
   metadata: EventMetadata;
-  /** Does `owner` still hold the value? Called only for someone else's claim. */
-  stillHeld: (owner: string) => Promise<boolean>;
+  /** Does `holder` (the owner on file, or the claimant itself) hold the value by its own record? */
+  holds: (holder: string) => Promise<boolean>;
 }
 
-const MAX_ATTEMPTS = 5;
+/** `write: null`: the claimant already holds the value, nothing to append. */
+export type ClaimPlan = { taken: false; write: StreamAppend | null } | { taken: true; owner: string };
 
-export async function claim(store: EventStore, request: ClaimRequest): Promise<ClaimResult> {
-  let expected: 'no_stream' | number = 'no_stream';
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await store.append(
-        request.stream,
-        [
-          {
-            eventId: randomUUID(),
-            type: RESERVATION_CLAIMED,
-            occurredOn: request.occurredOn,
-            data: { owner: request.owner },
-            metadata: request.metadata,
-          },
-        ],
-        expected,
-      );
-      return { claimed: true };
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw error;
-      const history = await store.readStream(request.stream);
-      const last = history.at(-1);
-      const owner = (last?.data as { owner?: string } | undefined)?.owner;
-      if (last === undefined || owner === undefined) continue;
-      if (owner === request.owner) return { claimed: true };
-      if (await request.stillHeld(owner)) return { claimed: false, owner };
-      expected = last.version;
-    }
+export async function planClaim(store: EventStore, request: ClaimRequest): Promise<ClaimPlan> {
+  const reservation = await store.readStream(request.stream);
+  const last = reservation.at(-1);
+  const owner = (last?.data as { owner?: unknown } | undefined)?.owner;
+  if (typeof owner === 'string' && (await request.holds(owner))) {
+    return owner === request.owner ? { taken: false, write: null } : { taken: true, owner };
   }
+  return {
+    taken: false,
+    write: {
+      streamId: request.stream,
+      events: [
+        {
+          eventId: randomUUID(),
+          type: RESERVATION_CLAIMED,
+          occurredOn: request.occurredOn,
+          data: { owner: request.owner },
+          metadata: request.metadata,
+        },
+      ],
+      expected: last ? last.version : 'no_stream',
+    },
+  };
 }

@@ -2,6 +2,11 @@
  * The KurrentDB (EventStoreDB) adapter, through the official client. Streams, expected
  * versions and the `$all` log are KurrentDB's own; `occurredOn` and our metadata travel in
  * the event metadata. `$all` positions are (commit, prepare), as GlobalPosition.
+ *
+ * Writes across streams (a card-number claim and the fact that needs it) use KurrentDB's
+ * multi-stream append (server 25.1 or later): atomic, each stream's expected revision
+ * checked. Writers of one stream are queued within this process; between processes the
+ * expected revision decides and the loser retries (KurrentDB has no lock to wait on).
  */
 import {
   BACKWARDS,
@@ -21,6 +26,8 @@ import {
 import type {
   AppendResult,
   EventMetadata,
+  ReadStreamOptions,
+  StreamAppend,
   EventStore,
   ExpectedVersion,
   NewEvent,
@@ -31,6 +38,7 @@ import type {
 import { WrongExpectedVersionError } from '../errors.js';
 import type { GlobalPosition } from '../global-position.js';
 import { toStreamState, versionOfRevision } from './expected-version.js';
+import { KeyedQueue } from '../keyed-queue.js';
 
 interface StoredMetadata extends EventMetadata {
   occurredOn: string;
@@ -38,6 +46,8 @@ interface StoredMetadata extends EventMetadata {
 }
 
 export class KurrentDbEventStore implements EventStore {
+  private readonly queue = new KeyedQueue();
+
   constructor(private readonly client: KurrentDBClient) {}
 
   static connect(connectionString: string): KurrentDbEventStore {
@@ -48,18 +58,7 @@ export class KurrentDbEventStore implements EventStore {
     if (events.length === 0) throw new RangeError('Nothing to append');
     const recordedAt = new Date().toISOString();
     try {
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((event) =>
-          jsonEvent({
-            id: event.eventId,
-            type: event.type,
-            data: (event.data ?? {}) as JSONType,
-            metadata: { ...event.metadata, occurredOn: event.occurredOn, recordedAt } as unknown as JSONType,
-          }),
-        ),
-        { streamState: toStreamState(expected) },
-      );
+      const result = await this.client.appendToStream(streamId, toEventData(events, recordedAt), { streamState: toStreamState(expected) });
       return {
         version: versionOfRevision(result.nextExpectedRevision),
         position: result.position ?? { commit: 0n, prepare: 0n },
@@ -73,10 +72,46 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
-    const events: StoredEvent[] = [];
+  async appendToStreams(writes: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (writes.length === 0 || writes.some((write) => write.events.length === 0)) throw new RangeError('Nothing to append');
+    if (writes.length === 1) return [await this.append(writes[0]!.streamId, writes[0]!.events, writes[0]!.expected)];
+    const recordedAt = new Date().toISOString();
     try {
-      for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: START })) {
+      const result = await this.client.multiStreamAppend(
+        writes.map((write) => ({
+          streamName: write.streamId,
+          events: toEventData(write.events, recordedAt),
+          expectedState: toStreamState(write.expected),
+        })),
+      );
+      return result.responses.map((response) => ({
+        version: versionOfRevision(response.revision),
+        position: { commit: result.position, prepare: result.position },
+      }));
+    } catch (error) {
+      if (error instanceof KurrentWrongExpectedVersion) {
+        const write = writes.find((candidate) => candidate.streamId === error.streamName) ?? writes[0]!;
+        const actual = typeof error.actualState === 'bigint' ? versionOfRevision(error.actualState) : null;
+        throw new WrongExpectedVersionError(write.streamId, write.expected, actual);
+      }
+      throw error;
+    }
+  }
+
+  serialised<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    return this.queue.run(streamId, work);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    const from = options.fromVersion && options.fromVersion > 1 ? BigInt(options.fromVersion - 1) : START;
+    try {
+      const read = this.client.readStream(streamId, {
+        direction: FORWARDS,
+        fromRevision: from,
+        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+      });
+      for await (const resolved of read) {
         const stored = toStoredEvent(resolved);
         if (stored) events.push(stored);
       }
@@ -156,6 +191,17 @@ export class KurrentDbEventStore implements EventStore {
   async close(): Promise<void> {
     await this.client.dispose();
   }
+}
+
+function toEventData(events: readonly NewEvent[], recordedAt: string) {
+  return events.map((event) =>
+    jsonEvent({
+      id: event.eventId,
+      type: event.type,
+      data: (event.data ?? {}) as JSONType,
+      metadata: { ...event.metadata, occurredOn: event.occurredOn, recordedAt } as unknown as JSONType,
+    }),
+  );
 }
 
 function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | null {

@@ -14,13 +14,21 @@
  *
  * Appends are one INSERT … SELECT statement: atomic for several events, the expected version
  * checked in the statement, and a concurrent writer of the same version stopped by the
- * unique (stream_id, version) constraint rather than by a read-then-write race.
+ * unique (stream_id, version) constraint rather than by a read-then-write race. Appends to
+ * several streams run those statements in one transaction.
+ *
+ * Writers of one stream are serialised (`serialised`): queued in this process, then under a
+ * session advisory lock on the stream, so API processes on one database take turns too. The
+ * locks are held on connections of a small pool of their own: a writer holding a lock still
+ * gets a connection of the main pool for its work, however many streams are being written.
  */
 import { EventEmitter } from 'node:events';
-import type pg from 'pg';
+import pg from 'pg';
 import type {
   AppendResult,
   EventMetadata,
+  ReadStreamOptions,
+  StreamAppend,
   EventStore,
   ExpectedVersion,
   NewEvent,
@@ -30,7 +38,11 @@ import type {
 } from '../event-store.js';
 import { DuplicateEventError, WrongExpectedVersionError } from '../errors.js';
 import { START_OF_LOG, type GlobalPosition } from '../global-position.js';
+import { KeyedQueue } from '../keyed-queue.js';
 import { migrateEventStore } from './event-store-schema.js';
+import { inTransaction } from './pg-pool.js';
+
+const PgPool = pg.Pool;
 
 interface EventRow {
   stream_id: string;
@@ -50,10 +62,26 @@ const COLUMNS = `stream_id, version, position, transaction_id::text AS transacti
   occurred_on, data, metadata, recorded_at`;
 
 const UNIQUE_VIOLATION = '23505';
+/** Advisory locks of streams: the two-key space, apart from the one-key locks of migrations and leadership. */
+const STREAM_LOCK_SPACE = 0x7a61_7374; // "zast"
+
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+/** A conflict inside a multi-stream transaction, carrying the stream it was on. */
+class StreamConflict extends Error {
+  constructor(
+    readonly streamId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`conflict on ${streamId}`);
+  }
+}
 /** Without an exact version, a concurrent writer may take the version we computed: try again. */
 const ANY_VERSION_ATTEMPTS = 20;
 
 export interface PostgresEventStoreOptions {
+  /** Streams written at once by this process (each holds a lock connection meanwhile). */
+  maxLockedStreams?: number;
   /** How often an idle subscription looks for new events written by other processes. */
   pollIntervalMs?: number;
   batchSize?: number;
@@ -64,6 +92,9 @@ export class PostgresEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
+  private readonly queue = new KeyedQueue();
+  private readonly maxLockedStreams: number;
+  private lockPool: pg.Pool | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -71,6 +102,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.batchSize = options.batchSize ?? 500;
+    this.maxLockedStreams = options.maxLockedStreams ?? 8;
   }
 
   static async open(pool: pg.Pool, options?: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -82,19 +114,93 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new RangeError('Nothing to append');
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.tryAppend(streamId, events, expected);
+        const result = await this.tryAppend(this.pool, streamId, events, expected);
+        this.appended.emit('append');
+        return result;
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        if (error.constraint === 'events_event_id_key') throw new DuplicateEventError(eventIdOf(error, events));
-        const retryable = expected === 'any' || expected === 'stream_exists';
-        if (!retryable || attempt >= ANY_VERSION_ATTEMPTS) {
-          throw new WrongExpectedVersionError(streamId, expected, null);
-        }
+        this.rethrowUnlessRetryable(error, streamId, events, expected, attempt);
       }
     }
   }
 
-  private async tryAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  async appendToStreams(writes: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (writes.length === 0 || writes.some((write) => write.events.length === 0)) throw new RangeError('Nothing to append');
+    if (writes.length === 1) return [await this.append(writes[0]!.streamId, writes[0]!.events, writes[0]!.expected)];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const results = await inTransaction(this.pool, async (client) => {
+          const done: AppendResult[] = [];
+          for (const write of writes) {
+            try {
+              done.push(await this.tryAppend(client, write.streamId, write.events, write.expected));
+            } catch (error) {
+              throw new StreamConflict(write.streamId, error);
+            }
+          }
+          return done;
+        });
+        this.appended.emit('append');
+        return results;
+      } catch (error) {
+        if (!(error instanceof StreamConflict)) throw error;
+        const write = writes.find((candidate) => candidate.streamId === error.streamId)!;
+        this.rethrowUnlessRetryable(error.cause, write.streamId, write.events, write.expected, attempt);
+      }
+    }
+  }
+
+  /** A unique violation on the version of an `any` write is retried; everything else is the caller's. */
+  private rethrowUnlessRetryable(
+    error: unknown,
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+    attempt: number,
+  ): void {
+    if (!isUniqueViolation(error)) throw error;
+    if (error.constraint === 'events_event_id_key') throw new DuplicateEventError(eventIdOf(error, events));
+    const retryable = expected === 'any' || expected === 'stream_exists';
+    if (!retryable || attempt >= ANY_VERSION_ATTEMPTS) throw new WrongExpectedVersionError(streamId, expected, null);
+  }
+
+  private openLockPool(): pg.Pool {
+    const pool = new PgPool({ ...this.pool.options, max: this.maxLockedStreams, application_name: 'zairyu-stream-locks' });
+    // A lost idle lock connection holds no lock; the next writer connects again.
+    pool.on('error', () => undefined);
+    return pool;
+  }
+
+  async serialised<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    return this.queue.run(streamId, async () => {
+      // Only the head of this process's queue holds a connection while it waits for other processes.
+      this.lockPool ??= this.openLockPool();
+      const client = await this.lockPool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query({
+          name: 'zairyu-stream-lock',
+          text: 'SELECT pg_advisory_lock($1, hashtext($2))',
+          values: [STREAM_LOCK_SPACE, streamId],
+        });
+        try {
+          return await work();
+        } finally {
+          await client
+            .query({
+              name: 'zairyu-stream-unlock',
+              text: 'SELECT pg_advisory_unlock($1, hashtext($2))',
+              values: [STREAM_LOCK_SPACE, streamId],
+            })
+            .catch((failed: Error) => (broken = failed));
+        }
+      } finally {
+        // A connection whose unlock failed is closed: closing it releases the lock.
+        client.release(broken);
+      }
+    });
+  }
+
+  private async tryAppend(db: Queryable, streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     const condition =
       expected === 'any'
         ? 'true'
@@ -128,7 +234,7 @@ export class PostgresEventStore implements EventStore {
       : `SELECT * FROM unnest($2::uuid[], $3::text[], $4::date[], $5::jsonb[], $6::jsonb[])
            WITH ORDINALITY AS u(event_id, type, occurred_on, data, metadata, ordinality)`;
     // Named: prepared once per connection, so the hot path skips parsing and planning.
-    const { rows } = await this.pool.query<{ version: number; position: string; transaction_text: string }>({
+    const { rows } = await db.query<{ version: number; position: string; transaction_text: string }>({
       name: `zairyu-append-${single ? 'one' : 'many'}-${typeof expected === 'number' ? 'exact' : expected}`,
       text: `WITH current AS (SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1)
        INSERT INTO events (stream_id, version, event_id, type, occurred_on, data, metadata)
@@ -139,23 +245,26 @@ export class PostgresEventStore implements EventStore {
       values: params,
     });
     if (rows.length === 0) {
-      throw new WrongExpectedVersionError(streamId, expected, await this.currentVersion(streamId));
+      throw new WrongExpectedVersionError(streamId, expected, await this.currentVersion(db, streamId));
     }
     const last = rows.reduce((a, b) => (a.version > b.version ? a : b));
-    this.appended.emit('append');
     return { version: last.version, position: { commit: BigInt(last.transaction_text), prepare: BigInt(last.position) } };
   }
 
-  private async currentVersion(streamId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: number }>(
-      'SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1',
-      [streamId],
-    );
+  private async currentVersion(db: Queryable, streamId: string): Promise<number> {
+    const { rows } = await db.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1', [
+      streamId,
+    ]);
     return rows[0]?.version ?? 0;
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version`, [streamId]);
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'zairyu-read-stream',
+      // LIMIT NULL is no limit: one prepared statement serves the whole stream and a slice.
+      text: `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
+      values: [streamId, options.fromVersion ?? 1, options.maxCount ?? null],
+    });
     return rows.map(toStoredEvent);
   }
 
@@ -252,6 +361,9 @@ export class PostgresEventStore implements EventStore {
   /** The pool belongs to whoever made it. */
   async close(): Promise<void> {
     this.appended.removeAllListeners();
+    const locks = this.lockPool;
+    this.lockPool = null;
+    await locks?.end();
   }
 }
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent, StoredEvent } from '../event-store.js';
 import { WrongExpectedVersionError } from '../errors.js';
 import { comparePositions } from '../global-position.js';
-import { claim } from '../reservations.js';
+import { planClaim } from '../reservations.js';
 
 export interface StoreUnderTest {
   store: EventStore;
@@ -193,25 +193,105 @@ export function eventStoreContract(name: string, open: () => Promise<StoreUnderT
       expect(seen).toEqual([3]);
     });
 
-    test('two concurrent claims of one card number: exactly one wins', async () => {
-      const card = stream('card-org-1-AB12345678CD');
-      const attempt = (owner: string) =>
-        claim(store, { stream: card, owner, occurredOn: '2026-04-01', metadata: newEvent().metadata, stillHeld: async () => true });
-      const results = await Promise.all([attempt('resident-a'), attempt('resident-b')]);
-      expect(results.filter((result) => result.claimed)).toHaveLength(1);
-      const loser = results.find((result) => !result.claimed);
-      expect(loser).toMatchObject({ claimed: false, owner: expect.stringMatching(/^resident-[ab]$/) });
-      expect(await attempt(loser!.claimed ? '' : (loser as { owner: string }).owner)).toEqual({ claimed: true });
+    test('a stream reads from a version, at most so many events', async () => {
+      const id = stream('slice');
+      await store.append(id, [newEvent(), newEvent(), newEvent(), newEvent()], 'no_stream');
+      expect((await store.readStream(id, { fromVersion: 2, maxCount: 2 })).map((e) => e.version)).toEqual([2, 3]);
+      expect((await store.readStream(id, { fromVersion: 4 })).map((e) => e.version)).toEqual([4]);
+      expect((await store.readStream(id, { maxCount: 1 })).map((e) => e.version)).toEqual([1]);
+      expect(await store.readStream(id, { fromVersion: 5 })).toEqual([]);
     });
 
-    test('an orphaned claim is taken over, once', async () => {
-      const card = stream('card-org-1-ZZ12345678ZZ');
-      const metadata = newEvent().metadata;
-      await claim(store, { stream: card, owner: 'crashed', occurredOn: '2026-04-01', metadata, stillHeld: async () => true });
-      const rescue = (owner: string) =>
-        claim(store, { stream: card, owner, occurredOn: '2026-04-02', metadata, stillHeld: async (o) => o !== 'crashed' });
-      const results = await Promise.all([rescue('resident-c'), rescue('resident-d')]);
+    test('an append to several streams writes all of them', async () => {
+      const [a, b] = [stream('a'), stream('b')];
+      await store.append(a, [newEvent()], 'no_stream');
+      const results = await store.appendToStreams([
+        { streamId: a, events: [newEvent()], expected: 1 },
+        { streamId: b, events: [newEvent(), newEvent()], expected: 'no_stream' },
+      ]);
+      expect(results.map((result) => result.version)).toEqual([2, 2]);
+      expect((await store.readStream(a)).map((e) => e.version)).toEqual([1, 2]);
+      expect((await store.readStream(b)).map((e) => e.version)).toEqual([1, 2]);
+    });
+
+    test('an append to several streams refused on one stream writes none of them, and names that stream', async () => {
+      const [a, b] = [stream('a'), stream('b')];
+      await store.append(b, [newEvent()], 'no_stream');
+      const refused = store.appendToStreams([
+        { streamId: a, events: [newEvent()], expected: 'no_stream' },
+        { streamId: b, events: [newEvent()], expected: 'no_stream' },
+      ]);
+      await expect(refused).rejects.toMatchObject({ name: 'WrongExpectedVersionError', streamId: b });
+      expect(await store.readStream(a)).toEqual([]);
+      expect(await store.readStream(b)).toHaveLength(1);
+    });
+
+    test('an append to several streams that the database rejects (a NUL in the data) writes none of them', async () => {
+      const [claimStream, fact] = [stream('card'), stream('resident')];
+      await expect(
+        store.appendToStreams([
+          { streamId: claimStream, events: [newEvent('ReservationClaimed', { owner: fact })], expected: 'no_stream' },
+          { streamId: fact, events: [newEvent('Landed', { port: 'Narita\u0000' })], expected: 'no_stream' },
+        ]),
+      ).rejects.toThrow();
+      expect(await store.readStream(claimStream)).toEqual([]);
+      expect(await store.readStream(fact)).toEqual([]);
+    });
+
+    test('50 concurrent serialised writers of one stream, each reading then appending at the version it read: all succeed', async () => {
+      const id = stream('queued');
+      const writer = (n: number) =>
+        store.serialised(id, async () => {
+          const version = (await store.readStream(id)).length;
+          return store.append(id, [newEvent('Written', { writer: n })], version === 0 ? 'no_stream' : version);
+        });
+      const results = await Promise.all(Array.from({ length: 50 }, (_, n) => writer(n)));
+      expect(results.map((result) => result.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    }, 60_000);
+
+    /** A claim of `value` for `owner`, appended together with the owner's fact, as the API does. */
+    const claimWithFact = async (card: string, owner: string, holds: (holder: string) => Promise<boolean>) => {
+      const plan = await planClaim(store, { stream: card, owner, occurredOn: '2026-04-01', metadata: newEvent().metadata, holds });
+      if (plan.taken) return { claimed: false as const, owner: plan.owner };
+      const fact = { streamId: owner, events: [newEvent('CardIssued', { card: { number: card } })], expected: 'any' as const };
+      try {
+        await store.appendToStreams(plan.write ? [plan.write, fact] : [fact]);
+        return { claimed: true as const };
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) return { claimed: false as const, owner: 'raced' };
+        throw error;
+      }
+    };
+
+    test('two concurrent claims of one card number, each written with its fact: exactly one wins', async () => {
+      const card = stream('card-org-1-AB12345678CD');
+      const [a, b] = [stream('resident-a'), stream('resident-b')];
+      const holds = async (holder: string) => (await store.readStream(holder)).length > 0;
+      const results = await Promise.all([claimWithFact(card, a, holds), claimWithFact(card, b, holds)]);
       expect(results.filter((result) => result.claimed)).toHaveLength(1);
+      expect((await store.readStream(a)).length + (await store.readStream(b)).length).toBe(1);
+      expect(await store.readStream(card)).toHaveLength(1);
+    });
+
+    test('a claim whose owner no longer holds the value is taken over, by one of two claimants', async () => {
+      const card = stream('card-org-1-ZZ12345678ZZ');
+      const gone = stream('resident-gone');
+      await store.append(card, [newEvent('ReservationClaimed', { owner: gone })], 'no_stream');
+      const [c, d] = [stream('resident-c'), stream('resident-d')];
+      const holds = async (holder: string) => holder !== gone && (await store.readStream(holder)).length > 0;
+      const results = await Promise.all([claimWithFact(card, c, holds), claimWithFact(card, d, holds)]);
+      expect(results.filter((result) => result.claimed)).toHaveLength(1);
+      expect(await store.readStream(card)).toHaveLength(2);
+    });
+
+    test('a claimant that already holds the value appends nothing to the reservation', async () => {
+      const card = stream('card-org-1-HH12345678HH');
+      const owner = stream('resident-h');
+      const holds = async (holder: string) => (await store.readStream(holder)).length > 0;
+      expect(await claimWithFact(card, owner, holds)).toEqual({ claimed: true });
+      expect(await claimWithFact(card, owner, holds)).toEqual({ claimed: true });
+      expect(await store.readStream(card)).toHaveLength(1);
+      expect(await store.readStream(owner)).toHaveLength(2);
     });
   });
 }
