@@ -26,8 +26,9 @@ export class Api {
     private readonly database: TestDatabase,
   ) {}
 
-  static async start(overrides: Partial<AppConfig> = {}): Promise<Api> {
-    const database = await createTestDatabase();
+  /** A fresh database; or, given `sharing`, a second API process on that one's database. */
+  static async start(overrides: Partial<AppConfig> = {}, sharing?: Api): Promise<Api> {
+    const database: TestDatabase = sharing ? { url: sharing.database.url, drop: async () => undefined } : await createTestDatabase();
     const runtime = await openRuntime({
       databaseUrl: database.url,
       eventStore: 'postgres',

@@ -1,22 +1,27 @@
 /**
- * Records one fact: load the stream, let the domain decide, claim any new card number, append
- * with the version the decision was made on. A concurrent write is retried here when the
- * caller did not pin a version (If-Match), and is a 412 when it did.
+ * Records one fact: load the stream, let the domain decide, plan the claim of any new card
+ * number, and append the fact and the claim in one write with the version the decision was
+ * made on. Writers of one resident take turns (the store serialises them, across processes
+ * on PostgreSQL), so without If-Match concurrent facts are all recorded; with If-Match only
+ * the one that names the current version is, and the others get 412. A claim lost to
+ * another resident's concurrent write is decided again (409 CARD_NUMBER_IN_USE).
  */
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { decide, japanDateOf, parseRecordableEvent, type LedgerEvent } from '@zairyu/domain';
-import { claim, EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
-import { cardReservationStream, residentStream } from '@zairyu/resident-streams';
+import { decide, japanDateOf, parseRecordableEvent, type RecordableEvent } from '@zairyu/domain';
+import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
+import { residentStream } from '@zairyu/resident-streams';
 import { CLOCK, PROJECTION, type Clock } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { recordedBy, type Principal } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest, problem, ProblemException } from '../http/problem.js';
+import { residentIdParam } from '../http/query-params.js';
+import { cardClaims } from './card-claims.js';
 import { rejectionProblem } from './rejection-problem.js';
-import { ResidentLedger, type ResidentHistory } from './resident-ledger.service.js';
+import { ResidentLedger } from './resident-ledger.service.js';
 
 export interface Recorded {
   eventId: string;
@@ -51,12 +56,16 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
     const parsed = parseRecordableEvent(command.body);
     if (!parsed.ok) throw badRequest('The event is not valid.', parsed.errors);
     const fact = parsed.value;
+    const residentId = residentIdParam(command.residentId);
+    return this.store.serialised(residentStream(residentId), () => this.record(command, residentId, fact));
+  }
+
+  private async record(command: RecordEvent, residentId: string, fact: RecordableEvent): Promise<Recorded> {
     const organisationId = command.caller.organisationId;
-    const eventId = command.idempotencyKey
-      ? uuidFromName(`event:${organisationId}:${command.residentId}:${command.idempotencyKey}`)
-      : randomUUID();
+    const eventId = command.idempotencyKey ? uuidFromName(`event:${organisationId}:${residentId}:${command.idempotencyKey}`) : randomUUID();
+    const metadata = { recordedBy: recordedBy(command.caller), organisationId, correlationId: command.correlationId, causationId: null };
     for (let attempt = 1; ; attempt++) {
-      const history = await this.ledger.load(organisationId, command.residentId);
+      const history = await this.ledger.load(organisationId, residentId);
       const earlier = history.stored.find((event) => event.eventId === eventId);
       if (earlier) return this.sameAnswer(earlier, fact);
       if (command.ifMatch !== null && command.ifMatch !== history.version) {
@@ -64,24 +73,40 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
       }
       const decision = decide({ type: 'RecordFact', fact, today: japanDateOf(this.clock()) }, history.events);
       if (!decision.ok) throw rejectionProblem(decision.rejection);
-      await this.claimCardNumbers(command, history, decision.events);
+      const claims = await cardClaims(
+        {
+          store: this.store,
+          organisationId,
+          residentId,
+          stored: history.stored,
+          metadata,
+          recordOf: async (holder) => (await this.ledger.load(organisationId, holder).catch(() => null))?.stored ?? [],
+        },
+        decision.events,
+      );
+      const stream = residentStream(residentId);
       try {
-        const result = await this.store.append(
-          residentStream(history.residentId),
-          decision.events.map((event) => ({
-            eventId,
-            type: event.type,
-            occurredOn: event.occurredOn,
-            data: event.data,
-            metadata: { recordedBy: recordedBy(command.caller), organisationId, correlationId: command.correlationId, causationId: null },
-          })),
-          history.version,
-        );
+        const results = await this.store.appendToStreams([
+          {
+            streamId: stream,
+            events: decision.events.map((event) => ({
+              eventId,
+              type: event.type,
+              occurredOn: event.occurredOn,
+              data: event.data,
+              metadata,
+            })),
+            expected: history.version,
+          },
+          ...claims,
+        ]);
         this.projection.nudge();
-        return { eventId, version: result.version };
+        return { eventId, version: results[0]!.version };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (command.ifMatch !== null) throw new ProblemException(problem(412, 'The resident changed while this was being recorded.'));
+        // Only another process can have written the resident meanwhile (writers here take turns).
+        if (error.streamId === stream && command.ifMatch !== null)
+          throw new ProblemException(problem(412, 'The resident changed while this was being recorded.'));
         if (attempt >= ATTEMPTS)
           throw new ProblemException(problem(409, 'The resident is being changed by others; try again.', { code: 'CONCURRENT_CHANGE' }));
       }
@@ -97,32 +122,5 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
     if (!same)
       throw new ProblemException(problem(422, 'This Idempotency-Key was used for a different event.', { code: 'IDEMPOTENCY_KEY_REUSED' }));
     return { eventId: earlier.eventId, version: earlier.version };
-  }
-
-  /** Within an organisation a card number belongs to one resident (api-v1.md "card objects"). */
-  private async claimCardNumbers(command: RecordEvent, history: ResidentHistory, events: readonly LedgerEvent[]): Promise<void> {
-    const organisationId = command.caller.organisationId;
-    for (const event of events) {
-      const number = (event.data as { card?: { number?: string } }).card?.number;
-      if (!number) continue;
-      const result = await claim(this.store, {
-        stream: cardReservationStream(organisationId, number),
-        owner: history.residentId,
-        occurredOn: event.occurredOn,
-        metadata: { recordedBy: recordedBy(command.caller), organisationId, correlationId: command.correlationId, causationId: null },
-        stillHeld: (owner) => this.holdsCard(organisationId, owner, number),
-      });
-      if (!result.claimed) {
-        throw new ProblemException(
-          problem(409, `Card ${number} belongs to another resident of this organisation.`, { code: 'CARD_NUMBER_IN_USE' }),
-        );
-      }
-    }
-  }
-
-  /** A claim whose resident never recorded the card (its write failed) is an orphan. */
-  private async holdsCard(organisationId: string, residentId: string, number: string): Promise<boolean> {
-    const history = await this.ledger.load(organisationId, residentId).catch(() => null);
-    return history?.stored.some((event) => (event.data as { card?: { number?: string } }).card?.number === number) ?? false;
   }
 }

@@ -1,0 +1,62 @@
+/**
+ * Within an organisation a card number belongs to one resident (api-v1.md "card objects").
+ * A resident holds a number while a fact of its own record, not retracted, carries it; the
+ * reservation stream (libs/event-store reservations.ts) settles races between residents, and
+ * its claim is appended in the same write as the fact (no claim outlives a refused fact).
+ */
+import { planClaim, type EventMetadata, type EventStore, type StoredEvent, type StreamAppend } from '@zairyu/event-store';
+import type { LedgerEvent } from '@zairyu/domain';
+import { cardReservationStream } from '@zairyu/resident-streams';
+import { problem, ProblemException } from '../http/problem.js';
+
+function cardNumberOf(data: unknown): string | undefined {
+  const number = (data as { card?: { number?: unknown } } | null)?.card?.number;
+  return typeof number === 'string' ? number : undefined;
+}
+
+/** The card numbers a resident's record carries, retracted facts left out. */
+export function cardNumbersHeld(stored: readonly StoredEvent[]): Set<string> {
+  const retracted = new Set(
+    stored.filter((event) => event.type === 'EventRetracted').map((event) => (event.data as { eventId?: string }).eventId),
+  );
+  const numbers = new Set<string>();
+  for (const event of stored) {
+    const number = cardNumberOf(event.data);
+    if (number !== undefined && !retracted.has(event.eventId)) numbers.add(number);
+  }
+  return numbers;
+}
+
+export interface CardClaimContext {
+  store: EventStore;
+  organisationId: string;
+  residentId: string;
+  /** The claimant's record as the decision saw it. */
+  stored: readonly StoredEvent[];
+  metadata: EventMetadata;
+  /** The record of another resident of the organisation (empty when there is none). */
+  recordOf: (residentId: string) => Promise<readonly StoredEvent[]>;
+}
+
+/** The reservation writes the new events need; 409 CARD_NUMBER_IN_USE when another resident holds a number. */
+export async function cardClaims(context: CardClaimContext, events: readonly LedgerEvent[]): Promise<StreamAppend[]> {
+  const writes: StreamAppend[] = [];
+  for (const event of events) {
+    const number = cardNumberOf(event.data);
+    if (number === undefined) continue;
+    const plan = await planClaim(context.store, {
+      stream: cardReservationStream(context.organisationId, number),
+      owner: context.residentId,
+      occurredOn: event.occurredOn,
+      metadata: context.metadata,
+      holds: async (holder) => cardNumbersHeld(holder === context.residentId ? context.stored : await context.recordOf(holder)).has(number),
+    });
+    if (plan.taken) {
+      throw new ProblemException(
+        problem(409, `Card ${number} belongs to another resident of this organisation.`, { code: 'CARD_NUMBER_IN_USE' }),
+      );
+    }
+    if (plan.write) writes.push(plan.write);
+  }
+  return writes;
+}
