@@ -164,4 +164,30 @@ describe('the residents projection', () => {
     expect(result.events).toBe(await store.countAfter(null));
     expect(progress.at(-1)).toMatch(/^\[#+\] [\d,]+\/[\d,]+ events, [\d,]+ events\/s$/);
   });
+
+  test('rebuilds during a live write loop all finish (the live projector and the swap lock in one order), and the rows agree', async () => {
+    // Small live batches: many live transactions, each a chance to meet the rebuild's swap.
+    const live = new ProjectorLeader(pool, new Projector(pool, store, { batchSize: 20 }), { pollIntervalMs: 5 });
+    leaders.push(live);
+    live.start();
+    let writing = true;
+    const written: string[] = [];
+    const loop = (async () => {
+      while (writing) {
+        written.push(...(await appendLives(1)));
+        live.wake();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    try {
+      for (let run = 0; run < 4; run++) await rebuildReadModel(pool, store);
+    } finally {
+      writing = false;
+      await loop;
+    }
+    await waitFor(async () => (await dataSource.getRepository(ResidentSummaryEntity).countBy({ residentId: written.at(-1)! })) === 1);
+    const afterLoop = await snapshot();
+    await rebuildReadModel(pool, store);
+    expect(await snapshot()).toEqual(afterLoop);
+  }, 120_000);
 });

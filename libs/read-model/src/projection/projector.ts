@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type pg from 'pg';
 import {
+  comparePositions,
   formatPosition,
   inTransaction,
   parsePosition,
@@ -98,21 +99,30 @@ export class Projector {
   }
 
   /**
-   * Projects until the log is exhausted; `onProgress` after every batch. The next batch is read
+   * Projects until the log is exhausted, or until it has passed `until` or finds another
+   * projector at work (a rebuild under constant writes must end somewhere); `onProgress`
+   * after every batch. The next batch is read
    * and folded while the current one is written: the database and this process work at once.
    */
-  async catchUp(onProgress?: (done: number) => void): Promise<number> {
+  async catchUp(onProgress?: (done: number) => void, until?: GlobalPosition | null): Promise<number> {
     let done = 0;
-    let next = this.prepare(await this.checkpoint());
+    const reached = (position: GlobalPosition) => until !== undefined && (until === null || comparePositions(position, until) >= 0);
+    const start = await this.checkpoint();
+    if (reached(start)) return 0;
+    let next = this.prepare(start);
     for (;;) {
       const prepared = await next;
       if (prepared === null) return done;
-      next = this.prepare(prepared.batch.at(-1)!.position);
+      const last = prepared.batch.at(-1)!.position;
+      next = reached(last) ? Promise.resolve(null) : this.prepare(last);
       try {
         await this.write(prepared);
       } catch (error) {
         await next.catch(() => null);
         if (!(error instanceof CheckpointMovedError)) throw error;
+        // Another projector is at work (the live one, after a rebuild's swap): a bounded
+        // catch-up leaves the rest to it rather than racing it for every batch.
+        if (until !== undefined) return done;
         next = this.prepare(await this.checkpoint());
         continue;
       }
@@ -138,15 +148,19 @@ export class Projector {
     return { from, batch, residentIds, rows };
   }
 
-  /** The rows and the checkpoint, in one transaction; refused if the checkpoint moved meanwhile. */
+  /**
+   * The rows and the checkpoint, in one transaction; refused if the checkpoint moved meanwhile.
+   * The checkpoint is locked first, then the tables: the order a rebuild's swap locks them in
+   * (rebuild.ts), so the two wait for each other instead of deadlocking.
+   */
   private async write({ from, batch, residentIds, rows }: PreparedBatch): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      await this.replaceRows(client, residentIds, rows);
       const moved = await client.query(
         `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now() WHERE name = $1 AND position = $2`,
         [RESIDENTS_PROJECTION, formatPosition(from), formatPosition(batch.at(-1)!.position)],
       );
       if (moved.rowCount !== 1) throw new CheckpointMovedError();
+      await this.replaceRows(client, residentIds, rows);
     });
     this.projected.emit('projected', batch.at(-1)!.position);
   }

@@ -29,18 +29,22 @@ export async function rebuildReadModel(
   await pool.query(`DROP SCHEMA IF EXISTS ${REBUILD_SCHEMA} CASCADE`);
   await pool.query(readModelTablesSql(REBUILD_SCHEMA));
   const projector = new Projector(pool, store, { schema: REBUILD_SCHEMA, batchSize });
+  // Up to the head as it is now: under constant writes "the end of the log" never comes.
+  const head = await store.headPosition();
   const total = await store.countAfter(null);
   const started = performance.now();
   const rate = (done: number) => done / Math.max((performance.now() - started) / 1000, 1e-3);
-  let done = await projector.catchUp((n) => onProgress({ done: n, total, eventsPerSecond: rate(n) }));
+  let done = await projector.catchUp((n) => onProgress({ done: n, total, eventsPerSecond: rate(n) }), head);
   await inTransaction(pool, async (client) => {
     // Waits for the live projector's open transaction, then nothing writes the old tables again.
+    // The live projector locks the checkpoint before the tables too (projector.ts): one order, no deadlock.
     await client.query(`LOCK TABLE ${LIVE_SCHEMA}.projection_checkpoint IN ACCESS EXCLUSIVE MODE`);
     await client.query(`DROP SCHEMA ${LIVE_SCHEMA} CASCADE`);
     await client.query(`ALTER SCHEMA ${REBUILD_SCHEMA} RENAME TO ${LIVE_SCHEMA}`);
   });
-  // Events appended during the rebuild are picked up by the live projector (or here, when none runs).
-  done += await new Projector(pool, store, { batchSize }).catchUp();
+  // Events appended during the rebuild are picked up by the live projector (or here, when none runs:
+  // up to the head as it is now; a live projector moving the checkpoint first takes over).
+  done += await new Projector(pool, store, { batchSize }).catchUp(undefined, await store.headPosition());
   return { events: done, seconds: (performance.now() - started) / 1000 };
 }
 
