@@ -1,7 +1,9 @@
 /**
  * The deadline kinds of domain-rules.md §6: their legal basis, labels and whether the
  * last day moves off an administrative holiday (only acts owed to the immigration office do).
+ * Who owes each act (`owedBy`) is the resident unless the definition says otherwise.
  */
+import { SSW_DEADLINE_CATALOGUE, SSW_DEADLINE_KINDS } from './ssw/ssw-deadline-kinds.js';
 
 export const DEADLINE_KINDS = [
   'period_renewal',
@@ -18,6 +20,7 @@ export const DEADLINE_KINDS = [
   'spouse_notification',
   'spouse_activity_revocation_risk',
   'status_acquisition',
+  ...SSW_DEADLINE_KINDS,
 ] as const;
 
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
@@ -26,7 +29,12 @@ export interface DeadlineDefinition {
   readonly legalBasis: string;
   readonly label: { readonly ja: string; readonly en: string };
   readonly movesOnHoliday: boolean;
+  readonly owedBy?: OwedBy;
 }
+
+/** The worker (19条の7–19条の16), the employer (19条の18; Hello Work) or the support organisation. */
+export const OWED_BY = ['resident', 'employer', 'organisation'] as const;
+export type OwedBy = (typeof OWED_BY)[number];
 
 export const DEADLINE_CATALOGUE: Readonly<Record<DeadlineKind, DeadlineDefinition>> = {
   period_renewal: {
@@ -105,7 +113,12 @@ export const DEADLINE_CATALOGUE: Readonly<Record<DeadlineKind, DeadlineDefinitio
     label: { ja: '在留資格取得許可申請', en: 'Apply for a status of residence for the newborn' },
     movesOnHoliday: true,
   },
+  ...SSW_DEADLINE_CATALOGUE,
 };
+
+export function owedByOf(kind: DeadlineKind): OwedBy {
+  return DEADLINE_CATALOGUE[kind].owedBy ?? 'resident';
+}
 
 export const DEADLINE_STATES = ['upcoming', 'open', 'overdue', 'met', 'met_late', 'void'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];

@@ -3,7 +3,7 @@
  * with its state on that day, ordered by `dueOn`.
  */
 import type { LocalDate } from './calendar/local-date.js';
-import { DEADLINE_CATALOGUE, type DeadlineKind, type DeadlineState } from './deadline-catalogue.js';
+import { DEADLINE_CATALOGUE, owedByOf, type DeadlineKind, type DeadlineState, type OwedBy } from './deadline-catalogue.js';
 import type { RecordedEvent } from './events/events.js';
 import { foldResident } from './resident/fold.js';
 import type { DeadlineRecord } from './resident/state.js';
@@ -19,6 +19,10 @@ export interface Deadline {
   sourceEventId: string;
   legalBasis: string;
   label: { ja: string; en: string };
+  /** Who must act: the resident, their employer or the support organisation (ssw-duties.md §1). */
+  owedBy: OwedBy;
+  /** The employer a filing is owed by, when the ledger knows it. */
+  employer?: string | null;
 }
 
 /**
@@ -46,6 +50,8 @@ export function deadlineView(deadline: DeadlineRecord, asOf: LocalDate): Deadlin
     sourceEventId: deadline.sourceEventId,
     legalBasis: definition.legalBasis,
     label: { ...definition.label },
+    owedBy: owedByOf(deadline.kind),
+    ...(deadline.employer === undefined ? {} : { employer: deadline.employer }),
   };
 }
 

@@ -2,6 +2,8 @@
  * Facts the ledger rejects, with stable upper-snake codes (domain-rules.md §7). Clients
  * branch on the code, so codes are never renamed; the message is for people.
  */
+import { SSW_RULE_CODES } from './ssw/ssw-rule-codes.js';
+
 export const RULE_CODES = [
   'EVENT_BEFORE_BIRTH',
   'EVENT_IN_FUTURE',
@@ -43,6 +45,7 @@ export const RULE_CODES = [
   'PERIOD_ALREADY_ENDED',
   'CARD_ALREADY_EXPIRED',
   'APPLICATION_AFTER_RECORD',
+  ...SSW_RULE_CODES,
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -4,6 +4,7 @@
  */
 import { STATUS_CATALOGUE, DESIGNATIONS, type StatusCode } from '../status-catalogue.js';
 import { IDENTITY_RULES, identityCorrection } from './identity-rules.js';
+import { designation, HELLO_WORK_INSURANCE, SSW_DATA_RULES, sswCrossFieldErrors } from '../ssw/ssw-events.js';
 import {
   APPLICATION_CHANNELS,
   APPLICATION_FILERS,
@@ -79,7 +80,7 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     periodExpiresOn: required(date),
     port: optional(text(100)),
     card: optional(card),
-    designation: optional(oneOf(DESIGNATIONS)),
+    designation: optional(designation),
   },
   BornInJapan: none,
   CardIssued: { card: required(card), reason: required(oneOf(CARD_ISSUE_REASONS)) },
@@ -94,7 +95,7 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     status: required(status),
     periodExpiresOn: optional(date),
     card: required(card),
-    designation: optional(oneOf(DESIGNATIONS)),
+    designation: optional(designation),
   },
   StatusChangeDenied: none,
   PermanentResidenceApplied: FILING,
@@ -105,7 +106,7 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     status: required(status),
     periodExpiresOn: optional(date),
     card: required(card),
-    designation: optional(oneOf(DESIGNATIONS)),
+    designation: optional(designation),
   },
   CardLost: { discoveredAbroad: optional(bool) },
   CardSurrendered: { reason: optional(text()) },
@@ -118,6 +119,8 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     kind: required(oneOf(AFFILIATION_KINDS)),
     change: required(oneOf(AFFILIATION_CHANGES)),
     organisation: optional(text(200)),
+    employer: optional(text(200)),
+    helloWork: optional(oneOf(HELLO_WORK_INSURANCE)),
   },
   AffiliationNotified: none,
   SpouseRelationshipEnded: { cause: required(oneOf(SPOUSE_END_CAUSES)) },
@@ -128,6 +131,7 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
   },
   CardVerified: { number: required(cardNumber), result: required(oneOf(VERIFICATION_RESULTS)) },
   EventRetracted: { eventId: required(text(100)), reason: required(text()) },
+  ...SSW_DATA_RULES,
 };
 
 /** Rules that tie one field to another within the same event. */
@@ -164,6 +168,7 @@ function crossFieldErrors(event: LedgerEvent): FieldError[] {
     default:
       break;
   }
+  errors.push(...sswCrossFieldErrors(event));
   return errors;
 }
 

@@ -5,6 +5,7 @@
 import type { LocalDate } from '../calendar/local-date.js';
 import type { Designation, StatusCode } from '../status-catalogue.js';
 import type { CardData } from './card-data.js';
+import { SSW_EVENT_TYPES, type HelloWorkInsurance, type SswDesignation, type SswEventDataByType } from '../ssw/ssw-events.js';
 
 export const CARD_ISSUE_REASONS = ['landing', 'detail_change', 'validity_renewal', 'loss_reissue', 'damage_reissue', 'exchange'] as const;
 export type CardIssueReason = (typeof CARD_ISSUE_REASONS)[number];
@@ -90,7 +91,7 @@ export const IDENTITY_FIELDS = [
 ] as const satisfies readonly (keyof ResidentIdentity)[];
 
 /** The `data` of each event type. */
-export interface EventDataByType {
+export interface EventDataByType extends SswEventDataByType {
   /** Opens the stream: who the resident is. Not a legal fact; always folded first. */
   ResidentRegistered: ResidentIdentity & { residentId: string };
   /**
@@ -124,7 +125,7 @@ export interface EventDataByType {
     periodExpiresOn: LocalDate;
     port?: string;
     card?: CardData;
-    designation?: Designation;
+    designation?: Designation | SswDesignation;
   };
   BornInJapan: Record<string, never>;
   CardIssued: { card: CardData; reason: CardIssueReason };
@@ -143,7 +144,7 @@ export interface EventDataByType {
     status: StatusCode;
     periodExpiresOn?: LocalDate;
     card: CardData;
-    designation?: Designation;
+    designation?: Designation | SswDesignation;
   };
   StatusChangeDenied: Record<string, never>;
   /** 永住許可申請: gives no special period. */
@@ -156,7 +157,7 @@ export interface EventDataByType {
     status: StatusCode;
     periodExpiresOn?: LocalDate;
     card: CardData;
-    designation?: Designation;
+    designation?: Designation | SswDesignation;
   };
   CardLost: { discoveredAbroad?: boolean };
   /** 返納. */
@@ -173,6 +174,10 @@ export interface EventDataByType {
     kind: (typeof AFFILIATION_KINDS)[number];
     change: AffiliationChange;
     organisation?: string;
+    /** The employer record (ssw-duties.md §2), when the organisation keeps one. */
+    employer?: string;
+    /** The employer files 外国人雇用状況の届出 for this worker (insured under 雇用保険 or not). */
+    helloWork?: HelloWorkInsurance;
   };
   AffiliationNotified: Record<string, never>;
   SpouseRelationshipEnded: { cause: (typeof SPOUSE_END_CAUSES)[number] };
@@ -245,6 +250,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'DetailsCorrected',
   'CaseClosed',
   'CaseReopened',
+  ...SSW_EVENT_TYPES,
 ];
 
 /** The event types a caseworker records with POST /events (registration has its own endpoint). */

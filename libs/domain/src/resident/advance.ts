@@ -8,6 +8,7 @@ import { openDeadline } from './deadline-book.js';
 import { NOTIFICATION_DAYS } from '../rules/notification-periods.js';
 import type { ResidentState } from './state.js';
 import { endStay, owesCardSurrender } from './stay-transitions.js';
+import { sswAfterTime, sswFiscalYearTrigger } from '../ssw/ssw-step.js';
 
 /** Advance to the end of time to see every change the recorded facts already imply. */
 export const END_OF_TIME = '9999-12-31' as LocalDate;
@@ -60,10 +61,10 @@ export function advance(state: ResidentState, until: LocalDate): ResidentState {
   let next = state;
   for (;;) {
     // On the same day a lapse comes first: it invalidates the card, so it is not "expired".
-    const due = [reentryLapse(next), cardExpiry(next)]
+    const due = [reentryLapse(next), cardExpiry(next), sswFiscalYearTrigger(next)]
       .filter((trigger): trigger is Trigger => trigger !== null && trigger.on <= until)
       .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0];
     if (due === undefined) return next;
-    next = due.apply(next);
+    next = sswAfterTime(next, due.apply(next), due.on);
   }
 }

@@ -13,12 +13,15 @@ export interface NewDeadline {
   createdOn: LocalDate;
   statutoryDueOn: LocalDate;
   opensOn?: LocalDate | null;
+  /** Tells apart deadlines of one kind from one fact (the worker's and the supervisor's interview). */
+  key?: string;
+  employer?: string | null;
 }
 
 export function openDeadline(state: ResidentState, deadline: NewDeadline): ResidentState {
   const dueOn = DEADLINE_CATALOGUE[deadline.kind].movesOnHoliday ? nextWorkingDayFrom(deadline.statutoryDueOn) : deadline.statutoryDueOn;
   const record: DeadlineRecord = {
-    id: `${deadline.sourceEventId}:${deadline.kind}`,
+    id: `${deadline.sourceEventId}:${deadline.kind}${deadline.key === undefined ? '' : `:${deadline.key}`}`,
     kind: deadline.kind,
     sourceEventId: deadline.sourceEventId,
     createdOn: deadline.createdOn,
@@ -28,6 +31,7 @@ export function openDeadline(state: ResidentState, deadline: NewDeadline): Resid
     metOn: null,
     metByEventId: null,
     voidOn: null,
+    ...(deadline.employer === undefined ? {} : { employer: deadline.employer }),
   };
   const closure = state.caseClosure;
   if (closure !== null) {
@@ -45,7 +49,7 @@ export function isPending(deadline: DeadlineRecord): boolean {
   return deadline.metOn === null && deadline.voidOn === null;
 }
 
-function updatePending(
+export function updatePending(
   state: ResidentState,
   matches: (deadline: DeadlineRecord) => boolean,
   update: (deadline: DeadlineRecord) => DeadlineRecord,

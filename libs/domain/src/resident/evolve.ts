@@ -19,6 +19,7 @@ import { caseClosed, caseReopened, detailsCorrected } from './case-file.js';
 import { existingStatusRecorded } from './existing-status.js';
 import type { ResidentState } from './state.js';
 import { beginPeriod, endStay, owesCardSurrender } from './stay-transitions.js';
+import { sswAfterFact } from '../ssw/ssw-step.js';
 
 const RESIDENCE_NOTIFICATIONS: readonly DeadlineKind[] = [
   'residence_notification_90_day',
@@ -33,6 +34,10 @@ const CARD_ISSUE_MEETS: Partial<Record<string, DeadlineKind>> = {
 };
 
 export function evolve(state: ResidentState, event: RecordedEvent): ResidentState {
+  return sswAfterFact(state, evolveCore(state, event), event);
+}
+
+function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
   const on = event.occurredOn;
   const id = event.eventId;
   const within14Days = (kind: DeadlineKind, next: ResidentState = state) =>
@@ -219,6 +224,20 @@ export function evolve(state: ResidentState, event: RecordedEvent): ResidentStat
 
     case 'CaseReopened':
       return caseReopened(state);
+
+    // Specified Skilled Worker facts: ssw/ssw-step.ts.
+    case 'SupportStarted':
+    case 'SupportEnded':
+    case 'SupportContractChanged':
+    case 'SupportInterviewHeld':
+    case 'OrientationHeld':
+    case 'SswIntervalExcluded':
+    case 'SswSixthYearApproved':
+    case 'SswContractChanged':
+    case 'AcceptanceDifficulty':
+    case 'SswReportFiled':
+    case 'HelloWorkNotified':
+      return state;
 
     default:
       return assertNever(event);

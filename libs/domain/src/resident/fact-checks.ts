@@ -14,6 +14,7 @@ import { stayFromGrant, type Grant } from './stay-transitions.js';
 import type { ResidentState, Stay } from './state.js';
 import { checkCaseFile } from './case-file.js';
 import { checkExistingStatus } from './existing-status.js';
+import { checkSswFact } from '../ssw/ssw-checks.js';
 
 /** Acts that can only happen in Japan (at a municipal or immigration office, or a departure). */
 const IN_JAPAN_ONLY: ReadonlySet<EventType> = new Set<EventType>([
@@ -33,7 +34,16 @@ const IN_JAPAN_ONLY: ReadonlySet<EventType> = new Set<EventType>([
 ]);
 
 /** What may still be recorded after death or naturalisation: the card's return and checks of it. */
-const AFTER_CLOSURE: ReadonlySet<EventType> = new Set<EventType>(['CardSurrendered', 'CardVerified', 'EventRetracted']);
+const AFTER_CLOSURE: ReadonlySet<EventType> = new Set<EventType>([
+  'CardSurrendered',
+  'CardVerified',
+  'EventRetracted',
+  // The employer's filings and the end of support outlive the worker's stay (ssw-duties.md §5).
+  'SupportEnded',
+  'AcceptanceDifficulty',
+  'SswReportFiled',
+  'HelloWorkNotified',
+]);
 
 /** Facts about a status of residence held. */
 const NEEDS_STATUS: ReadonlySet<EventType> = new Set<EventType>([
@@ -86,7 +96,7 @@ export function checkFact(state: ResidentState, event: LedgerEvent): RuleViolati
   if (CARD_HOLDER_DUTIES.has(event.type) && state.stay !== null && !state.stay.midToLongTerm) {
     return notMidToLongTerm(state.stay);
   }
-  return checkSpecific(state, event);
+  return checkSpecific(state, event) ?? checkSswFact(state, event);
 }
 
 function checkSpecific(state: ResidentState, event: LedgerEvent): RuleViolation | null {

@@ -5,6 +5,7 @@
  * applies before a decision), then stream version. Retracted facts are skipped.
  */
 import type { EventType, RecordedEvent } from '../events/events.js';
+import { SSW_SAME_DAY_RANK } from '../ssw/ssw-events.js';
 
 const SAME_DAY_RANK: Record<EventType, number> = {
   ResidentRegistered: 0,
@@ -43,6 +44,7 @@ const SAME_DAY_RANK: Record<EventType, number> = {
   CardSurrendered: 95,
   CaseClosed: 97,
   EventRetracted: 100,
+  ...SSW_SAME_DAY_RANK,
 };
 
 /**

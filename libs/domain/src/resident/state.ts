@@ -8,6 +8,7 @@ import type { DeadlineKind } from '../deadline-catalogue.js';
 import type { CardKind, MyNumberOption } from '../events/card-data.js';
 import type { CaseCloseReason, EventDataByType } from '../events/events.js';
 import type { Designation, StatusCode } from '../status-catalogue.js';
+import { INITIAL_SSW_STATE, type SswState } from '../ssw/ssw-state.js';
 
 export const INVALIDATION_REASONS = [
   'replaced',
@@ -86,6 +87,8 @@ export interface DeadlineRecord {
   readonly metOn: LocalDate | null;
   readonly metByEventId: string | null;
   readonly voidOn: LocalDate | null;
+  /** The employer a filing is owed by (ssw-duties.md §5), when known. */
+  readonly employer?: string | null;
 }
 
 /** 資格外活動許可: it runs to the end of the period of stay it was granted in (domain-rules.md §3). */
@@ -125,6 +128,8 @@ export interface ResidentState {
   readonly extraActivity: ExtraActivityPermit | null;
   readonly movesSinceLanding: number;
   readonly deadlines: readonly DeadlineRecord[];
+  /** Specified Skilled Worker: designation, the 5-year count, support (ssw/ssw-state.ts). */
+  readonly ssw: SswState;
 }
 
 export const INITIAL_STATE: ResidentState = {
@@ -143,6 +148,7 @@ export const INITIAL_STATE: ResidentState = {
   extraActivity: null,
   movesSinceLanding: 0,
   deadlines: [],
+  ssw: INITIAL_SSW_STATE,
 };
 
 export function currentCard(state: ResidentState): CardRecord | null {

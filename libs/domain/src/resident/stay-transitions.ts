@@ -8,19 +8,21 @@ import type { CardData } from '../events/card-data.js';
 import { isMidToLongTerm } from '../rules/mid-to-long-term.js';
 import { renewalWindowOpensOn } from '../rules/lawful-stay.js';
 import type { Designation, StatusCode } from '../status-catalogue.js';
+import type { SswDesignation } from '../ssw/ssw-events.js';
 import { issueCard, invalidateCurrentCard } from './card-transitions.js';
 import { openDeadline, voidDeadlines } from './deadline-book.js';
 import type { InvalidationReason, ResidentState, Stay } from './state.js';
 
 export interface Grant {
   status: StatusCode;
-  designation?: Designation | null | undefined;
+  /** A 特定活動 case; a 特定技能 designation (field, employer) is the SSW state's (ssw/ssw-step.ts). */
+  designation?: Designation | SswDesignation | null | undefined;
   periodExpiresOn?: LocalDate | undefined;
   card?: CardData | undefined;
 }
 
 export function stayFromGrant(grant: Grant, occurredOn: LocalDate, eventId: string): Stay {
-  const designation = grant.designation ?? null;
+  const designation = typeof grant.designation === 'string' ? grant.designation : null;
   const periodExpiresOn = grant.periodExpiresOn ?? null;
   return {
     status: grant.status,

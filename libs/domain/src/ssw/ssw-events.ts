@@ -1,0 +1,162 @@
+/**
+ * The facts of a Specified Skilled Worker's support and of the employer's filings
+ * (ssw-duties.md). Kept apart from the core facts; events.ts merges them into the union.
+ * The `type` strings are stored: never rename one.
+ */
+import type { LocalDate } from '../calendar/local-date.js';
+import {
+  date,
+  integer,
+  object,
+  oneOf,
+  optional,
+  required,
+  text,
+  type Check,
+  type FieldError,
+  type FieldRule,
+} from '../events/field-rules.js';
+import { DESIGNATIONS } from '../status-catalogue.js';
+import { specifiedField, SPECIFIED_FIELD_CODES, type SpecifiedFieldCode } from './specified-fields.js';
+
+/** 指定書 of a 特定技能 grant: the field (特定産業分野) and the employer (所属機関). */
+export interface SswDesignation {
+  field: SpecifiedFieldCode;
+  /** An employer record id or the employer's name. */
+  employer?: string;
+}
+
+export const INTERVIEW_PARTIES = ['worker', 'supervisor'] as const;
+export type InterviewParty = (typeof INTERVIEW_PARTIES)[number];
+export const INTERVIEW_MODES = ['in_person', 'online'] as const;
+
+/** 令和7年法務省令第47号: pregnancy, birth, childcare, illness or injury; and a re-entry barred (運用要領). */
+export const EXCLUSION_REASONS = ['maternity', 'childcare', 'illness_injury', 'reentry_barred'] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+/** 受入れ困難 (施行規則19条の17): since 2025-04 also a worker unable to work for a month or more. */
+export const ACCEPTANCE_DIFFICULTY_CAUSES = [
+  'business_reasons',
+  'death',
+  'illness',
+  'disappearance',
+  'return_home',
+  'unable_to_work',
+  'other',
+] as const;
+
+export const SSW_REPORT_KINDS = ['annual', 'contract', 'support_contract', 'acceptance_difficulty'] as const;
+export type SswReportKind = (typeof SSW_REPORT_KINDS)[number];
+
+export const HELLO_WORK_KINDS = ['hiring', 'leaving'] as const;
+/** 雇用保険 insured or not: it decides the Hello Work due date (労働施策総合推進法施行規則12条). */
+export const HELLO_WORK_INSURANCE = ['insured', 'not_insured'] as const;
+export type HelloWorkInsurance = (typeof HELLO_WORK_INSURANCE)[number];
+
+export interface SswEventDataByType {
+  /** The organisation supports this worker under a 支援委託契約 (全部委託) with the employer. */
+  SupportStarted: { employer: string; plan?: string };
+  SupportEnded: { reason: string };
+  SupportContractChanged: { summary?: string };
+  /** 定期面談 (基準省令3条): with the worker and, separately, with the supervisor. */
+  SupportInterviewHeld: { with: InterviewParty; mode: (typeof INTERVIEW_MODES)[number] };
+  /** 生活オリエンテーション. */
+  OrientationHeld: { hours: number };
+  /** An interval left out of the 5-year count of 特定技能1号 (令和7年法務省令第47号). */
+  SswIntervalExcluded: { from: LocalDate; to: LocalDate; reason: ExclusionReason };
+  /** A 6th year of 特定技能1号 allowed (failed the 2号 test with ≥ 80 % of the pass mark). */
+  SswSixthYearApproved: Record<string, never>;
+  /** The terms of the 特定技能雇用契約 changed (19条の18①1号). */
+  SswContractChanged: { summary?: string };
+  /** 受入れ困難 (19条の18①4号; 施行規則19条の17). */
+  AcceptanceDifficulty: { cause: (typeof ACCEPTANCE_DIFFICULTY_CAUSES)[number] };
+  /** The employer's filing to ISA (定期届出 / 随時届出). */
+  SswReportFiled: { kind: SswReportKind; fiscalYear?: number };
+  /** 外国人雇用状況の届出 filed at Hello Work. */
+  HelloWorkNotified: { kind: (typeof HELLO_WORK_KINDS)[number] };
+}
+
+export type SswEventType = keyof SswEventDataByType;
+
+export const SSW_EVENT_TYPES: readonly SswEventType[] = [
+  'SupportStarted',
+  'SupportEnded',
+  'SupportContractChanged',
+  'SupportInterviewHeld',
+  'OrientationHeld',
+  'SswIntervalExcluded',
+  'SswSixthYearApproved',
+  'SswContractChanged',
+  'AcceptanceDifficulty',
+  'SswReportFiled',
+  'HelloWorkNotified',
+];
+
+export function isSswEventType(type: string): type is SswEventType {
+  return (SSW_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+const fail = (field: string, message: string): FieldError[] => [{ field, message }];
+
+const fieldCode: Check = (value, path) => {
+  const field = typeof value === 'string' ? specifiedField(value) : undefined;
+  if (field !== undefined && !field.inForce) return fail(path, `${field.ja} (${field.code}) is announced but not yet a 特定産業分野`);
+  return oneOf(SPECIFIED_FIELD_CODES)(value, path);
+};
+
+/** A designation: the 特定活動 case (a code) or, for 特定技能, `{ field, employer }`. */
+export const designation: Check = (value, path) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? object({ field: required(fieldCode), employer: optional(text(200)) })(value, path)
+    : oneOf(DESIGNATIONS)(value, path);
+
+export const SSW_DATA_RULES: Record<SswEventType, Record<string, FieldRule>> = {
+  SupportStarted: { employer: required(text(200)), plan: optional(text(200)) },
+  SupportEnded: { reason: required(text()) },
+  SupportContractChanged: { summary: optional(text()) },
+  SupportInterviewHeld: { with: required(oneOf(INTERVIEW_PARTIES)), mode: required(oneOf(INTERVIEW_MODES)) },
+  OrientationHeld: { hours: required(integer(1, 40)) },
+  SswIntervalExcluded: { from: required(date), to: required(date), reason: required(oneOf(EXCLUSION_REASONS)) },
+  SswSixthYearApproved: {},
+  SswContractChanged: { summary: optional(text()) },
+  AcceptanceDifficulty: { cause: required(oneOf(ACCEPTANCE_DIFFICULTY_CAUSES)) },
+  SswReportFiled: { kind: required(oneOf(SSW_REPORT_KINDS)), fiscalYear: optional(integer(2019, 2100)) },
+  HelloWorkNotified: { kind: required(oneOf(HELLO_WORK_KINDS)) },
+};
+
+/** Where these facts fall among the facts of one day (fact-order.ts). */
+export const SSW_SAME_DAY_RANK: Record<SswEventType, number> = {
+  SswContractChanged: 20,
+  AcceptanceDifficulty: 20,
+  SswSixthYearApproved: 35,
+  SupportStarted: 45,
+  SupportContractChanged: 45,
+  OrientationHeld: 55,
+  SupportInterviewHeld: 55,
+  SswIntervalExcluded: 60,
+  SswReportFiled: 60,
+  HelloWorkNotified: 60,
+  SupportEnded: 75,
+};
+
+const SSW_STATUSES = ['specified_skilled_worker_1', 'specified_skilled_worker_2'];
+
+/** Rules that tie one field to another within one fact. */
+export function sswCrossFieldErrors(event: { type: string; data: unknown }): FieldError[] {
+  const data = event.data as Record<string, unknown>;
+  const interval = event.data as { from?: string; to?: string };
+  if (event.type === 'SswIntervalExcluded' && interval.to! < interval.from!) {
+    return fail('data.to', 'must be on or after the first day of the interval');
+  }
+  if (event.type === 'SswReportFiled' && data['kind'] === 'annual' && data['fiscalYear'] === undefined) {
+    return fail('data.fiscalYear', 'is required for the annual report (the fiscal year from 1 April it covers)');
+  }
+  const status = data['status'];
+  const given = data['designation'];
+  if (typeof status === 'string' && given !== undefined) {
+    const ssw = SSW_STATUSES.includes(status);
+    if (ssw && typeof given !== 'object') return fail('data.designation', 'of 特定技能 is { field, employer }');
+    if (!ssw && typeof given === 'object') return fail('data.designation', 'with a field is only for specified_skilled_worker_1 / _2');
+  }
+  return [];
+}

@@ -1,0 +1,289 @@
+/**
+ * What a fact, or time passing, does to a resident as a Specified Skilled Worker. evolve runs
+ * the core rules first and then `sswAfterFact(before, after, fact)`, so this file sees both the
+ * state before the fact and the state the core rules made of it (a status that began or ended).
+ */
+import { addDays, type LocalDate } from '../calendar/local-date.js';
+import { monthsBefore } from '../calendar/legal-periods.js';
+import { owedByOf, type DeadlineKind } from '../deadline-catalogue.js';
+import type { RecordedEvent } from '../events/events.js';
+import { isPending, openDeadline, updatePending, type NewDeadline } from '../resident/deadline-book.js';
+import type { DeadlineRecord, ResidentState } from '../resident/state.js';
+import { NOTIFICATION_DAYS } from '../rules/notification-periods.js';
+import { capIfHeldFrom, ssw1Count } from './ssw1-cap.js';
+import type { InterviewParty, SswDesignation } from './ssw-events.js';
+import {
+  annualReportWindow,
+  fiscalYearOf,
+  fiscalYearStart,
+  FIRST_ANNUAL_REPORT_FISCAL_YEAR,
+  helloWorkDue,
+  nextInterviewDue,
+  ORIENTATION_DAYS,
+} from './ssw-periods.js';
+import type { SswState } from './ssw-state.js';
+
+export const SSW1 = 'specified_skilled_worker_1';
+const SSW_STATUSES: readonly string[] = [SSW1, 'specified_skilled_worker_2'];
+
+export const holdsSsw = (state: ResidentState) => state.stay !== null && SSW_STATUSES.includes(state.stay.status);
+export const holdsSsw1 = (state: ResidentState) => state.stay?.status === SSW1;
+export const everSsw = (state: ResidentState) => holdsSsw(state) || state.ssw.ssw1Periods.length > 0 || state.ssw.field !== null;
+
+const withSsw = (state: ResidentState, change: Partial<SswState>): ResidentState => ({ ...state, ssw: { ...state.ssw, ...change } });
+
+const GRANTS = ['Landed', 'StatusChangeGranted', 'StatusAcquisitionGranted'];
+const JOINING = ['new_contract', 'transferred'];
+const LEAVING = ['contract_ended', 'left', 'dissolved'];
+const SUPPORT_CONTRACT_FACTS = ['SupportStarted', 'SupportEnded', 'SupportContractChanged'];
+
+function settle(
+  before: ResidentState,
+  state: ResidentState,
+  kinds: readonly DeadlineKind[],
+  how: { metOn: LocalDate; metByEventId: string } | { voidOn: LocalDate },
+): ResidentState {
+  const pendingBefore = new Set(before.deadlines.filter((d) => isPending(d) && kinds.includes(d.kind)).map((d) => d.id));
+  if (pendingBefore.size === 0) return state;
+  return {
+    ...state,
+    deadlines: state.deadlines.map((d) => (pendingBefore.has(d.id) ? { ...d, metOn: null, metByEventId: null, voidOn: null, ...how } : d)),
+  };
+}
+
+/**
+ * The employer's filings stay owed whatever becomes of the worker: a 届出事由 that arose while
+ * the worker held 特定技能 is filed even after they left or changed status (運用要領).
+ */
+function keepEmployerFilings(before: ResidentState, state: ResidentState): ResidentState {
+  const owed = new Set(before.deadlines.filter((d) => isPending(d) && owedByOf(d.kind) === 'employer').map((d) => d.id));
+  if (!state.deadlines.some((d) => owed.has(d.id) && d.voidOn !== null)) return state;
+  return { ...state, deadlines: state.deadlines.map((d) => (owed.has(d.id) && d.voidOn !== null ? { ...d, voidOn: null } : d)) };
+}
+
+/** The 1号 periods: one opens when the status starts, and closes the day it ends. */
+function trackPeriods(before: ResidentState, state: ResidentState, on: LocalDate, eventId: string | null, fact: RecordedEvent | null) {
+  const was = holdsSsw1(before);
+  const is = holdsSsw1(state);
+  let next = state;
+  if (!was && is) next = withSsw(next, { ssw1Periods: [...next.ssw.ssw1Periods, { from: on, to: null }] });
+  if (was && !is) {
+    const periods = next.ssw.ssw1Periods;
+    next = withSsw(next, { ssw1Periods: [...periods.slice(0, -1), { from: periods.at(-1)!.from, to: on }] });
+    // 5 years: answered by a change to another status or a departure; otherwise (death, revocation, lapse) it lapses.
+    const answered = eventId !== null && (state.stay !== null || fact?.type === 'Departed');
+    next = settle(before, next, ['ssw1_cap', 'ssw1_exclusion_claim'], answered ? { metOn: on, metByEventId: eventId } : { voidOn: on });
+    next = settle(before, next, ['support_interview', 'orientation'], { voidOn: on });
+  }
+  return next;
+}
+
+function open(state: ResidentState, deadline: NewDeadline): ResidentState {
+  return openDeadline(state, deadline);
+}
+
+const within14 = (state: ResidentState, kind: DeadlineKind, on: LocalDate, id: string, employer: string | null) =>
+  open(state, { kind, sourceEventId: id, createdOn: on, statutoryDueOn: addDays(on, NOTIFICATION_DAYS), employer });
+
+function meetWhere(state: ResidentState, matches: (d: DeadlineRecord) => boolean, on: LocalDate, id: string): ResidentState {
+  return updatePending(state, matches, (d) => ({ ...d, metOn: on, metByEventId: id }));
+}
+
+function interviewDue(state: ResidentState, party: InterviewParty, from: LocalDate, id: string): ResidentState {
+  return open(state, { kind: 'support_interview', key: party, sourceEventId: id, createdOn: from, statutoryDueOn: nextInterviewDue(from) });
+}
+
+/** The fact's own duties (ssw-duties.md §4–§6). */
+function factDuties(before: ResidentState, state: ResidentState, fact: RecordedEvent): ResidentState {
+  const on = fact.occurredOn;
+  const id = fact.eventId;
+  const employer = state.ssw.employer;
+  switch (fact.type) {
+    case 'AffiliationChanged': {
+      let next = state;
+      const change = fact.data.change;
+      if (holdsSsw(before) && fact.data.kind === 'contract' && (change === 'contract_ended' || change === 'new_contract')) {
+        next = within14(next, 'ssw_contract_notification', on, id, change === 'new_contract' ? employer : before.ssw.employer);
+      }
+      const insurance = fact.data.helloWork;
+      if (insurance !== undefined && (JOINING.includes(change) || LEAVING.includes(change))) {
+        const hiring = JOINING.includes(change);
+        next = open(next, {
+          kind: hiring ? 'hello_work_hiring' : 'hello_work_leaving',
+          sourceEventId: id,
+          createdOn: on,
+          statutoryDueOn: helloWorkDue(hiring ? 'hiring' : 'leaving', insurance, on),
+          employer: fact.data.employer ?? fact.data.organisation ?? null,
+        });
+      }
+      return next;
+    }
+    case 'SswContractChanged':
+      return within14(state, 'ssw_contract_notification', on, id, employer);
+    case 'SupportStarted': {
+      const support = { since: on, employer: fact.data.employer, plan: fact.data.plan ?? null, eventId: id };
+      const next = withSsw(interviewDue(interviewDue(state, 'worker', on, id), 'supervisor', on, id), { support });
+      return next;
+    }
+    case 'SupportEnded':
+      return updatePending(
+        withSsw(state, { support: null }),
+        (d) => d.kind === 'support_interview',
+        (d) => ({ ...d, voidOn: on }),
+      );
+    case 'SupportInterviewHeld': {
+      const party = fact.data.with;
+      const met = meetWhere(state, (d) => d.kind === 'support_interview' && d.id.endsWith(`:${party}`), on, id);
+      const inPerson = fact.data.mode === 'in_person' && party === 'worker';
+      return withSsw(interviewDue(met, party, on, id), {
+        lastInterview: { ...state.ssw.lastInterview, [party]: { on, mode: fact.data.mode } },
+        lastInPersonInterview: inPerson ? on : state.ssw.lastInPersonInterview,
+      });
+    }
+    case 'OrientationHeld':
+      return withSsw(
+        meetWhere(state, (d) => d.kind === 'orientation', on, id),
+        { orientation: { on, hours: fact.data.hours } },
+      );
+    case 'SswIntervalExcluded': {
+      const exclusions = [...state.ssw.exclusions, { ...fact.data, eventId: id }];
+      const next = withSsw(state, { exclusions });
+      if (next.deadlines.some((d) => d.kind === 'ssw1_exclusion_claim' && isPending(d)) || !holdsSsw1(next)) return next;
+      const cap = ssw1Count(capInput(next.ssw), on)!.capReachedOn!;
+      return open(next, {
+        kind: 'ssw1_exclusion_claim',
+        sourceEventId: id,
+        createdOn: on,
+        opensOn: monthsBefore(cap, 3),
+        statutoryDueOn: cap,
+      });
+    }
+    case 'SswSixthYearApproved':
+      return withSsw(state, { sixthYear: true });
+    case 'AcceptanceDifficulty':
+      return within14(state, 'ssw_acceptance_difficulty_notification', on, id, employer ?? before.ssw.employer);
+    case 'SswReportFiled': {
+      const { kind, fiscalYear } = fact.data;
+      if (kind === 'annual') return meetWhere(state, (d) => d.kind === 'ssw_annual_report' && d.id.endsWith(`:FY${fiscalYear}`), on, id);
+      const filed: DeadlineKind =
+        kind === 'contract'
+          ? 'ssw_contract_notification'
+          : kind === 'support_contract'
+            ? 'ssw_support_contract_notification'
+            : 'ssw_acceptance_difficulty_notification';
+      return meetWhere(state, (d) => d.kind === filed, on, id);
+    }
+    case 'HelloWorkNotified':
+      return meetWhere(state, (d) => d.kind === (fact.data.kind === 'hiring' ? 'hello_work_hiring' : 'hello_work_leaving'), on, id);
+    // 運用要領: the exclusion is claimed with the renewal or change application, about 3 months before the cap.
+    case 'ExtensionApplied':
+    case 'StatusChangeApplied':
+      return meetWhere(state, (d) => d.kind === 'ssw1_exclusion_claim', on, id);
+    default:
+      return state;
+  }
+}
+
+/** The field and employer named by a grant, or by a contract fact. */
+function designationAndEmployer(state: ResidentState, fact: RecordedEvent): ResidentState {
+  if (GRANTS.includes(fact.type) && 'status' in fact.data) {
+    const given = (fact.data as { designation?: unknown }).designation;
+    if (!SSW_STATUSES.includes(fact.data.status)) return withSsw(state, { field: null });
+    if (typeof given !== 'object' || given === null) return state;
+    const designation = given as SswDesignation;
+    const employer = designation.employer ?? state.ssw.employer;
+    return withSsw(state, {
+      field: designation.field,
+      ...(employer === state.ssw.employer ? {} : { employer, employerEventId: fact.eventId }),
+    });
+  }
+  if (fact.type === 'AffiliationChanged' && fact.data.kind === 'contract') {
+    if (JOINING.includes(fact.data.change)) {
+      const employer = fact.data.employer ?? fact.data.organisation ?? state.ssw.employer;
+      return withSsw(state, { employer, employerEventId: fact.eventId });
+    }
+    if (LEAVING.includes(fact.data.change)) return withSsw(state, { employer: null, employerEventId: fact.eventId });
+  }
+  if (fact.type === 'SupportStarted' && state.ssw.employer === null) {
+    return withSsw(state, { employer: fact.data.employer, employerEventId: fact.eventId });
+  }
+  return state;
+}
+
+export function capInput(ssw: SswState) {
+  return { periods: ssw.ssw1Periods, exclusions: ssw.exclusions, sixthYear: ssw.sixthYear };
+}
+
+/** The cap is "open" in its last year, so the board answers "whose 5 years end within the year" (reading). */
+const CAP_SHOWN_MONTHS = 12;
+
+/** The 5-year cap and the exclusion claim follow every fact that moves the cap. */
+function syncCap(state: ResidentState, on: LocalDate, eventId: string | null): ResidentState {
+  if (!holdsSsw1(state)) return state;
+  const cap = capIfHeldFrom(capInput(state.ssw), on);
+  let next = updatePending(
+    state,
+    (d) => (d.kind === 'ssw1_cap' && d.statutoryDueOn !== cap) || (d.kind === 'ssw1_exclusion_claim' && d.statutoryDueOn !== cap),
+    (d) => ({ ...d, statutoryDueOn: cap, dueOn: cap, opensOn: monthsBefore(cap, d.kind === 'ssw1_cap' ? CAP_SHOWN_MONTHS : 3) }),
+  );
+  if (eventId !== null && !next.deadlines.some((d) => d.kind === 'ssw1_cap' && isPending(d))) {
+    next = open(next, {
+      kind: 'ssw1_cap',
+      sourceEventId: eventId,
+      createdOn: on,
+      opensOn: monthsBefore(cap, CAP_SHOWN_MONTHS),
+      statutoryDueOn: cap,
+    });
+  }
+  return next;
+}
+
+/** 定期届出: one per employer per fiscal year in which the worker held 特定技能 for a day. */
+function ensureAnnualReport(state: ResidentState, on: LocalDate): ResidentState {
+  if (!holdsSsw(state) || state.stay === null) return state;
+  const fiscalYear = fiscalYearOf(on);
+  const employer = state.ssw.employer;
+  const known = state.ssw.annualReports.some((report) => report.fiscalYear === fiscalYear && report.employer === employer);
+  const marked = withSsw(state, { lastFiscalYear: Math.max(fiscalYear, state.ssw.lastFiscalYear ?? fiscalYear) });
+  // Between two contracts (no employer) the report of the year is already owed by the last one.
+  const betweenContracts = employer === null && state.ssw.employerEventId !== null;
+  if (known || betweenContracts || fiscalYear < FIRST_ANNUAL_REPORT_FISCAL_YEAR) return marked;
+  const next = withSsw(marked, { annualReports: [...state.ssw.annualReports, { fiscalYear, employer }] });
+  return open(next, {
+    kind: 'ssw_annual_report',
+    key: `FY${fiscalYear}`,
+    sourceEventId: state.ssw.employerEventId ?? state.stay.grantEventId,
+    createdOn: on,
+    ...annualReportWindow(fiscalYear),
+    employer,
+  });
+}
+
+export function sswAfterFact(before: ResidentState, after: ResidentState, fact: RecordedEvent): ResidentState {
+  const on = fact.occurredOn;
+  let next = keepEmployerFilings(before, after);
+  next = designationAndEmployer(next, fact);
+  next = trackPeriods(before, next, on, fact.eventId, fact);
+  if (holdsSsw1(next) && GRANTS.includes(fact.type)) {
+    next = open(next, { kind: 'orientation', sourceEventId: fact.eventId, createdOn: on, statutoryDueOn: addDays(on, ORIENTATION_DAYS) });
+  }
+  next = factDuties(before, next, fact);
+  if (SUPPORT_CONTRACT_FACTS.includes(fact.type) && holdsSsw(before)) {
+    next = within14(next, 'ssw_support_contract_notification', on, fact.eventId, next.ssw.employer ?? before.ssw.employer);
+  }
+  next = syncCap(next, on, fact.eventId);
+  return ensureAnnualReport(next, on);
+}
+
+/** Time passing: a lapse ends the 1号 period; a new fiscal year calls for its annual report. */
+export function sswAfterTime(before: ResidentState, after: ResidentState, on: LocalDate): ResidentState {
+  return ensureAnnualReport(trackPeriods(before, keepEmployerFilings(before, after), on, null, null), on);
+}
+
+export function sswFiscalYearTrigger(state: ResidentState): { on: LocalDate; apply: (state: ResidentState) => ResidentState } | null {
+  const last = state.ssw.lastFiscalYear;
+  const end = state.stay?.periodExpiresOn;
+  if (last === null || !holdsSsw(state) || end == null) return null;
+  const on = fiscalYearStart(last + 1);
+  return on <= end ? { on, apply: (current) => ensureAnnualReport(current, on) } : null;
+}
