@@ -7,7 +7,7 @@ export * from './domain-error.js';
 export * from './events/card-data.js';
 export * from './events/events.js';
 export * from './events/event-validation.js';
-export type { FieldError } from './events/field-rules.js';
+export type { FieldError, FieldRule } from './events/field-rules.js';
 export * from './resident/state.js';
 export { END_OF_TIME } from './resident/advance.js';
 export { evolve } from './resident/evolve.js';

@@ -28,7 +28,6 @@ describe('a Specified Skilled Worker (特定技能1号) over two years', () => {
     expect(status.card).toMatchObject({ number: 'SW10000001AA', state: 'valid', expiresOn: '2026-03-31' });
     expect(status.work.permission).toBe('status_activities_only');
     expect(deadlines.map((d) => [d.kind, d.state])).toEqual([
-      ['orientation', 'open'],
       ['residence_notification_90_day', 'open'],
       ['period_renewal', 'upcoming'],
       // The employer's annual report for FY2025 and the 5-year cap (ssw-duties.md §3, §5).

@@ -4,9 +4,10 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import type { LocalDate } from '../calendar/local-date.js';
-import { deadlinesAsOf } from '../deadlines.js';
+import { deadlineView, deadlinesAsOf } from '../deadlines.js';
 import { foldResident } from '../resident/fold.js';
 import { ResidentLife, card } from '../testing/resident-life.js';
+import { organisationDeadlines } from './organisation-deadlines.js';
 import { sswPanel } from './ssw-panel.js';
 
 const SSW1 = 'specified_skilled_worker_1';
@@ -265,5 +266,52 @@ describe('refusals and employer filings after the worker left', () => {
     life.record('SswReportFiled', '2026-10-09', { kind: 'acceptance_difficulty' });
     expect(of(life, '2026-10-09', 'ssw_acceptance_difficulty_notification').map((d) => d.state)).toEqual(['met']);
     expect(life.refusal('SswReportFiled', '2026-10-09', { kind: 'annual' })).toBe('INVALID');
+  });
+});
+
+describe('the panel and the organisation', () => {
+  test('an orientation under 8 hours is recorded with a warning; the panel is null for a resident never in 特定技能', () => {
+    const life = new ResidentLife('1995-05-10', 'short');
+    expect(sswPanel(foldResident(life.events, '2026-05-01' as LocalDate), '2026-05-01' as LocalDate)).toBeNull();
+    life.record('Landed', '2026-04-01', { status: SSW1, periodExpiresOn: '2027-03-31', card: card('SW50000001AA') });
+    life.record('SupportStarted', '2026-04-01', { employer: 'Kyushu Hotels' });
+    life.record('OrientationHeld', '2026-04-03', { hours: 6 });
+    const panel = sswPanel(foldResident(life.events, '2026-05-01' as LocalDate), '2026-05-01' as LocalDate);
+    expect(panel).toMatchObject({
+      employer: 'Kyushu Hotels',
+      field: null,
+      nextInterviews: { worker: '2026-07-01', supervisor: '2026-07-01' },
+    });
+    expect(panel?.warnings.map((w) => w.code)).toEqual(['ORIENTATION_UNDER_8_HOURS']);
+  });
+
+  test('Hello Work hiring of a worker not insured: by the end of the next month; met by HelloWorkNotified', () => {
+    const life = new ResidentLife('1995-05-10', 'hw');
+    life.record('Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2028-03-31', card: card('ST60000001AA') });
+    life.record('AffiliationChanged', '2026-06-15', {
+      kind: 'activity',
+      change: 'new_contract',
+      employer: 'Konbini',
+      helloWork: 'not_insured',
+    });
+    expect(of(life, '2026-06-15', 'hello_work_hiring')).toEqual([
+      expect.objectContaining({ statutoryDueOn: '2026-07-31', owedBy: 'employer', employer: 'Konbini' }),
+    ]);
+    life.record('HelloWorkNotified', '2026-07-01', { kind: 'hiring' });
+    expect(of(life, '2026-07-01', 'hello_work_hiring').map((d) => d.state)).toEqual(['met']);
+  });
+
+  test('registration expiring 2027-08-31: renewal window 2027-02-01 – 2027-04-30, owed by the organisation', () => {
+    const [deadline] = organisationDeadlines({ registrationExpiresOn: '2027-08-31' as LocalDate, recordedOn: '2026-12-01' as LocalDate });
+    expect(deadline).toMatchObject({ opensOn: '2027-02-01', statutoryDueOn: '2027-04-30', dueOn: '2027-04-30', createdOn: '2026-12-01' });
+    expect(deadlineView(deadline!, '2027-03-01' as LocalDate)).toMatchObject({ state: 'open', owedBy: 'organisation' });
+    expect(organisationDeadlines(null)).toEqual([]);
+    const applied = organisationDeadlines({
+      registrationExpiresOn: '2026-06-30' as LocalDate,
+      registrationRenewalAppliedOn: '2026-01-15' as LocalDate,
+      recordedOn: '2025-01-01' as LocalDate,
+    });
+    // 2026-02-28 is a Saturday: the last day moves to Monday 2 March.
+    expect(applied[0]).toMatchObject({ opensOn: '2025-12-01', statutoryDueOn: '2026-02-28', dueOn: '2026-03-02', metOn: '2026-01-15' });
   });
 });

@@ -45,6 +45,8 @@ export interface SswState {
   readonly lastInterview: Readonly<Record<InterviewParty, Interview | null>>;
   readonly lastInPersonInterview: LocalDate | null;
   readonly orientation: { readonly on: LocalDate; readonly hours: number } | null;
+  /** The latest landing or grant into 1号: the life orientation follows it. */
+  readonly ssw1Grant: { readonly on: LocalDate; readonly eventId: string } | null;
   /** Annual reports already owed: one per employer per fiscal year. */
   readonly annualReports: readonly { readonly fiscalYear: number; readonly employer: string | null }[];
   /** The last fiscal year whose annual report was looked at (time passing opens the next). */
@@ -62,6 +64,7 @@ export const INITIAL_SSW_STATE: SswState = {
   lastInterview: { worker: null, supervisor: null },
   lastInPersonInterview: null,
   orientation: null,
+  ssw1Grant: null,
   annualReports: [],
   lastFiscalYear: null,
 };

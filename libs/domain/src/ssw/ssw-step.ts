@@ -217,6 +217,22 @@ export function capInput(ssw: SswState) {
 /** The cap is "open" in its last year, so the board answers "whose 5 years end within the year" (reading). */
 const CAP_SHOWN_MONTHS = 12;
 
+/**
+ * 生活オリエンテーション is owed by whoever supports the worker, after the landing or the grant into
+ * 1号: once support is on record and a grant is, within 14 days of the grant.
+ */
+function orientationOwed(state: ResidentState, on: LocalDate): ResidentState {
+  const grant = state.ssw.ssw1Grant;
+  if (grant === null || state.ssw.support === null || !holdsSsw1(state)) return state;
+  if (state.deadlines.some((d) => d.kind === 'orientation' && d.sourceEventId === grant.eventId)) return state;
+  return open(state, {
+    kind: 'orientation',
+    sourceEventId: grant.eventId,
+    createdOn: on,
+    statutoryDueOn: addDays(grant.on, ORIENTATION_DAYS),
+  });
+}
+
 /** The 5-year cap and the exclusion claim follow every fact that moves the cap. */
 function syncCap(state: ResidentState, on: LocalDate, eventId: string | null): ResidentState {
   if (!holdsSsw1(state)) return state;
@@ -264,10 +280,9 @@ export function sswAfterFact(before: ResidentState, after: ResidentState, fact: 
   let next = keepEmployerFilings(before, after);
   next = designationAndEmployer(next, fact);
   next = trackPeriods(before, next, on, fact.eventId, fact);
-  if (holdsSsw1(next) && GRANTS.includes(fact.type)) {
-    next = open(next, { kind: 'orientation', sourceEventId: fact.eventId, createdOn: on, statutoryDueOn: addDays(on, ORIENTATION_DAYS) });
-  }
+  if (holdsSsw1(next) && GRANTS.includes(fact.type)) next = withSsw(next, { ssw1Grant: { on, eventId: fact.eventId } });
   next = factDuties(before, next, fact);
+  next = orientationOwed(next, on);
   if (SUPPORT_CONTRACT_FACTS.includes(fact.type) && holdsSsw(before)) {
     next = within14(next, 'ssw_support_contract_notification', on, fact.eventId, next.ssw.employer ?? before.ssw.employer);
   }
