@@ -2,6 +2,8 @@
  * Per-type validation of an event's shape: every field at fault, with its path. Rules that
  * depend on the resident's history (a grant needs an application …) are the decider's.
  */
+import { addDays } from '../calendar/local-date.js';
+import { DEPARTURE_PERIOD_MAX_DAYS } from '../rules/lawful-stay.js';
 import { STATUS_CATALOGUE, DESIGNATIONS, type StatusCode } from '../status-catalogue.js';
 import { IDENTITY_RULES, identityCorrection } from './identity-rules.js';
 import { designation, HELLO_WORK_INSURANCE, SSW_DATA_RULES, sswCrossFieldErrors } from '../ssw/ssw-events.js';
@@ -112,7 +114,7 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
   CardSurrendered: { reason: optional(text()) },
   Departed: { reentry: required(oneOf(REENTRY_KINDS)), permitExpiresOn: optional(date) },
   Reentered: none,
-  StatusRevoked: { ground: optional(text()) },
+  StatusRevoked: { ground: optional(text()), departureBy: optional(date) },
   Naturalised: none,
   Died: none,
   AffiliationChanged: {
@@ -160,6 +162,17 @@ function crossFieldErrors(event: LedgerEvent): FieldError[] {
         errors.push({ field: 'data.permitExpiresOn', message: 'is only given when reentry is "permit"' });
       }
       break;
+    case 'StatusRevoked': {
+      const departureBy = event.data.departureBy;
+      // 22条の4⑦: 三十日を超えない範囲内で出国期間を指定.
+      if (
+        departureBy !== undefined &&
+        (departureBy <= event.occurredOn || departureBy > addDays(event.occurredOn, DEPARTURE_PERIOD_MAX_DAYS))
+      ) {
+        errors.push({ field: 'data.departureBy', message: `must be 1 to ${DEPARTURE_PERIOD_MAX_DAYS} days after occurredOn (22条の4⑦)` });
+      }
+      break;
+    }
     case 'ExtraActivityPermitted':
       if (event.data.scope === 'comprehensive' && event.data.hoursPerWeek !== undefined && event.data.hoursPerWeek !== 28) {
         errors.push({ field: 'data.hoursPerWeek', message: 'is 28 for a comprehensive permission' });

@@ -165,8 +165,8 @@ export interface EventDataByType extends SswEventDataByType {
   /** 単純出国 / みなし再入国 / 再入国許可. */
   Departed: { reentry: ReentryKind; permitExpiresOn?: LocalDate };
   Reentered: Record<string, never>;
-  /** 在留資格取消. */
-  StatusRevoked: { ground?: string };
+  /** 在留資格取消; `departureBy`: the 出国期間 the minister fixed (22条の4⑦, at most 30 days). */
+  StatusRevoked: { ground?: string; departureBy?: LocalDate };
   Naturalised: Record<string, never>;
   Died: Record<string, never>;
   /** A change about the 所属機関 (19条の16①②). */

@@ -80,12 +80,26 @@ export function voidDeadlines(
 /** Deadlines that belong to the status held: they lapse when that status ends (domain-rules.md §6). */
 export const STATUS_BOUND_DEADLINES: readonly DeadlineKind[] = [
   'period_renewal',
-  'affiliation_notification',
   'activity_gap_revocation_risk',
-  'spouse_notification',
   'spouse_activity_revocation_risk',
   'card_validity_renewal',
 ];
+
+/**
+ * 14-day notification duties that, once arisen, stay owed after a later change, revocation or
+ * loss of status: only final departure, death or naturalisation void them (domain-rules.md §6)
+ * (reading). A re-entry that lapses abroad counts as a final departure.
+ */
+export const OWED_NOTIFICATIONS: readonly DeadlineKind[] = [
+  'residence_notification',
+  'address_change_notification',
+  'card_detail_change_notification',
+  'affiliation_notification',
+  'spouse_notification',
+];
+
+/** What survives the end of a stay by revocation or a denial after expiry. */
+export const KEPT_WHEN_STATUS_ENDS: readonly DeadlineKind[] = ['card_surrender', ...OWED_NOTIFICATIONS];
 
 /** Deadlines about the card in hand: moot once another card replaces it. */
 export const CARD_BOUND_DEADLINES: readonly DeadlineKind[] = [

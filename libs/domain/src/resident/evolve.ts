@@ -14,7 +14,7 @@ import { deemedReentryDeadline, permitReentryDeadline } from '../rules/reentry.j
 import { COMPREHENSIVE_HOURS_PER_WEEK } from '../rules/work-permission.js';
 import { STATUS_CATALOGUE, isSpouseStatus } from '../status-catalogue.js';
 import { issueCard, updateCurrentCard } from './card-transitions.js';
-import { meetDeadlines, openDeadline, STATUS_BOUND_DEADLINES, voidDeadlines } from './deadline-book.js';
+import { KEPT_WHEN_STATUS_ENDS, meetDeadlines, openDeadline, STATUS_BOUND_DEADLINES, voidDeadlines } from './deadline-book.js';
 import { caseClosed, caseReopened, detailsCorrected } from './case-file.js';
 import { existingStatusRecorded } from './existing-status.js';
 import type { ResidentState } from './state.js';
@@ -48,7 +48,14 @@ function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
       return { ...state, residentId: event.data.residentId, identity: event.data };
 
     case 'Landed': {
-      const landed: ResidentState = { ...state, presence: 'in_japan', abroad: null, extraActivity: null, movesSinceLanding: 0 };
+      const landed: ResidentState = {
+        ...state,
+        presence: 'in_japan',
+        abroad: null,
+        extraActivity: null,
+        movesSinceLanding: 0,
+        departurePeriod: null,
+      };
       const next = beginPeriod(landed, event.data, on, id);
       if (!next.stay?.midToLongTerm) return next;
       return openDeadline(next, {
@@ -98,7 +105,7 @@ function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
 
     case 'ExtensionDenied':
     case 'StatusChangeDenied':
-      return denyStayApplication(state, on);
+      return denyStayApplication(state, on, id);
 
     case 'StatusChangeGranted':
       return newlyMidToLongTerm(state, beginPeriod(changeStatus(state, on, id), event.data, on, id), on, id);
@@ -154,8 +161,17 @@ function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
       });
     }
 
-    case 'StatusRevoked':
-      return owesCardSurrender(endStay(state, on, 'status_revoked'), id, on, addDays(on, NOTIFICATION_DAYS));
+    case 'StatusRevoked': {
+      const revoked = owesCardSurrender(
+        endStay(state, on, 'status_revoked', KEPT_WHEN_STATUS_ENDS),
+        id,
+        on,
+        addDays(on, NOTIFICATION_DAYS),
+      );
+      // 22条の4⑦: with a departure period the stay stays lawful until it ends.
+      const departureBy = event.data.departureBy;
+      return { ...revoked, departurePeriod: departureBy === undefined ? null : { until: departureBy, eventId: id } };
+    }
 
     case 'Naturalised':
     case 'Died': {
@@ -277,11 +293,16 @@ function stayApplicationFiled(
   return next;
 }
 
-/** A denial after the expiry ends the stay on the decision day (status_lost); before it, the period runs on. */
-function denyStayApplication(state: ResidentState, on: LocalDate): ResidentState {
+/**
+ * A denial before the expiry: the period runs on to its end. After the expiry it ends the stay
+ * on the decision day (status_lost): the card loses its effect (19条の14) and is owed back
+ * within 14 days (19条の15①).
+ */
+function denyStayApplication(state: ResidentState, on: LocalDate, eventId: string): ResidentState {
   const expiry = state.stay?.periodExpiresOn;
-  const next = updateCurrentCard({ ...state, pendingStay: null }, (card) => ({ ...card, validThrough: card.expiresOn }));
-  return expiry != null && on > expiry ? endStay(next, on, 'status_lost') : next;
+  const next: ResidentState = { ...state, pendingStay: null };
+  if (expiry == null || on <= expiry) return updateCurrentCard(next, (card) => ({ ...card, validThrough: card.expiresOn }));
+  return owesCardSurrender(endStay(next, on, 'status_lost', KEPT_WHEN_STATUS_ENDS), eventId, on, addDays(on, NOTIFICATION_DAYS));
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CardData } from '../events/card-data.js';
 import type { EventType, LedgerEvent, RecordedEventOf } from '../events/events.js';
 import { violation, type RuleViolation } from '../domain-error.js';
 import { cardStateAsOf, SPECIFIED_CARD_FROM } from '../rules/card-validity.js';
-import { latestPeriodEnd } from '../rules/lawful-stay.js';
+import { describeLongest, EMPLOYMENT_FOR_SKILL_DEVELOPMENT_FROM, latestPeriodEnd, statusInForce } from '../rules/period-limits.js';
 import { longestPermitEnd, REENTRY_PERMIT_MAX_YEARS } from '../rules/reentry.js';
 import { STATUS_CATALOGUE } from '../status-catalogue.js';
 import { stayFromGrant, type Grant } from './stay-transitions.js';
@@ -138,12 +138,13 @@ function checkSpecific(state: ResidentState, event: LedgerEvent): RuleViolation 
     case 'ExtensionDenied':
       if (state.pendingStay?.kind !== 'extension') return noPending('extension of the period of stay');
       if (event.type === 'ExtensionDenied' || state.stay === null) return null;
+      // The new period runs on from the old expiry (domain-rules.md §3).
       return checkGrant(state, { ...state.stay, ...event.data }, on, state.stay.periodExpiresOn);
 
     case 'StatusChangeGranted':
     case 'StatusChangeDenied':
       if (state.pendingStay?.kind !== 'change') return noPending('change of status');
-      return event.type === 'StatusChangeDenied' ? null : checkGrant(state, event.data, on, state.stay?.periodExpiresOn ?? null);
+      return event.type === 'StatusChangeDenied' ? null : checkGrant(state, event.data, on, null);
 
     case 'PermanentResidenceApplied':
       return state.pendingPermanent === null ? null : alreadyPending(state.pendingPermanent.appliedOn);
@@ -201,14 +202,24 @@ function checkSpecific(state: ResidentState, event: LedgerEvent): RuleViolation 
   }
 }
 
-function checkGrant(state: ResidentState, grant: Grant, on: LocalDate, currentEnd: LocalDate | null): RuleViolation | null {
+/** `extendedFrom`: the old expiry for an extension, null for a grant that starts a new period on its day. */
+function checkGrant(state: ResidentState, grant: Grant, on: LocalDate, extendedFrom: LocalDate | null): RuleViolation | null {
+  if (!statusInForce(grant.status, on)) {
+    return violation(
+      'STATUS_NOT_IN_FORCE',
+      `${grant.status} (育成就労) takes effect on ${EMPLOYMENT_FOR_SKILL_DEVELOPMENT_FROM}; it cannot be granted on ${on}.`,
+    );
+  }
   if (grant.periodExpiresOn !== undefined) {
     if (grant.periodExpiresOn < on) {
       return violation('PERIOD_ENDS_BEFORE_GRANT', `The period of stay ends on ${grant.periodExpiresOn}, before ${on}.`);
     }
-    const latest = latestPeriodEnd(on, currentEnd);
-    if (grant.periodExpiresOn > latest) {
-      return violation('PERIOD_TOO_LONG', `A period of stay is at most 5 years: ${grant.periodExpiresOn} is after ${latest}.`);
+    const latest = latestPeriodEnd(grant.status, on, extendedFrom);
+    if (latest !== null && grant.periodExpiresOn > latest) {
+      return violation(
+        'PERIOD_TOO_LONG',
+        `A period of stay as ${grant.status} is at most ${describeLongest(grant.status, on)}: ${grant.periodExpiresOn} is after ${latest}.`,
+      );
     }
   }
   return grant.card === undefined ? null : checkCard(state, grant.card, on, stayFromGrant(grant, on, ''));

@@ -127,6 +127,8 @@ export interface ResidentState {
   readonly cards: readonly CardRecord[];
   readonly extraActivity: ExtraActivityPermit | null;
   readonly movesSinceLanding: number;
+  /** 出国期間 after a revocation (22条の4⑦): lawful in Japan until `until`. */
+  readonly departurePeriod: { readonly until: LocalDate; readonly eventId: string } | null;
   readonly deadlines: readonly DeadlineRecord[];
   /** Specified Skilled Worker: designation, the 5-year count, support (ssw/ssw-state.ts). */
   readonly ssw: SswState;
@@ -147,6 +149,7 @@ export const INITIAL_STATE: ResidentState = {
   cards: [],
   extraActivity: null,
   movesSinceLanding: 0,
+  departurePeriod: null,
   deadlines: [],
   ssw: INITIAL_SSW_STATE,
 };

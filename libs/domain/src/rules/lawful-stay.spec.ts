@@ -116,8 +116,9 @@ describe('§4 special period (特例期間, 入管法20条6項, 21条4項)', () 
 describe('§4 the 5-year limit (seed 001: 上限5年)', () => {
   test('a period ending 5 years and 1 day after the landing is PERIOD_TOO_LONG; 5 years is accepted', () => {
     const life = new ResidentLife();
-    expect(life.refusal('Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2031-04-02' })).toBe('PERIOD_TOO_LONG');
-    expect(life.refusal('Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2031-04-01' })).toBe('ACCEPTED');
+    const engineer = 'engineer_humanities_international';
+    expect(life.refusal('Landed', '2026-04-01', { status: engineer, periodExpiresOn: '2031-04-02' })).toBe('PERIOD_TOO_LONG');
+    expect(life.refusal('Landed', '2026-04-01', { status: engineer, periodExpiresOn: '2031-04-01' })).toBe('ACCEPTED');
   });
 });
 

@@ -1,16 +1,26 @@
 /**
  * Period of stay and lawful stay: the renewal window (seed 002), the special period
- * (特例期間, 入管法20条6項, 21条4項; seed 000 §6.3), the 5-year limit (seed 001) and the
+ * (特例期間, 入管法20条6項, 21条4項; seed 000 §6.3) and the
  * newborn's grace (入管法22条の2; seed 004 §2-4). domain-rules.md §4.
  */
-import { addDays, daysBetween, maxDate, type LocalDate } from '../calendar/local-date.js';
-import { addMonths, addYears, monthsBefore } from '../calendar/legal-periods.js';
+import { addDays, daysBetween, type LocalDate } from '../calendar/local-date.js';
+import { addMonths, monthsBefore } from '../calendar/legal-periods.js';
 import { nextWorkingDayFrom } from '../calendar/administrative-holidays.js';
 import type { ResidentState, Stay, StayApplication } from '../resident/state.js';
 import type { StatusCode } from '../status-catalogue.js';
 
 export type LawfulBasis =
-  'period_of_stay' | 'special_period' | 'permanent' | 'deemed_reentry_abroad' | 'reentry_permit_abroad' | 'birth_grace' | 'none';
+  | 'period_of_stay'
+  | 'special_period'
+  | 'permanent'
+  | 'deemed_reentry_abroad'
+  | 'reentry_permit_abroad'
+  | 'birth_grace'
+  | 'departure_period'
+  | 'none';
+
+/** 22条の4⑦: the departure period after a revocation is at most 30 days. */
+export const DEPARTURE_PERIOD_MAX_DAYS = 30;
 
 export interface Residence {
   lawful: boolean;
@@ -19,16 +29,6 @@ export interface Residence {
   periodExpiresOn: LocalDate | null;
   lawfulUntil: LocalDate | null;
   inJapan: boolean;
-}
-
-export const MAX_PERIOD_YEARS = 5;
-
-/**
- * The latest period end a grant may give: 5 years (seed 001: 上限5年). A grant before the
- * current period ends starts the new period the day after it, so count from that end.
- */
-export function latestPeriodEnd(grantedOn: LocalDate, currentPeriodEnd: LocalDate | null): LocalDate {
-  return addYears(maxDate(grantedOn, currentPeriodEnd ?? grantedOn), MAX_PERIOD_YEARS);
 }
 
 /**
@@ -87,6 +87,8 @@ export function residenceAsOf(state: ResidentState, asOf: LocalDate): Residence 
 
   if (state.closed !== null) return unlawful;
   if (stay === null) {
+    const departure = state.departurePeriod;
+    if (departure !== null && inJapan && asOf <= departure.until) return lawful('departure_period', departure.until);
     if (state.birth === null || !inJapan) return unlawful;
     if (state.acquisition?.timely) return lawful('birth_grace', null);
     const graceEnd = addDays(state.birth.bornOn, BIRTH_GRACE_DAYS);
