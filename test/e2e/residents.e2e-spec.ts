@@ -176,7 +176,7 @@ describe('residents', () => {
     expect(await code('Moved', '2999-01-01', { address: 'x' })).toBe('EVENT_IN_FUTURE');
     expect(await code('ExtensionDenied', '2026-01-01')).toBe('NO_PENDING_APPLICATION');
     expect(
-      await code('Landed', '2026-10-31', { status: 'temporary_visitor', periodExpiresOn: '2027-01-30', card: { number: 'TV12345678AA' } }),
+      await code('Landed', '2026-10-31', { status: 'temporary_visitor', periodExpiresOn: '2027-01-29', card: { number: 'TV12345678AA' } }),
     ).toBe('NOT_A_MID_TO_LONG_TERM_RESIDENT');
     await api.record(org.caseworker, id, 'Landed', '2026-04-01', { ...landed, card: { number: 'RV12345678AA' } }).expect(201);
     await api.record(org.caseworker, id, 'Departed', '2026-05-01', { reentry: 'deemed' }).expect(201);
