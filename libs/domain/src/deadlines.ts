@@ -5,7 +5,7 @@
 import type { LocalDate } from './calendar/local-date.js';
 import { DEADLINE_CATALOGUE, owedByOf, type DeadlineKind, type DeadlineState, type OwedBy } from './deadline-catalogue.js';
 import type { RecordedEvent } from './events/events.js';
-import { foldResident } from './resident/fold.js';
+import { residentAsOf } from './as-of.js';
 import type { DeadlineRecord } from './resident/state.js';
 
 export interface Deadline {
@@ -67,5 +67,5 @@ export function deadlinesOfRecords(records: readonly DeadlineRecord[], asOf: Loc
 }
 
 export function deadlinesAsOf(events: readonly RecordedEvent[], asOf: LocalDate): Deadline[] {
-  return deadlinesOfRecords(foldResident(events, asOf).deadlines, asOf);
+  return deadlinesOfRecords(residentAsOf(events, asOf).deadlines, asOf);
 }

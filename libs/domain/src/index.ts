@@ -30,3 +30,4 @@ export { ssw1Count, type Ssw1Count } from './ssw/ssw1-cap.js';
 export * from './ssw/ssw-periods.js';
 export * from './ssw/ssw-panel.js';
 export * from './ssw/organisation-deadlines.js';
+export * from './as-of.js';

@@ -4,6 +4,7 @@
  * from each such day, so a read model can answer "as of" any date without the stream:
  * `statusFromTimeline(statusTimeline(events), d)` equals `statusAsOf(events, d)`.
  */
+import { reachBack } from './as-of.js';
 import { addDays, type LocalDate } from './calendar/local-date.js';
 import type { RecordedEvent } from './events/events.js';
 import { BIRTH_GRACE_DAYS } from './rules/lawful-stay.js';
@@ -39,7 +40,7 @@ export function statusTimeline(events: readonly RecordedEvent[]): StatusSegment[
       state = evolve(advance(state, facts[next]!.occurredOn), facts[next]!);
     }
     state = advance(state, day);
-    const status = timeless(state, day);
+    const status = timeless(reachBack(state, facts.slice(next), day), day);
     if (JSON.stringify(status) !== JSON.stringify(segments.at(-1)!.status)) segments.push({ from: day, status });
     for (const changeDay of changeDaysAfter(state, status)) if (changeDay > day) pending.add(changeDay);
   }

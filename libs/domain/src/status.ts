@@ -1,6 +1,6 @@
 /**
  * statusAsOf(events, asOf): the `status` object of api-v1.md — is the stay lawful and on what
- * basis, is the card valid, may the resident work — from the facts that occurred by `asOf`.
+ * basis, is the card valid, may the resident work — on `asOf` as as-of.ts defines it.
  */
 import type { LocalDate } from './calendar/local-date.js';
 import { workingDaysAfter } from './calendar/administrative-holidays.js';
@@ -9,7 +9,7 @@ import type { RecordedEvent } from './events/events.js';
 import { cardStateAsOf } from './rules/card-validity.js';
 import { residenceAsOf, type Residence } from './rules/lawful-stay.js';
 import { workPermissionAsOf, type WorkPermission } from './rules/work-permission.js';
-import { foldResident } from './resident/fold.js';
+import { residentAsOf } from './as-of.js';
 import type { CardRecord, ResidentState } from './resident/state.js';
 
 export interface StatusWarning {
@@ -27,7 +27,7 @@ export interface ResidentStatus {
 }
 
 export function statusAsOf(events: readonly RecordedEvent[], asOf: LocalDate): ResidentStatus {
-  return statusOfState(foldResident(events, asOf), asOf);
+  return statusOfState(residentAsOf(events, asOf), asOf);
 }
 
 export function statusOfState(state: ResidentState, asOf: LocalDate): ResidentStatus {

@@ -2,7 +2,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { cardViewAsOf, END_OF_TIME, foldResident, type LocalDate } from '@zairyu/domain';
+import { cardViewAsOf, residentAsOf, type LocalDate } from '@zairyu/domain';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { notFound } from '../http/problem.js';
@@ -33,9 +33,10 @@ export class GetCardHandler implements IQueryHandler<GetCard> {
       [organisationId, number],
     );
     if (!row) throw notFound('Card');
-    // The registry says whose card it is; its state as of the date comes from the stream.
+    // The registry says whose card it is; its state as of the date comes from the stream, read
+    // as every other "as of" is (libs/domain as-of.ts), so it agrees with the status.
     const history = await this.ledger.load(organisationId, row.resident_id);
-    const card = foldResident(history.events, END_OF_TIME).cards.find((c) => c.number === number);
+    const card = residentAsOf(history.events, asOf).cards.find((c) => c.number === number);
     if (!card || card.issuedOn > asOf) throw notFound('Card');
     const view = cardViewAsOf(card, asOf);
     return {

@@ -77,6 +77,15 @@ export function voidDeadlines(
   return updatePending(state, matches, (deadline) => ({ ...deadline, voidOn: on }));
 }
 
+/**
+ * The one exception to "never removed": a deadline that, seen with everything recorded now,
+ * never arose (a card surrender opened on the day after an expiry that a timely application on
+ * the moved last day covers: as-of.ts). Voiding it would show it open on the days between.
+ */
+export function withdrawDeadline(state: ResidentState, id: string): ResidentState {
+  return { ...state, deadlines: state.deadlines.filter((deadline) => deadline.id !== id || !isPending(deadline)) };
+}
+
 /** Deadlines that belong to the status held: they lapse when that status ends (domain-rules.md §6). */
 export const STATUS_BOUND_DEADLINES: readonly DeadlineKind[] = [
   'period_renewal',

@@ -14,7 +14,14 @@ import { deemedReentryDeadline, permitReentryDeadline } from '../rules/reentry.j
 import { COMPREHENSIVE_HOURS_PER_WEEK } from '../rules/work-permission.js';
 import { STATUS_CATALOGUE, isSpouseStatus } from '../status-catalogue.js';
 import { issueCard, updateCurrentCard } from './card-transitions.js';
-import { KEPT_WHEN_STATUS_ENDS, meetDeadlines, openDeadline, STATUS_BOUND_DEADLINES, voidDeadlines } from './deadline-book.js';
+import {
+  KEPT_WHEN_STATUS_ENDS,
+  meetDeadlines,
+  openDeadline,
+  STATUS_BOUND_DEADLINES,
+  voidDeadlines,
+  withdrawDeadline,
+} from './deadline-book.js';
 import { caseClosed, caseReopened, detailsCorrected } from './case-file.js';
 import { existingStatusRecorded } from './existing-status.js';
 import type { ResidentState } from './state.js';
@@ -288,7 +295,7 @@ function stayApplicationFiled(
   if (specialEnd !== null && card !== undefined && card.expiresOn === stay.periodExpiresOn) {
     next = updateCurrentCard(next, (current) => ({ ...current, validThrough: specialEnd }));
     // Filed on the working day after an expiry that fell on a holiday: the card never lapsed.
-    next = voidDeadlines(next, on, (deadline) => deadline.id === `${card.sourceEventId}:card_surrender`);
+    next = withdrawDeadline(next, `${card.sourceEventId}:card_surrender`);
   }
   return next;
 }

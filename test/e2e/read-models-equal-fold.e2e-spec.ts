@@ -1,0 +1,122 @@
+/**
+ * The invariant the read side rests on: for random lives (bench/lifecycle-generator.ts, each
+ * fact passed through the decider), the caseload deadline list, the card registry and card
+ * look-up, and the resident list answer, as of random dates, exactly what folding each
+ * resident's own stream answers (libs/domain: statusAsOf, deadlinesAsOf, residentAsOf).
+ * fast-check with a fixed seed and a small size, so it runs in seconds and fails the same way.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { addDays, cardViewAsOf, deadlinesAsOf, residentAsOf, statusAsOf, type LocalDate, type RecordedEvent } from '@zairyu/domain';
+import { residentStream, toRecordedEvents } from '@zairyu/resident-streams';
+import { generateResidents } from '../../bench/lifecycle-generator.js';
+import { ResidentLife } from '../../libs/domain/src/testing/resident-life.js';
+import { appendLife } from '../../libs/read-model/src/testing/append-life.js';
+import { Api } from '../support/api-harness.js';
+
+let api: Api;
+beforeAll(async () => {
+  api = await Api.start();
+});
+afterAll(async () => {
+  await api.close();
+});
+
+const NEEDS_ACTION = new Set(['open', 'overdue']);
+let run = 0;
+
+/** Writes the generated lives for a fresh organisation; returns its viewer key and the stored histories. */
+async function caseload(seed: number, residents: number, eventsPerResident: number) {
+  const org = await api.organisation(`Property run ${++run}`);
+  const histories = new Map<string, RecordedEvent[]>();
+  for (const generated of generateResidents(residents, eventsPerResident, seed)) {
+    const life = new ResidentLife(generated.registration.dateOfBirth, generated.residentId);
+    for (const fact of generated.facts) life.record(fact.type, fact.occurredOn, fact.data);
+    const id = await appendLife(api.runtime.store, org.organisationId, life.events);
+    histories.set(id, toRecordedEvents(await api.runtime.store.readStream(residentStream(id))));
+  }
+  return { org, histories };
+}
+
+async function get(token: string, path: string) {
+  return (await api.http.get(path).auth(token, { type: 'bearer' }).expect(200)).body;
+}
+
+const deadlineFields = (d: Record<string, unknown>) =>
+  [d['residentId'], d['id'], d['kind'], d['state'], d['opensOn'], d['statutoryDueOn'], d['dueOn'], d['metOn']].join(' ');
+
+async function compareAsOf(token: string, organisationId: string, histories: Map<string, RecordedEvent[]>, asOf: LocalDate) {
+  // The caseload deadline list.
+  const listed = await get(token, `/v1/deadlines?asOf=${asOf}&pageSize=200`);
+  expect(listed.total).toBe(listed.items.length);
+  const folded = [...histories].flatMap(([id, events]) => deadlinesAsOf(events, asOf).map((d) => ({ ...d, residentId: id })));
+  expect(listed.items.map(deadlineFields).sort()).toEqual(folded.map(deadlineFields).sort());
+
+  // The resident list: status and next deadline.
+  const residents = await get(token, `/v1/residents?asOf=${asOf}&pageSize=200`);
+  expect(residents.items).toHaveLength(histories.size);
+  for (const item of residents.items) {
+    const events = histories.get(item.id)!;
+    expect(item.status).toEqual(JSON.parse(JSON.stringify(statusAsOf(events, asOf))));
+    const next = deadlinesAsOf(events, asOf).find((d) => NEEDS_ACTION.has(d.state));
+    expect(item.nextDeadline).toEqual(next === undefined ? null : JSON.parse(JSON.stringify({ ...next, residentId: item.id })));
+  }
+
+  // The card registry and the card look-up.
+  const { rows } = await api.runtime.pool.query(
+    `SELECT card_number, resident_id, kind, issued_on::text AS issued_on, expires_on::text AS expires_on,
+            CASE WHEN invalidated_on <= $2::date THEN invalidated_on::text END AS invalidated_on
+     FROM read_model.card_registry WHERE organisation_id = $1 AND issued_on <= $2::date`,
+    [organisationId, asOf],
+  );
+  const registry = rows.map((r) => [r.card_number, r.resident_id, r.kind, r.issued_on, r.expires_on, r.invalidated_on].join(' '));
+  const foldedCards = [...histories].flatMap(([id, events]) => {
+    const state = residentAsOf(events, asOf);
+    return state.cards
+      .filter((card) => card.issuedOn <= asOf)
+      .map((card) => ({ id, card, current: card === state.cards.at(-1), status: statusAsOf(events, asOf) }));
+  });
+  expect(registry.sort()).toEqual(
+    foldedCards
+      .map(({ id, card }) =>
+        [
+          card.number,
+          id,
+          card.kind,
+          card.issuedOn,
+          card.expiresOn,
+          card.invalidatedOn !== null && card.invalidatedOn <= asOf ? card.invalidatedOn : null,
+        ].join(' '),
+      )
+      .sort(),
+  );
+  for (const { id, card, current, status } of foldedCards) {
+    const lookedUp = await get(token, `/v1/cards/${card.number}?asOf=${asOf}`);
+    expect(lookedUp).toMatchObject({ residentId: id, state: cardViewAsOf(card, asOf).state });
+    if (current) expect(lookedUp.state).toBe(status.card.state);
+  }
+}
+
+describe('read models equal the per-resident fold as of any date (property, fixed seed)', () => {
+  test('caseload deadlines, card registry and look-up, resident list', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 8, max: 22 }),
+        fc.array(fc.integer({ min: 0, max: 365 * 10 }), { minLength: 2, maxLength: 2 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: -1, max: 1 })), { minLength: 3, maxLength: 3 }),
+        async (seed, eventsPerResident, calendarDays, factDays) => {
+          const { org, histories } = await caseload(seed, 3, eventsPerResident);
+          const factDates = [...histories.values()].flat().map((event) => event.occurredOn);
+          const dates = [
+            ...calendarDays.map((days) => addDays('2019-01-01' as LocalDate, days)),
+            // The days around a fact are where states change: hit them on purpose.
+            ...factDays.map(([pick, shift]) => addDays(factDates[pick % factDates.length]!, shift)),
+          ];
+          for (const asOf of dates) await compareAsOf(org.viewer, org.organisationId, histories, asOf);
+        },
+      ),
+      { seed: 20261201, numRuns: 3, endOnFailure: true },
+    );
+  }, 300_000);
+});
