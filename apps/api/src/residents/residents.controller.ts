@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiHeader,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, RequiresRole } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
@@ -12,6 +21,7 @@ import { ListResidents } from './list-residents.handler.js';
 import { RecordEvent } from './record-event.handler.js';
 import { RegisterResident } from './register-resident.handler.js';
 import { GetResident } from './resident-queries.js';
+import { RULE_VIOLATION_RESPONSE } from './rule-violation-doc.js';
 
 type OrgKey = Principal & { kind: 'key' };
 
@@ -129,6 +139,7 @@ export class ResidentsController {
   @RequiresRole('caseworker')
   @ApiOperation({ summary: 'Record a fact (any event type of the contract)' })
   @ApiBody({ schema: { $ref: getSchemaPath('RecordEvent') } })
+  @ApiUnprocessableEntityResponse(RULE_VIOLATION_RESPONSE)
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>": refuse (412) unless the resident is at that version' })
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -182,13 +182,14 @@ describe('ExistingStatusRecorded: what the ledger refuses', () => {
     );
   });
 
-  test('periods: granted after the day, ending before the grant, longer than 5 years, or missing for a fixed-period status', () => {
+  test('periods: granted after the day, ending before the grant, longer than the status allows (student: 4 years 3 months), or missing for a fixed-period status', () => {
     const life = new ResidentLife('1990-02-14');
     const at = (data: Record<string, unknown>) => life.refusal('ExistingStatusRecorded', '2026-12-01', { status: 'student', ...data });
     expect(at({ periodExpiresOn: '2027-03-31', grantedOn: '2026-12-02' })).toBe('PERIOD_ENDS_BEFORE_GRANT');
     expect(at({ periodExpiresOn: '2026-12-31', grantedOn: '2027-01-01' })).toBe('PERIOD_ENDS_BEFORE_GRANT');
-    expect(at({ periodExpiresOn: '2031-12-02' })).toBe('PERIOD_TOO_LONG');
-    expect(at({ periodExpiresOn: '2031-12-01' })).toBe('ACCEPTED');
+    // 留学: 4 years 3 months from 2026-12-01 = 2031-03-01 (施行規則別表第二).
+    expect(at({ periodExpiresOn: '2031-03-02' })).toBe('PERIOD_TOO_LONG');
+    expect(at({ periodExpiresOn: '2031-03-01' })).toBe('ACCEPTED');
     expect(at({})).toBe('INVALID');
     expect(at({ periodExpiresOn: '2027-03-31', pendingApplication: { kind: 'extension', appliedOn: '2026-12-02' } })).toBe(
       'APPLICATION_AFTER_RECORD',

@@ -11,7 +11,8 @@ import { monthsBefore } from '../calendar/legal-periods.js';
 import { violation, type RuleViolation } from '../domain-error.js';
 import type { RecordedEventOf } from '../events/events.js';
 import { computeCardExpiry } from '../rules/card-validity.js';
-import { latestPeriodEnd, renewalDueOn, renewalWindowOpensOn, specialPeriodEnd } from '../rules/lawful-stay.js';
+import { renewalDueOn, renewalWindowOpensOn, specialPeriodEnd } from '../rules/lawful-stay.js';
+import { describeLongest, latestPeriodEnd } from '../rules/period-limits.js';
 import { isMidToLongTerm } from '../rules/mid-to-long-term.js';
 import { deemedReentryDeadline } from '../rules/reentry.js';
 import { issueCard, updateCurrentCard } from './card-transitions.js';
@@ -127,8 +128,13 @@ export function checkExistingStatus(state: ResidentState, event: Existing): Rule
   if (expiry !== null && data.grantedOn !== undefined && expiry < data.grantedOn) {
     return violation('PERIOD_ENDS_BEFORE_GRANT', `The period of stay ends on ${expiry}, before the grant of ${data.grantedOn}.`);
   }
-  if (expiry !== null && expiry > latestPeriodEnd(data.grantedOn ?? on, null)) {
-    return violation('PERIOD_TOO_LONG', `A period of stay is at most 5 years: ${expiry} is too late.`);
+  // The longest period of the status (period-limits.ts), counted from the grant day.
+  const latest = latestPeriodEnd(stay.status, data.grantedOn ?? on, null);
+  if (expiry !== null && latest !== null && expiry > latest) {
+    return violation(
+      'PERIOD_TOO_LONG',
+      `A period of stay as ${stay.status} is at most ${describeLongest(stay.status, data.grantedOn ?? on)}: ${expiry} is after ${latest}.`,
+    );
   }
   if (pending !== undefined) {
     if (pending.appliedOn > on) {

@@ -13,8 +13,11 @@ import { compareFacts } from './fact-order.js';
 /** Groups in order; facts within a group keep their recording order. */
 const SAME_DAY_ORDER: EventType[][] = [
   ['ResidentRegistered'],
-  // Arriving: born or landed, then back from a trip.
-  ['BornInJapan', 'Landed'],
+  // Corrections of who the resident is, and a case reopened, come before any fact of the day.
+  ['DetailsCorrected'],
+  ['CaseReopened'],
+  // Arriving: born or landed (or taken over with a status already held), then back from a trip.
+  ['ExistingStatusRecorded', 'BornInJapan', 'Landed'],
   ['Reentered'],
   // What happened in life that day.
   ['Moved', 'DetailsChanged', 'AffiliationChanged', 'SpouseRelationshipEnded', 'CardLost'],
@@ -40,6 +43,8 @@ const SAME_DAY_ORDER: EventType[][] = [
   ['Naturalised', 'Died'],
   // The card goes back last, after whatever ended the stay.
   ['CardSurrendered'],
+  // The case is closed after everything else of its last day.
+  ['CaseClosed'],
   ['EventRetracted'],
 ];
 
