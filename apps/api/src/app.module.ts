@@ -21,6 +21,7 @@ import { RegisterResidentHandler } from './residents/register-resident.handler.j
 import { ResidentLedger } from './residents/resident-ledger.service.js';
 import { GetResidentHandler } from './residents/resident-queries.js';
 import { ResidentsController } from './residents/residents.controller.js';
+import { ResidentTimelineController } from './residents/timeline.controller.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         DeadlinesController,
         CardsController,
         ...PEOPLE_CONTROLLERS,
+        ResidentTimelineController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -15,6 +15,7 @@ import { installRequestLog } from '../http/request-log.js';
 import { SESSION_COOKIE } from '../people/session-cookie.js';
 import { eventTypesDocumentation } from '../residents/event-types-doc.js';
 import { RESIDENT_SCHEMAS } from '../residents/resident-schemas.js';
+import { serveWebApp } from '../http/web-app.js';
 import type { Runtime } from './runtime.js';
 import type { AppConfig, Clock } from './tokens.js';
 
@@ -22,6 +23,8 @@ export interface AppOptions {
   /** Where request log lines go (stdout by default). */
   log?: (line: string) => void;
   clock?: Clock;
+  /** The built web UI (default apps/web/dist); null serves none. */
+  webRoot?: string | null;
 }
 
 export async function createApp(runtime: Runtime, config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
@@ -39,6 +42,7 @@ export async function createApp(runtime: Runtime, config: AppConfig, options: Ap
   refuseBadQueries(fastify);
   requireJsonBodies(fastify);
   installSafeJsonParser(fastify);
+  if (options.webRoot !== null) await serveWebApp(fastify, options.webRoot);
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, config, options.clock), adapter, {
     logger: ['error', 'warn'],

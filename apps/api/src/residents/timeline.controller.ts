@@ -1,0 +1,29 @@
+/**
+ * The resident's status as it changes over time: one segment per day the status changes
+ * (the domain's statusTimeline). The web UI draws the life-line from it: periods of stay,
+ * special periods (特例期間), time abroad, cards and their validity.
+ */
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { statusTimeline } from '@zairyu/domain';
+import { Caller } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { forbidden } from '../http/problem.js';
+import { ResidentLedger } from './resident-ledger.service.js';
+
+@ApiTags('residents')
+@ApiBearerAuth()
+@Controller('v1/residents')
+export class ResidentTimelineController {
+  constructor(private readonly ledger: ResidentLedger) {}
+
+  @Get(':id/timeline')
+  @ApiOperation({
+    summary: 'Status segments: from each day the status changes (from: null = before the first fact), with the status from then on',
+  })
+  async timeline(@Caller() caller: Principal, @Param('id') id: string) {
+    if (!('organisationId' in caller)) throw forbidden('Use an organisation key or sign in.');
+    const history = await this.ledger.load(caller.organisationId, id);
+    return { residentId: history.residentId, segments: statusTimeline(history.events) };
+  }
+}

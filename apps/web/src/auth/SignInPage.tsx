@@ -1,0 +1,131 @@
+/** Sign-in: e-mail and password (and a TOTP code when set up); an API key in development. */
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Divider,
+  Anchor,
+  Collapse,
+} from '@mantine/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../api/client';
+import { useSession } from './session';
+
+export function SignInPage({ languageSwitch }: { languageSwitch: ReactNode }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [key, setKey] = useState('');
+  const [showKey, setShowKey] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const signIn = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await session.signInWithPassword(email, password, totp || undefined);
+    } catch (failure) {
+      const missing = failure instanceof ApiProblem && (failure.status === 404 || failure.status === 405);
+      setError(missing ? t('signIn.unavailable') : t('signIn.failed'));
+      if (missing) setShowKey(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const useKey = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await session.signInWithKey(key);
+    } catch {
+      setError(t('signIn.keyFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Center mih="100vh" p="md" component="main">
+      <Paper withBorder shadow="sm" p="xl" w={420} maw="100%">
+        <Stack>
+          <Group justify="space-between">
+            <Title order={1} size="h2">
+              {t('app.title')}
+            </Title>
+            {languageSwitch}
+          </Group>
+          <Title order={2} size="h4">
+            {t('signIn.title')}
+          </Title>
+          <Text size="sm">{t('signIn.lead')}</Text>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <form onSubmit={signIn}>
+            <Stack gap="sm">
+              <TextInput
+                label={t('signIn.email')}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+              />
+              <PasswordInput
+                label={t('signIn.password')}
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
+              <TextInput
+                label={t('signIn.totp')}
+                description={t('signIn.totpHint')}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                value={totp}
+                onChange={(e) => setTotp(e.currentTarget.value)}
+              />
+              <Button type="submit" loading={busy}>
+                {t('signIn.submit')}
+              </Button>
+            </Stack>
+          </form>
+          <Divider />
+          <Anchor component="button" type="button" size="sm" onClick={() => setShowKey((shown) => !shown)} aria-expanded={showKey}>
+            {t('signIn.keyTitle')}
+          </Anchor>
+          <Collapse expanded={showKey}>
+            <form onSubmit={useKey}>
+              <Stack gap="sm">
+                <Text size="xs" c="dimmed">
+                  {t('signIn.keyHint')}
+                </Text>
+                <PasswordInput label={t('signIn.key')} value={key} onChange={(e) => setKey(e.currentTarget.value)} required />
+                <Button type="submit" variant="light" loading={busy}>
+                  {t('signIn.keySubmit')}
+                </Button>
+              </Stack>
+            </form>
+          </Collapse>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

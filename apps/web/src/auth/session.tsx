@@ -1,0 +1,114 @@
+/**
+ * Who is signed in. A person signs in with e-mail and password (POST /v1/session: an HttpOnly
+ * cookie, and a CSRF token sent back on every write); in development an API key may stand in
+ * (kept for this browser tab only, in sessionStorage).
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiProblem, unwrap, setCredentials } from '../api/client';
+
+export interface Me {
+  id?: string;
+  name?: string;
+  email?: string;
+  role?: 'viewer' | 'caseworker' | 'manager';
+  organisationId?: string;
+  csrfToken?: string;
+}
+
+interface SessionState {
+  ready: boolean;
+  signedIn: boolean;
+  me: Me | null;
+  signInWithPassword(email: string, password: string, totp?: string): Promise<void>;
+  signInWithKey(key: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+const KEY_STORAGE = 'zairyu.apiKey';
+
+/** GET /v1/me, or null where the server (or this credential) has none. */
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await unwrap<Me>(api.GET('/v1/me' as never));
+  } catch (error) {
+    if (error instanceof ApiProblem && (error.status === 404 || error.status === 401 || error.status === 403)) return null;
+    throw error;
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  const [signedIn, setSignedIn] = useState(false);
+  const [me, setMe] = useState<Me | null>(null);
+
+  const adoptKey = useCallback(async (key: string) => {
+    setCredentials({ kind: 'key', key });
+    // Any organisation read proves the key; /v1/me tells its role where the server has it.
+    await unwrap(api.GET('/v1/residents', { params: { query: { pageSize: '1' } } }));
+    sessionStorage.setItem(KEY_STORAGE, key);
+    setMe(await fetchMe().catch(() => null));
+    setSignedIn(true);
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const stored = sessionStorage.getItem(KEY_STORAGE);
+        if (stored) {
+          await adoptKey(stored);
+          return;
+        }
+        const current = await fetchMe();
+        if (current?.csrfToken) {
+          setCredentials({ kind: 'session', csrfToken: current.csrfToken });
+          setMe(current);
+          setSignedIn(true);
+        }
+      } catch {
+        sessionStorage.removeItem(KEY_STORAGE);
+        setCredentials(null);
+      } finally {
+        setReady(true);
+      }
+    })();
+  }, [adoptKey]);
+
+  const value = useMemo<SessionState>(
+    () => ({
+      ready,
+      signedIn,
+      me,
+      async signInWithPassword(email, password, totp) {
+        const body = totp ? { email, password, totp } : { email, password };
+        const { csrfToken } = await unwrap<{ csrfToken: string }>(api.POST('/v1/session' as never, { body } as never));
+        setCredentials({ kind: 'session', csrfToken });
+        setMe((await fetchMe()) ?? { csrfToken });
+        setSignedIn(true);
+      },
+      async signInWithKey(key) {
+        try {
+          await adoptKey(key.trim());
+        } catch (error) {
+          setCredentials(null);
+          throw error;
+        }
+      },
+      async signOut() {
+        sessionStorage.removeItem(KEY_STORAGE);
+        await api.DELETE('/v1/session' as never).catch(() => undefined);
+        setCredentials(null);
+        setMe(null);
+        setSignedIn(false);
+      },
+    }),
+    [ready, signedIn, me, adoptKey],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

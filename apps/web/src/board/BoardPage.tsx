@@ -1,0 +1,128 @@
+/** The caseload board (home): what is overdue and what is due soon, grouped, filtered in place. */
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '../api/problem-message';
+import { todayInJapan, formatDate } from '../dates/format-date';
+import { PageLoader } from '../layout/Shell';
+import { boardItems, employerOf, GROUPS, NO_FILTER, type BoardFilter } from './group-deadlines';
+import { DeadlineList } from './DeadlineList';
+import { useCaseload } from './use-caseload';
+
+export function BoardPage() {
+  const { t, i18n } = useTranslation();
+  const asOf = todayInJapan();
+  const caseload = useCaseload(asOf);
+  const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
+  const deadlines = useMemo(() => caseload.data ?? [], [caseload.data]);
+  const board = useMemo(() => boardItems(deadlines, asOf, filter), [deadlines, asOf, filter]);
+
+  const choices = useMemo(() => {
+    const distinct = (values: Array<string | null | undefined>) => [...new Set(values.filter((v): v is string => !!v))].sort();
+    return {
+      kinds: distinct(deadlines.map((d) => d.kind)).map((kind) => ({
+        value: kind,
+        label:
+          (i18n.language === 'en' ? deadlines.find((d) => d.kind === kind)?.label.en : deadlines.find((d) => d.kind === kind)?.label.ja) ??
+          kind,
+      })),
+      employers: distinct(deadlines.map(employerOf)),
+      assignees: distinct(deadlines.map((d) => d.assignedTo)),
+    };
+  }, [deadlines, i18n.language]);
+
+  const set = (key: keyof BoardFilter) => (value: string | null) => setFilter((current) => ({ ...current, [key]: value }));
+  const any = t('board.filters.any');
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('board.title')}</Title>
+          <Text size="sm">{t('board.lead')}</Text>
+        </div>
+        <Text size="sm">
+          {t('board.asOf')}: {formatDate(asOf, i18n.language)}
+        </Text>
+      </Group>
+      <Paper withBorder p="sm" component="section" aria-label={t('board.filters.title')}>
+        <Group gap="sm" align="flex-end">
+          <Select
+            label={t('board.filters.kind')}
+            placeholder={any}
+            data={choices.kinds}
+            value={filter.kind}
+            onChange={set('kind')}
+            clearable
+            w={220}
+          />
+          <Select
+            label={t('board.filters.state')}
+            placeholder={any}
+            data={(['overdue', 'open', 'upcoming'] as const).map((s) => ({ value: s, label: t(`deadlineState.${s}`) }))}
+            value={filter.state}
+            onChange={set('state')}
+            clearable
+            w={140}
+          />
+          <Select
+            label={t('board.filters.owedBy')}
+            placeholder={any}
+            data={(['resident', 'employer', 'organisation'] as const).map((o) => ({ value: o, label: t(`owedBy.${o}`) }))}
+            value={filter.owedBy}
+            onChange={set('owedBy')}
+            clearable
+            w={150}
+          />
+          <Select
+            label={t('board.filters.employer')}
+            placeholder={any}
+            data={choices.employers}
+            value={filter.employer}
+            onChange={set('employer')}
+            clearable
+            disabled={choices.employers.length === 0}
+            w={170}
+          />
+          <Select
+            label={t('board.filters.assignedTo')}
+            placeholder={any}
+            data={choices.assignees}
+            value={filter.assignedTo}
+            onChange={set('assignedTo')}
+            clearable
+            disabled={choices.assignees.length === 0}
+            w={150}
+          />
+          <Button variant="subtle" onClick={() => setFilter(NO_FILTER)}>
+            {t('board.filters.clear')}
+          </Button>
+        </Group>
+      </Paper>
+      <Group gap="xs" aria-live="polite">
+        {GROUPS.map((group) => (
+          <Badge
+            key={group}
+            size="lg"
+            variant="light"
+            color={group === 'overdue' ? 'red' : group === 'thisWeek' ? 'orange' : 'gray'}
+            data-testid={`count-${group}`}
+          >
+            {t(`board.groups.${group}`)}: {board.counts[group]}
+          </Badge>
+        ))}
+      </Group>
+      {caseload.isPending ? (
+        <PageLoader />
+      ) : caseload.isError ? (
+        <Alert color="red" role="alert">
+          {problemMessage(caseload.error, t)}
+        </Alert>
+      ) : board.items.length === 0 ? (
+        <Text>{t('board.empty')}</Text>
+      ) : (
+        <DeadlineList items={board.items} asOf={asOf} />
+      )}
+    </Stack>
+  );
+}

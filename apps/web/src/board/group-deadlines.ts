@@ -1,0 +1,86 @@
+/**
+ * The caseload board's groups and colours, as of a date: overdue; due this week (7 days);
+ * within 30 and 90 days; renewal windows opening within 30 days (a deadline not yet open,
+ * e.g. 在留期間更新 that may be filed from three months before expiry). Overdue is red; still
+ * open and due within 14 days is amber.
+ */
+import { daysBetween } from '../dates/format-date';
+import type { Deadline } from '../api/views';
+
+export const GROUPS = ['overdue', 'thisWeek', 'within30', 'within90', 'windowsOpening'] as const;
+export type BoardGroup = (typeof GROUPS)[number];
+
+export function groupOf(deadline: Deadline, asOf: string): BoardGroup | null {
+  if (deadline.state === 'overdue') return 'overdue';
+  if (deadline.state === 'upcoming' && deadline.opensOn && deadline.opensOn > asOf) {
+    return daysBetween(asOf, deadline.opensOn) <= 30 ? 'windowsOpening' : null;
+  }
+  if (deadline.state !== 'open' && deadline.state !== 'upcoming') return null;
+  const left = daysBetween(asOf, deadline.dueOn);
+  if (left < 0) return 'overdue';
+  if (left <= 7) return 'thisWeek';
+  if (left <= 30) return 'within30';
+  if (left <= 90) return 'within90';
+  return null;
+}
+
+export type Tone = 'red' | 'amber' | null;
+
+export function toneOf(deadline: Deadline, asOf: string): Tone {
+  if (deadline.state === 'overdue') return 'red';
+  if (deadline.state !== 'open') return null;
+  const left = daysBetween(asOf, deadline.dueOn);
+  if (left < 0) return 'red';
+  return left <= 14 ? 'amber' : null;
+}
+
+export interface BoardFilter {
+  kind: string | null;
+  state: string | null;
+  owedBy: string | null;
+  employer: string | null;
+  assignedTo: string | null;
+}
+
+export const NO_FILTER: BoardFilter = { kind: null, state: null, owedBy: null, employer: null, assignedTo: null };
+
+export function matches(deadline: Deadline, filter: BoardFilter): boolean {
+  if (filter.kind && deadline.kind !== filter.kind) return false;
+  if (filter.state && deadline.state !== filter.state) return false;
+  if (filter.owedBy && (deadline.owedBy ?? 'resident') !== filter.owedBy) return false;
+  if (filter.employer && employerOf(deadline) !== filter.employer) return false;
+  if (filter.assignedTo && deadline.assignedTo !== filter.assignedTo) return false;
+  return true;
+}
+
+export function employerOf(deadline: Deadline): string | null {
+  return deadline.employerName ?? deadline.employer ?? null;
+}
+
+export type BoardItem = { type: 'group'; group: BoardGroup; count: number } | { type: 'row'; group: BoardGroup; deadline: Deadline };
+
+/** The rows in board order: each group's header with its count, then its rows by due date. */
+export function boardItems(
+  deadlines: readonly Deadline[],
+  asOf: string,
+  filter: BoardFilter,
+): { items: BoardItem[]; counts: Record<BoardGroup, number> } {
+  const byGroup = new Map<BoardGroup, Deadline[]>(GROUPS.map((group) => [group, []]));
+  for (const deadline of deadlines) {
+    if (!matches(deadline, filter)) continue;
+    const group = groupOf(deadline, asOf);
+    if (group) byGroup.get(group)!.push(deadline);
+  }
+  const items: BoardItem[] = [];
+  const counts = {} as Record<BoardGroup, number>;
+  for (const group of GROUPS) {
+    const rows = byGroup.get(group)!;
+    const key = group === 'windowsOpening' ? (d: Deadline) => d.opensOn ?? d.dueOn : (d: Deadline) => d.dueOn;
+    rows.sort((a, b) => key(a).localeCompare(key(b)));
+    counts[group] = rows.length;
+    if (rows.length === 0) continue;
+    items.push({ type: 'group', group, count: rows.length });
+    for (const deadline of rows) items.push({ type: 'row', group, deadline });
+  }
+  return { items, counts };
+}

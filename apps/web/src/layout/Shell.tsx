@@ -1,0 +1,111 @@
+/**
+ * The frame of every screen: a header (title, language, sign-out), the menu, and the screen.
+ * Until someone is signed in, the sign-in screen stands in for every route.
+ */
+import { AppShell, Burger, Group, Loader, NavLink, SegmentedControl, Text, Title, UnstyledButton, Button, Center } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { useSession } from '../auth/session';
+
+const SignInPage = lazy(() => import('../auth/SignInPage').then((m) => ({ default: m.SignInPage })));
+
+const MENU = [
+  { to: '/', key: 'nav.board' },
+  { to: '/residents', key: 'nav.residents' },
+  { to: '/residents/new', key: 'nav.register' },
+  { to: '/cards', key: 'nav.cards' },
+  { to: '/imports', key: 'nav.imports' },
+  { to: '/ssw', key: 'nav.ssw' },
+  { to: '/settings', key: 'nav.settings' },
+] as const;
+
+export function Shell() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const [opened, { toggle, close }] = useDisclosure();
+
+  const languageSwitch = (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('app.language')}
+      value={i18n.language}
+      onChange={(language) => void i18n.changeLanguage(language)}
+      data={[
+        { value: 'ja', label: '日本語' },
+        { value: 'en', label: 'English' },
+      ]}
+    />
+  );
+
+  if (!session.ready) return <PageLoader />;
+  if (!session.signedIn)
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <SignInPage languageSwitch={languageSwitch} />
+      </Suspense>
+    );
+
+  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to);
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 190, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.label')} />
+            <UnstyledButton component={Link} to="/" onClick={close}>
+              <Title order={1} size="h3">
+                {t('app.title')}
+              </Title>
+            </UnstyledButton>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('app.subtitle')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            {languageSwitch}
+            <Button variant="default" size="xs" onClick={() => void session.signOut()}>
+              {t('app.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+        {MENU.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.key)}
+            active={active(item.to)}
+            aria-current={active(item.to) ? 'page' : undefined}
+            onClick={close}
+          />
+        ))}
+        {session.me?.name && (
+          <Text size="xs" c="dimmed" mt="auto" p="xs">
+            {session.me.name}
+          </Text>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        {navigation.state === 'loading' ? <PageLoader /> : <Outlet />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+export function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center p="xl">
+      <Loader aria-label={t('app.loading')} />
+    </Center>
+  );
+}

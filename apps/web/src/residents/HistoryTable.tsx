@@ -1,0 +1,148 @@
+/**
+ * The history: every fact in the order recorded, who recorded it and when, and a retract
+ * action (EventRetracted with a reason, sent with If-Match like every write).
+ */
+import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../api/client';
+import { problemMessage } from '../api/problem-message';
+import type { RecordedEventView } from '../api/views';
+import { formatDate, formatTimestamp, todayInJapan } from '../dates/format-date';
+import { statusName } from '../record/StatusSelect';
+import { describeEventData } from './describe-event';
+
+const NOT_RETRACTABLE = new Set(['ResidentRegistered', 'EventRetracted']);
+
+export function HistoryTable({
+  residentId,
+  events,
+  version,
+  onChanged,
+}: {
+  residentId: string;
+  events: RecordedEventView[];
+  version: number;
+  onChanged(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [target, setTarget] = useState<RecordedEventView | null>(null);
+  const [reason, setReason] = useState('');
+  const retract = useMutation({
+    mutationFn: (event: RecordedEventView) =>
+      unwrap(
+        api.POST('/v1/residents/{id}/events', {
+          params: { path: { id: residentId }, header: { 'If-Match': `"${version}"` } as never },
+          body: { type: 'EventRetracted', occurredOn: todayInJapan(), data: { eventId: event.eventId, reason } } as never,
+        }),
+      ),
+    onSuccess: () => {
+      setTarget(null);
+      setReason('');
+      onChanged();
+    },
+  });
+  if (events.length === 0) return <Text size="sm">{t('resident.noEvents')}</Text>;
+  const ordered = [...events].reverse();
+  return (
+    <>
+      <Table.ScrollContainer minWidth={700}>
+        <Table data-testid="history-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('history.when')}</Table.Th>
+              <Table.Th>{t('history.what')}</Table.Th>
+              <Table.Th>{t('history.details')}</Table.Th>
+              <Table.Th>{t('history.recorded')}</Table.Th>
+              <Table.Th>
+                <span className="visually-hidden">{t('history.retract')}</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {ordered.map((event) => (
+              <Table.Tr
+                key={event.eventId}
+                data-type={event.type}
+                data-retracted={event.retracted || undefined}
+                style={event.retracted ? { textDecoration: 'line-through' } : undefined}
+              >
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(event.occurredOn, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={700}>
+                    {t(`events.${event.type}`, { defaultValue: event.type })}
+                  </Text>
+                  {event.retracted && (
+                    <Badge color="gray" size="sm">
+                      {t('history.retracted')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{describeEventData(event.data, t, i18n.language, (code) => statusName(code, i18n.language))}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{formatTimestamp(event.recordedAt, i18n.language)}</Text>
+                  <Text size="xs">
+                    {t('history.by')}: {event.recordedBy}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {!event.retracted && !NOT_RETRACTABLE.has(event.type) && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => setTarget(event)}
+                      aria-label={`${t('history.retract')}: ${t(`events.${event.type}`, { defaultValue: event.type })} ${formatDate(event.occurredOn, i18n.language)}`}
+                    >
+                      {t('history.retract')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Modal opened={target !== null} onClose={() => setTarget(null)} title={t('history.retractTitle')}>
+        {target && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (reason.trim()) retract.mutate(target);
+            }}
+          >
+            <Stack>
+              <Text size="sm">
+                {formatDate(target.occurredOn, i18n.language)} {t(`events.${target.type}`, { defaultValue: target.type })}
+              </Text>
+              <TextInput
+                label={t('history.reason')}
+                placeholder={t('history.reasonHint')}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                required
+                data-autofocus
+              />
+              {retract.isError && (
+                <Alert color="red" role="alert">
+                  {problemMessage(retract.error, t)}
+                </Alert>
+              )}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setTarget(null)}>
+                  {t('history.cancel')}
+                </Button>
+                <Button type="submit" color="red" loading={retract.isPending} disabled={!reason.trim()}>
+                  {t('history.confirm')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+/** Registering a resident: who they are (the facts of their stay are recorded next, on their page). */
+import { Alert, Button, Group, Paper, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { fieldErrors, problemMessage } from '../api/problem-message';
+import { DateText } from '../dates/DateText';
+import { parseDate } from '../dates/parse-date';
+
+const FIELDS = ['fullName', 'nameKana', 'nationality', 'gender', 'externalRef'] as const;
+
+export function RegisterPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [dateOfBirth, setDateOfBirth] = useState('');
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const register = useMutation({
+    mutationFn: (body: Record<string, string>) => unwrap<{ id: string }>(api.POST('/v1/residents', { body: body as never })),
+    onSuccess: ({ id }) => navigate(`/residents/${id}`),
+  });
+  const server = fieldErrors(register.error);
+  const errorOf = (key: string) => localErrors[key] ?? (server[key] ? `${t('errors.fieldInvalid')} (${server[key]})` : undefined);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    const born = parseDate(dateOfBirth);
+    if (!born) errors.dateOfBirth = dateOfBirth.trim() ? t('record.dateInvalid') : t('record.required');
+    if (!values.fullName?.trim()) errors.fullName = t('record.required');
+    if (!values.nationality?.trim()) errors.nationality = t('record.required');
+    setLocalErrors(errors);
+    if (Object.keys(errors).length > 0 || !born) return;
+    const body: Record<string, string> = { dateOfBirth: born };
+    for (const key of [...FIELDS, 'notes']) {
+      const value = values[key]?.trim();
+      if (value) body[key] = key === 'nationality' ? value.normalize('NFKC').toUpperCase() : value;
+    }
+    register.mutate(body);
+  };
+  const input = (key: (typeof FIELDS)[number], required = false) => (
+    <TextInput
+      label={t(`register.${key}`)}
+      value={values[key] ?? ''}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setValues((current) => ({ ...current, [key]: value }));
+      }}
+      error={errorOf(key)}
+      required={required}
+      maw={420}
+    />
+  );
+
+  return (
+    <Stack>
+      <Title order={2}>{t('register.title')}</Title>
+      <Paper withBorder p="md" maw={640}>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            {input('fullName', true)}
+            {input('nameKana')}
+            <DateText
+              label={t('register.dateOfBirth')}
+              value={dateOfBirth}
+              onChange={setDateOfBirth}
+              error={errorOf('dateOfBirth')}
+              required
+            />
+            {input('nationality', true)}
+            {input('gender')}
+            {input('externalRef')}
+            <Textarea
+              label={t('register.notes')}
+              value={values.notes ?? ''}
+              onChange={(e) => {
+                const notes = e.currentTarget.value;
+                setValues((c) => ({ ...c, notes }));
+              }}
+              maw={520}
+            />
+            {register.isError && (
+              <Alert color="red" role="alert">
+                {problemMessage(register.error, t)}
+              </Alert>
+            )}
+            <Group>
+              <Button type="submit" loading={register.isPending}>
+                {t('register.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

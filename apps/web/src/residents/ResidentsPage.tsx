@@ -1,0 +1,158 @@
+/** Residents: search as you type (name in any script, katakana, card number, reference) and filters. */
+import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { problemMessage } from '../api/problem-message';
+import type { Paged, ResidentSummary } from '../api/views';
+import { DateText } from '../dates/DateText';
+import { formatDate } from '../dates/format-date';
+import { parseDate } from '../dates/parse-date';
+import { StatusSelect, statusName } from '../record/StatusSelect';
+
+export function ResidentsPage() {
+  const { t, i18n } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [inJapan, setInJapan] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const [closed, setClosed] = useState<string | null>(null);
+  const [debounced] = useDebouncedValue(query, 250);
+
+  const params: Record<string, string> = { pageSize: '100' };
+  if (debounced.trim()) params.query = debounced.trim();
+  if (status) params.status = status;
+  if (parseDate(from)) params.periodExpiresFrom = parseDate(from)!;
+  if (parseDate(to)) params.periodExpiresTo = parseDate(to)!;
+  if (inJapan) params.inJapan = inJapan;
+  if (pending) params.pending = pending;
+  if (closed) params.closed = closed;
+
+  const residents = useQuery({
+    queryKey: ['residents', params],
+    queryFn: () => unwrap<Paged<ResidentSummary>>(api.GET('/v1/residents', { params: { query: params as never } })),
+    placeholderData: keepPreviousData,
+  });
+  const yesNo = [
+    { value: 'true', label: t('residents.yes') },
+    { value: 'false', label: t('residents.no') },
+  ];
+  const date = (d: string | null | undefined) => formatDate(d, i18n.language);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('residents.title')}</Title>
+        <Button component={Link} to="/residents/new" variant="light">
+          {t('residents.register')}
+        </Button>
+      </Group>
+      <Paper withBorder p="sm" component="section" aria-label={t('board.filters.title')}>
+        <Stack gap="sm">
+          <TextInput
+            label={t('residents.search')}
+            description={t('residents.searchHint')}
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            type="search"
+            data-testid="resident-search"
+            maw={480}
+          />
+          <Group align="flex-end" gap="sm">
+            <StatusSelect label={t('residents.status')} value={status} onChange={setStatus} clearable placeholder={t('residents.any')} />
+            <DateText label={t('residents.expiresFrom')} value={from} onChange={setFrom} />
+            <DateText label={t('residents.expiresTo')} value={to} onChange={setTo} />
+            <Select
+              label={t('residents.inJapan')}
+              data={yesNo}
+              value={inJapan}
+              onChange={setInJapan}
+              clearable
+              placeholder={t('residents.any')}
+              w={120}
+            />
+            <Select
+              label={t('residents.pending')}
+              data={(['any', 'extension', 'status_change', 'permanent', 'acquisition'] as const).map((value) => ({
+                value,
+                label: t(`residents.pendingKinds.${value}`),
+              }))}
+              value={pending}
+              onChange={setPending}
+              clearable
+              placeholder={t('residents.any')}
+              w={150}
+            />
+            <Select
+              label={t('residents.closed')}
+              data={[...yesNo, { value: 'any', label: t('residents.any') }]}
+              value={closed}
+              onChange={setClosed}
+              clearable
+              placeholder={t('residents.no')}
+              w={140}
+            />
+          </Group>
+        </Stack>
+      </Paper>
+      {residents.isError && (
+        <Alert color="red" role="alert">
+          {problemMessage(residents.error, t)}
+        </Alert>
+      )}
+      {residents.data && (
+        <>
+          <Text size="sm" aria-live="polite">
+            {t('residents.count', { count: residents.data.total })}
+          </Text>
+          {residents.data.items.length === 0 ? (
+            <Text>{t('residents.none')}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped highlightOnHover data-testid="residents-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('residents.name')}</Table.Th>
+                    <Table.Th>{t('residents.nationality')}</Table.Th>
+                    <Table.Th>{t('residents.status')}</Table.Th>
+                    <Table.Th>{t('residents.period')}</Table.Th>
+                    <Table.Th>{t('residents.card')}</Table.Th>
+                    <Table.Th>{t('residents.next')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {residents.data.items.map((resident) => (
+                    <Table.Tr key={resident.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/residents/${resident.id}`} fw={700}>
+                          {resident.fullName}
+                        </Anchor>
+                        {resident.nameKana && <Text size="xs">{resident.nameKana}</Text>}
+                      </Table.Td>
+                      <Table.Td>{resident.nationality}</Table.Td>
+                      <Table.Td>{statusName(resident.status.residence.status, i18n.language)}</Table.Td>
+                      <Table.Td>{date(resident.status.residence.periodExpiresOn)}</Table.Td>
+                      <Table.Td>
+                        {resident.status.card.number ?? '—'} ({t(`cardState.${resident.status.card.state}`)})
+                      </Table.Td>
+                      <Table.Td>
+                        {resident.nextDeadline
+                          ? `${i18n.language === 'en' ? resident.nextDeadline.label.en : resident.nextDeadline.label.ja} ${date(resident.nextDeadline.dueOn)}`
+                          : '—'}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,34 @@
+/** An event's data in words for the history table: statuses by name, dates as dates, codes as labels. */
+import type { TFunction } from 'i18next';
+import { formatDate } from '../dates/format-date';
+
+const DATE_FIELDS = new Set(['periodExpiresOn', 'permitExpiresOn', 'departureBy', 'issuedOn', 'expiresOn', 'dateOfBirth', 'grantedOn']);
+const STATUS_FIELDS = new Set(['status', 'toStatus']);
+const SKIP = new Set(['residentId', 'eventId']);
+
+export function describeEventData(
+  data: Record<string, unknown>,
+  t: TFunction,
+  language: string,
+  statusName: (code: string) => string,
+): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(data ?? {})) {
+    if (SKIP.has(key) || value === undefined || value === null) continue;
+    const label = t(`fields.${key}`, { defaultValue: key });
+    if (key === 'card' && typeof value === 'object') {
+      const card = value as Record<string, unknown>;
+      parts.push(`${t('fields.cardNumber')}: ${String(card.number ?? '')}`);
+      if (card.expiresOn) parts.push(`${t('fields.cardExpiresOn')}: ${formatDate(String(card.expiresOn), language)}`);
+      continue;
+    }
+    if (typeof value === 'string' && DATE_FIELDS.has(key)) parts.push(`${label}: ${formatDate(value, language)}`);
+    else if (typeof value === 'string' && STATUS_FIELDS.has(key)) parts.push(`${label}: ${statusName(value)}`);
+    else if (Array.isArray(value))
+      parts.push(`${label}: ${value.map((v) => t(`options.${key}.${String(v)}`, { defaultValue: String(v) })).join('、')}`);
+    else if (typeof value === 'boolean') parts.push(value ? label : '');
+    else if (typeof value === 'object') parts.push(`${label}: ${JSON.stringify(value)}`);
+    else parts.push(`${label}: ${t(`options.${key}.${String(value)}`, { defaultValue: String(value) })}`);
+  }
+  return parts.filter(Boolean).join(' / ');
+}

@@ -1,0 +1,24 @@
+/** Client routes, each screen its own chunk (the first screen stays small). */
+import { createBrowserRouter } from 'react-router';
+import { PageLoader, Shell } from './layout/Shell';
+import { RouteError } from './placeholders/RouteError';
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: Shell,
+    HydrateFallback: PageLoader,
+    ErrorBoundary: RouteError,
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('./board/BoardPage')).BoardPage }) },
+      { path: 'residents', lazy: async () => ({ Component: (await import('./residents/ResidentsPage')).ResidentsPage }) },
+      { path: 'residents/new', lazy: async () => ({ Component: (await import('./residents/RegisterPage')).RegisterPage }) },
+      { path: 'residents/:id', lazy: async () => ({ Component: (await import('./residents/ResidentPage')).ResidentPage }) },
+      { path: 'cards', lazy: async () => ({ Component: (await import('./cards/CardLookupPage')).CardLookupPage }) },
+      { path: 'settings', lazy: async () => ({ Component: (await import('./settings/SettingsPage')).SettingsPage }) },
+      { path: 'imports', lazy: async () => ({ Component: (await import('./placeholders/ImportsPage')).ImportsPage }) },
+      { path: 'ssw', lazy: async () => ({ Component: (await import('./placeholders/SswPage')).SswPage }) },
+      { path: '*', lazy: async () => ({ Component: (await import('./placeholders/NotFoundPage')).NotFoundPage }) },
+    ],
+  },
+]);

@@ -1,0 +1,298 @@
+/**
+ * Settings for managers: users (invite, list), API keys and calendar feed tokens (create, list,
+ * revoke), the calendar subscription URL with a copy button. Each part says so plainly when
+ * the server does not offer its endpoint yet.
+ */
+import { Alert, Button, CopyButton, Group, Paper, Select, Stack, Table, Text, TextInput, Title, Code } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiProblem, unwrap } from '../api/client';
+import { problemMessage } from '../api/problem-message';
+import { useSession } from '../auth/session';
+import { formatTimestamp } from '../dates/format-date';
+
+type Row = {
+  id: string;
+  label?: string;
+  name?: string;
+  email?: string;
+  role?: string;
+  createdAt?: string;
+  lastUsedAt?: string | null;
+  disabled?: boolean;
+};
+const ROLES = ['viewer', 'caseworker', 'manager'] as const;
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const [orgInput, setOrgInput] = useState(() => localStorage.getItem('zairyu.organisationId') ?? '');
+  const orgId = me?.organisationId ?? orgInput.trim();
+  if (me?.role && me.role !== 'manager')
+    return (
+      <Stack>
+        <Title order={2}>{t('settings.title')}</Title>
+        <Alert color="yellow">{t('settings.managersOnly')}</Alert>
+      </Stack>
+    );
+  return (
+    <Stack>
+      <Title order={2}>{t('settings.title')}</Title>
+      {!me?.organisationId && (
+        <TextInput
+          label={t('settings.organisation')}
+          value={orgInput}
+          onChange={(e) => {
+            setOrgInput(e.currentTarget.value);
+            localStorage.setItem('zairyu.organisationId', e.currentTarget.value.trim());
+          }}
+          maw={420}
+        />
+      )}
+      {orgId && (
+        <>
+          <UsersSection orgId={orgId} />
+          <CredentialSection orgId={orgId} kind="api-keys" />
+          <CredentialSection orgId={orgId} kind="calendar-tokens" />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function useList(path: string) {
+  return useQuery({
+    queryKey: ['settings', path],
+    queryFn: async () => {
+      const result = await unwrap<Row[] | { items: Row[] }>(api.GET(path as never));
+      return Array.isArray(result) ? result : result.items;
+    },
+    retry: false,
+  });
+}
+
+function Unavailable({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const missing = error instanceof ApiProblem && (error.status === 404 || error.status === 405);
+  return <Alert color={missing ? 'gray' : 'red'}>{missing ? t('settings.notAvailable') : problemMessage(error, t)}</Alert>;
+}
+
+function Secret({ label, value }: { label: string; value: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="teal" title={label}>
+      <Stack gap={4}>
+        <Code block data-testid="secret">
+          {value}
+        </Code>
+        <Group gap="xs">
+          <CopyButton value={value}>
+            {({ copied, copy }) => (
+              <Button size="xs" onClick={copy} variant={copied ? 'filled' : 'light'}>
+                {copied ? t('settings.copied') : t('settings.copy')}
+              </Button>
+            )}
+          </CopyButton>
+          <Text size="xs">{t('settings.shownOnce')}</Text>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+function CredentialSection({ orgId, kind }: { orgId: string; kind: 'api-keys' | 'calendar-tokens' }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const path = `/v1/organisations/${orgId}/${kind}`;
+  const list = useList(path);
+  const [label, setLabel] = useState('');
+  const [role, setRole] = useState<string | null>('caseworker');
+  const [secret, setSecret] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: () =>
+      unwrap<{ key?: string; token?: string; id: string }>(
+        api.POST(path as never, { body: (kind === 'api-keys' ? { label, role } : label ? { label } : {}) as never } as never),
+      ),
+    onSuccess: (created) => {
+      const value = created.key ?? created.token ?? '';
+      setSecret(kind === 'calendar-tokens' ? `${location.origin}/v1/deadlines.ics?token=${encodeURIComponent(value)}` : value);
+      setLabel('');
+      void client.invalidateQueries({ queryKey: ['settings', path] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE(`${path}/${id}` as never)),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['settings', path] }),
+  });
+  const title = kind === 'api-keys' ? t('settings.apiKeys') : t('settings.calendarTokens');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        <form onSubmit={submit}>
+          <Group align="flex-end">
+            <TextInput
+              label={t('settings.label')}
+              value={label}
+              onChange={(e) => setLabel(e.currentTarget.value)}
+              required={kind === 'api-keys'}
+              w={220}
+            />
+            {kind === 'api-keys' && (
+              <Select
+                label={t('settings.role')}
+                data={ROLES.map((r) => ({ value: r, label: t(`settings.roles.${r}`) }))}
+                value={role}
+                onChange={setRole}
+                w={150}
+              />
+            )}
+            <Button type="submit" loading={create.isPending}>
+              {t('settings.create')}
+            </Button>
+          </Group>
+        </form>
+        {create.isError && <Unavailable error={create.error} />}
+        {secret && <Secret label={kind === 'api-keys' ? t('settings.apiKeys') : t('settings.calendarUrl')} value={secret} />}
+        {list.isError ? (
+          <Unavailable error={list.error} />
+        ) : (
+          list.data && (
+            <Table.ScrollContainer minWidth={560}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('settings.label')}</Table.Th>
+                    {kind === 'api-keys' && <Table.Th>{t('settings.role')}</Table.Th>}
+                    <Table.Th>{t('settings.created')}</Table.Th>
+                    <Table.Th>{t('settings.lastUsed')}</Table.Th>
+                    <Table.Th>
+                      <span className="visually-hidden">{t('settings.revoke')}</span>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.map((row) => (
+                    <Table.Tr key={row.id}>
+                      <Table.Td>{row.label ?? row.id}</Table.Td>
+                      {kind === 'api-keys' && (
+                        <Table.Td>{row.role ? t(`settings.roles.${row.role}`, { defaultValue: row.role }) : '—'}</Table.Td>
+                      )}
+                      <Table.Td>{row.createdAt ? formatTimestamp(row.createdAt, i18n.language) : '—'}</Table.Td>
+                      <Table.Td>{row.lastUsedAt ? formatTimestamp(row.lastUsedAt, i18n.language) : '—'}</Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          color="red"
+                          variant="subtle"
+                          onClick={() => revoke.mutate(row.id)}
+                          aria-label={`${t('settings.revoke')}: ${row.label ?? row.id}`}
+                        >
+                          {t('settings.revoke')}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function UsersSection({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const path = `/v1/organisations/${orgId}/users`;
+  const list = useList(path);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<string | null>('caseworker');
+  const [invite, setInvite] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: () => unwrap<{ id: string; inviteUrl: string }>(api.POST(path as never, { body: { name, email, role } as never } as never)),
+    onSuccess: (created) => {
+      setInvite(created.inviteUrl.startsWith('http') ? created.inviteUrl : `${location.origin}${created.inviteUrl}`);
+      setName('');
+      setEmail('');
+      void client.invalidateQueries({ queryKey: ['settings', path] });
+    },
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-label={t('settings.users')}>
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('settings.users')}
+        </Title>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate();
+          }}
+        >
+          <Group align="flex-end">
+            <TextInput label={t('settings.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required w={180} />
+            <TextInput
+              label={t('settings.email')}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              required
+              w={220}
+            />
+            <Select
+              label={t('settings.role')}
+              data={ROLES.map((r) => ({ value: r, label: t(`settings.roles.${r}`) }))}
+              value={role}
+              onChange={setRole}
+              w={150}
+            />
+            <Button type="submit" loading={create.isPending}>
+              {t('settings.invite')}
+            </Button>
+          </Group>
+        </form>
+        {create.isError && <Unavailable error={create.error} />}
+        {invite && <Secret label={t('settings.inviteUrl')} value={invite} />}
+        {list.isError ? (
+          <Unavailable error={list.error} />
+        ) : (
+          list.data && (
+            <Table.ScrollContainer minWidth={480}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('settings.name')}</Table.Th>
+                    <Table.Th>{t('settings.email')}</Table.Th>
+                    <Table.Th>{t('settings.role')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.map((user) => (
+                    <Table.Tr key={user.id}>
+                      <Table.Td>
+                        {user.name} {user.disabled && `(${t('settings.disabled')})`}
+                      </Table.Td>
+                      <Table.Td>{user.email}</Table.Td>
+                      <Table.Td>{user.role ? t(`settings.roles.${user.role}`, { defaultValue: user.role }) : '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        )}
+      </Stack>
+    </Paper>
+  );
+}

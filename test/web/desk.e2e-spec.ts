@@ -1,0 +1,188 @@
+/// <reference lib="dom" />
+/**
+ * The desk through the browser: the board's groups and filters over a caseload, a field
+ * error and a 422 in Japanese, a conflict when two people edit one resident, axe on every
+ * screen (no serious or critical violation), a 768 px tablet, the keyboard and its focus ring.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startWebHarness, type WebHarness } from './browser.js';
+import { choose, openAsOf } from './desk.js';
+import { seedCaseload, type Seeded } from './seed.js';
+
+jest.setTimeout(240_000);
+
+let web: WebHarness;
+let context: BrowserContext;
+let page: Page;
+let caseload: Seeded;
+
+beforeAll(async () => {
+  web = await startWebHarness('Chubu Support');
+  caseload = await seedCaseload(web.api, web.org, 40);
+  ({ context, page } = await web.signedIn('manager'));
+}, 240_000);
+afterAll(async () => {
+  await context?.close();
+  await web?.close();
+});
+
+const count = async (group: string) => Number(((await page.getByTestId(`count-${group}`).textContent()) ?? '').split(':').at(-1));
+
+describe('the caseload board', () => {
+  test('groups the caseload with counts and colours, and filters in place', async () => {
+    await page.goto('/');
+    await page.getByTestId('deadline-row').first().waitFor();
+    const overdue = await count('overdue');
+    const week = await count('thisWeek');
+    expect(overdue).toBeGreaterThan(0);
+    expect(week).toBeGreaterThan(0);
+    await expect(page.locator('[data-testid="deadline-row"][data-tone="red"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('[data-testid="deadline-row"][data-tone="amber"]').count()).resolves.toBeGreaterThan(0);
+
+    // A filter answers at once, without a reload: the page keeps its state.
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await choose(page, '手続の種類', '所属機関等に関する届出');
+    await expect(page.locator('[data-testid="deadline-row"]:not([data-kind="affiliation_notification"])').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid="deadline-row"]').count()).resolves.toBeGreaterThan(0);
+    expect(await count('overdue')).toBeLessThan(overdue + week);
+    await choose(page, '状態', '期限超過');
+    await expect(page.locator('[data-testid="deadline-row"]:not([data-tone="red"])').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '条件を解除' }).click();
+    expect(await count('overdue')).toBe(overdue);
+    await expect(page.evaluate(() => (window as unknown as { marker?: number }).marker)).resolves.toBe(42);
+  });
+
+  test('the list is virtualised: far fewer rows in the page than in the caseload', async () => {
+    await page.goto('/');
+    await page.getByTestId('deadline-row').first().waitFor();
+    const total =
+      (await count('overdue')) +
+      (await count('thisWeek')) +
+      (await count('within30')) +
+      (await count('within90')) +
+      (await count('windowsOpening'));
+    const inDom = await page.getByTestId('deadline-row').count();
+    expect(total).toBeGreaterThan(60);
+    expect(inDom).toBeLessThan(total / 2);
+  });
+});
+
+describe('recording a fact', () => {
+  test('the API’s field error on its field, a 422 as a Japanese sentence', async () => {
+    const id = caseload.ids[2]!;
+    await openAsOf(page, id, '2026-11-01');
+    const form = page.getByRole('form', { name: '事実を記録する' });
+    await choose(page, '事実の種類', '在留カード交付');
+    await form.getByLabel('発生日').fill('2026/11/1');
+    await form.getByLabel('在留カード番号').fill('ab12-34');
+    await choose(page, '理由', '交換希望');
+    await form.getByRole('button', { name: '記録する' }).click();
+    await expect(form.getByText('この項目の値が正しくありません', { exact: false }).first().isVisible()).resolves.toBe(true);
+
+    await choose(page, '事実の種類', '在留期間更新の許可');
+    await form.getByLabel('発生日').fill('令和8年11月1日');
+    await form.getByLabel('在留期限').fill('2027-11-01');
+    await form.getByLabel('在留カード番号').fill('ZZ99999999ZZ');
+    await form.getByRole('button', { name: '記録する' }).click();
+    await expect(form.getByTestId('record-error').textContent()).resolves.toBe(
+      '対応する申請の記録がありません。先に申請を記録してください。',
+    );
+  });
+
+  test('two people edit one resident: the second sees a clear conflict, reloads and records', async () => {
+    const id = caseload.ids[3]!;
+    const other = await web.signedIn('caseworker');
+    try {
+      await openAsOf(page, id, '2026-11-20');
+      await openAsOf(other.page, id, '2026-11-20');
+      const moved = async (p: Page, address: string) => {
+        const form = p.getByRole('form', { name: '事実を記録する' });
+        await choose(p, '事実の種類', '住居地を定めた・転居');
+        await form.getByLabel('発生日').fill('2026-11-15');
+        await form.getByLabel('住居地').fill(address);
+        await form.getByRole('button', { name: '記録する' }).click();
+        return form;
+      };
+      await (await moved(other.page, 'Gifu')).getByText('記録しました。').waitFor();
+      const form = await moved(page, 'Tsu');
+      await form.getByText('他の人が先に記録しました').waitFor();
+      await form.getByRole('button', { name: '最新の内容を読み込む' }).click();
+      await page.getByRole('row').filter({ hasText: 'Gifu' }).first().waitFor();
+      await form.getByRole('button', { name: '記録する' }).click();
+      await form.getByText('記録しました。').waitFor();
+      await page.getByRole('row').filter({ hasText: 'Tsu' }).first().waitFor();
+    } finally {
+      await other.context.close();
+    }
+  });
+});
+
+describe('accessibility and fit', () => {
+  const screens = () => [
+    ['board', '/'],
+    ['residents', '/residents'],
+    ['register', '/residents/new'],
+    ['resident', `/residents/${caseload.ids[1]}`],
+    ['cards', '/cards'],
+    ['settings', '/settings'],
+    ['imports', '/imports'],
+    ['ssw', '/ssw'],
+  ];
+
+  test('axe finds no serious or critical violation on any screen, at 1280 and at 768 px without sideways scrolling', async () => {
+    const found: string[] = [];
+    const tablet = await web.signedIn('manager', { width: 768, height: 1024 });
+    try {
+      for (const [name, path] of screens()) {
+        for (const p of [page, tablet.page]) {
+          await p.goto(path!);
+          await p.getByRole('heading', { level: 2 }).first().waitFor();
+          await p.waitForLoadState('networkidle');
+          const result = await new AxeBuilder({ page: p }).analyze();
+          for (const violation of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+            found.push(
+              `${name} @${p.viewportSize()?.width}: ${violation.id} (${violation.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')})`,
+            );
+        }
+        const overflow = await tablet.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) found.push(`${name} @768: ${overflow}px sideways scroll`);
+      }
+      // The sign-in screen, signed out.
+      const signedOut = await web.browser.newContext({ baseURL: web.baseUrl });
+      const p = await signedOut.newPage();
+      await p.goto('/');
+      await p.getByRole('heading', { name: 'サインイン' }).waitFor();
+      const result = await new AxeBuilder({ page: p }).analyze();
+      for (const violation of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+        found.push(`sign-in: ${violation.id}`);
+      await signedOut.close();
+    } finally {
+      await tablet.context.close();
+    }
+    expect(found).toEqual([]);
+  });
+
+  test('keyboard: the skip link comes first with a visible focus ring; a resident opens with Enter', async () => {
+    await page.goto('/residents');
+    await page.getByTestId('residents-table').waitFor();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const style = getComputedStyle(element);
+      return { text: element.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(focused).toMatchObject({ text: '本文へ移動', outline: 'solid' });
+    expect(focused.width).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('resident-search').focus();
+    await page.keyboard.type('Resident 005');
+    await page.getByRole('link', { name: 'Resident 005' }).waitFor();
+    await page.getByRole('link', { name: 'Resident 005' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('resident-name').filter({ hasText: 'Resident 005' }).waitFor();
+  });
+});

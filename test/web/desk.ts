@@ -1,0 +1,51 @@
+/**
+ * What a caseworker does at the desk, as browser steps on the Japanese UI: register a
+ * resident, record a fact through its form, read the status and deadlines as of a date.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: false }).first().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+export async function registerResident(
+  page: Page,
+  person: { fullName: string; dateOfBirth: string; nationality: string; externalRef?: string },
+): Promise<string> {
+  await page.getByRole('link', { name: '在留者を登録' }).first().click();
+  await page.getByLabel('氏名(旅券のとおり)').fill(person.fullName);
+  await page.getByLabel('生年月日').fill(person.dateOfBirth);
+  await page.getByLabel('国籍(ISO 3166 3文字、例: VNM)').fill(person.nationality);
+  if (person.externalRef) await page.getByLabel('管理番号').fill(person.externalRef);
+  await page.getByRole('button', { name: '登録する' }).click();
+  await page.getByTestId('resident-name').filter({ hasText: person.fullName }).waitFor();
+  return new URL(page.url()).pathname.split('/').at(-1)!;
+}
+
+export type FieldValue = string | { choose: string } | { check: true };
+
+/** Fills the record form for one fact (labels as the caseworker sees them) and saves it. */
+export async function recordFact(page: Page, type: string, occurredOn: string, fields: Record<string, FieldValue> = {}): Promise<void> {
+  const form = page.getByRole('form', { name: '事実を記録する' });
+  await choose(page, '事実の種類', type);
+  await form.getByLabel('発生日').fill(occurredOn);
+  for (const [label, value] of Object.entries(fields)) {
+    if (typeof value === 'string') await form.getByLabel(label, { exact: false }).first().fill(value);
+    else if ('choose' in value) await choose(page, label, value.choose);
+    else await form.getByLabel(label).check();
+  }
+  await form.getByRole('button', { name: '記録する' }).click();
+  await form.getByText('記録しました。').waitFor();
+}
+
+export async function openAsOf(page: Page, residentId: string, asOf: string): Promise<void> {
+  await page.goto(`/residents/${residentId}?asOf=${asOf}`);
+  await page.getByTestId('resident-name').waitFor();
+  await page.getByTestId('deadlines-table').or(page.getByText('期限はありません。')).first().waitFor();
+}
+
+/** The deadlines table's row of one kind (the n-th, in due order). */
+export function deadlineRow(page: Page, kind: string, nth = 0): Locator {
+  return page.locator(`[data-testid="deadlines-table"] tr[data-kind="${kind}"]`).nth(nth);
+}

@@ -1,0 +1,88 @@
+/**
+ * `npm run screenshots`: the main screens, in Japanese, over a small seeded caseload and the
+ * three caseworker stories' first resident, written to docs/screenshots/ (README shows them).
+ * Not part of `npm test` (its name does not end in .e2e-spec.ts).
+ */
+import { afterAll, beforeAll, jest, test } from '@jest/globals';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startWebHarness, type WebHarness } from './browser.js';
+import { seedCaseload, today } from './seed.js';
+
+jest.setTimeout(600_000);
+const target = process.env['SCREENSHOTS_DIR'] ?? 'docs/screenshots';
+let web: WebHarness;
+
+beforeAll(async () => {
+  web = await startWebHarness('Sakura Support');
+  await mkdir(target, { recursive: true });
+}, 300_000);
+afterAll(() => web?.close());
+
+async function storyResident(): Promise<string> {
+  const { api, org } = web;
+  const id = await api.register(org.caseworker, {
+    fullName: 'TRAN VAN BINH',
+    dateOfBirth: '1998-07-21',
+    nationality: 'VNM',
+    externalRef: 'SSW-1',
+  });
+  const record = (type: string, occurredOn: string, data: Record<string, unknown> = {}) =>
+    api.record(org.caseworker, id, type, occurredOn, data).expect(201);
+  await record('Landed', '2025-04-01', {
+    status: 'specified_skilled_worker_1',
+    periodExpiresOn: '2026-03-31',
+    port: 'Chubu',
+    card: { number: 'SW10000001AA' },
+  });
+  await record('Moved', '2025-04-05', { address: 'Nagoya' });
+  await record('ResidenceNotified', '2025-04-10', { address: 'Nagoya' });
+  await record('AffiliationChanged', '2025-10-31', { kind: 'contract', change: 'contract_ended', organisation: 'Tokai Foods' });
+  await record('AffiliationNotified', '2025-11-07');
+  await record('AffiliationChanged', '2025-12-15', { kind: 'contract', change: 'new_contract', organisation: 'Chubu Care' });
+  await record('AffiliationNotified', '2025-12-20');
+  await record('ExtensionApplied', '2026-02-02');
+  await record('ExtensionGranted', '2026-04-10', { periodExpiresOn: '2027-04-10', card: { number: 'SW10000002AA' } });
+  await record('Departed', '2026-08-01', { reentry: 'deemed' });
+  await record('Reentered', '2026-08-20');
+  return id;
+}
+
+test('screenshots of the main screens', async () => {
+  await seedCaseload(web.api, web.org, 30, 'Nguyen');
+  const id = await storyResident();
+  const { context, page } = await web.signedIn('manager', { width: 1280, height: 900 });
+  const shot = async (name: string, path: string, ready: () => Promise<unknown>, fullPage = true) => {
+    await page.goto(path);
+    await ready();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(target, `${name}.png`), fullPage });
+  };
+  await shot('board', '/', () => page.getByTestId('deadline-row').first().waitFor(), false);
+  await shot('resident', `/residents/${id}?asOf=${today}`, () => page.getByTestId('lifeline').waitFor());
+  await shot('resident-special-period', `/residents/${id}?asOf=2026-04-05`, () => page.getByTestId('lifeline').waitFor(), false);
+  await shot('residents', '/residents', () => page.getByTestId('residents-table').waitFor(), false);
+  await page.goto(`/residents/${id}`);
+  await page.getByRole('combobox', { name: '事実の種類' }).click();
+  await page.getByRole('option', { name: '在留期間更新の許可', exact: true }).click();
+  await page.getByRole('form', { name: '事実を記録する' }).getByLabel('発生日').fill('令和8年4月1日');
+  await page.locator('#record').scrollIntoViewIfNeeded();
+  await page.locator('#record').screenshot({ path: join(target, 'record-fact.png') });
+  await page.goto('/cards');
+  await page.getByLabel('在留カード番号').fill('sw1000-0001aa');
+  await page.getByRole('button', { name: '照会する' }).click();
+  await page.getByTestId('card-result').waitFor();
+  await page.screenshot({ path: join(target, 'card-lookup.png') });
+  await context.close();
+  const signedOut = await web.browser.newContext({ baseURL: web.baseUrl, viewport: { width: 1280, height: 800 } });
+  const signIn = await signedOut.newPage();
+  await signIn.goto('/');
+  await signIn.getByRole('heading', { name: 'サインイン' }).waitFor();
+  await signIn.screenshot({ path: join(target, 'sign-in.png') });
+  await signedOut.close();
+  const tablet = await web.signedIn('manager', { width: 768, height: 1024 });
+  await tablet.page.goto(`/residents/${id}`);
+  await tablet.page.getByTestId('lifeline').waitFor();
+  await tablet.page.screenshot({ path: join(target, 'resident-768.png') });
+  await tablet.context.close();
+});
