@@ -29,7 +29,10 @@ export async function startWebHarness(orgName = 'Tokai Support Center'): Promise
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   const org = await api.organisation(orgName, 'support_organisation');
-  const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuz.args, headless: true });
+  // sparticuz's args are made for AWS Lambda; `--single-process` there makes closing one browser
+  // context end the whole browser, and the tests open several (two editors, a tablet).
+  const args = sparticuz.args.filter((arg) => arg !== '--single-process');
+  const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args, headless: true });
   const harness: WebHarness = {
     api,
     org,

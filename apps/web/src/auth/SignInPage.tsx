@@ -19,10 +19,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client';
 import { useSession } from './session';
 
-export function SignInPage({ languageSwitch }: { languageSwitch: ReactNode }) {
+/** The API-key sign-in is for development: offered on this machine only (localhost), never on a deployed host. */
+const DEVELOPMENT = import.meta.env.DEV || ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
+
+export function SignInPage({ languageSwitch, passwordSetFor }: { languageSwitch: ReactNode; passwordSetFor?: string | null }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(passwordSetFor ?? '');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [key, setKey] = useState('');
@@ -72,6 +75,11 @@ export function SignInPage({ languageSwitch }: { languageSwitch: ReactNode }) {
             {t('signIn.title')}
           </Title>
           <Text size="sm">{t('signIn.lead')}</Text>
+          {passwordSetFor !== null && passwordSetFor !== undefined && !error && (
+            <Alert color="teal" role="status">
+              {t('invitation.done')}
+            </Alert>
+          )}
           {error && (
             <Alert color="red" role="alert">
               {error}
@@ -107,11 +115,13 @@ export function SignInPage({ languageSwitch }: { languageSwitch: ReactNode }) {
               </Button>
             </Stack>
           </form>
-          <Divider />
-          <Anchor component="button" type="button" size="sm" onClick={() => setShowKey((shown) => !shown)} aria-expanded={showKey}>
-            {t('signIn.keyTitle')}
-          </Anchor>
-          <Collapse expanded={showKey}>
+          {DEVELOPMENT && <Divider />}
+          {DEVELOPMENT && (
+            <Anchor component="button" type="button" size="sm" onClick={() => setShowKey((shown) => !shown)} aria-expanded={showKey}>
+              {t('signIn.keyTitle')}
+            </Anchor>
+          )}
+          <Collapse expanded={showKey && DEVELOPMENT}>
             <form onSubmit={useKey}>
               <Stack gap="sm">
                 <Text size="xs" c="dimmed">

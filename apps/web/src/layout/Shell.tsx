@@ -4,12 +4,18 @@
  */
 import { AppShell, Burger, Group, Loader, NavLink, SegmentedControl, Text, Title, UnstyledButton, Button, Center } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { useSession } from '../auth/session';
 
 const SignInPage = lazy(() => import('../auth/SignInPage').then((m) => ({ default: m.SignInPage })));
+const InvitationPage = lazy(() => import('../auth/InvitationPage').then((m) => ({ default: m.InvitationPage })));
+
+/** The token of an invitation or reset link: `/#/invitations/<token>`. */
+function invitationToken(): string | null {
+  return /^#\/invitations\/([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1] ?? null;
+}
 
 const MENU = [
   { to: '/', key: 'nav.board' },
@@ -27,6 +33,8 @@ export function Shell() {
   const location = useLocation();
   const navigation = useNavigation();
   const [opened, { toggle, close }] = useDisclosure();
+  const [invitation, setInvitation] = useState(invitationToken);
+  const [passwordSetFor, setPasswordSetFor] = useState<string | null>(null);
 
   const languageSwitch = (
     <SegmentedControl
@@ -41,11 +49,25 @@ export function Shell() {
     />
   );
 
+  if (invitation)
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <InvitationPage
+          token={invitation}
+          onDone={(email) => {
+            history.replaceState(null, '', location.pathname);
+            setInvitation(null);
+            setPasswordSetFor(email);
+            void session.signOut();
+          }}
+        />
+      </Suspense>
+    );
   if (!session.ready) return <PageLoader />;
   if (!session.signedIn)
     return (
       <Suspense fallback={<PageLoader />}>
-        <SignInPage languageSwitch={languageSwitch} />
+        <SignInPage languageSwitch={languageSwitch} passwordSetFor={passwordSetFor} />
       </Suspense>
     );
 

@@ -23,6 +23,16 @@ const application = [
 ];
 
 export const EVENT_FORMS: Record<string, readonly FormField[]> = {
+  ExistingStatusRecorded: [
+    f('status', 'status'),
+    f('periodExpiresOn', 'date', false),
+    f('grantedOn', 'date', false),
+    card(false),
+    f('address', 'text', false),
+    f('residenceNotified', 'checkbox', false),
+  ],
+  CaseClosed: [f('reason', 'select', true, ['left_caseload', 'duplicate', 'contract_ended', 'transferred', 'other']), f('note', 'text', false)],
+  CaseReopened: [f('note', 'text', false)],
   Landed: [f('status', 'status'), f('periodExpiresOn', 'date'), f('port', 'text', false), card(false)],
   BornInJapan: [],
   CardIssued: [
@@ -64,7 +74,7 @@ export const EVENT_FORMS: Record<string, readonly FormField[]> = {
 
 /** The type picker's groups (record.groups.*), in the order a life runs. */
 export const EVENT_GROUPS: ReadonlyArray<{ group: string; types: readonly string[] }> = [
-  { group: 'landing', types: ['Landed', 'BornInJapan'] },
+  { group: 'landing', types: ['Landed', 'BornInJapan', 'ExistingStatusRecorded'] },
   {
     group: 'applications',
     types: [
@@ -87,6 +97,7 @@ export const EVENT_GROUPS: ReadonlyArray<{ group: string; types: readonly string
   { group: 'affiliation', types: ['AffiliationChanged', 'AffiliationNotified', 'SpouseRelationshipEnded', 'SpouseNotified'] },
   { group: 'travel', types: ['Departed', 'Reentered'] },
   { group: 'end', types: ['StatusRevoked', 'Naturalised', 'Died'] },
+  { group: 'other', types: ['CaseClosed', 'CaseReopened'] },
 ];
 
 export type FormValues = Record<string, string | boolean | string[]>;
