@@ -31,7 +31,10 @@ export const EVENT_FORMS: Record<string, readonly FormField[]> = {
     f('address', 'text', false),
     f('residenceNotified', 'checkbox', false),
   ],
-  CaseClosed: [f('reason', 'select', true, ['left_caseload', 'duplicate', 'contract_ended', 'transferred', 'other']), f('note', 'text', false)],
+  CaseClosed: [
+    f('reason', 'select', true, ['left_caseload', 'duplicate', 'contract_ended', 'transferred', 'other']),
+    f('note', 'text', false),
+  ],
   CaseReopened: [f('note', 'text', false)],
   Landed: [f('status', 'status'), f('periodExpiresOn', 'date'), f('port', 'text', false), card(false)],
   BornInJapan: [],
