@@ -31,3 +31,4 @@ export * from './ssw/ssw-periods.js';
 export * from './ssw/ssw-panel.js';
 export * from './ssw/organisation-deadlines.js';
 export * from './as-of.js';
+export * from './reminders/index.js';

@@ -1,0 +1,31 @@
+/**
+ * How many days before a deadline's due day a reminder goes out, by kind (issue 16's defaults).
+ * A 14-day notification is a short duty: two reminders close to the day. A period renewal is
+ * prepared over months (documents from the employer, photos): three, from 90 days out.
+ */
+const FOURTEEN_DAY_NOTICE = [7, 2];
+
+export const DEFAULT_LEAD_DAYS: Readonly<Record<string, readonly number[]>> = {
+  period_renewal: [90, 30, 14],
+  reentry: [30, 7],
+  card_validity_renewal: [60, 30, 7],
+  residence_notification_90_day: [30, 7],
+  residence_notification: FOURTEEN_DAY_NOTICE,
+  address_change_notification: FOURTEEN_DAY_NOTICE,
+  card_detail_change_notification: FOURTEEN_DAY_NOTICE,
+  card_reissue_after_loss: FOURTEEN_DAY_NOTICE,
+  card_surrender: FOURTEEN_DAY_NOTICE,
+  affiliation_notification: FOURTEEN_DAY_NOTICE,
+  spouse_notification: FOURTEEN_DAY_NOTICE,
+  status_acquisition: FOURTEEN_DAY_NOTICE,
+  activity_gap_revocation_risk: [30, 7],
+  spouse_activity_revocation_risk: [30, 7],
+};
+
+/** Kinds not listed (new kinds included) get the short-duty reminders. */
+export const FALLBACK_LEAD_DAYS: readonly number[] = FOURTEEN_DAY_NOTICE;
+
+export function leadDaysFor(kind: string, overrides: Readonly<Record<string, readonly number[]>> = {}): readonly number[] {
+  if (Object.hasOwn(overrides, kind)) return overrides[kind]!;
+  return Object.hasOwn(DEFAULT_LEAD_DAYS, kind) ? DEFAULT_LEAD_DAYS[kind]! : FALLBACK_LEAD_DAYS;
+}
