@@ -26,6 +26,11 @@ export class Api {
     private readonly database: TestDatabase,
   ) {}
 
+  /** A second API process on this one's database (as a replica would be). */
+  async replica(overrides: Partial<AppConfig> = {}): Promise<Api> {
+    return Api.start(overrides, this);
+  }
+
   /** A fresh database; or, given `sharing`, a second API process on that one's database. */
   static async start(overrides: Partial<AppConfig> = {}, sharing?: Api): Promise<Api> {
     const database: TestDatabase = sharing ? { url: sharing.database.url, drop: async () => undefined } : await createTestDatabase();

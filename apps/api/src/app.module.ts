@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './http/problem-filter.js';
 import { OrganisationsController } from './platform/organisations.controller.js';
 import { PEOPLE_CONTROLLERS, peopleProviders } from './people/people-wiring.js';
+import { REMINDERS_CONTROLLERS, remindersProviders } from './reminders/reminders-wiring.js';
 import { CreateOrganisationHandler, IssueApiKeyHandler, IssueCalendarTokenHandler } from './platform/platform-commands.js';
 import { ListResidentsHandler } from './residents/list-residents.handler.js';
 import { RecordEventHandler } from './residents/record-event.handler.js';
@@ -37,6 +38,7 @@ export class AppModule {
         CardsController,
         ...PEOPLE_CONTROLLERS,
         ResidentTimelineController,
+        ...REMINDERS_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -59,6 +61,7 @@ export class AppModule {
         IssueApiKeyHandler,
         IssueCalendarTokenHandler,
         ...peopleProviders(config),
+        ...remindersProviders(config),
       ],
     };
   }

@@ -3,6 +3,7 @@
  * embedded, no-configuration start.
  */
 import { peopleConfigFrom } from '../people/people-config.js';
+import { remindersConfigFrom } from '../reminders/reminders-config.js';
 import type { AppConfig } from './tokens.js';
 
 export interface Environment extends AppConfig {
@@ -40,5 +41,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     inlineProjector: (env['PROJECTOR'] ?? 'inline') !== 'off',
     trustProxy: env['TRUST_PROXY'] === 'true' || env['TRUST_PROXY'] === '1',
     people: peopleConfigFrom(env),
+    reminders: remindersConfigFrom(env),
   };
 }

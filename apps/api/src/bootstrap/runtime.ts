@@ -9,6 +9,7 @@ import { createPgPool, openEventStore, type EventStore } from '@zairyu/event-sto
 import { openReadModel, Projector, ProjectorLeader } from '@zairyu/read-model';
 import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '../platform/platform-tables.js';
 import { PEOPLE_MIGRATIONS } from '../people/people-tables.js';
+import { REMINDERS_MIGRATIONS } from '../reminders/reminders-tables.js';
 import { ProjectionHandle } from './projection-handle.js';
 
 export interface RuntimeOptions {
@@ -37,7 +38,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const store = await openEventStore(options, pool);
   const dataSource = await openReadModel(options.databaseUrl, {
     entities: PLATFORM_ENTITIES,
-    migrations: [...PLATFORM_MIGRATIONS, ...PEOPLE_MIGRATIONS],
+    migrations: [...PLATFORM_MIGRATIONS, ...PEOPLE_MIGRATIONS, ...REMINDERS_MIGRATIONS],
     poolSize: 10,
   });
   // Small batches: the projector shares this process's event loop with the requests.

@@ -1,5 +1,6 @@
 /** Injection tokens of what the bootstrap opens before Nest starts. */
 import type { PeopleConfig } from '../people/people-config.js';
+import type { RemindersConfig } from '../reminders/reminders-config.js';
 
 export const APP_CONFIG = Symbol('AppConfig');
 export const PG_POOL = Symbol('PgPool');
@@ -17,6 +18,8 @@ export interface AppConfig {
   trustProxy?: boolean;
   /** Sessions, sign-in throttle and invitation links (defaults in people-config.ts). */
   people?: Partial<PeopleConfig>;
+  /** Digests, escalation and webhooks (defaults in reminders-config.ts). */
+  reminders?: Partial<RemindersConfig>;
   /** Days before each deadline at which the calendar feed's reminders fire (CALENDAR_ALARM_DAYS; default 7 and 1). */
   calendarAlarmDays?: readonly number[];
 }

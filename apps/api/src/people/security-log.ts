@@ -33,6 +33,9 @@ export const SECURITY_EVENT_KINDS = [
   'export_made',
   'erasure',
   'resident_reassigned',
+  'webhook_created',
+  'webhook_deleted',
+  'webhook_disabled',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

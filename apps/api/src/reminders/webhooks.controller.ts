@@ -1,0 +1,124 @@
+/** An organisation's webhooks (manager): register a URL (the signing secret is shown once), list, delete, see deliveries. */
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { DATA_SOURCE, PG_POOL } from '../bootstrap/tokens.js';
+import { checkBody } from '../http/check-body.js';
+import { badRequest, notFound } from '../http/problem.js';
+import { isUuid } from '../http/query-params.js';
+import { SecurityLog } from '../people/security-log.js';
+import { managedOrganisation } from '../platform/platform-commands.js';
+import { CreateWebhookDto } from './reminders.dto.js';
+
+const view = (row: Record<string, unknown>) => ({
+  id: row['id'],
+  url: row['url'],
+  createdAt: (row['created_at'] as Date).toISOString(),
+  failingSince: row['failing_since'] ? (row['failing_since'] as Date).toISOString() : null,
+  disabledAt: row['disabled_at'] ? (row['disabled_at'] as Date).toISOString() : null,
+});
+
+@ApiTags('reminders')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@ApiExtraModels(CreateWebhookDto)
+@Controller('v1/organisations/:orgId/webhooks')
+@AdminAllowed()
+@RequiresRole('manager')
+export class WebhooksController {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly log: SecurityLog,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a URL for reminders and overdue events; the signing secret is shown once' })
+  @ApiBody({ schema: { $ref: getSchemaPath(CreateWebhookDto) } })
+  async create(@Caller() caller: Principal, @Param('orgId') orgId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
+    const organisation = await managedOrganisation(this.dataSource, caller, orgId);
+    const checked = checkBody(CreateWebhookDto, body);
+    if (checked.errors.length > 0) throw badRequest('The webhook is not valid.', checked.errors);
+    const id = randomUUID();
+    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+    const { rows } = await this.pool.query(
+      `INSERT INTO reminder.webhook (id, organisation_id, url, secret) VALUES ($1, $2, $3, $4) RETURNING *`,
+      [id, organisation.id, checked.value.url, secret],
+    );
+    await this.log.record({
+      organisationId: organisation.id,
+      kind: 'webhook_created',
+      actor: caller,
+      address: request.ip,
+      subject: `webhook:${id}`,
+    });
+    return { ...view(rows[0]), secret };
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The organisation's webhooks (never the secret)" })
+  async list(@Caller() caller: Principal, @Param('orgId') orgId: string) {
+    const organisation = await managedOrganisation(this.dataSource, caller, orgId);
+    const { rows } = await this.pool.query(
+      `SELECT * FROM reminder.webhook WHERE organisation_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
+      [organisation.id],
+    );
+    return rows.map(view);
+  }
+
+  @Delete(':webhookId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Stop sending to a webhook at once (its delivery log is kept)' })
+  async remove(
+    @Caller() caller: Principal,
+    @Param('orgId') orgId: string,
+    @Param('webhookId') webhookId: string,
+    @Req() request: FastifyRequest,
+  ) {
+    const organisation = await managedOrganisation(this.dataSource, caller, orgId);
+    const deleted = isUuid(webhookId)
+      ? await this.pool.query(
+          `UPDATE reminder.webhook SET deleted_at = now() WHERE id = $1 AND organisation_id = $2 AND deleted_at IS NULL RETURNING id`,
+          [webhookId, organisation.id],
+        )
+      : { rowCount: 0 };
+    if (deleted.rowCount === 0) throw notFound('Webhook');
+    await this.log.record({
+      organisationId: organisation.id,
+      kind: 'webhook_deleted',
+      actor: caller,
+      address: request.ip,
+      subject: `webhook:${webhookId}`,
+    });
+  }
+
+  @Get(':webhookId/deliveries')
+  @ApiOperation({ summary: 'The delivery log of a webhook, newest first (last 200)' })
+  async deliveries(@Caller() caller: Principal, @Param('orgId') orgId: string, @Param('webhookId') webhookId: string) {
+    const organisation = await managedOrganisation(this.dataSource, caller, orgId);
+    const owned = isUuid(webhookId)
+      ? await this.pool.query(`SELECT 1 FROM reminder.webhook WHERE id = $1 AND organisation_id = $2`, [webhookId, organisation.id])
+      : { rowCount: 0 };
+    if (owned.rowCount === 0) throw notFound('Webhook');
+    const { rows } = await this.pool.query(
+      `SELECT event_key, payload->>'type' AS type, attempts, last_status, last_error, delivered_at, created_at
+       FROM reminder.webhook_delivery WHERE webhook_id = $1 ORDER BY created_at DESC, event_key LIMIT 200`,
+      [webhookId],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_key,
+      type: row.type,
+      attempts: row.attempts,
+      lastStatus: row.last_status,
+      lastError: row.last_error,
+      deliveredAt: row.delivered_at ? row.delivered_at.toISOString() : null,
+      createdAt: row.created_at.toISOString(),
+    }));
+  }
+}
