@@ -46,6 +46,8 @@ export class Api {
       host: '127.0.0.1',
       adminToken: ADMIN_TOKEN,
       bodyLimit: 64 * 1024,
+      // The reminder jobs' cron would run on the real clock: reminder tests drive them themselves.
+      reminders: { jobs: false },
       ...overrides,
     };
     const logs: string[] = [];

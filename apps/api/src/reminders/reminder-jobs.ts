@@ -29,6 +29,18 @@ export class ReminderJobs implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.jobs) return;
+    const boss = await this.started();
+    await boss.schedule(TICK, this.config.tickCron, {}, { tz: 'Asia/Tokyo' });
+    await boss.work(TICK, async () => {
+      await this.tick(this.clock());
+    });
+    await this.workDeliveries();
+  }
+
+  /** pg-boss, started on first use (a process with `jobs: false` never starts it unless asked). */
+  private async started(): Promise<PgBoss> {
+    if (this.boss) return this.boss;
     // The queue shares the app's pool (and its role): no second set of connection settings.
     const boss = new PgBoss({
       db: { executeSql: (text, values) => this.pool.query(text, values) },
@@ -38,7 +50,6 @@ export class ReminderJobs implements OnApplicationBootstrap, OnModuleDestroy {
     });
     boss.on('error', (error) => logError(error));
     await boss.start();
-    this.boss = boss;
     await boss.createQueue(TICK);
     await boss.createQueue(DELIVERY, {
       name: DELIVERY,
@@ -46,26 +57,24 @@ export class ReminderJobs implements OnApplicationBootstrap, OnModuleDestroy {
       retryDelay: this.config.webhookRetryDelaySeconds,
       retryBackoff: true,
     });
-    if (!this.config.jobs) return;
-    await boss.schedule(TICK, this.config.tickCron, {}, { tz: 'Asia/Tokyo' });
-    await boss.work(TICK, async () => {
-      await this.tick(this.clock());
-    });
-    await boss.work<QueuedDelivery>(DELIVERY, { pollingIntervalSeconds: 1 }, async ([job]) => {
-      await this.webhooks.deliver(job!.data, this.clock());
-    });
+    this.boss = boss;
+    return boss;
   }
 
   /** One tick: due digests, then the day's webhook events queued for delivery. */
   async tick(now: Date): Promise<void> {
     await this.digests.runDue(now);
     const deliveries = await this.webhooks.runDue(now);
-    for (const delivery of deliveries) await this.boss?.send(DELIVERY, delivery);
+    if (deliveries.length === 0) return;
+    const boss = await this.started();
+    for (const delivery of deliveries) await boss.send(DELIVERY, delivery);
   }
 
-  /** Work the delivery queue in this process now (used by the tests and by `jobs: false` set-ups). */
+  /** Work the delivery queue in this process (the tests call it on a process with `jobs: false`). */
   async workDeliveries(): Promise<void> {
-    await this.boss?.work<QueuedDelivery>(DELIVERY, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    await (
+      await this.started()
+    ).work<QueuedDelivery>(DELIVERY, { pollingIntervalSeconds: 1 }, async ([job]) => {
       await this.webhooks.deliver(job!.data, this.clock());
     });
   }
