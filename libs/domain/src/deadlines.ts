@@ -51,7 +51,8 @@ export function deadlineView(deadline: DeadlineRecord, asOf: LocalDate): Deadlin
     legalBasis: definition.legalBasis,
     label: { ...definition.label },
     owedBy: owedByOf(deadline.kind),
-    ...(deadline.employer === undefined ? {} : { employer: deadline.employer }),
+    // Shown only when known: the read model keeps no employer yet, and both reads must agree.
+    ...(deadline.employer == null ? {} : { employer: deadline.employer }),
   };
 }
 
