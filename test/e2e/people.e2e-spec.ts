@@ -393,3 +393,25 @@ describe("another organisation's people are 404", () => {
     await expect(api.runtime.pool.query('TRUNCATE platform.security_event')).rejects.toThrow(/append-only/);
   });
 });
+
+describe('OpenAPI', () => {
+  test('documents both the bearer key and the session cookie, and the people endpoints', async () => {
+    const document = (await api.http.get('/docs-json').expect(200)).body;
+    expect(document.components.securitySchemes).toMatchObject({
+      bearer: { type: 'http', scheme: 'bearer' },
+      cookie: { type: 'apiKey', in: 'cookie', name: 'zairyu_session' },
+    });
+    expect(document.security).toEqual(expect.arrayContaining([{ bearer: [] }, { cookie: [] }]));
+    for (const path of [
+      '/v1/session',
+      '/v1/me',
+      '/v1/me/sessions',
+      '/v1/me/totp',
+      '/v1/invitations/{token}',
+      '/v1/organisations/{orgId}/users',
+      '/v1/organisations/{orgId}/users/{userId}',
+      '/v1/organisations/{orgId}/security-log',
+    ])
+      expect(document.paths).toHaveProperty([path]);
+  });
+});

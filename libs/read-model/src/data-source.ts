@@ -8,9 +8,10 @@ import { DeadlineEntity } from './entities/deadline.entity.js';
 import { ProjectionCheckpointEntity } from './entities/projection-checkpoint.entity.js';
 import { ResidentSummaryEntity } from './entities/resident-summary.entity.js';
 import { CreateReadModel1763856000000 } from './migrations/1763856000000-create-read-model.js';
+import { ResidentAssignment1763856300000 } from './migrations/1763856300000-resident-assignment.js';
 
 export const READ_MODEL_ENTITIES = [ResidentSummaryEntity, CardRegistryEntity, DeadlineEntity, ProjectionCheckpointEntity];
-export const READ_MODEL_MIGRATIONS = [CreateReadModel1763856000000];
+export const READ_MODEL_MIGRATIONS = [CreateReadModel1763856000000, ResidentAssignment1763856300000];
 
 export interface DataSourceExtras {
   poolSize?: number;

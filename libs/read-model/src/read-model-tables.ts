@@ -23,8 +23,11 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
     -- Status from each day it changes (libs/domain status-timeline.ts): answers "as of" any date.
     status_timeline jsonb STORAGE EXTERNAL NOT NULL,
     registered_at   timestamptz NOT NULL,
+    -- The user in charge of the file (CaseAssigned, or the registration's assignedTo).
+    assigned_to     text,
     PRIMARY KEY (organisation_id, resident_id)
   );
+  CREATE INDEX ON ${schema}.resident_summary (organisation_id, assigned_to);
   -- Search by name prefix (case-insensitive), external ref and current card number.
   CREATE INDEX ON ${schema}.resident_summary (organisation_id, lower(full_name) text_pattern_ops);
   CREATE INDEX ON ${schema}.resident_summary (organisation_id, external_ref);

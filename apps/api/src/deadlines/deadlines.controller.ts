@@ -14,6 +14,7 @@ import { asOfParam, dateParam, pageParams } from '../http/query-params.js';
 import { feedDeadlines } from './feed-deadlines.js';
 import { calendarBatch, calendarHead, calendarTail, DEFAULT_ALARM_DAYS, type FeedOptions } from './icalendar.js';
 import { ListDeadlines } from './list-deadlines.handler.js';
+import { assigneeParam } from '../people/assignment.js';
 
 function listParam<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T[] {
   if (!value) return [];
@@ -46,6 +47,7 @@ export class DeadlinesController {
   @ApiQuery({ name: 'asOf', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
+  @ApiQuery({ name: 'assignedTo', required: false, description: 'me (mine), none, or a user id' })
   async list(
     @Caller() caller: Principal,
     @QueryParam('from') from?: string,
@@ -55,6 +57,7 @@ export class DeadlinesController {
     @QueryParam('asOf') asOf?: string,
     @QueryParam('page') page?: string,
     @QueryParam('pageSize') pageSize?: string,
+    @QueryParam('assignedTo') assignedTo?: string,
   ) {
     const organisationId = (caller as Principal & { kind: 'key' }).organisationId;
     return this.queries.execute(
@@ -65,6 +68,7 @@ export class DeadlinesController {
         kinds: listParam<DeadlineKind>('kind', kind, DEADLINE_KINDS),
         asOf: asOfParam(asOf, this.clock),
         ...pageParams(page, pageSize),
+        assignedTo: assigneeParam(assignedTo, caller),
       }),
     );
   }

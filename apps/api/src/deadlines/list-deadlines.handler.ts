@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { DeadlineKind, DeadlineState, LocalDate } from '@zairyu/domain';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import type { AssigneeFilter } from '../people/assignment.js';
 import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from './deadline-rows.js';
 
 export interface DeadlineFilter {
@@ -15,6 +16,8 @@ export interface DeadlineFilter {
   asOf: LocalDate;
   page: number;
   pageSize: number;
+  /** Only the deadlines of residents this user is in charge of (null: of nobody's). */
+  assignedTo?: AssigneeFilter;
 }
 
 export class ListDeadlines extends Query<{ items: Array<ReturnType<typeof deadlineRowView>>; total: number }> {
@@ -44,6 +47,11 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
     if (filter.kinds.length > 0) {
       params.push(filter.kinds);
       where += ` AND d.kind = ANY($${params.length}::text[])`;
+    }
+    if (filter.assignedTo !== undefined) {
+      params.push(filter.assignedTo);
+      where += ` AND EXISTS (SELECT 1 FROM read_model.resident_summary s WHERE s.organisation_id = d.organisation_id
+        AND s.resident_id = d.resident_id AND s.assigned_to IS NOT DISTINCT FROM $${params.length}::text)`;
     }
     const n = params.length;
     const rows: Array<DeadlineRow & { total: string }> = await this.dataSource.query(

@@ -2,6 +2,7 @@
 import type { Provider } from '@nestjs/common';
 import type { AppConfig } from '../bootstrap/tokens.js';
 import { AccessLinks } from './access-links.js';
+import { Assignees } from './assignment.js';
 import { DisplayNames } from './display-names.js';
 import { InvitationMail } from './invitation-mail.js';
 import { InvitationsController } from './invitations.controller.js';
@@ -24,6 +25,7 @@ export function peopleProviders(config: AppConfig): Provider[] {
   return [
     { provide: PEOPLE_SETTINGS, useValue: { ...DEFAULT_PEOPLE_CONFIG, ...config.people } },
     AccessLinks,
+    Assignees,
     DisplayNames,
     InvitationMail,
     OrganisationPeople,

@@ -9,6 +9,7 @@ import { CARD_NUMBER_PATTERN, statusFromTimeline, type LocalDate, type StatusSeg
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from '../deadlines/deadline-rows.js';
+import type { AssigneeFilter } from '../people/assignment.js';
 import { summaryOf, type ResidentSummary } from './resident-views.js';
 
 export class ListResidents extends Query<{ items: ResidentSummary[]; total: number }> {
@@ -18,6 +19,7 @@ export class ListResidents extends Query<{ items: ResidentSummary[]; total: numb
     readonly page: number,
     readonly pageSize: number,
     readonly asOf: LocalDate,
+    readonly assignedTo: AssigneeFilter = undefined,
   ) {
     super();
   }
@@ -31,6 +33,7 @@ interface SummaryRow {
   gender: string | null;
   external_ref: string | null;
   notes: string | null;
+  assigned_to: string | null;
   version: number;
   status_timeline: StatusSegment[];
   total: string;
@@ -43,7 +46,7 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
   ) {}
 
-  async execute({ organisationId, search, page, pageSize, asOf }: ListResidents) {
+  async execute({ organisationId, search, page, pageSize, asOf, assignedTo }: ListResidents) {
     await this.projection.caughtUp();
     const query = search.trim();
     const params: unknown[] = [organisationId];
@@ -55,9 +58,14 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
       params.push(`${query.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`, query);
       where += ' AND (lower(s.full_name) LIKE $2 OR s.external_ref = $3)';
     }
+    if (assignedTo === null) where += ' AND s.assigned_to IS NULL';
+    else if (assignedTo !== undefined) {
+      params.push(assignedTo);
+      where += ` AND s.assigned_to = $${params.length}`;
+    }
     const n = params.length;
     const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT s.resident_id, s.full_name, s.date_of_birth::text AS date_of_birth, s.nationality, s.gender, s.external_ref, s.notes,
+      `SELECT s.resident_id, s.full_name, s.date_of_birth::text AS date_of_birth, s.nationality, s.gender, s.external_ref, s.notes, s.assigned_to,
               s.version, s.status_timeline, count(*) OVER () AS total
        FROM read_model.resident_summary s WHERE ${where}
        ORDER BY lower(s.full_name), s.resident_id LIMIT $${n + 1} OFFSET $${n + 2}`,
@@ -78,6 +86,7 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
           gender: row.gender,
           externalRef: row.external_ref,
           notes: row.notes,
+          assignedTo: row.assigned_to,
         },
         row.version,
         { ...statusFromTimeline(row.status_timeline, asOf), residentId: row.resident_id },

@@ -20,6 +20,7 @@ import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { residentIdParam } from '../http/query-params.js';
 import { cardClaims } from './card-claims.js';
+import { Assignees, assigneeNamedBy } from '../people/assignment.js';
 import { rejectionProblem } from './rejection-problem.js';
 import { ResidentLedger } from './resident-ledger.service.js';
 
@@ -50,12 +51,18 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
+    private readonly assignees: Assignees,
   ) {}
 
   async execute(command: RecordEvent): Promise<Recorded> {
     const parsed = parseRecordableEvent(command.body);
     if (!parsed.ok) throw badRequest('The event is not valid.', parsed.errors);
     const fact = parsed.value;
+    await this.assignees.check(
+      command.caller.organisationId,
+      assigneeNamedBy(fact),
+      fact.type === 'DetailsCorrected' ? 'data.fields.assignedTo' : 'data.assignedTo',
+    );
     const residentId = residentIdParam(command.residentId);
     return this.store.serialised(residentStream(residentId), () => this.record(command, residentId, fact));
   }

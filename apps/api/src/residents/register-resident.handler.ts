@@ -9,6 +9,7 @@ import { CLOCK, type Clock } from '../bootstrap/tokens.js';
 import { recordedBy, type Principal } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest, problem, ProblemException } from '../http/problem.js';
+import { Assignees } from '../people/assignment.js';
 import { rejectionProblem } from './rejection-problem.js';
 
 export interface Registered {
@@ -32,12 +33,14 @@ export class RegisterResidentHandler implements ICommandHandler<RegisterResident
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly assignees: Assignees,
   ) {}
 
   async execute({ caller, body, idempotencyKey, correlationId }: RegisterResident): Promise<Registered> {
     const details = parseRegistration(body);
     if (!details.ok) throw badRequest('The resident is not valid.', details.errors);
     const organisationId = caller.organisationId;
+    await this.assignees.check(organisationId, details.value.assignedTo, 'assignedTo');
     // A retry with the same key names the same resident, so it finds the first registration.
     const residentId = idempotencyKey ? uuidFromName(`resident:${organisationId}:${idempotencyKey}`) : randomUUID();
     const decision = decide({ type: 'RegisterResident', residentId, details: details.value, today: japanDateOf(this.clock()) }, []);

@@ -1,7 +1,7 @@
 /**
  * The shapes api-v1.md gives a resident, built from its stream with the domain functions.
  */
-import { deadlinesAsOf, statusAsOf, type Deadline, type LocalDate, type ResidentStatus } from '@zairyu/domain';
+import { deadlinesAsOf, END_OF_TIME, foldResident, statusAsOf, type Deadline, type LocalDate, type ResidentStatus } from '@zairyu/domain';
 import type { ResidentHistory } from './resident-ledger.service.js';
 
 export type DeadlineView = Deadline & { residentId: string };
@@ -14,6 +14,8 @@ export interface ResidentSummary {
   gender: string | null;
   externalRef: string | null;
   notes: string | null;
+  /** The user in charge of the file, or null. */
+  assignedTo: string | null;
   version: number;
   status: ResidentStatus;
   nextDeadline: DeadlineView | null;
@@ -27,6 +29,7 @@ export interface Identity {
   gender?: string | null;
   externalRef?: string | null;
   notes?: string | null;
+  assignedTo?: string | null;
 }
 
 /** Open or overdue (not met, not void, already open): what needs doing first. */
@@ -41,6 +44,7 @@ export function summaryOf(identity: Identity, version: number, status: ResidentS
     gender: identity.gender ?? null,
     externalRef: identity.externalRef ?? null,
     notes: identity.notes ?? null,
+    assignedTo: identity.assignedTo ?? null,
     version,
     status,
     nextDeadline,
@@ -54,7 +58,9 @@ export function residentDeadlines(history: ResidentHistory, asOf: LocalDate): De
 export function residentSummary(history: ResidentHistory, asOf: LocalDate): ResidentSummary {
   const identity = history.stored[0]!.data as Identity;
   const next = residentDeadlines(history, asOf).find((deadline) => NEEDS_ACTION.has(deadline.state)) ?? null;
-  return summaryOf({ ...identity, residentId: history.residentId }, history.version, statusAsOf(history.events, asOf), next);
+  // The one in charge now, after every reassignment (CaseAssigned), not only as registered.
+  const assignedTo = foldResident(history.events, END_OF_TIME).identity?.assignedTo ?? null;
+  return summaryOf({ ...identity, assignedTo, residentId: history.residentId }, history.version, statusAsOf(history.events, asOf), next);
 }
 
 export function eventList(history: ResidentHistory) {

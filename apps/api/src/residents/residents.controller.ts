@@ -17,6 +17,7 @@ import { CLOCK, type Clock } from '../bootstrap/tokens.js';
 import { badRequest, forbidden, problem, ProblemException } from '../http/problem.js';
 import { asOfParam, pageParams } from '../http/query-params.js';
 import { correlationIdOf } from '../http/request-log.js';
+import { assigneeParam } from '../people/assignment.js';
 import { ListResidents } from './list-residents.handler.js';
 import { RecordEvent } from './record-event.handler.js';
 import { RegisterResident } from './register-resident.handler.js';
@@ -85,18 +86,27 @@ export class ResidentsController {
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
   @ApiQuery({ name: 'asOf', required: false })
+  @ApiQuery({ name: 'assignedTo', required: false, description: 'me (mine), none, or a user id' })
   list(
     @Caller() caller: Principal,
     @QueryParam('query') query?: string,
     @QueryParam('page') page?: string,
     @QueryParam('pageSize') pageSize?: string,
     @QueryParam('asOf') asOf?: string,
+    @QueryParam('assignedTo') assignedTo?: string,
   ) {
     if (query !== undefined && query.length > 200)
       throw badRequest('query is too long.', [{ field: 'query', message: 'must be at most 200 characters' }]);
     const paging = pageParams(page, pageSize);
     return this.queries.execute(
-      new ListResidents(orgKey(caller).organisationId, query ?? '', paging.page, paging.pageSize, asOfParam(asOf, this.clock)),
+      new ListResidents(
+        orgKey(caller).organisationId,
+        query ?? '',
+        paging.page,
+        paging.pageSize,
+        asOfParam(asOf, this.clock),
+        assigneeParam(assignedTo, caller),
+      ),
     );
   }
 

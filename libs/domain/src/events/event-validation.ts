@@ -77,6 +77,7 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
   DetailsCorrected: { fields: required(identityCorrection), reason: required(text()) },
   CaseClosed: { reason: required(oneOf(CASE_CLOSE_REASONS)), note: optional(text(2000)) },
   CaseReopened: { note: optional(text(2000)) },
+  CaseAssigned: { assignedTo: optional(text(100)), note: optional(text(2000)) },
   Landed: {
     status: required(status),
     periodExpiresOn: required(date),

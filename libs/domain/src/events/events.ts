@@ -119,6 +119,8 @@ export interface EventDataByType extends SswEventDataByType {
   /** The organisation stops following the resident: their deadlines stop counting (void). */
   CaseClosed: { reason: CaseCloseReason; note?: string };
   CaseReopened: { note?: string };
+  /** The caseworker in charge changes (a user id of the organisation); no `assignedTo`: nobody is. */
+  CaseAssigned: { assignedTo?: string; note?: string };
   /** 上陸許可. */
   Landed: {
     status: StatusCode;
@@ -250,6 +252,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'DetailsCorrected',
   'CaseClosed',
   'CaseReopened',
+  'CaseAssigned',
   ...SSW_EVENT_TYPES,
 ];
 

@@ -1,7 +1,8 @@
 /**
  * The organisation's file on a resident, as opposed to the resident's legal life: a
  * correction of what was typed at registration (DetailsCorrected, no deadline: nothing
- * happened in law), and closing and reopening the case (CaseClosed / CaseReopened).
+ * happened in law), closing and reopening the case (CaseClosed / CaseReopened), and who is in
+ * charge of it (CaseAssigned).
  */
 import type { LocalDate } from '../calendar/local-date.js';
 import { violation, type RuleViolation } from '../domain-error.js';
@@ -38,8 +39,16 @@ export function caseReopened(state: ResidentState): ResidentState {
   };
 }
 
-/** While closed, only the file itself is kept: corrections, retractions and the reopening. */
-const WHILE_CLOSED: ReadonlySet<EventType> = new Set<EventType>(['CaseReopened', 'DetailsCorrected', 'EventRetracted']);
+/** The caseworker in charge from `occurredOn` on; the registration's `assignedTo` until the first one. */
+export function caseAssigned(state: ResidentState, event: RecordedEventOf<'CaseAssigned'>): ResidentState {
+  if (state.identity === null) return state;
+  const { assignedTo: _previous, ...identity } = state.identity;
+  const assignedTo = event.data.assignedTo;
+  return { ...state, identity: assignedTo === undefined ? identity : { ...identity, assignedTo } };
+}
+
+/** While closed, only the file itself is kept: corrections, assignment, retractions and the reopening. */
+const WHILE_CLOSED: ReadonlySet<EventType> = new Set<EventType>(['CaseReopened', 'DetailsCorrected', 'CaseAssigned', 'EventRetracted']);
 
 export function checkCaseFile(state: ResidentState, type: EventType, on: LocalDate): RuleViolation | null {
   const closure = state.caseClosure;

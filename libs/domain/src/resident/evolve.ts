@@ -22,7 +22,7 @@ import {
   voidDeadlines,
   withdrawDeadline,
 } from './deadline-book.js';
-import { caseClosed, caseReopened, detailsCorrected } from './case-file.js';
+import { caseAssigned, caseClosed, caseReopened, detailsCorrected } from './case-file.js';
 import { existingStatusRecorded } from './existing-status.js';
 import type { ResidentState } from './state.js';
 import { beginPeriod, endStay, owesCardSurrender } from './stay-transitions.js';
@@ -247,6 +247,9 @@ function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
 
     case 'CaseReopened':
       return caseReopened(state);
+
+    case 'CaseAssigned':
+      return caseAssigned(state, event);
 
     // Specified Skilled Worker facts: ssw/ssw-step.ts.
     case 'SupportStarted':

@@ -80,7 +80,8 @@ export function checkFact(state: ResidentState, event: LedgerEvent): RuleViolati
   }
   const caseFile = checkCaseFile(state, event.type, event.occurredOn);
   if (caseFile !== null) return caseFile;
-  if (event.type === 'DetailsCorrected' || event.type === 'CaseClosed' || event.type === 'CaseReopened') return null;
+  if (event.type === 'DetailsCorrected' || event.type === 'CaseClosed' || event.type === 'CaseReopened' || event.type === 'CaseAssigned')
+    return null;
   if (state.closed !== null && !AFTER_CLOSURE.has(event.type)) {
     return violation(
       'RESIDENT_CLOSED',

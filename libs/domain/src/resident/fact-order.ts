@@ -43,6 +43,7 @@ const SAME_DAY_RANK: Record<EventType, number> = {
   Died: 90,
   CardSurrendered: 95,
   CaseClosed: 97,
+  CaseAssigned: 98,
   EventRetracted: 100,
   ...SSW_SAME_DAY_RANK,
 };

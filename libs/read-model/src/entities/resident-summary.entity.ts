@@ -15,4 +15,5 @@ export class ResidentSummaryEntity {
   @Column('text', { name: 'card_number', nullable: true }) cardNumber!: string | null;
   @Column('jsonb', { name: 'status_timeline' }) statusTimeline!: StatusSegment[];
   @Column('timestamptz', { name: 'registered_at' }) registeredAt!: Date;
+  @Column('text', { name: 'assigned_to', nullable: true }) assignedTo!: string | null;
 }

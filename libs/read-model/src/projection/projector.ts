@@ -173,12 +173,12 @@ export class Projector {
     if (rows.length === 0) return;
     await client.query(
       `INSERT INTO ${s}.resident_summary (organisation_id, resident_id, full_name, date_of_birth, nationality, gender,
-         external_ref, notes, version, card_number, status_timeline, registered_at)
+         external_ref, notes, version, card_number, status_timeline, registered_at, assigned_to)
        SELECT "organisationId", "residentId", "fullName", "dateOfBirth", nationality, gender,
-         "externalRef", notes, version, "cardNumber", "statusTimeline", "registeredAt"
+         "externalRef", notes, version, "cardNumber", "statusTimeline", "registeredAt", "assignedTo"
        FROM jsonb_to_recordset($1::jsonb) AS x("organisationId" uuid, "residentId" uuid, "fullName" text, "dateOfBirth" date,
          nationality text, gender text, "externalRef" text, notes text, version int, "cardNumber" text,
-         "statusTimeline" jsonb, "registeredAt" timestamptz)`,
+         "statusTimeline" jsonb, "registeredAt" timestamptz, "assignedTo" text)`,
       [JSON.stringify(rows.map((row) => row.summary))],
     );
     const cards = [

@@ -20,6 +20,7 @@ export interface ResidentRows {
     cardNumber: string | null;
     statusTimeline: StatusSegment[];
     registeredAt: string;
+    assignedTo: string | null;
   };
   cards: Array<{
     cardNumber: string;
@@ -63,6 +64,7 @@ export function residentRows(stream: readonly StoredEvent[]): ResidentRows | nul
       cardNumber: state.cards.at(-1)?.number ?? null,
       statusTimeline: statusTimeline(events),
       registeredAt: registration.metadata.recordedAt,
+      assignedTo: identity.assignedTo ?? null,
     },
     cards: state.cards.map((card) => ({
       cardNumber: card.number,
