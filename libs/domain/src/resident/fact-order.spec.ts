@@ -46,6 +46,8 @@ const SAME_DAY_ORDER: EventType[][] = [
   ['CardSurrendered'],
   // The case is closed after everything else of its last day.
   ['CaseClosed'],
+  // Who is in charge changes no legal fact of the day.
+  ['CaseAssigned'],
   ['EventRetracted'],
 ];
 
