@@ -3,44 +3,20 @@
  * here (smtp-server), and the mailed link sets the password. The link never reaches a log.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { Api, ADMIN_TOKEN } from '../support/api-harness.js';
 import { PASSWORD, signIn, tokenOf } from '../support/people.js';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
+import { startSmtpMailbox, type SmtpMailbox } from '../support/smtp-mailbox.js';
 
 let api: Api;
-let smtp: SMTPServer;
-const mailbox: Received[] = [];
+let smtp: SmtpMailbox;
+let mailbox: SmtpMailbox['mails'];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mailbox.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((to) => to.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
+  smtp = await startSmtpMailbox();
+  mailbox = smtp.mails;
   api = await Api.start({
     people: {
-      smtpUrl: `smtp://127.0.0.1:${port}`,
+      smtpUrl: smtp.url,
       mailFrom: 'Zairyu Ledger <ledger@sakura.example>',
       publicUrl: 'https://ledger.sakura.example',
     },
@@ -48,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 /** The body of a text/plain mail, with quoted-printable soft line breaks undone. */

@@ -10,23 +10,17 @@
  * opens on Wednesday 2026-04-01 (also 90 days before 30 June).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { DigestRunner } from '../../apps/api/src/reminders/digest-runner.js';
 import { Api, type Keys } from '../support/api-harness.js';
 import { person, type SignedIn } from '../support/people.js';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
+import { startSmtpMailbox, type SmtpMailbox } from '../support/smtp-mailbox.js';
 
 let api: Api;
-let smtp: SMTPServer;
+let smtp: SmtpMailbox;
 let keys: Keys;
 let caseworker: SignedIn;
 let manager: SignedIn;
-const mailbox: Received[] = [];
+let mailbox: SmtpMailbox['mails'];
 
 /** 08:30 in Japan on `day`. */
 const morningOf = (day: string) => new Date(`${day}T08:30:00+09:00`);
@@ -49,23 +43,10 @@ const subjectOf = (raw: string) => {
 };
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mailbox.push({ to: session.envelope.rcptTo.map((to) => to.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
+  smtp = await startSmtpMailbox();
+  mailbox = smtp.mails;
   api = await Api.start({
-    people: { smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: 'https://ledger.sakura.example' },
+    people: { smtpUrl: smtp.url, publicUrl: 'https://ledger.sakura.example' },
     reminders: { jobs: false },
   });
   keys = await api.organisation();
@@ -94,7 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('the daily digest', () => {
@@ -151,7 +132,7 @@ describe('the daily digest', () => {
 
   test('two API processes on one database send one digest per person; after a restart nothing is sent twice', async () => {
     const second = await api.replica({
-      people: { smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` },
+      people: { smtpUrl: smtp.url },
       reminders: { jobs: false },
     });
     try {
@@ -168,7 +149,7 @@ describe('the daily digest', () => {
       await second.close();
     }
     const restarted = await api.replica({
-      people: { smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` },
+      people: { smtpUrl: smtp.url },
       reminders: { jobs: false },
     });
     try {
