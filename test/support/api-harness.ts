@@ -80,9 +80,10 @@ export class Api {
     };
   }
 
+  /** Registers the same person as often as a test needs: confirmed past the duplicate check. */
   async register(token: string, body: Record<string, unknown> = {}): Promise<string> {
     const response = await this.http
-      .post('/v1/residents')
+      .post('/v1/residents?confirm=true')
       .auth(token, { type: 'bearer' })
       .send({ fullName: 'NGUYEN VAN AN', dateOfBirth: '1998-07-21', nationality: 'VNM', ...body })
       .expect(201);

@@ -20,6 +20,7 @@ import { ListResidentsHandler } from './residents/list-residents.handler.js';
 import { RecordEventHandler } from './residents/record-event.handler.js';
 import { RegisterResidentHandler } from './residents/register-resident.handler.js';
 import { ResidentLedger } from './residents/resident-ledger.service.js';
+import { PossibleDuplicates } from './residents/possible-duplicates.js';
 import { GetResidentHandler } from './residents/resident-queries.js';
 import { ResidentsController } from './residents/residents.controller.js';
 import { ResidentTimelineController } from './residents/timeline.controller.js';
@@ -51,6 +52,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         CredentialsService,
         ResidentLedger,
+        PossibleDuplicates,
         RegisterResidentHandler,
         RecordEventHandler,
         GetResidentHandler,

@@ -28,6 +28,7 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
     PRIMARY KEY (organisation_id, resident_id)
   );
   CREATE INDEX ON ${schema}.resident_summary (organisation_id, assigned_to);
+  ${residentProfileSql(schema)}
   -- Search by name prefix (case-insensitive), external ref and current card number.
   CREATE INDEX ON ${schema}.resident_summary (organisation_id, lower(full_name) text_pattern_ops);
   CREATE INDEX ON ${schema}.resident_summary (organisation_id, external_ref);
@@ -70,5 +71,31 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
     position   text NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT now()
   );
+  `;
+}
+
+/**
+ * The profile, case and search columns (api-v1.md additions of 2026-11-23). Idempotent, so
+ * the same text adds them to a database made before them (migration 1764600000000).
+ */
+export function residentProfileSql(schema: ReadModelSchema): string {
+  return `
+  ALTER TABLE ${schema}.resident_summary
+    ADD COLUMN IF NOT EXISTS profile jsonb NOT NULL DEFAULT '{}',
+    ADD COLUMN IF NOT EXISTS name_key text NOT NULL DEFAULT '',
+    ADD COLUMN IF NOT EXISTS closed boolean NOT NULL DEFAULT false,
+    ADD COLUMN IF NOT EXISTS pending_application jsonb;
+  -- The duplicate check at registration: same name words, date of birth and nationality.
+  CREATE INDEX IF NOT EXISTS resident_summary_duplicate ON ${schema}.resident_summary (organisation_id, date_of_birth, name_key);
+
+  -- Search: one row per word a resident is found by (search-text.ts); "C" collation so that
+  -- a prefix LIKE is an index range scan.
+  CREATE TABLE IF NOT EXISTS ${schema}.resident_search_token (
+    organisation_id uuid NOT NULL,
+    token           text COLLATE "C" NOT NULL,
+    resident_id     uuid NOT NULL,
+    PRIMARY KEY (organisation_id, token, resident_id)
+  );
+  CREATE INDEX IF NOT EXISTS resident_search_token_resident ON ${schema}.resident_search_token (resident_id);
   `;
 }

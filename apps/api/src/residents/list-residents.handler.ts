@@ -1,25 +1,25 @@
 /**
- * The caseload list and search, from the read model: a name prefix (case-insensitive), an
- * external reference, or a card number (current or past).
+ * The caseload list and search, from the read model: any word of a name (normalised, see
+ * libs/read-model search-text.ts), the katakana reading, an external reference or a card
+ * number (current or past), with the list filters of api-v1.md.
  */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { CARD_NUMBER_PATTERN, statusFromTimeline, type LocalDate, type StatusSegment } from '@zairyu/domain';
+import { statusFromTimeline, type LocalDate, type PendingApplication, type StatusSegment } from '@zairyu/domain';
+import { residentFilterSql, type ResidentFilters, type ResidentProfile } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from '../deadlines/deadline-rows.js';
-import type { AssigneeFilter } from '../people/assignment.js';
-import { summaryOf, type ResidentSummary } from './resident-views.js';
+import { pendingAsOf, summaryOf, type ResidentSummary } from './resident-views.js';
 
 export class ListResidents extends Query<{ items: ResidentSummary[]; total: number }> {
   constructor(
     readonly organisationId: string,
-    readonly search: string,
+    readonly filters: ResidentFilters,
     readonly page: number,
     readonly pageSize: number,
     readonly asOf: LocalDate,
-    readonly assignedTo: AssigneeFilter = undefined,
   ) {
     super();
   }
@@ -36,8 +36,21 @@ interface SummaryRow {
   assigned_to: string | null;
   version: number;
   status_timeline: StatusSegment[];
+  profile: Partial<ResidentProfile>;
+  closed: boolean;
+  pending_application: { type: PendingApplication['type']; appliedOn: LocalDate; receiptNumber: string | null } | null;
   total: string;
 }
+
+const EMPTY_PROFILE: ResidentProfile = {
+  nameKana: null,
+  nameNative: null,
+  passportNumber: null,
+  passportExpiresOn: null,
+  phone: null,
+  email: null,
+  employer: null,
+};
 
 @QueryHandler(ListResidents)
 export class ListResidentsHandler implements IQueryHandler<ListResidents> {
@@ -46,28 +59,14 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
   ) {}
 
-  async execute({ organisationId, search, page, pageSize, asOf, assignedTo }: ListResidents) {
+  async execute({ organisationId, filters, page, pageSize, asOf }: ListResidents) {
     await this.projection.caughtUp();
-    const query = search.trim();
-    const params: unknown[] = [organisationId];
-    let where = 's.organisation_id = $1';
-    if (CARD_NUMBER_PATTERN.test(query)) {
-      params.push(query);
-      where += ' AND s.resident_id IN (SELECT resident_id FROM read_model.card_registry WHERE organisation_id = $1 AND card_number = $2)';
-    } else if (query !== '') {
-      params.push(`${query.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`, query);
-      where += ' AND (lower(s.full_name) LIKE $2 OR s.external_ref = $3)';
-    }
-    if (assignedTo === null) where += ' AND s.assigned_to IS NULL';
-    else if (assignedTo !== undefined) {
-      params.push(assignedTo);
-      where += ` AND s.assigned_to = $${params.length}`;
-    }
+    const { from, where, params } = residentFilterSql(organisationId, filters, asOf);
     const n = params.length;
     const rows: SummaryRow[] = await this.dataSource.query(
       `SELECT s.resident_id, s.full_name, s.date_of_birth::text AS date_of_birth, s.nationality, s.gender, s.external_ref, s.notes, s.assigned_to,
-              s.version, s.status_timeline, count(*) OVER () AS total
-       FROM read_model.resident_summary s WHERE ${where}
+              s.version, s.status_timeline, s.profile, s.closed, s.pending_application, count(*) OVER () AS total
+       FROM read_model.resident_summary s ${from} WHERE ${where}
        ORDER BY lower(s.full_name), s.resident_id LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, pageSize, (page - 1) * pageSize],
     );
@@ -91,13 +90,20 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
         row.version,
         { ...statusFromTimeline(row.status_timeline, asOf), residentId: row.resident_id },
         next.get(row.resident_id) ?? null,
+        {
+          profile: { ...EMPTY_PROFILE, ...row.profile },
+          closed: row.closed,
+          pendingApplication: pendingAsOf(row.pending_application, asOf),
+        },
       ),
     );
     // Past the last page the window count is missing: count apart.
     const total =
       rows.length > 0
         ? Number(rows[0]!.total)
-        : Number((await this.dataSource.query(`SELECT count(*) AS n FROM read_model.resident_summary s WHERE ${where}`, params))[0].n);
+        : Number(
+            (await this.dataSource.query(`SELECT count(*) AS n FROM read_model.resident_summary s ${from} WHERE ${where}`, params))[0].n,
+          );
     return { items, total };
   }
 

@@ -10,6 +10,7 @@ import { recordedBy, type Principal } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { Assignees } from '../people/assignment.js';
+import { PossibleDuplicates } from './possible-duplicates.js';
 import { rejectionProblem } from './rejection-problem.js';
 
 export interface Registered {
@@ -23,6 +24,8 @@ export class RegisterResident extends Command<Registered> {
     readonly body: unknown,
     readonly idempotencyKey: string | null,
     readonly correlationId: string,
+    /** The caller saw the possible duplicate and registers anyway (`?confirm=true`). */
+    readonly confirmed = false,
   ) {
     super();
   }
@@ -34,15 +37,17 @@ export class RegisterResidentHandler implements ICommandHandler<RegisterResident
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly assignees: Assignees,
+    private readonly duplicates: PossibleDuplicates,
   ) {}
 
-  async execute({ caller, body, idempotencyKey, correlationId }: RegisterResident): Promise<Registered> {
+  async execute({ caller, body, idempotencyKey, correlationId, confirmed }: RegisterResident): Promise<Registered> {
     const details = parseRegistration(body);
     if (!details.ok) throw badRequest('The resident is not valid.', details.errors);
     const organisationId = caller.organisationId;
     await this.assignees.check(organisationId, details.value.assignedTo, 'assignedTo');
     // A retry with the same key names the same resident, so it finds the first registration.
     const residentId = idempotencyKey ? uuidFromName(`resident:${organisationId}:${idempotencyKey}`) : randomUUID();
+    if (!confirmed) await this.duplicates.refuse(organisationId, details.value, residentId);
     const decision = decide({ type: 'RegisterResident', residentId, details: details.value, today: japanDateOf(this.clock()) }, []);
     if (!decision.ok) throw rejectionProblem(decision.rejection);
     const events = decision.events.map((event, index) => ({

@@ -1,7 +1,19 @@
 /**
  * The shapes api-v1.md gives a resident, built from its stream with the domain functions.
  */
-import { deadlinesAsOf, END_OF_TIME, foldResident, statusAsOf, type Deadline, type LocalDate, type ResidentStatus } from '@zairyu/domain';
+import {
+  daysBetween,
+  deadlinesAsOf,
+  END_OF_TIME,
+  foldResident,
+  pendingApplicationOf,
+  statusAsOf,
+  type Deadline,
+  type LocalDate,
+  type PendingApplication,
+  type ResidentStatus,
+} from '@zairyu/domain';
+import { residentProfile, type ResidentProfile } from '@zairyu/read-model';
 import type { ResidentHistory } from './resident-ledger.service.js';
 
 export type DeadlineView = Deadline & { residentId: string };
@@ -19,6 +31,24 @@ export interface ResidentSummary {
   version: number;
   status: ResidentStatus;
   nextDeadline: DeadlineView | null;
+  /** The organisation stopped following the resident (CaseClosed). */
+  closed: boolean;
+  pendingApplication: PendingApplication | null;
+}
+
+/** The case file beside the identity: profile fields, closure and the application pending. */
+export interface CaseFile {
+  profile: ResidentProfile;
+  closed: boolean;
+  pendingApplication: PendingApplication | null;
+}
+
+/** A pending application as the read model stores it, with its days pending as of `asOf`. */
+export function pendingAsOf(
+  stored: { type: PendingApplication['type']; appliedOn: LocalDate; receiptNumber: string | null } | null,
+  asOf: LocalDate,
+): PendingApplication | null {
+  return stored === null ? null : { ...stored, daysPending: daysBetween(stored.appliedOn, asOf) };
 }
 
 export interface Identity {
@@ -35,7 +65,13 @@ export interface Identity {
 /** Open or overdue (not met, not void, already open): what needs doing first. */
 export const NEEDS_ACTION = new Set(['open', 'overdue']);
 
-export function summaryOf(identity: Identity, version: number, status: ResidentStatus, nextDeadline: DeadlineView | null): ResidentSummary {
+export function summaryOf(
+  identity: Identity,
+  version: number,
+  status: ResidentStatus,
+  nextDeadline: DeadlineView | null,
+  file: CaseFile,
+): ResidentSummary & ResidentProfile {
   return {
     id: identity.residentId,
     fullName: identity.fullName,
@@ -45,9 +81,12 @@ export function summaryOf(identity: Identity, version: number, status: ResidentS
     externalRef: identity.externalRef ?? null,
     notes: identity.notes ?? null,
     assignedTo: identity.assignedTo ?? null,
+    ...file.profile,
     version,
     status,
     nextDeadline,
+    closed: file.closed,
+    pendingApplication: file.pendingApplication,
   };
 }
 
@@ -55,12 +94,17 @@ export function residentDeadlines(history: ResidentHistory, asOf: LocalDate): De
   return deadlinesAsOf(history.events, asOf).map((deadline) => ({ ...deadline, residentId: history.residentId }));
 }
 
-export function residentSummary(history: ResidentHistory, asOf: LocalDate): ResidentSummary {
-  const identity = history.stored[0]!.data as Identity;
+export function residentSummary(history: ResidentHistory, asOf: LocalDate): ResidentSummary & ResidentProfile {
+  const state = foldResident(history.events, asOf);
+  // The identity as corrected now (DetailsCorrected) and the one in charge now (CaseAssigned),
+  // as the caseload list shows them, not as first typed.
+  const identity = foldResident(history.events, END_OF_TIME).identity!;
   const next = residentDeadlines(history, asOf).find((deadline) => NEEDS_ACTION.has(deadline.state)) ?? null;
-  // The one in charge now, after every reassignment (CaseAssigned), not only as registered.
-  const assignedTo = foldResident(history.events, END_OF_TIME).identity?.assignedTo ?? null;
-  return summaryOf({ ...identity, assignedTo, residentId: history.residentId }, history.version, statusAsOf(history.events, asOf), next);
+  return summaryOf({ ...identity, residentId: history.residentId }, history.version, statusAsOf(history.events, asOf), next, {
+    profile: residentProfile(identity),
+    closed: state.caseClosure !== null,
+    pendingApplication: pendingApplicationOf(state, history.events, asOf),
+  });
 }
 
 export function eventList(history: ResidentHistory) {

@@ -17,8 +17,8 @@ import { CLOCK, type Clock } from '../bootstrap/tokens.js';
 import { badRequest, forbidden, problem, ProblemException } from '../http/problem.js';
 import { asOfParam, pageParams } from '../http/query-params.js';
 import { correlationIdOf } from '../http/request-log.js';
-import { assigneeParam } from '../people/assignment.js';
 import { ListResidents } from './list-residents.handler.js';
+import { residentFilters, type ResidentListQuery } from './resident-list-params.js';
 import { RecordEvent } from './record-event.handler.js';
 import { RegisterResident } from './register-resident.handler.js';
 import { GetResident } from './resident-queries.js';
@@ -39,6 +39,12 @@ function idempotencyKey(value: string | undefined): string | null {
       { field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' },
     ]);
   return value;
+}
+
+function confirmParam(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw badRequest('confirm must be true or false.', [{ field: 'confirm', message: 'must be true or false' }]);
 }
 
 function ifMatchVersion(value: string | undefined): number | null {
@@ -68,45 +74,48 @@ export class ResidentsController {
   @ApiOperation({ summary: 'Register a resident' })
   @ApiBody({ schema: { $ref: getSchemaPath('RegisterResident') } })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiQuery({
+    name: 'confirm',
+    required: false,
+    enum: ['true', 'false'],
+    description: 'true: register even when an open resident has the same name, date of birth and nationality (else 409 POSSIBLE_DUPLICATE)',
+  })
   async register(
     @Caller() caller: Principal,
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @QueryParam('confirm') confirm?: string,
   ) {
-    const result = await this.commands.execute(new RegisterResident(orgKey(caller), body, idempotencyKey(key), correlationIdOf(request)));
+    const confirmed = confirmParam(confirm);
+    const result = await this.commands.execute(
+      new RegisterResident(orgKey(caller), body, idempotencyKey(key), correlationIdOf(request), confirmed),
+    );
     void reply.status(201).header('location', `/v1/residents/${result.id}`);
     return result;
   }
 
   @Get()
-  @ApiOperation({ summary: 'List and search residents (name prefix, external ref or card number)' })
+  @ApiOperation({
+    summary: 'List and search residents (any word of a name or its katakana reading, external ref or card number), with filters',
+  })
   @ApiQuery({ name: 'query', required: false })
+  @ApiQuery({ name: 'status', required: false, description: 'status code held on asOf' })
+  @ApiQuery({ name: 'periodExpiresFrom', required: false })
+  @ApiQuery({ name: 'periodExpiresTo', required: false })
+  @ApiQuery({ name: 'inJapan', required: false, enum: ['true', 'false'] })
+  @ApiQuery({ name: 'pending', required: false, enum: ['extension', 'status_change', 'permanent', 'acquisition', 'any'] })
+  @ApiQuery({ name: 'assignedTo', required: false, description: 'me (mine), none, or a user id' })
+  @ApiQuery({ name: 'closed', required: false, enum: ['false', 'true', 'any'], description: 'default false' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
   @ApiQuery({ name: 'asOf', required: false })
-  @ApiQuery({ name: 'assignedTo', required: false, description: 'me (mine), none, or a user id' })
-  list(
-    @Caller() caller: Principal,
-    @QueryParam('query') query?: string,
-    @QueryParam('page') page?: string,
-    @QueryParam('pageSize') pageSize?: string,
-    @QueryParam('asOf') asOf?: string,
-    @QueryParam('assignedTo') assignedTo?: string,
-  ) {
-    if (query !== undefined && query.length > 200)
-      throw badRequest('query is too long.', [{ field: 'query', message: 'must be at most 200 characters' }]);
-    const paging = pageParams(page, pageSize);
+  list(@Caller() caller: Principal, @QueryParam() raw: ResidentListQuery & { page?: string; pageSize?: string; asOf?: string }) {
+    const filters = residentFilters(raw, caller);
+    const paging = pageParams(raw.page, raw.pageSize);
     return this.queries.execute(
-      new ListResidents(
-        orgKey(caller).organisationId,
-        query ?? '',
-        paging.page,
-        paging.pageSize,
-        asOfParam(asOf, this.clock),
-        assigneeParam(assignedTo, caller),
-      ),
+      new ListResidents(orgKey(caller).organisationId, filters, paging.page, paging.pageSize, asOfParam(raw.asOf, this.clock)),
     );
   }
 

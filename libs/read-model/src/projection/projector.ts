@@ -167,20 +167,33 @@ export class Projector {
 
   private async replaceRows(client: pg.PoolClient, residentIds: string[], rows: ResidentRows[]): Promise<void> {
     const s = this.schema;
-    for (const table of ['resident_summary', 'card_registry', 'deadline']) {
+    for (const table of ['resident_summary', 'card_registry', 'deadline', 'resident_search_token']) {
       await client.query(`DELETE FROM ${s}.${table} WHERE resident_id = ANY($1::uuid[])`, [residentIds]);
     }
     if (rows.length === 0) return;
     await client.query(
       `INSERT INTO ${s}.resident_summary (organisation_id, resident_id, full_name, date_of_birth, nationality, gender,
-         external_ref, notes, version, card_number, status_timeline, registered_at, assigned_to)
+         external_ref, notes, version, card_number, status_timeline, registered_at, profile, assigned_to, name_key, closed,
+         pending_application)
        SELECT "organisationId", "residentId", "fullName", "dateOfBirth", nationality, gender,
-         "externalRef", notes, version, "cardNumber", "statusTimeline", "registeredAt", "assignedTo"
+         "externalRef", notes, version, "cardNumber", "statusTimeline", "registeredAt", profile, "assignedTo", "nameKey", closed,
+         "pendingApplication"
        FROM jsonb_to_recordset($1::jsonb) AS x("organisationId" uuid, "residentId" uuid, "fullName" text, "dateOfBirth" date,
          nationality text, gender text, "externalRef" text, notes text, version int, "cardNumber" text,
-         "statusTimeline" jsonb, "registeredAt" timestamptz, "assignedTo" text)`,
+         "statusTimeline" jsonb, "registeredAt" timestamptz, profile jsonb, "assignedTo" text, "nameKey" text, closed boolean,
+         "pendingApplication" jsonb)`,
       [JSON.stringify(rows.map((row) => row.summary))],
     );
+    const tokens = rows.flatMap((row) =>
+      row.searchTokens.map((token) => ({ o: row.summary.organisationId, r: row.summary.residentId, t: token })),
+    );
+    if (tokens.length > 0) {
+      await client.query(
+        `INSERT INTO ${s}.resident_search_token (organisation_id, resident_id, token)
+         SELECT o, r, t FROM jsonb_to_recordset($1::jsonb) AS x(o uuid, r uuid, t text) ON CONFLICT DO NOTHING`,
+        [JSON.stringify(tokens)],
+      );
+    }
     const cards = [
       ...new Map(
         rows.flatMap((row) =>

@@ -2,7 +2,9 @@
  * What the read models hold for one resident, re-derived from the whole stream with the pure
  * domain functions. Deterministic, so a rebuild gives the same rows as the live projection.
  */
-import { END_OF_TIME, foldResident, statusTimeline, type StatusSegment } from '@zairyu/domain';
+import { END_OF_TIME, foldResident, pendingApplicationOf, statusTimeline, type StatusSegment } from '@zairyu/domain';
+import { nameKey, searchTokens } from '../search/search-text.js';
+import { residentProfile, type ResidentProfile } from './resident-profile.js';
 import type { StoredEvent } from '@zairyu/event-store';
 import { toRecordedEvents } from '@zairyu/resident-streams';
 
@@ -20,8 +22,15 @@ export interface ResidentRows {
     cardNumber: string | null;
     statusTimeline: StatusSegment[];
     registeredAt: string;
+    profile: ResidentProfile;
     assignedTo: string | null;
+    /** Words of the names, searchForm'd: the duplicate check compares these. */
+    nameKey: string;
+    closed: boolean;
+    pendingApplication: { type: string; appliedOn: string; receiptNumber: string | null } | null;
   };
+  /** Every word the resident is found by (search-text.ts). */
+  searchTokens: string[];
   cards: Array<{
     cardNumber: string;
     kind: string;
@@ -64,8 +73,13 @@ export function residentRows(stream: readonly StoredEvent[]): ResidentRows | nul
       cardNumber: state.cards.at(-1)?.number ?? null,
       statusTimeline: statusTimeline(events),
       registeredAt: registration.metadata.recordedAt,
+      profile: residentProfile(identity),
       assignedTo: identity.assignedTo ?? null,
+      nameKey: nameKey(identity.fullName),
+      closed: state.caseClosure !== null,
+      pendingApplication: pendingOf(state, events),
     },
+    searchTokens: searchTokens(identity),
     cards: state.cards.map((card) => ({
       cardNumber: card.number,
       kind: card.kind,
@@ -86,4 +100,9 @@ export function residentRows(stream: readonly StoredEvent[]): ResidentRows | nul
       sourceEventId: deadline.sourceEventId,
     })),
   };
+}
+
+function pendingOf(state: ReturnType<typeof foldResident>, events: ReturnType<typeof toRecordedEvents>) {
+  const pending = pendingApplicationOf(state, events, END_OF_TIME);
+  return pending === null ? null : { type: pending.type, appliedOn: pending.appliedOn, receiptNumber: pending.receiptNumber };
 }

@@ -1,0 +1,84 @@
+/**
+ * The caseload list's filters and search as SQL over `read_model.resident_summary s`
+ * (api-v1.md additions of 2026-11-23). Status, period and presence are read off the status
+ * timeline as of the date asked, so the list agrees with each resident's own status.
+ */
+import type { LocalDate } from '@zairyu/domain';
+import { cardNumberForm, searchWords } from '../search/search-text.js';
+
+export const PENDING_FILTERS = ['extension', 'status_change', 'permanent', 'acquisition', 'any'] as const;
+export const CLOSED_FILTERS = ['false', 'true', 'any'] as const;
+
+export interface ResidentFilters {
+  query?: string;
+  status?: string;
+  periodExpiresFrom?: LocalDate;
+  periodExpiresTo?: LocalDate;
+  inJapan?: boolean;
+  pending?: (typeof PENDING_FILTERS)[number];
+  /** A user id, or null for nobody in charge (apps/api people/assignment.ts reads `me` and `none`). */
+  assignedTo?: string | null;
+  closed?: (typeof CLOSED_FILTERS)[number];
+}
+
+export interface FilterSql {
+  /** Joins after `FROM read_model.resident_summary s`. */
+  from: string;
+  where: string;
+  params: unknown[];
+}
+
+/** The status segment in force on the date: the last one that began by then. */
+const CURRENT_STATUS = `CROSS JOIN LATERAL (
+    SELECT seg->'status'->'residence' AS residence FROM jsonb_array_elements(s.status_timeline) seg
+    WHERE seg->>'from' IS NULL OR seg->>'from' <= $ASOF ORDER BY seg->>'from' DESC NULLS LAST LIMIT 1) cur`;
+
+/**
+ * `params` starts with the organisation id ($1); filters add theirs after it. Each word of the
+ * search must begin some word of a name or the external reference (an index range scan on
+ * resident_search_token); a card number finds its holder through the card registry.
+ */
+export function residentFilterSql(organisationId: string, filters: ResidentFilters, asOf: LocalDate): FilterSql {
+  const params: unknown[] = [organisationId];
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const where = ['s.organisation_id = $1'];
+  const query = (filters.query ?? '').trim();
+  const card = query === '' ? null : cardNumberForm(query);
+  if (card !== null) {
+    where.push(
+      `s.resident_id IN (SELECT resident_id FROM read_model.card_registry WHERE organisation_id = $1 AND card_number = ${add(card)})`,
+    );
+  } else if (query !== '') {
+    const words = searchWords(query).slice(0, 8);
+    for (const word of words) {
+      const escaped = word.replace(/[\\%_]/g, '\\$&');
+      where.push(
+        `s.resident_id IN (SELECT resident_id FROM read_model.resident_search_token WHERE organisation_id = $1 AND token LIKE ${add(`${escaped}%`)})`,
+      );
+    }
+    if (words.length === 0) where.push('false');
+  }
+  const closed = filters.closed ?? 'false';
+  if (closed !== 'any') where.push(`s.closed = ${closed === 'true'}`);
+  if (filters.assignedTo === null) where.push('s.assigned_to IS NULL');
+  else if (filters.assignedTo !== undefined) where.push(`s.assigned_to = ${add(filters.assignedTo)}`);
+  if (filters.pending === 'any') where.push('s.pending_application IS NOT NULL');
+  else if (filters.pending !== undefined) where.push(`s.pending_application->>'type' = ${add(filters.pending)}`);
+
+  const needsStatus =
+    filters.status !== undefined ||
+    filters.periodExpiresFrom !== undefined ||
+    filters.periodExpiresTo !== undefined ||
+    filters.inJapan !== undefined;
+  let from = '';
+  if (needsStatus) {
+    from = CURRENT_STATUS.replace('$ASOF', add(asOf));
+    if (filters.status !== undefined) where.push(`cur.residence->>'status' = ${add(filters.status)}`);
+    if (filters.periodExpiresFrom !== undefined)
+      where.push(`(cur.residence->>'periodExpiresOn')::date >= ${add(filters.periodExpiresFrom)}::date`);
+    if (filters.periodExpiresTo !== undefined)
+      where.push(`(cur.residence->>'periodExpiresOn')::date <= ${add(filters.periodExpiresTo)}::date`);
+    if (filters.inJapan !== undefined) where.push(`(cur.residence->>'inJapan')::boolean = ${add(filters.inJapan)}`);
+  }
+  return { from, where: where.join(' AND '), params };
+}

@@ -1,0 +1,64 @@
+/**
+ * How typed text is compared in search (api-v1.md additions of 2026-11-23): names keep what
+ * was typed, but are matched after NFKC, case folding, diacritic folding (`Nguyen` finds
+ * `Nguyễn`) and whitespace collapsing, on any word. Card numbers are read after NFKC,
+ * upper-casing and removal of spaces and hyphens (`ab 1234-5678 cd` → `AB12345678CD`).
+ */
+import { CARD_NUMBER_PATTERN } from '@zairyu/domain';
+
+/**
+ * Latin, Vietnamese and other combining accents. Not the kana voicing marks (U+3099, U+309A):
+ * ガ is not カ.
+ */
+const ACCENTS = /(?![\u3099\u309a])\p{Mn}/gu;
+/** Letters that carry their mark inside the letter and do not decompose. */
+const UNDECOMPOSED: Record<string, string> = { đ: 'd', ð: 'd', ø: 'o', ł: 'l', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+/** Separators inside names: the middle dot of katakana readings, commas, slashes, hyphens. */
+const SEPARATORS = /[\s・･,，、/／\-‐－]+/gu;
+
+/** Hiragana to katakana, so a reading typed either way matches (ぐえん → グエン). */
+function toKatakana(text: string): string {
+  return text.replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60));
+}
+
+/** One comparable form of typed text: NFKC, lower case, no accents, katakana, single spaces. */
+export function searchForm(text: string): string {
+  const folded = text.normalize('NFKC').toLowerCase().normalize('NFD').replace(ACCENTS, '').normalize('NFC');
+  const plain = [...folded].map((char) => UNDECOMPOSED[char] ?? char).join('');
+  return toKatakana(plain).replace(SEPARATORS, ' ').trim();
+}
+
+export function searchWords(text: string): string[] {
+  const form = searchForm(text);
+  return form === '' ? [] : form.split(' ');
+}
+
+/** A card number as typed, read the way the contract says; null when it is not one. */
+export function cardNumberForm(text: string): string | null {
+  const form = text
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-‐－]+/g, '');
+  return CARD_NUMBER_PATTERN.test(form) ? form : null;
+}
+
+export interface Searchable {
+  fullName: string;
+  nameKana?: string | null;
+  nameNative?: string | null;
+  externalRef?: string | null;
+}
+
+/** The words a resident is found by: each word of each name, and the external reference whole. */
+export function searchTokens(resident: Searchable): string[] {
+  const words = [resident.fullName, resident.nameKana, resident.nameNative]
+    .filter((name): name is string => typeof name === 'string')
+    .flatMap(searchWords);
+  if (resident.externalRef) words.push(resident.externalRef.normalize('NFKC').toLowerCase().trim(), ...searchWords(resident.externalRef));
+  return [...new Set(words.filter((word) => word.length > 0))];
+}
+
+/** Same name, date of birth and nationality: what makes a registration a possible duplicate. */
+export function nameKey(fullName: string): string {
+  return searchWords(fullName).sort().join(' ');
+}
