@@ -28,6 +28,7 @@ interface Reader {
   language: DigestLanguage;
   skip_closed_days: boolean;
   lead_days: Record<string, number[]>;
+  scope: 'caseload' | 'mine';
 }
 
 export interface DigestOutcome {
@@ -54,7 +55,8 @@ export class DigestRunner implements OnModuleDestroy {
     const { day, time } = japanDayAndTime(now);
     const { rows } = await this.pool.query<Reader>(
       `SELECT u.id, u.organisation_id, u.name, u.email, u.role, coalesce(p.language, 'ja') AS language,
-              coalesce(p.skip_closed_days, true) AS skip_closed_days, coalesce(p.lead_days, '{}') AS lead_days
+              coalesce(p.skip_closed_days, true) AS skip_closed_days, coalesce(p.lead_days, '{}') AS lead_days,
+              coalesce(p.scope, 'caseload') AS scope
        FROM platform.app_user u LEFT JOIN reminder.preference p ON p.user_id = u.id
        WHERE u.disabled_at IS NULL AND u.password_hash IS NOT NULL AND coalesce(p.enabled, true)
          AND coalesce(p.send_at, '08:00') <= $2
@@ -107,6 +109,7 @@ export class DigestRunner implements OnModuleDestroy {
         deadlines: await liveDeadlines(client, reader.organisation_id, day),
         skipClosedDays: reader.skip_closed_days,
         leadDays: reader.lead_days,
+        ...(reader.scope === 'mine' ? { onlyMine: { userId: reader.id, withOrganisation: isManager } } : {}),
         ...(isManager ? { escalation: { afterDays: this.config.escalateAfterDays, alreadyEscalated: escalated } } : {}),
       });
       let deliveredBy: DigestOutcome['deliveredBy'] = 'none';

@@ -13,6 +13,8 @@ export interface ReminderPreferences {
   sendAt: string;
   skipClosedDays: boolean;
   leadDays: Record<string, number[]>;
+  /** `mine`: only residents assigned to the person (and, for managers, the organisation's own deadlines). */
+  scope: 'caseload' | 'mine';
 }
 
 function checkLeadDays(leadDays: Record<string, unknown>): void {
@@ -37,6 +39,7 @@ export class ReminderPreferencesStore {
       sendAt: row?.send_at ?? '08:00',
       skipClosedDays: row?.skip_closed_days ?? true,
       leadDays: row?.lead_days ?? {},
+      scope: row?.scope ?? 'caseload',
     };
   }
 
@@ -48,10 +51,10 @@ export class ReminderPreferencesStore {
     const given = Object.fromEntries(Object.entries(checked.value).filter(([, value]) => value !== undefined));
     const next = { ...(await this.of(userId)), ...given } as ReminderPreferences;
     await this.pool.query(
-      `INSERT INTO reminder.preference (user_id, enabled, language, send_at, skip_closed_days, lead_days)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (user_id) DO UPDATE SET enabled = $2, language = $3, send_at = $4, skip_closed_days = $5, lead_days = $6`,
-      [userId, next.enabled, next.language, next.sendAt, next.skipClosedDays, JSON.stringify(next.leadDays)],
+      `INSERT INTO reminder.preference (user_id, enabled, language, send_at, skip_closed_days, lead_days, scope)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (user_id) DO UPDATE SET enabled = $2, language = $3, send_at = $4, skip_closed_days = $5, lead_days = $6, scope = $7`,
+      [userId, next.enabled, next.language, next.sendAt, next.skipClosedDays, JSON.stringify(next.leadDays), next.scope],
     );
     return next;
   }

@@ -19,6 +19,14 @@ export class ReminderPreferencesDto {
   @IsOptional()
   @IsObject()
   leadDays?: Record<string, number[]>;
+  @ApiPropertyOptional({
+    enum: ['caseload', 'mine'],
+    description:
+      "mine: only residents assigned to me (managers also get the organisation's own deadlines); escalations reach managers either way",
+  })
+  @IsOptional()
+  @IsIn(['caseload', 'mine'])
+  scope?: string;
 }
 
 export class CreateWebhookDto {

@@ -10,6 +10,7 @@ function deadline(partial: Partial<DigestDeadline> & { kind: string; dueOn: Loca
     key: `${partial.residentId ?? 'r1'}:${partial.kind}`,
     residentId: 'r1',
     residentName: 'NGUYEN VAN AN',
+    assignedTo: null,
     createdOn: d('2026-01-05'),
     opensOn: null,
     metOn: null,
@@ -129,6 +130,41 @@ describe('daily digest (issue 16): reminders by lead time, caught up after close
       escalation: threeDays,
     });
     expect(on22.items.map((item) => item.reasons)).toEqual([['escalation']]);
+  });
+
+  it('"only mine": reminders and overdue items of residents assigned to me; organisation deadlines for managers; escalation of anyone\'s', () => {
+    // Two notices due Mon 2026-01-19 (reminder Fri 2026-01-09): r1 is mine, r2 is a colleague's.
+    const mineNotice = deadline({ residentId: 'r1', assignedTo: 'u-me', kind: 'address_change_notification', dueOn: d('2026-01-19') });
+    const theirs = deadline({ residentId: 'r2', assignedTo: 'u-other', kind: 'address_change_notification', dueOn: d('2026-01-19') });
+    const unassigned = deadline({ residentId: 'r3', kind: 'address_change_notification', dueOn: d('2026-01-19') });
+    // The organisation's registration renewal window, opening on Fri 2026-01-09.
+    const registration = deadline({
+      residentId: null,
+      residentName: null,
+      kind: 'support_registration_renewal',
+      createdOn: d('2025-12-01'),
+      opensOn: d('2026-01-09'),
+      dueOn: d('2026-03-31'),
+    });
+    const deadlines = [mineNotice, theirs, unassigned, registration];
+    const keysOf = (digest: ReturnType<typeof composeDigest>) =>
+      digest.items.map((item) => `${item.deadline.residentId}:${item.reasons.join('+')}`);
+    const day9 = { day: d('2026-01-09'), since: d('2026-01-08'), deadlines, skipClosedDays: true };
+    expect(keysOf(composeDigest(day9))).toEqual(['r1:reminder', 'r2:reminder', 'r3:reminder', 'null:window_opens']);
+    expect(keysOf(composeDigest({ ...day9, onlyMine: { userId: 'u-me', withOrganisation: false } }))).toEqual(['r1:reminder']);
+    expect(keysOf(composeDigest({ ...day9, onlyMine: { userId: 'u-me', withOrganisation: true } }))).toEqual([
+      'r1:reminder',
+      'null:window_opens',
+    ]);
+    // Tue 2026-01-20, overdue since that day: mine is news; the manager's escalation covers all three.
+    const day20 = { day: d('2026-01-20'), since: d('2026-01-19'), deadlines, skipClosedDays: true };
+    expect(keysOf(composeDigest({ ...day20, onlyMine: { userId: 'u-me', withOrganisation: false } }))).toEqual(['r1:overdue']);
+    const escalation = { afterDays: 1, alreadyEscalated: new Set<string>() };
+    expect(keysOf(composeDigest({ ...day20, escalation, onlyMine: { userId: 'u-me', withOrganisation: true } }))).toEqual([
+      'r1:overdue+escalation',
+      'r2:escalation',
+      'r3:escalation',
+    ]);
   });
 
   it('lists what else is due in the next 7 days for context, without making the day news', () => {

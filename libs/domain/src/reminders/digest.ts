@@ -15,6 +15,8 @@ export interface DigestDeadline {
   key: string;
   residentId: string | null;
   residentName: string | null;
+  /** The caseworker in charge of the resident (担当者), if any. */
+  assignedTo: string | null;
   kind: string;
   createdOn: LocalDate;
   opensOn: LocalDate | null;
@@ -42,6 +44,12 @@ export interface DigestRequest {
   leadDays?: Readonly<Record<string, readonly number[]>>;
   /** Managers: escalate what has been overdue this many days, unless already escalated. */
   escalation?: { afterDays: number; alreadyEscalated: ReadonlySet<string> };
+  /**
+   * "Only mine": only residents assigned to this user, and the organisation's own deadlines when
+   * `withOrganisation` (a manager's). Escalations still cover the whole caseload: they exist for
+   * what nobody in charge dealt with.
+   */
+  onlyMine?: { userId: string; withOrganisation: boolean };
 }
 
 export interface Digest {
@@ -76,15 +84,16 @@ export function composeDigest(request: DigestRequest): Digest {
   const dueThisWeek: DigestItem[] = [];
   for (const deadline of request.deadlines) {
     if (!isLive(deadline, day)) continue;
+    const mine = isMine(deadline, request.onlyMine);
     const reasons: DigestReason[] = [];
     const firstOverdueDay = addDays(deadline.dueOn, 1);
     if (day >= firstOverdueDay) {
-      if (isNew(firstOverdueDay)) reasons.push('overdue');
+      if (mine && isNew(firstOverdueDay)) reasons.push('overdue');
       const escalation = request.escalation;
       if (escalation && daysBetween(deadline.dueOn, day) >= escalation.afterDays && !escalation.alreadyEscalated.has(deadline.key)) {
         reasons.push('escalation');
       }
-    } else {
+    } else if (mine) {
       const reminderDue = leadDaysFor(deadline.kind, request.leadDays).some((lead) => {
         const reminderDay = addDays(deadline.dueOn, -lead);
         if (reminderDay < deadline.createdOn) return false;
@@ -95,9 +104,15 @@ export function composeDigest(request: DigestRequest): Digest {
     }
     const item = { deadline, reasons, daysLeft: daysBetween(day, deadline.dueOn) };
     if (reasons.length > 0) items.push(item);
-    else if (item.daysLeft >= 0 && item.daysLeft <= 7) dueThisWeek.push(item);
+    else if (mine && item.daysLeft >= 0 && item.daysLeft <= 7) dueThisWeek.push(item);
   }
   return { day, items: items.sort(byDue), dueThisWeek: dueThisWeek.sort(byDue) };
+}
+
+function isMine(deadline: DigestDeadline, onlyMine: DigestRequest['onlyMine']): boolean {
+  if (!onlyMine) return true;
+  if (deadline.residentId === null) return onlyMine.withOrganisation;
+  return deadline.assignedTo === onlyMine.userId;
 }
 
 function byDue(a: DigestItem, b: DigestItem): number {
