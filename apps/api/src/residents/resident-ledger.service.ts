@@ -1,6 +1,9 @@
 /**
  * Loads one resident's stream for the caller's organisation. A stream of another
- * organisation is reported exactly like a missing one (404), so ids reveal nothing.
+ * organisation is reported exactly like a missing one (404), so ids reveal nothing: the
+ * owner is read first from the registration alone (one indexed row, whatever the stream's
+ * length), and only the owner's streams are read further, so another organisation's long
+ * stream costs what a missing one does.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@zairyu/event-store';
@@ -22,8 +25,10 @@ export class ResidentLedger {
 
   async load(organisationId: string, residentId: string): Promise<ResidentHistory> {
     const id = residentIdParam(residentId);
-    const stored = await this.store.readStream(residentStream(id));
-    if (stored[0]?.metadata.organisationId !== organisationId) throw notFound('Resident');
+    const stream = residentStream(id);
+    const [registration] = await this.store.readStream(stream, { maxCount: 1 });
+    if (registration?.metadata.organisationId !== organisationId) throw notFound('Resident');
+    const stored = [registration, ...(await this.store.readStream(stream, { fromVersion: 2 }))];
     return { residentId: id, stored, events: toRecordedEvents(stored), version: stored.at(-1)!.version };
   }
 }
