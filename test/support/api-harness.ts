@@ -9,7 +9,7 @@ import { openRuntime, type Runtime } from '../../apps/api/src/bootstrap/runtime.
 import type { AppConfig } from '../../apps/api/src/bootstrap/tokens.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789-abcdefghij';
 
 export interface Keys {
   organisationId: string;

@@ -13,6 +13,8 @@ import { ListDeadlinesHandler } from './deadlines/list-deadlines.handler.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './http/problem-filter.js';
 import { OrganisationsController } from './platform/organisations.controller.js';
+import { CredentialsController } from './platform/credentials.controller.js';
+import { ListCredentialsHandler, RevokeCredentialHandler } from './platform/credential-life.js';
 import { PEOPLE_CONTROLLERS, peopleProviders } from './people/people-wiring.js';
 import { REMINDERS_CONTROLLERS, remindersProviders } from './reminders/reminders-wiring.js';
 import { CreateOrganisationHandler, IssueApiKeyHandler, IssueCalendarTokenHandler } from './platform/platform-commands.js';
@@ -34,6 +36,7 @@ export class AppModule {
       controllers: [
         HealthController,
         OrganisationsController,
+        CredentialsController,
         ResidentsController,
         DeadlinesController,
         CardsController,
@@ -62,6 +65,8 @@ export class AppModule {
         CreateOrganisationHandler,
         IssueApiKeyHandler,
         IssueCalendarTokenHandler,
+        ListCredentialsHandler,
+        RevokeCredentialHandler,
         ...peopleProviders(config),
         ...remindersProviders(config),
       ],

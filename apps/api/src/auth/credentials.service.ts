@@ -1,43 +1,44 @@
 /**
- * Turns a bearer token into a Principal. Verified keys are remembered for a short while so
- * that a busy client does not cost a database read per request.
+ * Turns a bearer token into a Principal. Every request reads its key by primary key: no
+ * cache, so a revoked key is refused at once by every API process on the database (a cache
+ * would need an invalidation that reaches every process before the revoke answers).
+ * `lastUsedAt` is written at most once a minute per credential and process, off the
+ * request's path.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { ApiKeyEntity } from '../platform/api-key.entity.js';
 import { CalendarTokenEntity } from '../platform/calendar-token.entity.js';
 import { APP_CONFIG, DATA_SOURCE, type AppConfig } from '../bootstrap/tokens.js';
+import { checkAdminToken } from '../bootstrap/environment.js';
 import type { Principal } from './principal.js';
 import { parseSecret, sameHash, sha256 } from './secret-tokens.js';
 
-const CACHE_MS = 30_000;
-const CACHE_MAX = 10_000;
+const LAST_USED_EVERY_MS = 60_000;
+const NOTED_MAX = 10_000;
 
 @Injectable()
 export class CredentialsService {
   private readonly adminHash: string | null;
-  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+  /** When this process last wrote `last_used_at`, per credential. */
+  private readonly noted = new Map<string, number>();
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    checkAdminToken(config.adminToken);
     this.adminHash = config.adminToken ? sha256(config.adminToken) : null;
   }
 
   async principalOf(token: string): Promise<Principal | null> {
     if (this.adminHash && sameHash(token, this.adminHash)) return { kind: 'admin' };
-    const cacheKey = sha256(token);
-    const cached = this.verified.get(cacheKey);
-    if (cached && cached.until > Date.now()) return cached.principal;
     const parsed = parseSecret('zk', token);
     if (!parsed) return null;
     const key = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id: parsed.id });
-    if (!key || !sameHash(parsed.secret, key.secretHash)) return null;
-    const principal: Principal = { kind: 'key', keyId: key.id, organisationId: key.organisationId, role: key.role, user: null };
-    if (this.verified.size >= CACHE_MAX) this.verified.clear();
-    this.verified.set(cacheKey, { principal, until: Date.now() + CACHE_MS });
-    return principal;
+    if (!key || key.revokedAt !== null || !sameHash(parsed.secret, key.secretHash)) return null;
+    this.noteUse('api_key', key.id);
+    return { kind: 'key', keyId: key.id, organisationId: key.organisationId, role: key.role, user: null };
   }
 
   /** The organisation whose calendar feed a feed token opens. */
@@ -45,6 +46,18 @@ export class CredentialsService {
     const parsed = parseSecret('zc', token);
     if (!parsed) return null;
     const row = await this.dataSource.getRepository(CalendarTokenEntity).findOneBy({ id: parsed.id });
-    return row && sameHash(parsed.secret, row.secretHash) ? row.organisationId : null;
+    if (!row || row.revokedAt !== null || !sameHash(parsed.secret, row.secretHash)) return null;
+    this.noteUse('calendar_token', row.id);
+    return row.organisationId;
+  }
+
+  private noteUse(table: 'api_key' | 'calendar_token', id: string): void {
+    const now = Date.now();
+    const last = this.noted.get(`${table}:${id}`);
+    if (last !== undefined && now - last < LAST_USED_EVERY_MS) return;
+    if (this.noted.size >= NOTED_MAX) this.noted.clear();
+    this.noted.set(`${table}:${id}`, now);
+    // Not awaited: a request never waits for its own bookkeeping.
+    void this.dataSource.query(`UPDATE platform.${table} SET last_used_at = now() WHERE id = $1`, [id]).catch(() => undefined);
   }
 }

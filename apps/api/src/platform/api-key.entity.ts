@@ -12,4 +12,7 @@ export class ApiKeyEntity {
   @Column('text') role!: Role;
   @Column('text', { name: 'secret_hash' }) secretHash!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt!: Date | null;
+  /** A revoked key is kept (events name the key that recorded them) and refused. */
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
 }

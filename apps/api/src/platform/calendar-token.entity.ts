@@ -7,4 +7,6 @@ export class CalendarTokenEntity {
   @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
   @Column('text', { name: 'secret_hash' }) secretHash!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt!: Date | null;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
 }

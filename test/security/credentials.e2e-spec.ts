@@ -1,0 +1,124 @@
+/**
+ * Issue 10, credentials: keys and calendar tokens are listed (never their secrets) and
+ * revoked; a revoked key is refused at once by every API process on the database; the last
+ * use is kept; `Bearer` is matched without regard to case (RFC 7235 §2.1).
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { ADMIN_TOKEN, Api, type Keys } from '../support/api-harness.js';
+
+let api: Api;
+let other: Api;
+let org: Keys;
+let theirs: Keys;
+
+beforeAll(async () => {
+  api = await Api.start();
+  other = await Api.start({}, api);
+  org = await api.organisation('Sakura');
+  theirs = await api.organisation('Momiji');
+});
+afterAll(async () => {
+  await other.close();
+  await api.close();
+});
+
+const keyIdOf = (key: string) => key.split('_')[1]!;
+
+describe('API keys have a life', () => {
+  test('a manager lists the keys: id, label, role, createdAt, lastUsedAt, never the key or its hash', async () => {
+    await api.http.get('/v1/residents').auth(org.viewer, { type: 'bearer' }).expect(200);
+    let listed: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < 100; i++) {
+      listed = (await api.http.get(`/v1/organisations/${org.organisationId}/api-keys`).auth(org.manager, { type: 'bearer' }).expect(200))
+        .body;
+      if (listed.find((key) => key['id'] === keyIdOf(org.viewer))?.['lastUsedAt']) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(listed.map((key) => key['role']).sort()).toEqual(['caseworker', 'manager', 'viewer']);
+    const viewer = listed.find((key) => key['id'] === keyIdOf(org.viewer))!;
+    expect(viewer).toEqual({
+      id: keyIdOf(org.viewer),
+      label: 'viewer',
+      role: 'viewer',
+      createdAt: expect.any(String),
+      lastUsedAt: expect.any(String),
+    });
+    expect(JSON.stringify(listed)).not.toContain(org.viewer.split('_')[2]);
+    expect(JSON.stringify(listed)).not.toMatch(/secret|hash/i);
+    // The admin may list too; a caseworker may not; another organisation's manager sees a 404.
+    await api.http.get(`/v1/organisations/${org.organisationId}/api-keys`).auth(ADMIN_TOKEN, { type: 'bearer' }).expect(200);
+    await api.http.get(`/v1/organisations/${org.organisationId}/api-keys`).auth(org.caseworker, { type: 'bearer' }).expect(403);
+    await api.http.get(`/v1/organisations/${org.organisationId}/api-keys`).auth(theirs.manager, { type: 'bearer' }).expect(404);
+  });
+
+  test('a revoked key is refused at once by every API process; it leaves the list; revoking twice is 404', async () => {
+    const issued = await api.http
+      .post(`/v1/organisations/${org.organisationId}/api-keys`)
+      .auth(org.manager, { type: 'bearer' })
+      .send({ label: 'integration', role: 'caseworker' })
+      .expect(201);
+    const key = issued.body.key as string;
+    // Both processes have just accepted it.
+    await api.http.get('/v1/residents').auth(key, { type: 'bearer' }).expect(200);
+    await other.http.get('/v1/residents').auth(key, { type: 'bearer' }).expect(200);
+    await api.http
+      .delete(`/v1/organisations/${org.organisationId}/api-keys/${issued.body.id}`)
+      .auth(org.manager, { type: 'bearer' })
+      .expect(204);
+    const refused = await other.http.get('/v1/residents').auth(key, { type: 'bearer' });
+    expect(refused.status).toBe(401);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    await api.http.get('/v1/residents').auth(key, { type: 'bearer' }).expect(401);
+    const listed = await api.http.get(`/v1/organisations/${org.organisationId}/api-keys`).auth(org.manager, { type: 'bearer' }).expect(200);
+    expect(listed.body.map((row: { id: string }) => row.id)).not.toContain(issued.body.id);
+    await api.http
+      .delete(`/v1/organisations/${org.organisationId}/api-keys/${issued.body.id}`)
+      .auth(org.manager, { type: 'bearer' })
+      .expect(404);
+  });
+
+  test("another organisation's key cannot be revoked (404) and keeps working", async () => {
+    await api.http
+      .delete(`/v1/organisations/${org.organisationId}/api-keys/${keyIdOf(theirs.viewer)}`)
+      .auth(org.manager, { type: 'bearer' })
+      .expect(404);
+    await api.http
+      .delete(`/v1/organisations/${theirs.organisationId}/api-keys/${keyIdOf(theirs.viewer)}`)
+      .auth(org.manager, { type: 'bearer' })
+      .expect(404);
+    await api.http.get('/v1/residents').auth(theirs.viewer, { type: 'bearer' }).expect(200);
+  });
+});
+
+describe('calendar tokens have a life', () => {
+  test('listed without secrets, revoked, and the feed then refuses the token', async () => {
+    const made = await api.http
+      .post(`/v1/organisations/${org.organisationId}/calendar-tokens`)
+      .auth(org.manager, { type: 'bearer' })
+      .expect(201);
+    await other.http.get(`/v1/deadlines.ics?token=${made.body.token}`).expect(200);
+    const listed = await api.http
+      .get(`/v1/organisations/${org.organisationId}/calendar-tokens`)
+      .auth(org.manager, { type: 'bearer' })
+      .expect(200);
+    expect(listed.body).toHaveLength(1);
+    expect(listed.body[0]).toMatchObject({ id: made.body.id, createdAt: expect.any(String) });
+    expect(Object.keys(listed.body[0]).sort()).toEqual(['createdAt', 'id', 'lastUsedAt']);
+    expect(JSON.stringify(listed.body)).not.toContain(made.body.token.split('_')[2]);
+    await api.http
+      .delete(`/v1/organisations/${org.organisationId}/calendar-tokens/${made.body.id}`)
+      .auth(org.manager, { type: 'bearer' })
+      .expect(204);
+    await other.http.get(`/v1/deadlines.ics?token=${made.body.token}`).expect(401);
+    await api.http.get(`/v1/organisations/${org.organisationId}/calendar-tokens`).auth(org.manager, { type: 'bearer' }).expect(200, []);
+  });
+});
+
+describe('the Authorization header', () => {
+  test('the scheme is matched without regard to case (RFC 7235 §2.1)', async () => {
+    for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR']) {
+      await api.http.get('/v1/residents').set('Authorization', `${scheme} ${org.viewer}`).expect(200);
+    }
+    await api.http.get('/v1/residents').set('Authorization', `Basic ${org.viewer}`).expect(401);
+  });
+});
