@@ -51,7 +51,8 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(request: AuthenticatedRequest, allowedBeforeTotp: boolean): Promise<Principal> {
     const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
+    // The scheme name is case-insensitive (RFC 7235 §2.1): `bearer` and `BEARER` are `Bearer`.
+    const token = /^bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? '')?.[1] ?? null;
     if (token) {
       const principal = await this.credentials.principalOf(token);
       if (!principal) throw unauthorized('The token is not known.');
