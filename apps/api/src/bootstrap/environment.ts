@@ -21,6 +21,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   const eventStore = env['EVENT_STORE'] ?? 'postgres';
   if (eventStore !== 'postgres' && eventStore !== 'kurrentdb')
     throw new Error(`EVENT_STORE must be postgres or kurrentdb, not ${eventStore}.`);
+  checkAdminToken(env['ZAIRYU_ADMIN_TOKEN'] || null);
   const port = Number(env['PORT'] ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env['PORT']}.`);
   const alarms = (env['CALENDAR_ALARM_DAYS'] ?? '7,1').split(',').filter((day) => day.trim() !== '');
@@ -43,4 +44,15 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     people: peopleConfigFrom(env),
     reminders: remindersConfigFrom(env),
   };
+}
+
+/** The admin token opens every organisation's keys: a short one could be guessed. */
+export const ADMIN_TOKEN_MIN_LENGTH = 32;
+
+export function checkAdminToken(token: string | null): void {
+  if (token !== null && token.length < ADMIN_TOKEN_MIN_LENGTH)
+    throw new Error(
+      `ZAIRYU_ADMIN_TOKEN is ${token.length} characters long; it must be at least ${ADMIN_TOKEN_MIN_LENGTH} ` +
+        '(e.g. `openssl rand -base64 32`). The API did not start.',
+    );
 }

@@ -1,0 +1,16 @@
+import { describe, expect, test } from '@jest/globals';
+import { readEnvironment } from './environment.js';
+
+describe('start-up configuration', () => {
+  test('a ZAIRYU_ADMIN_TOKEN shorter than 32 characters is refused with a message that says why', () => {
+    expect(() => readEnvironment({ ZAIRYU_ADMIN_TOKEN: 'admin123' })).toThrow(
+      /ZAIRYU_ADMIN_TOKEN is 8 characters long; it must be at least 32/,
+    );
+    expect(() => readEnvironment({ ZAIRYU_ADMIN_TOKEN: 'x'.repeat(31) })).toThrow(/at least 32/);
+  });
+
+  test('a token of 32 characters or more, or none at all (the embedded default makes one), is accepted', () => {
+    expect(readEnvironment({ ZAIRYU_ADMIN_TOKEN: 'x'.repeat(32) }).adminToken).toBe('x'.repeat(32));
+    expect(readEnvironment({}).adminToken).toBeNull();
+  });
+});
