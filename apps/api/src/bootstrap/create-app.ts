@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module.js';
 import { clientErrorHandler, frameworkErrors } from '../http/framework-errors.js';
 import { requireJsonBodies } from '../http/json-only.js';
+import { installSecurityHeaders } from '../http/security-headers.js';
 import { installSafeJsonParser } from '../http/safe-json-body.js';
 import { querystringParser, refuseBadQueries } from '../http/strict-query.js';
 import { installRequestLog } from '../http/request-log.js';
@@ -38,6 +39,8 @@ export async function createApp(runtime: Runtime, config: AppConfig, options: Ap
   });
   const fastify = adapter.getInstance();
   await fastify.register(fastifyCookie);
+  // Before every hook that may answer early (415, 414, 400), so their answers carry the headers too.
+  await installSecurityHeaders(fastify, { tls: config.trustProxy ?? false });
   installRequestLog(fastify, options.log);
   refuseBadQueries(fastify);
   requireJsonBodies(fastify);
