@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { createPgPool, startEmbeddedPostgres } from '@zairyu/event-store';
 import { openReadModel } from '@zairyu/read-model';
 import { appendFigure } from './figures/append.js';
+import { fuzzFigure } from './figures/fuzz.js';
 import { httpFigure } from './figures/http.js';
 import { queriesFigure } from './figures/queries.js';
 import { checkRealism, lagFigure, rebuildFigure, writeCaseload } from './figures/rebuild.js';
 import { progress, report, table } from './report.js';
 
 const quick = process.argv.includes('--quick');
-/** `--only append|rebuild|queries|http` runs one figure (and what it needs), for profiling. */
+/** `--only append|rebuild|queries|http|fuzz` runs one figure (and what it needs), for profiling. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
 const wanted = (figure: string) => only === null || only === figure;
 const sizes = quick
@@ -30,6 +31,7 @@ const sizes = quick
       runs: 1_000,
       httpSeconds: 5,
       httpResidents: 200,
+      fuzzRuns: 500,
     }
   : {
       appends: 20_000,
@@ -41,6 +43,7 @@ const sizes = quick
       runs: 1_000,
       httpSeconds: 20,
       httpResidents: 1_000,
+      fuzzRuns: 5_000,
     };
 
 async function main(): Promise<void> {
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     if (wanted('queries')) await queriesFigure(pool, dataSource, { single: sizes.single, across: sizes.across, runs: sizes.runs });
     await dataSource.destroy();
     if (wanted('http')) await httpFigure(databaseUrl, sizes.httpSeconds, sizes.httpResidents);
+    if (wanted('fuzz')) await fuzzFigure(databaseUrl, sizes.fuzzRuns);
   } finally {
     process.stderr.write(`\n${table()}\n`);
     await pool.end();
