@@ -20,7 +20,8 @@ beforeAll(async () => {
   feedToken = (
     await api.http.post(`/v1/organisations/${org.organisationId}/calendar-tokens`).auth(org.manager, { type: 'bearer' }).expect(201)
   ).body.token;
-});
+  // A fresh database and app: slow when other suites share the machine.
+}, 120_000);
 afterAll(() => api.close());
 
 type Headers = Record<string, string | undefined>;
