@@ -12,7 +12,7 @@ import { RouterProvider } from 'react-router';
 import { ApiProblem } from './api/client';
 import { SessionProvider } from './auth/session';
 import { router } from './routes';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -27,7 +27,7 @@ const queries = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queries}>
         <SessionProvider>
           <RouterProvider router={router} />

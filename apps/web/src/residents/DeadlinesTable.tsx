@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../api/views';
 import { formatDate } from '../dates/format-date';
 import { toneOf } from '../board/group-deadlines';
+import { TableScroll } from '../layout/ScrollRegion';
 
 const STATE_COLOUR: Record<string, string> = {
   overdue: 'red',
@@ -19,7 +20,7 @@ export function DeadlinesTable({ deadlines, asOf }: { deadlines: Deadline[]; asO
   if (deadlines.length === 0) return <Text size="sm">{t('resident.noDeadlines')}</Text>;
   const date = (d: string | null) => formatDate(d, i18n.language);
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <TableScroll label={t('resident.deadlines')} minWidth={640}>
       <Table striped data-testid="deadlines-table">
         <Table.Thead>
           <Table.Tr>
@@ -59,6 +60,6 @@ export function DeadlinesTable({ deadlines, asOf }: { deadlines: Deadline[]; asO
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

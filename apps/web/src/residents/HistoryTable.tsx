@@ -12,6 +12,7 @@ import type { RecordedEventView } from '../api/views';
 import { formatDate, formatTimestamp, todayInJapan } from '../dates/format-date';
 import { statusName } from '../record/StatusSelect';
 import { describeEventData } from './describe-event';
+import { TableScroll } from '../layout/ScrollRegion';
 
 const NOT_RETRACTABLE = new Set(['ResidentRegistered', 'EventRetracted']);
 
@@ -47,7 +48,7 @@ export function HistoryTable({
   const ordered = [...events].reverse();
   return (
     <>
-      <Table.ScrollContainer minWidth={700}>
+      <TableScroll label={t('resident.history')} minWidth={700}>
         <Table data-testid="history-table">
           <Table.Thead>
             <Table.Tr>
@@ -105,7 +106,7 @@ export function HistoryTable({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       <Modal opened={target !== null} onClose={() => setTarget(null)} title={t('history.retractTitle')}>
         {target && (
           <form

@@ -9,6 +9,7 @@ import type { Deadline, StatusSegment } from '../api/views';
 import { addDays, daysBetween, formatDate } from '../dates/format-date';
 import { statusName } from '../record/StatusSelect';
 import { lifelineBands } from './lifeline-bands';
+import { ScrollRegion } from '../layout/ScrollRegion';
 
 const WIDTH = 1000;
 const LEFT = 110;
@@ -55,7 +56,7 @@ export function LifeLine({ segments, deadlines, asOf }: { segments: StatusSegmen
   const date = (d: string) => formatDate(d, i18n.language);
 
   return (
-    <div className="lifeline-scroll">
+    <ScrollRegion className="lifeline-scroll" label={t('resident.lifeline')}>
       <svg
         viewBox={`0 0 ${WIDTH} 200`}
         width="100%"
@@ -139,7 +140,7 @@ export function LifeLine({ segments, deadlines, asOf }: { segments: StatusSegmen
           <Text size="xs">{t('resident.legend.deadline')}</Text>
         </Group>
       </Group>
-    </div>
+    </ScrollRegion>
   );
 }
 

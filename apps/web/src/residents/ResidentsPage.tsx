@@ -12,6 +12,7 @@ import { DateText } from '../dates/DateText';
 import { formatDate } from '../dates/format-date';
 import { parseDate } from '../dates/parse-date';
 import { StatusSelect, statusName } from '../record/StatusSelect';
+import { TableScroll } from '../layout/ScrollRegion';
 
 export function ResidentsPage() {
   const { t, i18n } = useTranslation();
@@ -113,7 +114,7 @@ export function ResidentsPage() {
           {residents.data.items.length === 0 ? (
             <Text>{t('residents.none')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={720}>
+            <TableScroll label={t('residents.title')} minWidth={720}>
               <Table striped highlightOnHover data-testid="residents-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -149,7 +150,7 @@ export function ResidentsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
           )}
         </>
       )}

@@ -11,6 +11,7 @@ import { api, ApiProblem, unwrap } from '../api/client';
 import { problemMessage } from '../api/problem-message';
 import { useSession } from '../auth/session';
 import { formatTimestamp } from '../dates/format-date';
+import { TableScroll } from '../layout/ScrollRegion';
 
 type Row = {
   id: string;
@@ -165,7 +166,7 @@ function CredentialSection({ orgId, kind }: { orgId: string; kind: 'api-keys' | 
           <Unavailable error={list.error} />
         ) : (
           list.data && (
-            <Table.ScrollContainer minWidth={560}>
+            <TableScroll label={title} minWidth={560}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -202,7 +203,7 @@ function CredentialSection({ orgId, kind }: { orgId: string; kind: 'api-keys' | 
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
           )
         )}
       </Stack>
@@ -268,7 +269,7 @@ function UsersSection({ orgId }: { orgId: string }) {
           <Unavailable error={list.error} />
         ) : (
           list.data && (
-            <Table.ScrollContainer minWidth={480}>
+            <TableScroll label={t('settings.users')} minWidth={480}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -289,7 +290,7 @@ function UsersSection({ orgId }: { orgId: string }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
           )
         )}
       </Stack>

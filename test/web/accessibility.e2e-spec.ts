@@ -1,0 +1,115 @@
+/// <reference lib="dom" />
+/**
+ * Accessibility and fit: axe on every screen (no serious or critical violation) at 1280 and
+ * 768 px, no sideways scrolling on a tablet, the keyboard and its visible focus ring.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startWebHarness, type WebHarness } from './browser.js';
+import { seedCaseload, type Seeded } from './seed.js';
+
+jest.setTimeout(300_000);
+
+let web: WebHarness;
+let context: BrowserContext;
+let page: Page;
+let caseload: Seeded;
+
+beforeAll(async () => {
+  web = await startWebHarness('Kinki Support');
+  caseload = await seedCaseload(web.api, web.org, 8);
+  ({ context, page } = await web.signedIn('manager'));
+}, 240_000);
+afterAll(async () => {
+  await context?.close();
+  await web?.close();
+});
+
+/** Serious and critical violations, each with where and (for contrast) the colours axe measured. */
+async function violations(page: Page, name: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.slice(0, 4).map((node) => {
+        const data = node.any[0]?.data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
+        const colours = data?.contrastRatio ? ` ${data.fgColor} on ${data.bgColor} = ${data.contrastRatio}` : '';
+        return `${name} @${page.viewportSize()?.width}: ${v.id} ${node.target.join(' ')}${colours}`;
+      }),
+    );
+}
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+describe('accessibility and fit', () => {
+  let tablet: { context: BrowserContext; page: Page };
+  beforeAll(async () => {
+    tablet = await web.signedIn('manager', { width: 768, height: 1024 });
+  });
+  afterAll(() => tablet?.context.close());
+
+  const screens: [string, () => string][] = [
+    ['board', () => '/'],
+    ['residents', () => '/residents'],
+    ['register', () => '/residents/new'],
+    ['resident', () => `/residents/${caseload.ids[1]}`],
+    ['cards', () => '/cards'],
+    ['settings', () => '/settings'],
+    ['imports', () => '/imports'],
+    ['ssw', () => '/ssw'],
+  ];
+
+  test.each(screens)(
+    '%s: axe finds no serious or critical violation at 1280 and 768 px, and no sideways scrolling at 768',
+    async (name, path) => {
+      // The two widths in parallel: axe's run dominates the time of this file.
+      const found = (
+        await Promise.all(
+          [page, tablet.page].map(async (p) => {
+            await open(p, path());
+            return violations(p, name);
+          }),
+        )
+      ).flat();
+      const overflow = await tablet.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) found.push(`${name} @768: ${overflow}px sideways scroll`);
+      expect(found).toEqual([]);
+    },
+  );
+
+  test('sign-in (signed out): axe finds no serious or critical violation', async () => {
+    const signedOut = await web.browser.newContext({ baseURL: web.baseUrl, locale: 'ja-JP' });
+    try {
+      const p = await signedOut.newPage();
+      await p.goto('/');
+      await p.getByRole('heading', { name: 'サインイン' }).waitFor();
+      expect(await violations(p, 'sign-in')).toEqual([]);
+    } finally {
+      await signedOut.close();
+    }
+  });
+
+  test('keyboard: the skip link comes first with a visible focus ring; a resident opens with Enter', async () => {
+    await page.goto('/residents');
+    await page.getByTestId('residents-table').waitFor();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const style = getComputedStyle(element);
+      return { text: element.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(focused).toMatchObject({ text: '本文へ移動', outline: 'solid' });
+    expect(focused.width).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('resident-search').focus();
+    await page.keyboard.type('Resident 005');
+    await page.getByRole('link', { name: 'Resident 005' }).waitFor();
+    await page.getByRole('link', { name: 'Resident 005' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('resident-name').filter({ hasText: 'Resident 005' }).waitFor();
+  });
+});
