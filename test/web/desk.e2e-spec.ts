@@ -81,7 +81,7 @@ describe('recording a fact', () => {
     await form.getByLabel('在留カード番号').fill('ab12-34');
     await choose(page, '理由', '交換希望');
     await form.getByRole('button', { name: '記録する' }).click();
-    await expect(form.getByText('この項目の値が正しくありません', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await form.getByText('この項目の値が正しくありません', { exact: false }).first().waitFor();
 
     await choose(page, '事実の種類', '在留期間更新の許可');
     await form.getByLabel('発生日').fill('令和8年11月1日');
