@@ -18,6 +18,9 @@ export interface Keys {
   viewer: string;
 }
 
+/** One key for every process of a test run, so replicas read what others sealed. */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 0x5a);
+
 export class Api {
   readonly logs: string[] = [];
   private constructor(
@@ -40,6 +43,8 @@ export class Api {
       inlineProjector: true,
       poolSize: 10,
       readYourWritesMs: 5000,
+      // Not a secret: every test database is thrown away.
+      masterKey: TEST_MASTER_KEY,
     });
     const config: AppConfig = {
       port: 0,

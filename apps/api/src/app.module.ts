@@ -17,6 +17,7 @@ import { CredentialsController } from './platform/credentials.controller.js';
 import { ListCredentialsHandler, RevokeCredentialHandler } from './platform/credential-life.js';
 import { PEOPLE_CONTROLLERS, peopleProviders } from './people/people-wiring.js';
 import { REMINDERS_CONTROLLERS, remindersProviders } from './reminders/reminders-wiring.js';
+import { PERSONAL_DATA_CONTROLLERS, personalDataProviders } from './personal-data/personal-data-wiring.js';
 import { CreateOrganisationHandler, IssueApiKeyHandler, IssueCalendarTokenHandler } from './platform/platform-commands.js';
 import { ListResidentsHandler } from './residents/list-residents.handler.js';
 import { RecordEventHandler } from './residents/record-event.handler.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ...PEOPLE_CONTROLLERS,
         ResidentTimelineController,
         ...REMINDERS_CONTROLLERS,
+        ...PERSONAL_DATA_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -69,6 +71,7 @@ export class AppModule {
         RevokeCredentialHandler,
         ...peopleProviders(config),
         ...remindersProviders(config),
+        ...personalDataProviders(runtime),
       ],
     };
   }

@@ -10,6 +10,7 @@ import { createApp } from './bootstrap/create-app.js';
 import { readEnvironment } from './bootstrap/environment.js';
 import { openRuntime } from './bootstrap/runtime.js';
 import { logError } from './http/request-log.js';
+import { masterKeyFrom } from '@zairyu/resident-streams';
 
 const say = (message: string) => process.stderr.write(`zairyu: ${message}\n`);
 
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     }
   }
   if (!env.adminToken) say('ZAIRYU_ADMIN_TOKEN is not set: organisations cannot be created.');
+  const master = await masterKeyFrom(process.env, resolve(env.dataDir));
+  if (master.created) say(`master key for personal data made in ${master.created}: back it up apart from the database`);
 
   const runtime = await openRuntime({
     databaseUrl,
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     kurrentDbUrl: env.kurrentDbUrl ?? undefined,
     inlineProjector: env.inlineProjector,
     readYourWritesMs: env.readYourWritesMs,
+    masterKey: master.key,
     onProjectorError: (error) => logError(error),
   });
   const app = await createApp(runtime, env);

@@ -4,7 +4,9 @@
  * others wait and take over.
  */
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { createPgPool, openEventStore } from '@zairyu/event-store';
+import { masterKeyFrom, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
 import { openReadModel, Projector, ProjectorLeader } from '@zairyu/read-model';
 
 const say = (message: string) =>
@@ -15,7 +17,9 @@ async function main(): Promise<void> {
   if (!databaseUrl) throw new Error('Set DATABASE_URL: the projector keeps the read models of that PostgreSQL.');
   const eventStore = process.env['EVENT_STORE'] === 'kurrentdb' ? 'kurrentdb' : 'postgres';
   const pool = createPgPool(databaseUrl, { applicationName: 'zairyu-projector' });
-  const store = await openEventStore({ eventStore, kurrentDbUrl: process.env['KURRENTDB_URL'] }, pool);
+  const { key } = await masterKeyFrom(process.env, resolve(process.env['DATA_DIR'] ?? '.data'));
+  const raw = await openEventStore({ eventStore, kurrentDbUrl: process.env['KURRENTDB_URL'] }, pool);
+  const store = await sealedEventStore(raw, new ResidentKeys(pool, key));
   const dataSource = await openReadModel(databaseUrl);
   const leader = new ProjectorLeader(pool, new Projector(pool, store), {
     onLeadership: (leading) => say(leading ? 'leading: projecting' : 'waiting for the lock'),

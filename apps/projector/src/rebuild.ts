@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { createPgPool, openEventStore, startEmbeddedPostgres, type RunningPostgres } from '@zairyu/event-store';
+import { masterKeyFrom, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
 import { openReadModel, progressBar, rebuildReadModel } from '@zairyu/read-model';
 
 async function main(): Promise<void> {
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
   const eventStore = process.env['EVENT_STORE'] === 'kurrentdb' ? 'kurrentdb' : 'postgres';
   const pool = createPgPool(databaseUrl, { applicationName: 'zairyu-rebuild' });
   try {
-    const store = await openEventStore({ eventStore, kurrentDbUrl: process.env['KURRENTDB_URL'] }, pool);
+    const { key } = await masterKeyFrom(process.env, resolve(process.env['DATA_DIR'] ?? '.data'));
+    const raw = await openEventStore({ eventStore, kurrentDbUrl: process.env['KURRENTDB_URL'] }, pool);
+    const store = await sealedEventStore(raw, new ResidentKeys(pool, key));
     const dataSource = await openReadModel(databaseUrl);
     const tty = process.stderr.isTTY;
     let last = 0;

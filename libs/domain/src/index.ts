@@ -32,3 +32,4 @@ export * from './ssw/ssw-panel.js';
 export * from './ssw/organisation-deadlines.js';
 export * from './as-of.js';
 export * from './reminders/index.js';
+export * from './rules/record-retention.js';

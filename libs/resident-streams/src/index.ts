@@ -1,2 +1,3 @@
 export * from './stream-names.js';
 export * from './recorded-events.js';
+export * from './personal-data/index.js';

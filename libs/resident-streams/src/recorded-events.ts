@@ -5,16 +5,19 @@
  */
 import type { RecordedEvent } from '@zairyu/domain';
 import type { StoredEvent } from '@zairyu/event-store';
+import { PERSONAL_DATA_ERASED } from './personal-data/erasure-event.js';
 
 export function toRecordedEvents(stream: readonly StoredEvent[]): RecordedEvent[] {
-  return stream.map(
-    (event) =>
-      ({
-        type: event.type,
-        occurredOn: event.occurredOn,
-        data: event.data,
-        eventId: event.eventId,
-        version: event.version,
-      }) as RecordedEvent,
-  );
+  return stream
+    .filter((event) => event.type !== PERSONAL_DATA_ERASED)
+    .map(
+      (event) =>
+        ({
+          type: event.type,
+          occurredOn: event.occurredOn,
+          data: event.data,
+          eventId: event.eventId,
+          version: event.version,
+        }) as RecordedEvent,
+    );
 }

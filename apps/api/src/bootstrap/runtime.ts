@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createPgPool, openEventStore, type EventStore } from '@zairyu/event-store';
 import { openReadModel, Projector, ProjectorLeader } from '@zairyu/read-model';
+import { ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
 import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '../platform/platform-tables.js';
 import { PEOPLE_MIGRATIONS } from '../people/people-tables.js';
 import { REMINDERS_MIGRATIONS } from '../reminders/reminders-tables.js';
@@ -22,12 +23,16 @@ export interface RuntimeOptions {
   /** How long a read of the read models waits for them to include every earlier write. */
   readYourWritesMs?: number;
   poolSize?: number;
+  /** Wraps each resident's data key (personal data sealed in the log; master-key.ts). */
+  masterKey: Buffer;
   onProjectorError?: (error: unknown) => void;
 }
 
 export interface Runtime {
   pool: pg.Pool;
   store: EventStore;
+  /** Residents' data keys: erasure destroys one. */
+  residentKeys: ResidentKeys;
   dataSource: DataSource;
   projection: ProjectionHandle;
   close(): Promise<void>;
@@ -35,7 +40,8 @@ export interface Runtime {
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const pool = createPgPool(options.databaseUrl, { max: options.poolSize ?? 20 });
-  const store = await openEventStore(options, pool);
+  const residentKeys = new ResidentKeys(pool, options.masterKey);
+  const store = await sealedEventStore(await openEventStore(options, pool), residentKeys);
   const dataSource = await openReadModel(options.databaseUrl, {
     entities: PLATFORM_ENTITIES,
     migrations: [...PLATFORM_MIGRATIONS, ...PEOPLE_MIGRATIONS, ...REMINDERS_MIGRATIONS],
@@ -50,6 +56,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   return {
     pool,
     store,
+    residentKeys,
     dataSource,
     projection: new ProjectionHandle(store, projector, leader, options.readYourWritesMs),
     close: async () => {

@@ -104,7 +104,7 @@ export class SecurityLog {
         detail: Record<string, unknown>;
       }>(
         `SELECT id::text, occurred_at, kind, actor, actor_name, address, subject, detail FROM platform.security_event
-          WHERE organisation_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
+          WHERE organisation_id = $1 ORDER BY security_event.id DESC LIMIT $2 OFFSET $3`,
         [organisationId, pageSize, (page - 1) * pageSize],
       ),
       this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM platform.security_event WHERE organisation_id = $1', [organisationId]),

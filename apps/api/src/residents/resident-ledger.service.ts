@@ -7,9 +7,9 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@zairyu/event-store';
-import { residentStream, toRecordedEvents } from '@zairyu/resident-streams';
+import { erasureOf, residentStream, toRecordedEvents } from '@zairyu/resident-streams';
 import type { RecordedEvent } from '@zairyu/domain';
-import { notFound } from '../http/problem.js';
+import { notFound, problem, ProblemException } from '../http/problem.js';
 import { residentIdParam } from '../http/query-params.js';
 
 export interface ResidentHistory {
@@ -23,12 +23,21 @@ export interface ResidentHistory {
 export class ResidentLedger {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async load(organisationId: string, residentId: string): Promise<ResidentHistory> {
+  /**
+   * An erased resident (PersonalDataErased) answers 410 RESIDENT_ERASED: nothing can be shown or
+   * recorded of them, except their history's types and dates (`withErased`).
+   */
+  async load(organisationId: string, residentId: string, { withErased = false } = {}): Promise<ResidentHistory> {
     const id = residentIdParam(residentId);
     const stream = residentStream(id);
     const [registration] = await this.store.readStream(stream, { maxCount: 1 });
     if (registration?.metadata.organisationId !== organisationId) throw notFound('Resident');
     const stored = [registration, ...(await this.store.readStream(stream, { fromVersion: 2 }))];
+    const erasure = erasureOf(stored);
+    if (erasure && !withErased) {
+      const detail = `The personal data of this resident was erased on ${erasure.occurredOn}; only the history's dates and types remain.`;
+      throw new ProblemException(problem(410, detail, { code: 'RESIDENT_ERASED' }));
+    }
     return { residentId: id, stored, events: toRecordedEvents(stored), version: stored.at(-1)!.version };
   }
 }

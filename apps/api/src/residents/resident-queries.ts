@@ -28,7 +28,7 @@ export class GetResidentHandler implements IQueryHandler<GetResident<View>> {
   ) {}
 
   async execute({ organisationId, residentId, view, asOf }: GetResident<View>): Promise<ViewResult[View]> {
-    const history = await this.ledger.load(organisationId, residentId);
+    const history = await this.ledger.load(organisationId, residentId, { withErased: view === 'events' });
     switch (view) {
       case 'summary':
         return residentSummary(history, asOf);

@@ -6,7 +6,7 @@ import { END_OF_TIME, foldResident, pendingApplicationOf, statusTimeline, type S
 import { nameKey, searchTokens } from '../search/search-text.js';
 import { residentProfile, type ResidentProfile } from './resident-profile.js';
 import type { StoredEvent } from '@zairyu/event-store';
-import { toRecordedEvents } from '@zairyu/resident-streams';
+import { erasureOf, toRecordedEvents } from '@zairyu/resident-streams';
 
 export interface ResidentRows {
   summary: {
@@ -52,10 +52,10 @@ export interface ResidentRows {
   }>;
 }
 
-/** Null for a stream that does not open with a registration (nothing to show). */
+/** Null for a stream that does not open with a registration, or whose personal data was erased (nothing to show). */
 export function residentRows(stream: readonly StoredEvent[]): ResidentRows | null {
   const registration = stream[0];
-  if (registration?.type !== 'ResidentRegistered') return null;
+  if (registration?.type !== 'ResidentRegistered' || erasureOf(stream) !== null) return null;
   const events = toRecordedEvents(stream);
   const state = foldResident(events, END_OF_TIME);
   const identity = state.identity!;

@@ -1,0 +1,58 @@
+/** A resident's personal data: disclosure (開示) as one JSON document, and erasure (消去). */
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Caller, RequiresRole } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { CLOCK, type Clock } from '../bootstrap/tokens.js';
+import { forbidden } from '../http/problem.js';
+import { DisclosureExport, type OrganisationCaller } from './disclosure-export.js';
+import { EraseResident } from './erase-resident.js';
+import { EraseResidentDto } from './erasure.dto.js';
+
+function organisationCaller(caller: Principal): OrganisationCaller {
+  if (caller.kind !== 'key') throw forbidden('Use an organisation key or sign in.');
+  return caller;
+}
+
+@ApiTags('personal data')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@ApiExtraModels(EraseResidentDto)
+@Controller('v1/residents/:id')
+export class PersonalDataController {
+  constructor(
+    private readonly disclosure: DisclosureExport,
+    private readonly erasure: EraseResident,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('export')
+  @RequiresRole('caseworker')
+  @ApiOperation({
+    summary:
+      'Everything held about one person (a disclosure request, 開示請求): summary, status, deadlines and history; recorded in the security log',
+  })
+  async export(
+    @Caller() caller: Principal,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const document = await this.disclosure.of(organisationCaller(caller), id, this.clock(), request.ip);
+    void reply.header('content-disposition', `attachment; filename="resident-${document.resident.id}.json"`);
+    return document;
+  }
+
+  @Post('erasure')
+  @HttpCode(200)
+  @RequiresRole('manager')
+  @ApiOperation({
+    summary:
+      "Erase the person's personal data (crypto-shredding): the history keeps types and dates, every view answers 410 RESIDENT_ERASED; 409 RETENTION_HOLDS while records must be kept",
+  })
+  @ApiBody({ schema: { $ref: getSchemaPath(EraseResidentDto) } })
+  erase(@Caller() caller: Principal, @Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
+    return this.erasure.erase(organisationCaller(caller), id, body, request.ip);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * AES-256-GCM from node:crypto: each resident's personal values are sealed with that
+ * resident's data key, and each data key is kept wrapped (sealed) by the master key. Destroying
+ * a wrapped data key makes everything sealed with it unreadable, for good.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const KEY_BYTES = 32;
+
+export function newDataKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}
+
+export function seal(key: Buffer, plain: Buffer, associated?: string): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  if (associated) cipher.setAAD(Buffer.from(associated, 'utf8'));
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Throws when the key is wrong or the bytes were altered (GCM authenticates them). */
+export function open(key: Buffer, sealed: Buffer, associated?: string): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
+  if (associated) decipher.setAAD(Buffer.from(associated, 'utf8'));
+  decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+}
+
+/** The data key of a resident, wrapped by the master key and bound to that resident's id. */
+export function wrapDataKey(masterKey: Buffer, residentId: string, dataKey: Buffer): Buffer {
+  return seal(masterKey, dataKey, `resident-key:${residentId}`);
+}
+
+export function unwrapDataKey(masterKey: Buffer, residentId: string, wrapped: Buffer): Buffer {
+  return open(masterKey, wrapped, `resident-key:${residentId}`);
+}

@@ -1,0 +1,85 @@
+/**
+ * The table of residents' data keys (schema `vault`), each wrapped by the master key. A row
+ * whose key is NULL is an erased resident: what was sealed with it can never be read again.
+ * Kept in PostgreSQL whichever event store holds the events (KurrentDB too).
+ */
+import type pg from 'pg';
+import { newDataKey, unwrapDataKey, wrapDataKey } from './data-keys.js';
+
+export class PersonalDataErasedError extends Error {
+  constructor(readonly residentId: string) {
+    super(`The personal data of resident ${residentId} was erased: nothing personal can be recorded for them.`);
+    this.name = 'PersonalDataErasedError';
+  }
+}
+
+/** A resident's key: the key, `null` once erased, or absent (nothing was ever sealed). */
+export type KeyLookup = ReadonlyMap<string, Buffer | null>;
+
+const SCHEMA_LOCK = 0x7a76_0001;
+
+export class ResidentKeys {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly masterKey: Buffer,
+  ) {}
+
+  /** Creates the table once; several processes starting together wait for each other. */
+  async ensureTable(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      await client.query(`
+        CREATE SCHEMA IF NOT EXISTS vault;
+        CREATE TABLE IF NOT EXISTS vault.resident_key (
+          resident_id     uuid PRIMARY KEY,
+          organisation_id uuid NOT NULL,
+          wrapped_key     bytea,
+          created_at      timestamptz NOT NULL DEFAULT now(),
+          erased_at       timestamptz,
+          CHECK ((wrapped_key IS NULL) = (erased_at IS NOT NULL))
+        )`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The key to seal with, made on first use; refused once the resident is erased. */
+  async keyToSeal(residentId: string, organisationId: string): Promise<Buffer> {
+    const made = newDataKey();
+    await this.pool.query(
+      `INSERT INTO vault.resident_key (resident_id, organisation_id, wrapped_key) VALUES ($1, $2, $3) ON CONFLICT (resident_id) DO NOTHING`,
+      [residentId, organisationId, wrapDataKey(this.masterKey, residentId, made)],
+    );
+    const key = (await this.keysOf([residentId])).get(residentId);
+    if (!key) throw new PersonalDataErasedError(residentId);
+    return key;
+  }
+
+  async keysOf(residentIds: readonly string[]): Promise<KeyLookup> {
+    const keys = new Map<string, Buffer | null>();
+    if (residentIds.length === 0) return keys;
+    const { rows } = await this.pool.query<{ resident_id: string; wrapped_key: Buffer | null }>(
+      `SELECT resident_id, wrapped_key FROM vault.resident_key WHERE resident_id = ANY($1::uuid[])`,
+      [residentIds],
+    );
+    for (const row of rows) {
+      keys.set(row.resident_id, row.wrapped_key === null ? null : unwrapDataKey(this.masterKey, row.resident_id, row.wrapped_key));
+    }
+    return keys;
+  }
+
+  /** Crypto-shredding: the key is gone, in every process, from the next read on. */
+  async destroy(residentId: string, organisationId: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO vault.resident_key (resident_id, organisation_id, wrapped_key, erased_at) VALUES ($1, $2, NULL, now())
+       ON CONFLICT (resident_id) DO UPDATE SET wrapped_key = NULL, erased_at = coalesce(vault.resident_key.erased_at, now())`,
+      [residentId, organisationId],
+    );
+  }
+}

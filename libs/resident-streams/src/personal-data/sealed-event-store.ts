@@ -1,0 +1,121 @@
+/**
+ * The event store as the ledger uses it: personal values of a resident's events are sealed with
+ * that resident's data key on the way in and opened on the way out, so the log itself never
+ * holds them in clear text. Once a key is destroyed (erasure) they read as null. Every other
+ * stream, and every other value, passes through untouched.
+ */
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  GlobalPosition,
+  NewEvent,
+  ReadStreamOptions,
+  StoredEvent,
+  StreamAppend,
+  SubscribeOptions,
+  Subscription,
+} from '@zairyu/event-store';
+import { residentIdOfStream } from '../stream-names.js';
+import { open, seal } from './data-keys.js';
+import { hasPersonalValues, isSealed, mapPersonalValues } from './personal-fields.js';
+import type { KeyLookup, ResidentKeys } from './resident-keys.js';
+
+const bound = (residentId: string) => `resident:${residentId}`;
+
+export class SealedEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    private readonly keys: ResidentKeys,
+  ) {}
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    return this.inner.append(streamId, await this.sealAll(streamId, events), expected);
+  }
+
+  async appendToStreams(writes: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const sealed = await Promise.all(writes.map(async (write) => ({ ...write, events: await this.sealAll(write.streamId, write.events) })));
+    return this.inner.appendToStreams(sealed);
+  }
+
+  serialised<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    return this.inner.serialised(streamId, work);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
+    return this.openAll(await this.inner.readStream(streamId, options));
+  }
+
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const streams = await this.inner.readStreams(streamIds);
+    const keys = await this.keys.keysOf(residentIdsOf([...streams.values()].flat()));
+    return new Map([...streams].map(([id, events]) => [id, events.map((event) => openEvent(event, keys))]));
+  }
+
+  async readAll(after: GlobalPosition | null, limit: number): Promise<StoredEvent[]> {
+    return this.openAll(await this.inner.readAll(after, limit));
+  }
+
+  subscribeToAll(
+    after: GlobalPosition | null,
+    handler: (event: StoredEvent) => Promise<void> | void,
+    options?: SubscribeOptions,
+  ): Subscription {
+    return this.inner.subscribeToAll(after, async (event) => handler((await this.openAll([event]))[0]!), options);
+  }
+
+  headPosition(): Promise<GlobalPosition | null> {
+    return this.inner.headPosition();
+  }
+
+  countAfter(after: GlobalPosition | null): Promise<number | null> {
+    return this.inner.countAfter(after);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private async sealAll(streamId: string, events: readonly NewEvent[]): Promise<readonly NewEvent[]> {
+    const residentId = residentIdOfStream(streamId);
+    if (residentId === null || !events.some((event) => hasPersonalValues(event.data))) return events;
+    const key = await this.keys.keyToSeal(residentId, events[0]!.metadata.organisationId);
+    return events.map((event) => ({
+      ...event,
+      data: mapPersonalValues(event.data, (value) => ({
+        $sealed: seal(key, Buffer.from(JSON.stringify(value), 'utf8'), bound(residentId)).toString('base64'),
+      })),
+    }));
+  }
+
+  private async openAll(events: StoredEvent[]): Promise<StoredEvent[]> {
+    if (events.length === 0) return events;
+    const keys = await this.keys.keysOf(residentIdsOf(events));
+    return events.map((event) => openEvent(event, keys));
+  }
+}
+
+function residentIdsOf(events: readonly StoredEvent[]): string[] {
+  return [...new Set(events.map((event) => residentIdOfStream(event.streamId)).filter((id) => id !== null))];
+}
+
+/** Sealed values opened with the resident's key; null where the key was destroyed. */
+function openEvent(event: StoredEvent, keys: KeyLookup): StoredEvent {
+  const residentId = residentIdOfStream(event.streamId);
+  if (residentId === null) return event;
+  const key = keys.get(residentId);
+  return {
+    ...event,
+    data: mapPersonalValues(event.data, (value) => {
+      if (!isSealed(value)) return value;
+      if (!key) return null;
+      return JSON.parse(open(key, Buffer.from(value.$sealed, 'base64'), bound(residentId)).toString('utf8'));
+    }),
+  };
+}
+
+/** The store that seals, over `inner`, with the key table made if need be. */
+export async function sealedEventStore(inner: EventStore, keys: ResidentKeys): Promise<SealedEventStore> {
+  await keys.ensureTable();
+  return new SealedEventStore(inner, keys);
+}
