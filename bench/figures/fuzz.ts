@@ -5,6 +5,7 @@
  * (all three should be 0), and the requests per second it managed.
  */
 import fc from 'fast-check';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { createApp } from '../../apps/api/src/bootstrap/create-app.js';
@@ -26,7 +27,12 @@ async function freshDatabase(serverUrl: string): Promise<string> {
 }
 
 export async function fuzzFigure(serverUrl: string, runs: number, seed = 20261201): Promise<void> {
-  const runtime = await openRuntime({ databaseUrl: await freshDatabase(serverUrl), eventStore: 'postgres', inlineProjector: true });
+  const runtime = await openRuntime({
+    databaseUrl: await freshDatabase(serverUrl),
+    eventStore: 'postgres',
+    inlineProjector: true,
+    masterKey: randomBytes(32),
+  });
   const app = await createApp(runtime, { port: 0, host: '127.0.0.1', adminToken: ADMIN, bodyLimit: 64 * 1024 }, { log: () => undefined });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

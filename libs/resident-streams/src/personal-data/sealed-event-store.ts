@@ -43,7 +43,14 @@ export class SealedEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
-    return this.openAll(await this.inner.readStream(streamId, options));
+    const residentId = residentIdOfStream(streamId);
+    // The key is looked up even for a missing stream: another organisation's resident then
+    // costs what a missing one does (one indexed read each), as the ownership check needs.
+    const [events, keys] = await Promise.all([
+      this.inner.readStream(streamId, options),
+      this.keys.keysOf(residentId === null ? [] : [residentId]),
+    ]);
+    return events.map((event) => openEvent(event, keys));
   }
 
   async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
