@@ -18,6 +18,7 @@ import { ListCredentialsHandler, RevokeCredentialHandler } from './platform/cred
 import { PEOPLE_CONTROLLERS, peopleProviders } from './people/people-wiring.js';
 import { REMINDERS_CONTROLLERS, remindersProviders } from './reminders/reminders-wiring.js';
 import { PERSONAL_DATA_CONTROLLERS, personalDataProviders } from './personal-data/personal-data-wiring.js';
+import { EMPLOYER_CONTROLLERS, EMPLOYER_PROVIDERS } from './employers/employers-wiring.js';
 import { CreateOrganisationHandler, IssueApiKeyHandler, IssueCalendarTokenHandler } from './platform/platform-commands.js';
 import { ListResidentsHandler } from './residents/list-residents.handler.js';
 import { RecordEventHandler } from './residents/record-event.handler.js';
@@ -45,6 +46,7 @@ export class AppModule {
         ResidentTimelineController,
         ...REMINDERS_CONTROLLERS,
         ...PERSONAL_DATA_CONTROLLERS,
+        ...EMPLOYER_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -72,6 +74,7 @@ export class AppModule {
         ...peopleProviders(config),
         ...remindersProviders(config),
         ...personalDataProviders(runtime),
+        ...EMPLOYER_PROVIDERS,
       ],
     };
   }

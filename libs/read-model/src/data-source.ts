@@ -9,10 +9,16 @@ import { ProjectionCheckpointEntity } from './entities/projection-checkpoint.ent
 import { ResidentSummaryEntity } from './entities/resident-summary.entity.js';
 import { CreateReadModel1763856000000 } from './migrations/1763856000000-create-read-model.js';
 import { ResidentAssignment1763856300000 } from './migrations/1763856300000-resident-assignment.js';
+import { SswReadModel1763856350000 } from './migrations/1763856350000-ssw-read-model.js';
 import { ResidentProfileAndSearch1764600000000 } from './migrations/1764600000000-resident-profile-and-search.js';
 
 export const READ_MODEL_ENTITIES = [ResidentSummaryEntity, CardRegistryEntity, DeadlineEntity, ProjectionCheckpointEntity];
-export const READ_MODEL_MIGRATIONS = [CreateReadModel1763856000000, ResidentAssignment1763856300000, ResidentProfileAndSearch1764600000000];
+export const READ_MODEL_MIGRATIONS = [
+  CreateReadModel1763856000000,
+  ResidentAssignment1763856300000,
+  SswReadModel1763856350000,
+  ResidentProfileAndSearch1764600000000,
+];
 
 export interface DataSourceExtras {
   poolSize?: number;

@@ -25,6 +25,9 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
     registered_at   timestamptz NOT NULL,
     -- The user in charge of the file (CaseAssigned, or the registration's assignedTo).
     assigned_to     text,
+    -- Specified Skilled Worker: the current employer (a record id or a name) and the panel's input.
+    employer        text,
+    ssw_panel       jsonb,
     PRIMARY KEY (organisation_id, resident_id)
   );
   CREATE INDEX ON ${schema}.resident_summary (organisation_id, assigned_to);
@@ -60,6 +63,9 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
     met_on           date,
     void_on          date,
     source_event_id  text NOT NULL,
+    -- resident | employer | organisation (ssw-duties.md §1), and the employer a filing is owed by.
+    owed_by          text NOT NULL DEFAULT 'resident',
+    employer         text,
     PRIMARY KEY (organisation_id, resident_id, id)
   );
   -- The caseload list: one organisation's deadlines in due order.

@@ -11,6 +11,7 @@ import { ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
 import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '../platform/platform-tables.js';
 import { PEOPLE_MIGRATIONS } from '../people/people-tables.js';
 import { REMINDERS_MIGRATIONS } from '../reminders/reminders-tables.js';
+import { EMPLOYER_MIGRATIONS } from '../employers/employers-wiring.js';
 import { ProjectionHandle } from './projection-handle.js';
 
 export interface RuntimeOptions {
@@ -44,7 +45,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const store = await sealedEventStore(await openEventStore(options, pool), residentKeys);
   const dataSource = await openReadModel(options.databaseUrl, {
     entities: PLATFORM_ENTITIES,
-    migrations: [...PLATFORM_MIGRATIONS, ...PEOPLE_MIGRATIONS, ...REMINDERS_MIGRATIONS],
+    migrations: [...PLATFORM_MIGRATIONS, ...PEOPLE_MIGRATIONS, ...REMINDERS_MIGRATIONS, ...EMPLOYER_MIGRATIONS],
     poolSize: 10,
   });
   // Small batches: the projector shares this process's event loop with the requests.

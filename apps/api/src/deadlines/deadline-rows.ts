@@ -3,7 +3,7 @@
  * computed in SQL, so that the caseload can be filtered and paged by it: DEADLINE_STATE_SQL
  * mirrors deadlineStateAsOf of libs/domain, and the e2e tests hold the two to the same answers.
  */
-import { deadlineView, type DeadlineKind, type DeadlineRecord, type LocalDate } from '@zairyu/domain';
+import { deadlineView, owedByOf, type DeadlineKind, type DeadlineRecord, type LocalDate } from '@zairyu/domain';
 import type { DeadlineView } from '../residents/resident-views.js';
 
 /** Needs the `asOf` date as `$3` and the deadline row as `d`. */
@@ -16,8 +16,9 @@ export const DEADLINE_STATE_SQL = `(CASE
 
 export interface DeadlineRow {
   id: string;
-  resident_id: string;
-  resident_name: string;
+  /** null: a deadline of the organisation itself (ssw-duties.md §7). */
+  resident_id: string | null;
+  resident_name: string | null;
   kind: DeadlineKind;
   created_on: string;
   opens_on: string | null;
@@ -26,10 +27,14 @@ export interface DeadlineRow {
   met_on: string | null;
   void_on: string | null;
   source_event_id: string;
+  employer?: string | null;
 }
 
 /** The row as the domain's deadline, so its view (state, label, basis) is the domain's own. */
-export function deadlineRowView(row: DeadlineRow, asOf: LocalDate): DeadlineView & { residentName: string } {
+export function deadlineRowView(
+  row: DeadlineRow,
+  asOf: LocalDate,
+): Omit<DeadlineView, 'residentId'> & { residentId: string | null; residentName: string | null } {
   const record = {
     id: row.id,
     kind: row.kind,
@@ -41,6 +46,8 @@ export function deadlineRowView(row: DeadlineRow, asOf: LocalDate): DeadlineView
     metOn: row.met_on,
     metByEventId: null,
     voidOn: row.void_on,
+    // The employer is part of an employer's filing only, as in the resident's own fold.
+    ...(owedByOf(row.kind) === 'employer' ? { employer: row.employer ?? null } : {}),
   } as DeadlineRecord;
   return { ...deadlineView(record, asOf), residentId: row.resident_id, residentName: row.resident_name };
 }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Query as QueryParam, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DEADLINE_KINDS, DEADLINE_STATES, japanDateOf, type DeadlineKind, type DeadlineState } from '@zairyu/domain';
+import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY, japanDateOf, type DeadlineKind, type DeadlineState, type OwedBy } from '@zairyu/domain';
 import { Caller, Public } from '../auth/access.decorators.js';
 import { CredentialsService } from '../auth/credentials.service.js';
 import type { Principal } from '../auth/principal.js';
@@ -44,6 +44,8 @@ export class DeadlinesController {
   @ApiQuery({ name: 'to', required: false })
   @ApiQuery({ name: 'state', required: false, description: `comma-separated: ${DEADLINE_STATES.join(', ')}` })
   @ApiQuery({ name: 'kind', required: false, description: `comma-separated: ${DEADLINE_KINDS.join(', ')}` })
+  @ApiQuery({ name: 'owedBy', required: false, description: `comma-separated: ${OWED_BY.join(', ')}` })
+  @ApiQuery({ name: 'employer', required: false, description: 'an employer record id (or name): the filings it owes' })
   @ApiQuery({ name: 'asOf', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
@@ -55,6 +57,8 @@ export class DeadlinesController {
     @QueryParam('state') state?: string,
     @QueryParam('kind') kind?: string,
     @QueryParam('asOf') asOf?: string,
+    @QueryParam('owedBy') owedBy?: string,
+    @QueryParam('employer') employer?: string,
     @QueryParam('page') page?: string,
     @QueryParam('pageSize') pageSize?: string,
     @QueryParam('assignedTo') assignedTo?: string,
@@ -66,6 +70,8 @@ export class DeadlinesController {
         to: dateParam('to', to, null),
         states: listParam<DeadlineState>('state', state, DEADLINE_STATES),
         kinds: listParam<DeadlineKind>('kind', kind, DEADLINE_KINDS),
+        owedBy: listParam<OwedBy>('owedBy', owedBy, OWED_BY),
+        employer: employer === undefined || employer === '' ? null : employer,
         asOf: asOfParam(asOf, this.clock),
         ...pageParams(page, pageSize),
         assignedTo: assigneeParam(assignedTo, caller),

@@ -30,9 +30,10 @@ export async function* feedDeadlines(dataSource: DataSource, organisationId: str
       [organisationId, after.dueOn, asOf, after.residentId, after.id],
     );
     if (rows.length === 0) return;
-    yield rows.map((row) => deadlineRowView(row, asOf));
+    // The residents' rows only: each has a resident.
+    yield rows.map((row) => deadlineRowView(row, asOf) as FeedDeadline);
     const last = rows.at(-1)!;
     if (rows.length < FEED_BATCH) return;
-    after = { dueOn: last.due_on, residentId: last.resident_id, id: last.id };
+    after = { dueOn: last.due_on, residentId: last.resident_id!, id: last.id };
   }
 }

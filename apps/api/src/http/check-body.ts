@@ -36,6 +36,7 @@ export function checkBody<T extends object>(cls: new () => T, body: unknown): { 
   const inherited = inheritedNames(body, '');
   if (inherited.length > 0) return { value: new cls(), errors: inherited };
   const value = plainToInstance(cls, body, { enableImplicitConversion: false });
-  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
+  // One message per field: a missing name is "must be a string", not also "should not be empty".
+  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false, stopAtFirstError: true });
   return { value, errors: fieldErrors(errors) };
 }

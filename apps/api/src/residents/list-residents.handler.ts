@@ -6,7 +6,14 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { statusFromTimeline, type LocalDate, type PendingApplication, type StatusSegment } from '@zairyu/domain';
+import {
+  sswPanelAsOf,
+  statusFromTimeline,
+  type LocalDate,
+  type PendingApplication,
+  type SswPanelInput,
+  type StatusSegment,
+} from '@zairyu/domain';
 import { residentFilterSql, type ResidentFilters, type ResidentProfile } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
@@ -39,6 +46,7 @@ interface SummaryRow {
   profile: Partial<ResidentProfile>;
   closed: boolean;
   pending_application: { type: PendingApplication['type']; appliedOn: LocalDate; receiptNumber: string | null } | null;
+  ssw_panel: SswPanelInput | null;
   total: string;
 }
 
@@ -65,7 +73,7 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
     const n = params.length;
     const rows: SummaryRow[] = await this.dataSource.query(
       `SELECT s.resident_id, s.full_name, s.date_of_birth::text AS date_of_birth, s.nationality, s.gender, s.external_ref, s.notes, s.assigned_to,
-              s.version, s.status_timeline, s.profile, s.closed, s.pending_application, count(*) OVER () AS total
+              s.version, s.status_timeline, s.profile, s.closed, s.pending_application, s.ssw_panel, count(*) OVER () AS total
        FROM read_model.resident_summary s ${from} WHERE ${where}
        ORDER BY lower(s.full_name), s.resident_id LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, pageSize, (page - 1) * pageSize],
@@ -75,8 +83,8 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
       rows.map((row) => row.resident_id),
       asOf,
     );
-    const items = rows.map((row) =>
-      summaryOf(
+    const items = rows.map((row) => ({
+      ...summaryOf(
         {
           residentId: row.resident_id,
           fullName: row.full_name,
@@ -96,7 +104,8 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
           pendingApplication: pendingAsOf(row.pending_application, asOf),
         },
       ),
-    );
+      ssw: row.ssw_panel === null ? null : sswPanelAsOf(row.ssw_panel, asOf),
+    }));
     // Past the last page the window count is missing: count apart.
     const total =
       rows.length > 0

@@ -8,10 +8,12 @@ import {
   foldResident,
   pendingApplicationOf,
   statusAsOf,
+  sswPanel,
   type Deadline,
   type LocalDate,
   type PendingApplication,
   type ResidentStatus,
+  type SswPanel,
 } from '@zairyu/domain';
 import { residentProfile, type ResidentProfile } from '@zairyu/read-model';
 import type { ResidentHistory } from './resident-ledger.service.js';
@@ -34,6 +36,8 @@ export interface ResidentSummary {
   /** The organisation stopped following the resident (CaseClosed). */
   closed: boolean;
   pendingApplication: PendingApplication | null;
+  /** Specified Skilled Worker: field, employer, support, the 5-year count, the next interviews (ssw-duties.md §8). */
+  ssw?: SswPanel | null;
 }
 
 /** The case file beside the identity: profile fields, closure and the application pending. */
@@ -100,11 +104,12 @@ export function residentSummary(history: ResidentHistory, asOf: LocalDate): Resi
   // as the caseload list shows them, not as first typed.
   const identity = foldResident(history.events, END_OF_TIME).identity!;
   const next = residentDeadlines(history, asOf).find((deadline) => NEEDS_ACTION.has(deadline.state)) ?? null;
-  return summaryOf({ ...identity, residentId: history.residentId }, history.version, statusAsOf(history.events, asOf), next, {
+  const summary = summaryOf({ ...identity, residentId: history.residentId }, history.version, statusAsOf(history.events, asOf), next, {
     profile: residentProfile(identity),
     closed: state.caseClosure !== null,
     pendingApplication: pendingApplicationOf(state, history.events, asOf),
   });
+  return { ...summary, ssw: sswPanel(state, asOf) };
 }
 
 export function eventList(history: ResidentHistory) {

@@ -15,4 +15,6 @@ export class DeadlineEntity {
   @Column('date', { name: 'met_on', nullable: true }) metOn!: string | null;
   @Column('date', { name: 'void_on', nullable: true }) voidOn!: string | null;
   @Column('text', { name: 'source_event_id' }) sourceEventId!: string;
+  @Column('text', { name: 'owed_by' }) owedBy!: string;
+  @Column('text', { nullable: true }) employer!: string | null;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { StatusSegment } from '@zairyu/domain';
+import type { SswPanelInput, StatusSegment } from '@zairyu/domain';
 
 @Entity({ schema: 'read_model', name: 'resident_summary' })
 export class ResidentSummaryEntity {
@@ -16,4 +16,6 @@ export class ResidentSummaryEntity {
   @Column('jsonb', { name: 'status_timeline' }) statusTimeline!: StatusSegment[];
   @Column('timestamptz', { name: 'registered_at' }) registeredAt!: Date;
   @Column('text', { name: 'assigned_to', nullable: true }) assignedTo!: string | null;
+  @Column('text', { nullable: true }) employer!: string | null;
+  @Column('jsonb', { name: 'ssw_panel', nullable: true }) sswPanel!: SswPanelInput | null;
 }

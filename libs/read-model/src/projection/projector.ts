@@ -174,14 +174,14 @@ export class Projector {
     await client.query(
       `INSERT INTO ${s}.resident_summary (organisation_id, resident_id, full_name, date_of_birth, nationality, gender,
          external_ref, notes, version, card_number, status_timeline, registered_at, profile, assigned_to, name_key, closed,
-         pending_application)
+         pending_application, employer, ssw_panel)
        SELECT "organisationId", "residentId", "fullName", "dateOfBirth", nationality, gender,
          "externalRef", notes, version, "cardNumber", "statusTimeline", "registeredAt", profile, "assignedTo", "nameKey", closed,
-         "pendingApplication"
+         "pendingApplication", employer, "sswPanel"
        FROM jsonb_to_recordset($1::jsonb) AS x("organisationId" uuid, "residentId" uuid, "fullName" text, "dateOfBirth" date,
          nationality text, gender text, "externalRef" text, notes text, version int, "cardNumber" text,
          "statusTimeline" jsonb, "registeredAt" timestamptz, profile jsonb, "assignedTo" text, "nameKey" text, closed boolean,
-         "pendingApplication" jsonb)`,
+         "pendingApplication" jsonb, employer text, "sswPanel" jsonb)`,
       [JSON.stringify(rows.map((row) => row.summary))],
     );
     const tokens = rows.flatMap((row) =>
@@ -229,11 +229,12 @@ export class Projector {
     if (deadlines.length > 0) {
       await client.query(
         `INSERT INTO ${s}.deadline (organisation_id, id, resident_id, resident_name, kind, created_on, opens_on, statutory_due_on,
-           due_on, met_on, void_on, source_event_id)
+           due_on, met_on, void_on, source_event_id, owed_by, employer)
          SELECT "organisationId", id, "residentId", "residentName", kind, "createdOn", "opensOn", "statutoryDueOn",
-           "dueOn", "metOn", "voidOn", "sourceEventId"
+           "dueOn", "metOn", "voidOn", "sourceEventId", "owedBy", employer
          FROM jsonb_to_recordset($1::jsonb) AS x("organisationId" uuid, id text, "residentId" uuid, "residentName" text, kind text,
-           "createdOn" date, "opensOn" date, "statutoryDueOn" date, "dueOn" date, "metOn" date, "voidOn" date, "sourceEventId" text)`,
+           "createdOn" date, "opensOn" date, "statutoryDueOn" date, "dueOn" date, "metOn" date, "voidOn" date, "sourceEventId" text,
+           "owedBy" text, employer text)`,
         [JSON.stringify(deadlines)],
       );
     }

@@ -2,7 +2,16 @@
  * What the read models hold for one resident, re-derived from the whole stream with the pure
  * domain functions. Deterministic, so a rebuild gives the same rows as the live projection.
  */
-import { END_OF_TIME, foldResident, pendingApplicationOf, statusTimeline, type StatusSegment } from '@zairyu/domain';
+import {
+  END_OF_TIME,
+  foldResident,
+  owedByOf,
+  pendingApplicationOf,
+  sswPanelInput,
+  statusTimeline,
+  type SswPanelInput,
+  type StatusSegment,
+} from '@zairyu/domain';
 import { nameKey, searchTokens } from '../search/search-text.js';
 import { residentProfile, type ResidentProfile } from './resident-profile.js';
 import type { StoredEvent } from '@zairyu/event-store';
@@ -28,6 +37,8 @@ export interface ResidentRows {
     nameKey: string;
     closed: boolean;
     pendingApplication: { type: string; appliedOn: string; receiptNumber: string | null } | null;
+    employer: string | null;
+    sswPanel: SswPanelInput | null;
   };
   /** Every word the resident is found by (search-text.ts). */
   searchTokens: string[];
@@ -49,6 +60,8 @@ export interface ResidentRows {
     metOn: string | null;
     voidOn: string | null;
     sourceEventId: string;
+    owedBy: string;
+    employer: string | null;
   }>;
 }
 
@@ -78,6 +91,8 @@ export function residentRows(stream: readonly StoredEvent[]): ResidentRows | nul
       nameKey: nameKey(identity.fullName),
       closed: state.caseClosure !== null,
       pendingApplication: pendingOf(state, events),
+      employer: state.ssw.employer,
+      sswPanel: sswPanelInput(state),
     },
     searchTokens: searchTokens(identity),
     cards: state.cards.map((card) => ({
@@ -98,6 +113,8 @@ export function residentRows(stream: readonly StoredEvent[]): ResidentRows | nul
       metOn: deadline.metOn,
       voidOn: deadline.voidOn,
       sourceEventId: deadline.sourceEventId,
+      owedBy: owedByOf(deadline.kind),
+      employer: deadline.employer ?? null,
     })),
   };
 }

@@ -1,0 +1,77 @@
+/** The bodies of the employers endpoints (api-v1.md "Additions of 2026-11-23"; ssw-duties.md §2). */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { isCorporateNumber, isLocalDate } from '@zairyu/domain';
+
+const CorporateNumber = () =>
+  ValidateBy({
+    name: 'corporateNumber',
+    validator: {
+      validate: (value: unknown) => isCorporateNumber(value),
+      defaultMessage: () => 'must be a 法人番号: 13 digits whose first is the check digit (平成26年財務省令第70号 2条)',
+    },
+  });
+
+const CONTACT_FIELDS = ['name', 'phone', 'email'];
+
+/** A contact is a line of text, or `{ name?, phone?, email? }`. */
+const Contact = () =>
+  ValidateBy({
+    name: 'contact',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value === 'string') return value.trim().length > 0 && value.length <= 500;
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+        return Object.entries(value).every(([key, item]) => CONTACT_FIELDS.includes(key) && typeof item === 'string' && item.length <= 200);
+      },
+      defaultMessage: () => 'must be a text of up to 500 characters or { name?, phone?, email? } with texts of up to 200',
+    },
+  });
+
+const CalendarDate = () =>
+  ValidateBy({
+    name: 'calendarDate',
+    validator: { validate: (value: unknown) => isLocalDate(value), defaultMessage: () => 'must be a calendar date YYYY-MM-DD that exists' },
+  });
+
+export class CreateEmployerDto {
+  @ApiProperty({ example: '東海フーズ株式会社' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @ApiPropertyOptional({ example: '7123456789012', description: '法人番号 (13 digits, check digit validated)' })
+  @IsOptional()
+  @CorporateNumber()
+  corporateNumber?: string;
+  @ApiPropertyOptional({ example: '愛知県名古屋市中区1-2-3' }) @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @ApiPropertyOptional({ description: 'a text, or { name?, phone?, email? }' }) @IsOptional() @Contact() contact?: unknown;
+  @ApiPropertyOptional({ description: 'the employer files 外国人雇用状況の届出 at Hello Work (its deadlines are shown)' })
+  @IsOptional()
+  @IsBoolean()
+  filesHelloWork?: boolean;
+}
+
+/** A PATCH: any field; `null` clears an optional one. */
+export class UpdateEmployerDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @CorporateNumber()
+  corporateNumber?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @ValidateIf((_, value) => value !== null && value !== undefined) @Contact() contact?: unknown;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() filesHelloWork?: boolean;
+}
+
+/** What a support organisation records about its own registration (法19条の23). */
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional({ example: '2027-08-31', description: 'last day of the registration as a 登録支援機関', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @CalendarDate()
+  registrationExpiresOn?: string | null;
+  @ApiPropertyOptional({ description: 'the renewal was applied for on this day', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @CalendarDate()
+  registrationRenewalAppliedOn?: string | null;
+}

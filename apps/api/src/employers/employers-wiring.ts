@@ -1,0 +1,9 @@
+/** What AppModule adds for employers (所属機関) and the organisation's own registration. */
+import { EmployersController } from './employers.controller.js';
+import { EmployersService } from './employers.service.js';
+import { OrganisationRegistrationController, OrganisationRegistrations } from './organisation-registration.js';
+import { CreateEmployers1763856350000 } from './1763856350000-create-employers.js';
+
+export const EMPLOYER_CONTROLLERS = [EmployersController, OrganisationRegistrationController];
+export const EMPLOYER_PROVIDERS = [EmployersService, OrganisationRegistrations];
+export const EMPLOYER_MIGRATIONS = [CreateEmployers1763856350000];

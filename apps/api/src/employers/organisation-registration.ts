@@ -1,0 +1,111 @@
+/**
+ * What a support organisation records about its own registration as a 登録支援機関 (法19条の23:
+ * 5 years), and the organisation-level deadline it gives (ssw-duties.md §7).
+ */
+import { Body, Controller, Get, Inject, Injectable, Param, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { japanDateOf, organisationDeadlines, type DeadlineRecord, type LocalDate } from '@zairyu/domain';
+import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
+import { checkBody } from '../http/check-body.js';
+import { badRequest } from '../http/problem.js';
+import { managedOrganisation } from '../platform/platform-commands.js';
+import { UpdateOrganisationDto } from './employer.dto.js';
+
+interface RegistrationRow {
+  id: string;
+  name: string;
+  kind: string;
+  registration_expires_on: string | null;
+  registration_renewal_applied_on: string | null;
+  registration_recorded_on: string | null;
+}
+
+const SELECT = `SELECT id, name, kind, registration_expires_on::text, registration_renewal_applied_on::text, registration_recorded_on::text
+  FROM platform.organisation WHERE id = $1`;
+
+function view(row: RegistrationRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    registrationExpiresOn: row.registration_expires_on,
+    registrationRenewalAppliedOn: row.registration_renewal_applied_on,
+  };
+}
+
+@Injectable()
+export class OrganisationRegistrations {
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  /** The organisation's own deadlines (residentId null), as the deadline read model holds the residents'. */
+  async deadlinesOf(organisationId: string): Promise<DeadlineRecord[]> {
+    const { rows } = await this.pool.query<RegistrationRow>(SELECT, [organisationId]);
+    const row = rows[0];
+    if (row?.registration_expires_on == null) return [];
+    return organisationDeadlines({
+      registrationExpiresOn: row.registration_expires_on as LocalDate,
+      registrationRenewalAppliedOn: row.registration_renewal_applied_on as LocalDate | null,
+      recordedOn: (row.registration_recorded_on ?? row.registration_expires_on) as LocalDate,
+    });
+  }
+}
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@ApiExtraModels(UpdateOrganisationDto)
+@Controller('v1/organisations')
+export class OrganisationRegistrationController {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':orgId')
+  @AdminAllowed()
+  @RequiresRole('manager')
+  @ApiOperation({ summary: 'The organisation, with its registration as a 登録支援機関 when recorded' })
+  async get(@Caller() caller: Principal, @Param('orgId') organisationId: string) {
+    const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
+    const { rows } = await this.pool.query<RegistrationRow>(SELECT, [organisation.id]);
+    return view(rows[0]!);
+  }
+
+  @Patch(':orgId')
+  @AdminAllowed()
+  @RequiresRole('manager')
+  @ApiOperation({
+    summary:
+      "Record the organisation's registration expiry (and a renewal applied for): the deadline support_registration_renewal follows it",
+  })
+  @ApiBody({ schema: { $ref: getSchemaPath(UpdateOrganisationDto) } })
+  async update(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Body() body: unknown) {
+    const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
+    const { value, errors } = checkBody(UpdateOrganisationDto, body);
+    if (errors.length > 0) throw badRequest('The organisation is not valid.', errors);
+    const given = body as Record<string, unknown>;
+    const has = (field: string) => Object.hasOwn(given, field);
+    const { rows } = await this.pool.query<RegistrationRow>(
+      `UPDATE platform.organisation SET
+         registration_expires_on = CASE WHEN $2 THEN $3::date ELSE registration_expires_on END,
+         registration_recorded_on = CASE WHEN $2 THEN $6::date ELSE registration_recorded_on END,
+         registration_renewal_applied_on = CASE WHEN $4 THEN $5::date ELSE registration_renewal_applied_on END
+       WHERE id = $1
+       RETURNING id, name, kind, registration_expires_on::text, registration_renewal_applied_on::text, registration_recorded_on::text`,
+      [
+        organisation.id,
+        has('registrationExpiresOn'),
+        value.registrationExpiresOn ?? null,
+        has('registrationRenewalAppliedOn'),
+        value.registrationRenewalAppliedOn ?? null,
+        japanDateOf(this.clock()),
+      ],
+    );
+    return view(rows[0]!);
+  }
+}

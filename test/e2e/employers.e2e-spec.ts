@@ -1,0 +1,272 @@
+/**
+ * Employers (所属機関) and `owedBy` (api-v1.md "Additions of 2026-11-23"; ssw-duties.md): the
+ * employers endpoints, a Specified Skilled Worker linked to one, the caseload filtered by who
+ * owes each deadline, and the organisation's own registration renewal with `residentId: null`.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { Api, type Keys } from '../support/api-harness.js';
+
+let api: Api;
+let org: Keys;
+
+beforeAll(async () => {
+  api = await Api.start();
+  org = await api.organisation('Sakura Support');
+});
+afterAll(() => api.close());
+
+describe('employers', () => {
+  test('create → 201 with Location and ETag; get, list, search by name (NFKC) and 法人番号; 404 for a malformed id', async () => {
+    const created = await api.http
+      .post('/v1/employers')
+      .auth(org.caseworker, { type: 'bearer' })
+      .send({
+        name: '東海フーズ株式会社',
+        corporateNumber: '7123456789012',
+        address: '愛知県名古屋市',
+        contact: { name: '佐藤', phone: '052-000-0000' },
+      })
+      .expect(201);
+    expect(created.headers['location']).toBe(`/v1/employers/${created.body.id}`);
+    expect(created.headers['etag']).toBe('"1"');
+    expect(created.body).toMatchObject({ name: '東海フーズ株式会社', corporateNumber: '7123456789012', filesHelloWork: false, version: 1 });
+    await api.http
+      .post('/v1/employers')
+      .auth(org.caseworker, { type: 'bearer' })
+      .send({ name: 'Chubu Kitchens', contact: '052-111-1111' })
+      .expect(201);
+
+    const one = await api.http.get(`/v1/employers/${created.body.id}`).auth(org.viewer, { type: 'bearer' }).expect(200);
+    expect(one.body).toMatchObject({ id: created.body.id, address: '愛知県名古屋市', residents: [] });
+    const all = await api.http.get('/v1/employers').auth(org.viewer, { type: 'bearer' }).expect(200);
+    expect(all.body.total).toBe(2);
+    // Full-width "ＣＨＵＢＵ" finds "Chubu" (NFKC, any case); a 法人番号 prefix finds its employer.
+    const byName = await api.http
+      .get(`/v1/employers?query=${encodeURIComponent('ＣＨＵＢＵ')}`)
+      .auth(org.viewer, { type: 'bearer' })
+      .expect(200);
+    expect(byName.body.items.map((e: { name: string }) => e.name)).toEqual(['Chubu Kitchens']);
+    const byNumber = await api.http.get('/v1/employers?query=712345').auth(org.viewer, { type: 'bearer' }).expect(200);
+    expect(byNumber.body.items.map((e: { name: string }) => e.name)).toEqual(['東海フーズ株式会社']);
+    await api.http.get('/v1/employers/not-a-uuid').auth(org.viewer, { type: 'bearer' }).expect(404);
+  });
+
+  test('400 for a 法人番号 with a wrong check digit, a missing name, unknown fields; 409 for a number on record; nothing written', async () => {
+    const bad = await api.http
+      .post('/v1/employers')
+      .auth(org.caseworker, { type: 'bearer' })
+      .send({ corporateNumber: '8123456789012', color: 'red' })
+      .expect(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['color', 'corporateNumber', 'name']);
+    await api.http
+      .post('/v1/employers')
+      .auth(org.caseworker, { type: 'bearer' })
+      .send({ name: 'X', corporateNumber: '4011001098993' })
+      .expect(201);
+    const taken = await api.http
+      .post('/v1/employers')
+      .auth(org.caseworker, { type: 'bearer' })
+      .send({ name: 'Y', corporateNumber: '4011001098993' })
+      .expect(409);
+    expect(taken.body.code).toBe('CORPORATE_NUMBER_IN_USE');
+    await api.http.post('/v1/employers').auth(org.viewer, { type: 'bearer' }).send({ name: 'Z' }).expect(403);
+    const list = await api.http.get('/v1/employers?query=Y').auth(org.viewer, { type: 'bearer' }).expect(200);
+    expect(list.body.items.filter((e: { name: string }) => e.name === 'Y' || e.name === 'Z')).toEqual([]);
+  });
+
+  test('PATCH changes fields, clears one with null, keeps every version; If-Match out of date → 412', async () => {
+    const created = await api.http
+      .post('/v1/employers')
+      .auth(org.caseworker, { type: 'bearer' })
+      .send({ name: 'Kanto Build', address: 'Tokyo' })
+      .expect(201);
+    const id = created.body.id;
+    const patched = await api.http
+      .patch(`/v1/employers/${id}`)
+      .auth(org.caseworker, { type: 'bearer' })
+      .set('If-Match', '"1"')
+      .send({ filesHelloWork: true, address: null, corporateNumber: '2120901007402' })
+      .expect(200);
+    expect(patched.body).toMatchObject({
+      name: 'Kanto Build',
+      address: null,
+      filesHelloWork: true,
+      corporateNumber: '2120901007402',
+      version: 2,
+    });
+    await api.http
+      .patch(`/v1/employers/${id}`)
+      .auth(org.caseworker, { type: 'bearer' })
+      .set('If-Match', '"1"')
+      .send({ name: 'K' })
+      .expect(412);
+    await api.http.patch(`/v1/employers/${id}`).auth(org.caseworker, { type: 'bearer' }).send({ corporateNumber: '123' }).expect(400);
+    const history = await api.http.get(`/v1/employers/${id}/history`).auth(org.viewer, { type: 'bearer' }).expect(200);
+    expect(history.body.map((v: { version: number; address: string | null }) => [v.version, v.address])).toEqual([
+      [1, 'Tokyo'],
+      [2, null],
+    ]);
+  });
+});
+
+describe('a Specified Skilled Worker linked to an employer, and owedBy', () => {
+  test('the grant names the field and employer; the resident shows the SSW panel; the employer lists the resident', async () => {
+    const employer = (
+      await api.http
+        .post('/v1/employers')
+        .auth(org.caseworker, { type: 'bearer' })
+        .send({ name: 'Hokuriku Foods', filesHelloWork: true })
+        .expect(201)
+    ).body;
+    const resident = await api.register(org.caseworker, { fullName: 'TRAN THI MAI' });
+    await api
+      .record(org.caseworker, resident, 'Landed', '2026-04-01', {
+        status: 'specified_skilled_worker_1',
+        periodExpiresOn: '2029-03-31',
+        card: { number: 'SW77777777AA' },
+        designation: { field: 'food_and_beverage_manufacturing', employer: employer.id },
+      })
+      .expect(201);
+    await api.record(org.caseworker, resident, 'SupportStarted', '2026-04-01', { employer: employer.id }).expect(201);
+
+    const summary = (await api.http.get(`/v1/residents/${resident}?asOf=2026-05-01`).auth(org.viewer, { type: 'bearer' }).expect(200)).body;
+    expect(summary.ssw).toMatchObject({
+      field: { code: 'food_and_beverage_manufacturing', ja: '飲食料品製造業' },
+      employer: employer.id,
+      supportSince: '2026-04-01',
+      ssw1: { daysCounted: 30, capReachedOn: '2031-04-01' },
+      nextInterviews: { worker: '2026-07-01', supervisor: '2026-07-01' },
+    });
+    const listed = (await api.http.get('/v1/residents?query=tran&asOf=2026-05-01').auth(org.viewer, { type: 'bearer' }).expect(200)).body;
+    expect(listed.items[0].ssw).toEqual(summary.ssw);
+    const linked = (await api.http.get(`/v1/employers/${employer.id}`).auth(org.viewer, { type: 'bearer' }).expect(200)).body;
+    expect(linked.residents).toEqual([{ id: resident, fullName: 'TRAN THI MAI' }]);
+
+    const owed = async (owedBy: string) =>
+      (
+        await api.http.get(`/v1/deadlines?asOf=2026-04-02&owedBy=${owedBy}`).auth(org.viewer, { type: 'bearer' }).expect(200)
+      ).body.items.map((d: { kind: string; owedBy: string }) => [d.kind, d.owedBy]);
+    expect(await owed('organisation')).toEqual([
+      ['orientation', 'organisation'],
+      ['support_interview', 'organisation'],
+      ['support_interview', 'organisation'],
+    ]);
+    // SupportStarted of 2026-04-01: the employer notifies ISA of the 支援委託契約 within 14 days.
+    expect(await owed('employer')).toEqual([
+      ['ssw_support_contract_notification', 'employer'],
+      ['ssw_annual_report', 'employer'],
+    ]);
+    expect((await owed('resident')).map(([kind]: [string]) => kind)).toEqual([
+      'residence_notification_90_day',
+      'period_renewal',
+      'ssw1_cap',
+    ]);
+    const byEmployer = await api.http
+      .get(`/v1/deadlines?asOf=2026-04-02&employer=${employer.id}`)
+      .auth(org.viewer, { type: 'bearer' })
+      .expect(200);
+    expect(byEmployer.body.items.map((d: { kind: string; employer: string; dueOn: string }) => [d.kind, d.employer, d.dueOn])).toEqual([
+      ['ssw_support_contract_notification', employer.id, '2026-04-15'],
+      ['ssw_annual_report', employer.id, '2027-05-31'],
+    ]);
+    await api.http.get('/v1/deadlines?owedBy=someone').auth(org.viewer, { type: 'bearer' }).expect(400);
+  });
+
+  test('1号 since 2022-04-01 (cap 2027-04-01): an extension to 2027-04-02 is 422 SSW1_CAP_EXCEEDED, to 2027-04-01 accepted', async () => {
+    const resident = await api.register(org.caseworker, { fullName: 'LE VAN BINH' });
+    // Yearly grants (the longest before 2025-09-30 was 1 year), then one of up to 3 years: each
+    // within the longest period of 特定技能1号, so the 5-year cap is what refuses.
+    await api
+      .record(org.caseworker, resident, 'Landed', '2022-04-01', {
+        status: 'specified_skilled_worker_1',
+        periodExpiresOn: '2023-03-31',
+        card: { number: 'SW88888800AA' },
+      })
+      .expect(201);
+    for (const year of [2023, 2024, 2025]) {
+      await api.record(org.caseworker, resident, 'ExtensionApplied', `${year}-02-01`).expect(201);
+      await api
+        .record(org.caseworker, resident, 'ExtensionGranted', `${year}-03-15`, {
+          periodExpiresOn: `${year + 1}-03-31`,
+          card: { number: `SW888888${year - 2000}AA` },
+        })
+        .expect(201);
+    }
+    await api.record(org.caseworker, resident, 'ExtensionApplied', '2026-02-01').expect(201);
+    const refused = await api
+      .record(org.caseworker, resident, 'ExtensionGranted', '2026-03-16', {
+        periodExpiresOn: '2027-04-02',
+        card: { number: 'SW88888826AA' },
+      })
+      .expect(422);
+    expect(refused.body.code).toBe('SSW1_CAP_EXCEEDED');
+    expect(refused.body.detail).toContain('2027-04-01');
+    await api
+      .record(org.caseworker, resident, 'ExtensionGranted', '2026-03-16', {
+        periodExpiresOn: '2027-04-01',
+        card: { number: 'SW88888826AA' },
+      })
+      .expect(201);
+  });
+});
+
+describe("the organisation's own registration (residentId: null)", () => {
+  test('registration expiring 2027-08-31: support_registration_renewal open 2027-02-01 – 04-30, on the board and in the feed', async () => {
+    const other = await api.organisation('Fuji Support');
+    await api.http
+      .patch(`/v1/organisations/${other.organisationId}`)
+      .auth(other.caseworker, { type: 'bearer' })
+      .send({ registrationExpiresOn: '2027-08-31' })
+      .expect(403);
+    const patched = await api.http
+      .patch(`/v1/organisations/${other.organisationId}`)
+      .auth(other.manager, { type: 'bearer' })
+      .send({ registrationExpiresOn: '2027-08-31' })
+      .expect(200);
+    expect(patched.body).toMatchObject({ registrationExpiresOn: '2027-08-31', registrationRenewalAppliedOn: null });
+    await api.http
+      .patch(`/v1/organisations/${other.organisationId}`)
+      .auth(other.manager, { type: 'bearer' })
+      .send({ registrationExpiresOn: '2027-02-30' })
+      .expect(400);
+    await api.http.patch(`/v1/organisations/${org.organisationId}`).auth(other.manager, { type: 'bearer' }).send({}).expect(404);
+
+    const board = (
+      await api.http.get('/v1/deadlines?asOf=2027-03-01&owedBy=organisation').auth(other.viewer, { type: 'bearer' }).expect(200)
+    ).body;
+    expect(board).toEqual({
+      total: 1,
+      items: [
+        expect.objectContaining({
+          residentId: null,
+          residentName: null,
+          kind: 'support_registration_renewal',
+          opensOn: '2027-02-01',
+          dueOn: '2027-04-30',
+          state: 'open',
+          owedBy: 'organisation',
+          legalBasis: expect.stringContaining('19条の23'),
+        }),
+      ],
+    });
+    // Not another organisation's: Sakura's board does not show it.
+    const mine = (
+      await api.http.get('/v1/deadlines?asOf=2027-03-01&kind=support_registration_renewal').auth(org.viewer, { type: 'bearer' }).expect(200)
+    ).body;
+    expect(mine).toEqual({ items: [], total: 0 });
+
+    await api.http
+      .patch(`/v1/organisations/${other.organisationId}`)
+      .auth(other.manager, { type: 'bearer' })
+      .send({ registrationRenewalAppliedOn: '2027-03-10' })
+      .expect(200);
+    const met = (
+      await api.http
+        .get('/v1/deadlines?asOf=2027-03-11&kind=support_registration_renewal')
+        .auth(other.viewer, { type: 'bearer' })
+        .expect(200)
+    ).body;
+    expect(met.items.map((d: { state: string; metOn: string }) => [d.state, d.metOn])).toEqual([['met', '2027-03-10']]);
+  });
+});
