@@ -15,6 +15,26 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
+/** The feed's VEVENTs as property maps, without their alarms (lines unfolded, text unescaped, parameters dropped). */
+async function feedEvents(keys: Keys): Promise<Array<Record<string, string>>> {
+  const token = (
+    await api.http.post(`/v1/organisations/${keys.organisationId}/calendar-tokens`).auth(keys.manager, { type: 'bearer' }).expect(201)
+  ).body.token;
+  const text = (await api.http.get(`/v1/deadlines.ics?token=${token}`).expect(200)).text.replace(/\r\n /g, '');
+  return text
+    .split('BEGIN:VEVENT\r\n')
+    .slice(1)
+    .map((block) =>
+      Object.fromEntries(
+        block
+          .replace(/BEGIN:VALARM\r\n[\s\S]*?END:VALARM\r\n/g, '')
+          .split('\r\n')
+          .filter((line) => /^[A-Z-]+[:;]/.test(line))
+          .map((line) => [line.slice(0, line.search(/[:;]/)), line.slice(line.indexOf(':') + 1).replace(/\\([,;\\])/g, '$1')]),
+      ),
+    );
+}
+
 describe('employers', () => {
   test('create → 201 with Location and ETag; get, list, search by name (NFKC) and 法人番号; 404 for a malformed id', async () => {
     const created = await api.http
@@ -170,7 +190,21 @@ describe('a Specified Skilled Worker linked to an employer, and owedBy', () => {
       ['ssw_support_contract_notification', employer.id, '2026-04-15'],
       ['ssw_annual_report', employer.id, '2027-05-31'],
     ]);
+    expect(byEmployer.body.items.map((d: { employerName: string }) => d.employerName)).toEqual(['Hokuriku Foods', 'Hokuriku Foods']);
     await api.http.get('/v1/deadlines?owedBy=someone').auth(org.viewer, { type: 'bearer' }).expect(400);
+
+    // The feed (today's clock: the notification of 2026-04-15 is overdue, the FY2026 report upcoming)
+    // names the employer of its filings, and carries owedBy as CATEGORIES.
+    const events = await feedEvents(org);
+    const report = events.find((event) => event['UID'] === `${resident}-${byEmployer.body.items[1].id}@zairyu-ledger`);
+    expect(report).toMatchObject({
+      SUMMARY: 'TRAN THI MAI — 定期届出(受入れ・活動・支援実施状況)（Hokuriku Foods）',
+      CATEGORIES: 'employer',
+      DTSTART: '20270531',
+    });
+    expect(report!['DESCRIPTION']).toContain('Owed by the employer (Hokuriku Foods).');
+    const interviews = events.filter((event) => event['SUMMARY'] === 'TRAN THI MAI — 定期面談(3か月に1回以上)');
+    expect(interviews.map((event) => event['CATEGORIES'])).toEqual(['organisation', 'organisation']);
   });
 
   test('1号 since 2022-04-01 (cap 2027-04-01): an extension to 2027-04-02 is 422 SSW1_CAP_EXCEEDED, to 2027-04-01 accepted', async () => {
@@ -268,5 +302,32 @@ describe("the organisation's own registration (residentId: null)", () => {
         .expect(200)
     ).body;
     expect(met.items.map((d: { state: string; metOn: string }) => [d.state, d.metOn])).toEqual([['met', '2027-03-10']]);
+  });
+
+  test("the feed shows the organisation's renewal (its name where a resident's would be) until it is applied for", async () => {
+    const fuji = await api.organisation('Kaede Support');
+    await api.http
+      .patch(`/v1/organisations/${fuji.organisationId}`)
+      .auth(fuji.manager, { type: 'bearer' })
+      .send({ registrationExpiresOn: '2027-05-31' })
+      .expect(200);
+    const events = await feedEvents(fuji);
+    const own = events.filter((event) => event['UID']!.startsWith('organisation-'));
+    expect(own.map((event) => [event['DTSTART'], event['SUMMARY'], event['CATEGORIES']])).toEqual([
+      ['20270201', 'Kaede Support — 登録支援機関の登録更新申請', 'organisation'],
+      ['20261101', 'Kaede Support — 登録支援機関の登録更新申請（受付開始）', 'organisation'],
+    ]);
+    // Window 2026-11-01 – 2027-01-31, a Sunday: accepted until Monday 1 February.
+    expect(own[0]!['DESCRIPTION']).toContain('Statutory last day 2027-01-31; accepted until 2027-02-01.');
+    expect(own[0]!['DESCRIPTION']).toContain('19条の23');
+    // Another organisation's feed does not carry it.
+    expect((await feedEvents(org)).filter((event) => event['UID']!.startsWith('organisation-'))).toEqual([]);
+
+    await api.http
+      .patch(`/v1/organisations/${fuji.organisationId}`)
+      .auth(fuji.manager, { type: 'bearer' })
+      .send({ registrationRenewalAppliedOn: '2026-11-20' })
+      .expect(200);
+    expect((await feedEvents(fuji)).filter((event) => event['UID']!.startsWith('organisation-'))).toEqual([]);
   });
 });

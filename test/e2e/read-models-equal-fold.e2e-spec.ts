@@ -43,7 +43,18 @@ async function get(token: string, path: string) {
 }
 
 const deadlineFields = (d: Record<string, unknown>) =>
-  [d['residentId'], d['id'], d['kind'], d['state'], d['opensOn'], d['statutoryDueOn'], d['dueOn'], d['metOn']].join(' ');
+  [
+    d['residentId'],
+    d['id'],
+    d['kind'],
+    d['state'],
+    d['opensOn'],
+    d['statutoryDueOn'],
+    d['dueOn'],
+    d['metOn'],
+    d['owedBy'],
+    d['employer'],
+  ].join(' ');
 
 async function compareAsOf(token: string, organisationId: string, histories: Map<string, RecordedEvent[]>, asOf: LocalDate) {
   // The caseload deadline list.

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Inject, Query as QueryParam, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Query as QueryParam, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY, japanDateOf, type DeadlineKind, type DeadlineState, type OwedBy } from '@zairyu/domain';
@@ -11,7 +11,8 @@ import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { APP_CONFIG, CLOCK, DATA_SOURCE, PROJECTION, type AppConfig, type Clock } from '../bootstrap/tokens.js';
 import { badRequest, unauthorized } from '../http/problem.js';
 import { asOfParam, dateParam, pageParams } from '../http/query-params.js';
-import { feedDeadlines } from './feed-deadlines.js';
+import { OrganisationRegistrations } from '../employers/organisation-registration.js';
+import { feedDeadlines, organisationFeedDeadlines } from './feed-deadlines.js';
 import { calendarBatch, calendarHead, calendarTail, DEFAULT_ALARM_DAYS, type FeedOptions } from './icalendar.js';
 import { ListDeadlines } from './list-deadlines.handler.js';
 import { assigneeParam } from '../people/assignment.js';
@@ -35,6 +36,7 @@ export class DeadlinesController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
+    @Optional() private readonly registrations?: OrganisationRegistrations,
   ) {}
 
   @Get('deadlines')
@@ -85,7 +87,9 @@ export class DeadlinesController {
     summary: 'iCalendar feed of every deadline still to act on (and each renewal window opening), opened by a read-only feed token',
     description:
       'One all-day VEVENT per deadline on its last day, SUMMARY "<name> — <deadline>", with reminders (VALARM) at 09:00 ' +
-      'CALENDAR_ALARM_DAYS days before (7 and 1 by default). The whole caseload is streamed: there is no cap.',
+      'CALENDAR_ALARM_DAYS days before (7 and 1 by default). The whole caseload is streamed: there is no cap. ' +
+      "The organisation's own deadlines (support_registration_renewal) carry its name instead of a resident's; " +
+      'CATEGORIES is owedBy (resident, employer, organisation), and an employer filing names the employer.',
   })
   @ApiQuery({ name: 'token', required: true })
   @ApiProduces('text/calendar')
@@ -94,11 +98,18 @@ export class DeadlinesController {
     if (!organisationId) throw unauthorized('Open the feed with its calendar token: /v1/deadlines.ics?token=…');
     await this.projection.caughtUp();
     const now = this.clock();
-    const options: FeedOptions = { alarmDaysBefore: this.config.calendarAlarmDays ?? DEFAULT_ALARM_DAYS, now };
+    const asOf = japanDateOf(now);
+    const own = (await this.registrations?.ownDeadlines(organisationId)) ?? { name: null, deadlines: [] };
+    const options: FeedOptions = {
+      alarmDaysBefore: this.config.calendarAlarmDays ?? DEFAULT_ALARM_DAYS,
+      now,
+      ...(own.name === null ? {} : { organisationName: own.name }),
+    };
     const dataSource = this.dataSource;
     async function* lines() {
       yield calendarHead('Zairyu Ledger deadlines');
-      for await (const batch of feedDeadlines(dataSource, organisationId!, japanDateOf(now))) yield calendarBatch(batch, options);
+      yield calendarBatch(organisationFeedDeadlines(own.deadlines, asOf), options);
+      for await (const batch of feedDeadlines(dataSource, organisationId!, asOf)) yield calendarBatch(batch, options);
       yield calendarTail();
     }
     return new StreamableFile(Readable.from(lines()), { type: 'text/calendar; charset=utf-8' });

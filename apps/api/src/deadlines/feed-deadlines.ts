@@ -1,15 +1,28 @@
 /**
  * The deadlines a calendar feed shows — every one still to act on (upcoming, open, overdue) —
  * read in keyset batches in due order, so a caseload of any size goes out whole, with no
- * silent cut at some page size and no OFFSET that rescans what was already sent.
+ * silent cut at some page size and no OFFSET that rescans what was already sent. The
+ * organisation's own deadlines (no resident) go first, as one small batch.
  */
 import type { DataSource } from 'typeorm';
-import type { LocalDate } from '@zairyu/domain';
+import { deadlineView, type DeadlineRecord, type DeadlineState, type LocalDate } from '@zairyu/domain';
+import { employerNames } from '../employers/employer-names.js';
 import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from './deadline-rows.js';
 import type { FeedDeadline } from './icalendar.js';
 
 /** Small enough that writing one batch holds the event loop for a fraction of a second. */
 export const FEED_BATCH = 500;
+
+const STILL_TO_ACT: ReadonlySet<DeadlineState> = new Set(['upcoming', 'open', 'overdue']);
+
+/** The organisation's own deadlines (its registration as a 登録支援機関) still to act on. */
+export function organisationFeedDeadlines(own: readonly DeadlineRecord[], asOf: LocalDate): FeedDeadline[] {
+  return own
+    .filter((deadline) => deadline.createdOn <= asOf)
+    .map((deadline) => deadlineView(deadline, asOf))
+    .filter((view) => STILL_TO_ACT.has(view.state))
+    .map((view) => ({ ...view, residentId: null, residentName: null }));
+}
 
 export async function* feedDeadlines(dataSource: DataSource, organisationId: string, asOf: LocalDate): AsyncGenerator<FeedDeadline[]> {
   let after: { dueOn: string; residentId: string; id: string } = {
@@ -18,10 +31,10 @@ export async function* feedDeadlines(dataSource: DataSource, organisationId: str
     id: '',
   };
   for (;;) {
-    const rows: DeadlineRow[] = await dataSource.query(
+    const rows: Array<DeadlineRow & { resident_id: string; resident_name: string }> = await dataSource.query(
       `SELECT d.id, d.resident_id, d.resident_name, d.kind, d.created_on::text AS created_on, d.opens_on::text AS opens_on,
               d.due_on::text AS due_on, d.statutory_due_on::text AS statutory_due_on, d.met_on::text AS met_on,
-              d.void_on::text AS void_on, d.source_event_id
+              d.void_on::text AS void_on, d.source_event_id, d.employer
        FROM read_model.deadline d
        WHERE d.organisation_id = $1 AND d.created_on <= $3::date
          AND ${DEADLINE_STATE_SQL} IN ('upcoming', 'open', 'overdue')
@@ -30,10 +43,22 @@ export async function* feedDeadlines(dataSource: DataSource, organisationId: str
       [organisationId, after.dueOn, asOf, after.residentId, after.id],
     );
     if (rows.length === 0) return;
-    // The residents' rows only: each has a resident.
-    yield rows.map((row) => deadlineRowView(row, asOf) as FeedDeadline);
+    const names = await employerNames(
+      dataSource,
+      organisationId,
+      rows.map((row) => row.employer),
+    );
+    yield rows.map((row) => {
+      const view = deadlineRowView(row, asOf);
+      return {
+        ...view,
+        residentId: row.resident_id,
+        residentName: row.resident_name,
+        employerName: view.employer == null ? null : (names.get(view.employer) ?? null),
+      };
+    });
     const last = rows.at(-1)!;
     if (rows.length < FEED_BATCH) return;
-    after = { dueOn: last.due_on, residentId: last.resident_id!, id: last.id };
+    after = { dueOn: last.due_on, residentId: last.resident_id, id: last.id };
   }
 }

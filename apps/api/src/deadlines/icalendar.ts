@@ -9,23 +9,37 @@
  * allocates a TextEncoder per character, 26 s of CPU for 10,000 events on this machine.
  */
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
+import type { OwedBy } from '@zairyu/domain';
 
 export interface FeedDeadline {
   id: string;
-  residentId: string;
-  residentName: string;
+  /** null: a deadline of the organisation itself (its registration as a 登録支援機関). */
+  residentId: string | null;
+  residentName: string | null;
   label: { ja: string; en: string };
   legalBasis: string;
   opensOn: string | null;
   dueOn: string;
   statutoryDueOn: string;
+  /** Who must act (ssw-duties.md §1): shown in the text and as the event's CATEGORIES. */
+  owedBy: OwedBy;
+  /** The employer (所属機関) an employer's filing is owed by, by name, when known. */
+  employerName?: string | null;
 }
 
 export interface FeedOptions {
   /** Days before each event at which a reminder (VALARM) fires, at 09:00; [7, 1] by default. */
   alarmDaysBefore: readonly number[];
   now: Date;
+  /** Named in the SUMMARY of the organisation's own deadlines, where a resident's name would be. */
+  organisationName?: string;
 }
+
+const OWED_BY_TEXT: Record<OwedBy, { ja: string; en: string }> = {
+  resident: { ja: '本人', en: 'the resident' },
+  employer: { ja: '所属機関', en: 'the employer' },
+  organisation: { ja: '支援機関', en: 'the organisation' },
+};
 
 export const DEFAULT_ALARM_DAYS: readonly number[] = [7, 1];
 
@@ -48,31 +62,42 @@ function calendar(name: string): ICalCalendar {
 }
 
 function addEvents(target: ICalCalendar, item: FeedDeadline, options: FeedOptions): void {
-  const who = calendarText(item.residentName);
+  const who = calendarText(item.residentName ?? options.organisationName ?? OWED_BY_TEXT.organisation.ja);
+  const employer = item.employerName ? calendarText(item.employerName) : null;
+  // An employer's filing names the employer, so a support organisation sees whose papers to prepare.
+  const what = employer === null ? item.label.ja : `${item.label.ja}（${employer}）`;
+  const owedBy = `Owed by ${OWED_BY_TEXT[item.owedBy].en}${employer === null ? '' : ` (${employer})`}.`;
+  const uid = `${item.residentId ?? 'organisation'}-${item.id}`;
   const alarms = options.alarmDaysBefore.map((days) => ({
     type: ICalAlarmType.display,
     // Seconds before the all-day event's midnight: 09:00 on the day `days` before, not 00:00.
     trigger: days * 24 * 60 * 60 - 9 * 60 * 60,
     description: `${who} — ${item.label.ja}: ${days === 1 ? '1 day' : `${days} days`} left`,
   }));
-  const common = { allDay: true, stamp: options.now, transparency: ICalEventTransparency.TRANSPARENT };
+  const common = {
+    allDay: true,
+    stamp: options.now,
+    transparency: ICalEventTransparency.TRANSPARENT,
+    categories: [{ name: item.owedBy }],
+  };
   target.createEvent({
     ...common,
-    id: `${item.residentId}-${item.id}@zairyu-ledger`,
+    id: `${uid}@zairyu-ledger`,
     start: item.dueOn,
-    summary: `${who} — ${item.label.ja}`,
+    summary: `${who} — ${what}`,
     description:
       `${item.label.en} (${item.legalBasis}). Statutory last day ${item.statutoryDueOn}; accepted until ${item.dueOn}.` +
-      (item.opensOn ? ` Can be filed from ${item.opensOn}.` : ''),
+      (item.opensOn ? ` Can be filed from ${item.opensOn}.` : '') +
+      ` ${owedBy}`,
     alarms,
   });
   if (item.opensOn) {
     target.createEvent({
       ...common,
-      id: `${item.residentId}-${item.id}-opens@zairyu-ledger`,
+      id: `${uid}-opens@zairyu-ledger`,
       start: item.opensOn,
-      summary: `${who} — ${item.label.ja}（受付開始）`,
-      description: `${item.label.en}: can be filed from today (${item.legalBasis}); last day ${item.dueOn}.`,
+      summary: `${who} — ${what}（受付開始）`,
+      description: `${item.label.en}: can be filed from today (${item.legalBasis}); last day ${item.dueOn}. ${owedBy}`,
       alarms,
     });
   }

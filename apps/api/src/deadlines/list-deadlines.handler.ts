@@ -10,6 +10,7 @@ import { owedByOf, type DeadlineKind, type DeadlineState, type LocalDate, type O
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import type { AssigneeFilter } from '../people/assignment.js';
+import { employerNames } from '../employers/employer-names.js';
 import { OrganisationRegistrations } from '../employers/organisation-registration.js';
 import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from './deadline-rows.js';
 
@@ -29,7 +30,7 @@ export interface DeadlineFilter {
   employer?: string | null;
 }
 
-export class ListDeadlines extends Query<{ items: Array<ReturnType<typeof deadlineRowView>>; total: number }> {
+export class ListDeadlines extends Query<{ items: Array<ReturnType<typeof deadlineRowView> & { employerName?: string }>; total: number }> {
   constructor(
     readonly organisationId: string,
     readonly filter: DeadlineFilter,
@@ -110,6 +111,16 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
             (await this.dataSource.query(`SELECT count(*) AS n FROM ${DEADLINES_AND_ORGANISATION_DEADLINES} d WHERE ${where}`, params))[0]
               .n,
           );
-    return { items: rows.map((row) => deadlineRowView(row, filter.asOf)), total };
+    const names = await employerNames(
+      this.dataSource,
+      organisationId,
+      rows.map((row) => row.employer),
+    );
+    // An employer's filing shows the employer's name beside its record id (the board groups by it).
+    const items = rows.map((row) => {
+      const view = deadlineRowView(row, filter.asOf);
+      return view.employer == null ? view : { ...view, employerName: names.get(view.employer) ?? view.employer };
+    });
+    return { items, total };
   }
 }

@@ -43,14 +43,21 @@ export class OrganisationRegistrations {
 
   /** The organisation's own deadlines (residentId null), as the deadline read model holds the residents'. */
   async deadlinesOf(organisationId: string): Promise<DeadlineRecord[]> {
+    return (await this.ownDeadlines(organisationId)).deadlines;
+  }
+
+  /** The organisation's name (the calendar feed puts it where a resident's name would be) and own deadlines. */
+  async ownDeadlines(organisationId: string): Promise<{ name: string | null; deadlines: DeadlineRecord[] }> {
     const { rows } = await this.pool.query<RegistrationRow>(SELECT, [organisationId]);
     const row = rows[0];
-    if (row?.registration_expires_on == null) return [];
-    return organisationDeadlines({
+    if (row === undefined) return { name: null, deadlines: [] };
+    if (row.registration_expires_on === null) return { name: row.name, deadlines: [] };
+    const deadlines = organisationDeadlines({
       registrationExpiresOn: row.registration_expires_on as LocalDate,
       registrationRenewalAppliedOn: row.registration_renewal_applied_on as LocalDate | null,
       recordedOn: (row.registration_recorded_on ?? row.registration_expires_on) as LocalDate,
     });
+    return { name: row.name, deadlines };
   }
 }
 
