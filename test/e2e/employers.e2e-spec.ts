@@ -160,8 +160,13 @@ describe('a Specified Skilled Worker linked to an employer, and owedBy', () => {
     });
     const listed = (await api.http.get('/v1/residents?query=tran&asOf=2026-05-01').auth(org.viewer, { type: 'bearer' }).expect(200)).body;
     expect(listed.items[0].ssw).toEqual(summary.ssw);
+    // A resident whose profile names the employer record is listed too.
+    const named = await api.register(org.caseworker, { fullName: 'PHAM VAN DUC', dateOfBirth: '2000-01-02', employer: employer.id });
     const linked = (await api.http.get(`/v1/employers/${employer.id}`).auth(org.viewer, { type: 'bearer' }).expect(200)).body;
-    expect(linked.residents).toEqual([{ id: resident, fullName: 'TRAN THI MAI' }]);
+    expect(linked.residents).toEqual([
+      { id: named, fullName: 'PHAM VAN DUC' },
+      { id: resident, fullName: 'TRAN THI MAI' },
+    ]);
 
     const owed = async (owedBy: string) =>
       (

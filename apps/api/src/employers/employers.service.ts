@@ -6,7 +6,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { PG_POOL } from '../bootstrap/tokens.js';
+import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import { PG_POOL, PROJECTION } from '../bootstrap/tokens.js';
 import { badRequest, notFound, problem, ProblemException } from '../http/problem.js';
 import { isUuid } from '../http/query-params.js';
 import { checkBody } from '../http/check-body.js';
@@ -78,7 +79,10 @@ function checked<T extends object>(cls: new () => T, body: unknown): T {
 
 @Injectable()
 export class EmployersService {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(PROJECTION) private readonly projection: ProjectionHandle,
+  ) {}
 
   async create(organisationId: string, body: unknown, changedBy: string): Promise<Employer> {
     const dto = checked(CreateEmployerDto, body);
@@ -121,10 +125,13 @@ export class EmployersService {
 
   async get(organisationId: string, id: string): Promise<Employer & { residents: Array<{ id: string; fullName: string }> }> {
     const employer = await this.find(this.pool, organisationId, id, false);
-    // Residents are linked to the employer of their current contract (ssw-duties.md §2).
+    // The residents come from the read model: include every fact written before this read.
+    await this.projection.caughtUp();
+    // Residents are linked to the employer of their current contract (ssw-duties.md §2), or
+    // named as their employer in the profile (api-v1.md: free text or an employer record id).
     const { rows } = await this.pool.query<{ id: string; full_name: string }>(
       `SELECT resident_id AS id, full_name FROM read_model.resident_summary
-       WHERE organisation_id = $1 AND employer = $2 ORDER BY lower(full_name), resident_id`,
+       WHERE organisation_id = $1 AND (employer = $2 OR profile->>'employer' = $2) ORDER BY lower(full_name), resident_id`,
       [organisationId, employer.id],
     );
     return { ...employer, residents: rows.map((row) => ({ id: row.id, fullName: row.full_name })) };
