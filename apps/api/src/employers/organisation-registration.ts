@@ -37,27 +37,37 @@ function view(row: RegistrationRow) {
   };
 }
 
+/**
+ * The organisation's name (the calendar feed puts it where a resident's name would be) and its
+ * own deadlines (residentId null), as the deadline read model holds the residents'. A plain
+ * function so that the reminder jobs, which run outside requests, read them the same way.
+ */
+export async function organisationOwnDeadlines(
+  db: pg.Pool | pg.PoolClient,
+  organisationId: string,
+): Promise<{ name: string | null; deadlines: DeadlineRecord[] }> {
+  const { rows } = await db.query<RegistrationRow>(SELECT, [organisationId]);
+  const row = rows[0];
+  if (row === undefined) return { name: null, deadlines: [] };
+  if (row.registration_expires_on === null) return { name: row.name, deadlines: [] };
+  const deadlines = organisationDeadlines({
+    registrationExpiresOn: row.registration_expires_on as LocalDate,
+    registrationRenewalAppliedOn: row.registration_renewal_applied_on as LocalDate | null,
+    recordedOn: (row.registration_recorded_on ?? row.registration_expires_on) as LocalDate,
+  });
+  return { name: row.name, deadlines };
+}
+
 @Injectable()
 export class OrganisationRegistrations {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
-  /** The organisation's own deadlines (residentId null), as the deadline read model holds the residents'. */
   async deadlinesOf(organisationId: string): Promise<DeadlineRecord[]> {
-    return (await this.ownDeadlines(organisationId)).deadlines;
+    return (await organisationOwnDeadlines(this.pool, organisationId)).deadlines;
   }
 
-  /** The organisation's name (the calendar feed puts it where a resident's name would be) and own deadlines. */
-  async ownDeadlines(organisationId: string): Promise<{ name: string | null; deadlines: DeadlineRecord[] }> {
-    const { rows } = await this.pool.query<RegistrationRow>(SELECT, [organisationId]);
-    const row = rows[0];
-    if (row === undefined) return { name: null, deadlines: [] };
-    if (row.registration_expires_on === null) return { name: row.name, deadlines: [] };
-    const deadlines = organisationDeadlines({
-      registrationExpiresOn: row.registration_expires_on as LocalDate,
-      registrationRenewalAppliedOn: row.registration_renewal_applied_on as LocalDate | null,
-      recordedOn: (row.registration_recorded_on ?? row.registration_expires_on) as LocalDate,
-    });
-    return { name: row.name, deadlines };
+  ownDeadlines(organisationId: string): Promise<{ name: string | null; deadlines: DeadlineRecord[] }> {
+    return organisationOwnDeadlines(this.pool, organisationId);
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * The organisation's deadlines that may matter to a digest on `day`: those that exist by then
- * and are neither met nor void by then (the read model's rows; domain-rules "as of").
+ * and are neither met nor void by then (the read model's rows; domain-rules "as of"), and the
+ * organisation's own deadlines (residentId null).
  */
 import type pg from 'pg';
 import type { DigestDeadline, LocalDate } from '@zairyu/domain';
+import { organisationOwnDeadlines } from '../employers/organisation-registration.js';
 
 export async function liveDeadlines(db: pg.Pool | pg.PoolClient, organisationId: string, day: LocalDate): Promise<DigestDeadline[]> {
   const { rows } = await db.query(
@@ -15,7 +17,7 @@ export async function liveDeadlines(db: pg.Pool | pg.PoolClient, organisationId:
        AND (d.met_on IS NULL OR d.met_on > $2::date) AND (d.void_on IS NULL OR d.void_on > $2::date)`,
     [organisationId, day],
   );
-  return rows.map((row) => ({
+  const residents: DigestDeadline[] = rows.map((row) => ({
     key: row.key,
     residentId: row.resident_id,
     residentName: row.resident_name,
@@ -27,4 +29,20 @@ export async function liveDeadlines(db: pg.Pool | pg.PoolClient, organisationId:
     metOn: row.met_on,
     voidOn: row.void_on,
   }));
+  // The organisation's own (its registration renewal, ssw-duties.md §7), by the same test.
+  const own = (await organisationOwnDeadlines(db, organisationId)).deadlines
+    .filter((d) => d.createdOn <= day && (d.metOn === null || d.metOn > day) && (d.voidOn === null || d.voidOn > day))
+    .map((d) => ({
+      key: `organisation:${d.id}`,
+      residentId: null,
+      residentName: null,
+      assignedTo: null,
+      kind: d.kind,
+      createdOn: d.createdOn,
+      opensOn: d.opensOn,
+      dueOn: d.dueOn,
+      metOn: d.metOn,
+      voidOn: d.voidOn,
+    }));
+  return [...residents, ...own];
 }

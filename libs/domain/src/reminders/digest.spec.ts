@@ -193,3 +193,32 @@ describe('daily digest (issue 16): reminders by lead time, caught up after close
     expect(leadDaysFor('toString')).toEqual([7, 2]);
   });
 });
+
+describe("the organisation's own deadline and the 特定技能 lead times (ssw-duties.md §7)", () => {
+  // Registration expiring 2026-07-31: renewal window 1 Jan (Thu, in the New Year closure) – Tue 31 Mar 2026.
+  const renewal = deadline({
+    key: 'organisation:registration-2026-07-31:support_registration_renewal',
+    residentId: null,
+    residentName: null,
+    kind: 'support_registration_renewal',
+    createdOn: d('2026-01-01'),
+    opensOn: d('2026-01-01'),
+    dueOn: d('2026-03-31'),
+  });
+
+  it('window opening on 1 Jan told on Mon 5 Jan; reminders 60/30/7 days before: Fri 30 Jan, Sun 1 Mar → Fri 27 Feb, Tue 24 Mar; overdue Wed 1 Apr', () => {
+    expect(digestsOverDays({ deadlines: [renewal], skipClosedDays: true }, '2025-12-26', '2026-04-03')).toEqual({
+      '2026-01-05': ['support_registration_renewal:window_opens'],
+      '2026-01-30': ['support_registration_renewal:reminder'],
+      '2026-02-27': ['support_registration_renewal:reminder'],
+      '2026-03-24': ['support_registration_renewal:reminder'],
+      '2026-04-01': ['support_registration_renewal:overdue'],
+    });
+  });
+
+  it('lead times: the cap half a year ahead, the annual report a month, interviews a fortnight', () => {
+    expect(leadDaysFor('ssw1_cap')).toEqual([180, 90, 30]);
+    expect(leadDaysFor('ssw_annual_report')).toEqual([30, 7]);
+    expect(leadDaysFor('support_interview')).toEqual([14, 3]);
+  });
+});
