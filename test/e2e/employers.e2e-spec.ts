@@ -187,6 +187,18 @@ describe('a Specified Skilled Worker linked to an employer, and owedBy', () => {
       'period_renewal',
       'ssw1_cap',
     ]);
+    // "Whom must I interview this month?" (July 2026: 3 months after the support started), with the basis.
+    const july = await api.http
+      .get('/v1/deadlines?asOf=2026-07-01&kind=support_interview&from=2026-07-01&to=2026-07-31')
+      .auth(org.viewer, { type: 'bearer' })
+      .expect(200);
+    expect(
+      july.body.items.map((d: { residentName: string; dueOn: string; owedBy: string }) => [d.residentName, d.dueOn, d.owedBy]),
+    ).toEqual([
+      ['TRAN THI MAI', '2026-07-01', 'organisation'],
+      ['TRAN THI MAI', '2026-07-01', 'organisation'],
+    ]);
+    expect(july.body.items[0].legalBasis).toEqual(expect.stringContaining('3条'));
     const byEmployer = await api.http
       .get(`/v1/deadlines?asOf=2026-04-02&employer=${employer.id}`)
       .auth(org.viewer, { type: 'bearer' })
@@ -251,7 +263,7 @@ describe('a Specified Skilled Worker linked to an employer, and owedBy', () => {
 });
 
 describe("the organisation's own registration (residentId: null)", () => {
-  test('registration expiring 2027-08-31: support_registration_renewal open 2027-02-01 – 04-30, on the board and in the feed', async () => {
+  test('registration expiring 2027-08-31: support_registration_renewal open 2027-02-01 – 04-30 on the board, not on another board; met when applied for', async () => {
     const other = await api.organisation('Fuji Support');
     await api.http
       .patch(`/v1/organisations/${other.organisationId}`)
