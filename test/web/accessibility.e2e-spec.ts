@@ -59,6 +59,7 @@ describe('accessibility and fit', () => {
     ['register', () => '/residents/new'],
     ['resident', () => `/residents/${caseload.ids[1]}`],
     ['cards', () => '/cards'],
+    ['notifications', () => '/notifications'],
     ['settings', () => '/settings'],
     ['imports', () => '/imports'],
     ['ssw', () => '/ssw'],

@@ -2,24 +2,37 @@
  * Browser tests against the real server: the whole API (with the built web UI at `/`) on a
  * fresh database of the run's PostgreSQL, listening on a free port, and a headless Chromium
  * from npm (@sparticuz/chromium) driven by playwright-core — no browser download, no apt.
+ * People sign in as people do: e-mail and password on the sign-in screen (one person per role,
+ * invited through the API and their password set from the link). The organisation's API keys
+ * only seed data through the API.
  */
 import sparticuz from '@sparticuz/chromium';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Api, type Keys } from '../support/api-harness.js';
+import { PASSWORD, tokenOf } from '../support/people.js';
+
+export type Role = 'caseworker' | 'manager' | 'viewer';
+
+export interface Person {
+  userId: string;
+  email: string;
+  name: string;
+}
 
 export interface WebHarness {
   api: Api;
   org: Keys;
   baseUrl: string;
   browser: Browser;
-  /** A new browser context (its own storage) signed in with the organisation's key of that role. */
-  signedIn(
-    role?: 'caseworker' | 'manager' | 'viewer',
-    viewport?: { width: number; height: number },
-  ): Promise<{ context: BrowserContext; page: Page }>;
+  /** The organisation's person of that role (invited and with a password), made on first use. */
+  person(role: Role): Promise<Person>;
+  /** A new browser context (its own cookies) where that person signed in on the sign-in screen. */
+  signedIn(role?: Role, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; person: Person }>;
   close(): Promise<void>;
 }
+
+const NAMES: Record<Role, string> = { manager: '佐藤 花子', caseworker: '田中 ゆき', viewer: '鈴木 一郎' };
 
 export async function startWebHarness(orgName = 'Tokai Support Center'): Promise<WebHarness> {
   if (!existsSync('apps/web/dist/index.html')) throw new Error('apps/web/dist is missing: npm test builds it (npm run build:web)');
@@ -33,17 +46,39 @@ export async function startWebHarness(orgName = 'Tokai Support Center'): Promise
   // context end the whole browser, and the tests open several (two editors, a tablet).
   const args = sparticuz.args.filter((arg) => arg !== '--single-process');
   const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args, headless: true });
+  const people = new Map<Role, Promise<Person>>();
   const harness: WebHarness = {
     api,
     org,
     baseUrl,
     browser,
+    person(role) {
+      if (!people.has(role))
+        people.set(
+          role,
+          (async () => {
+            const email = `${role}.${port}@${orgName.toLowerCase().replace(/[^a-z]+/g, '-')}.example`;
+            const invited = await api.http
+              .post(`/v1/organisations/${org.organisationId}/users`)
+              .auth(org.manager, { type: 'bearer' })
+              .send({ name: NAMES[role], email, role })
+              .expect(201);
+            await api.http
+              .post(`/v1/invitations/${tokenOf(invited.body.inviteUrl)}`)
+              .send({ password: PASSWORD })
+              .expect(204);
+            return { userId: invited.body.id as string, email, name: NAMES[role] };
+          })(),
+        );
+      return people.get(role)!;
+    },
     async signedIn(role = 'caseworker', viewport = { width: 1280, height: 900 }) {
+      const person = await harness.person(role);
       const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
       context.setDefaultTimeout(30_000);
       const page = await context.newPage();
-      await signInWithKey(page, org[role]);
-      return { context, page };
+      await signInWithPassword(page, person.email);
+      return { context, page, person };
     },
     async close() {
       await browser.close();
@@ -53,11 +88,11 @@ export async function startWebHarness(orgName = 'Tokai Support Center'): Promise
   return harness;
 }
 
-/** The development sign-in with an API key (until sessions land in the API). */
-export async function signInWithKey(page: Page, key: string): Promise<void> {
+/** The sign-in screen: e-mail and password, then the caseload board. */
+export async function signInWithPassword(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto('/');
-  await page.getByRole('button', { name: 'APIキーで入る(開発用)' }).click();
-  await page.getByLabel('APIキー').fill(key);
-  await page.getByRole('button', { name: 'キーで入る', exact: true }).click();
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'サインイン', exact: true }).click();
   await page.getByRole('heading', { name: 'ケース一覧', level: 2 }).waitFor();
 }

@@ -17,7 +17,11 @@ const inputs = [
   join(web, 'index.html'),
   join(web, 'vite.config.ts'),
   join(web, 'package.json'),
+  // What the UI imports from the domain (@domain/…): names of statuses and deadlines, lead times.
   join(root, 'libs/domain/src/status-catalogue.ts'),
+  join(root, 'libs/domain/src/deadline-catalogue.ts'),
+  join(root, 'libs/domain/src/ssw/ssw-deadline-kinds.ts'),
+  join(root, 'libs/domain/src/reminders/lead-times.ts'),
 ];
 
 function newest(path) {

@@ -15,6 +15,7 @@ export const router = createBrowserRouter([
       { path: 'residents/new', lazy: async () => ({ Component: (await import('./residents/RegisterPage')).RegisterPage }) },
       { path: 'residents/:id', lazy: async () => ({ Component: (await import('./residents/ResidentPage')).ResidentPage }) },
       { path: 'cards', lazy: async () => ({ Component: (await import('./cards/CardLookupPage')).CardLookupPage }) },
+      { path: 'notifications', lazy: async () => ({ Component: (await import('./notifications/NotificationsPage')).NotificationsPage }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./settings/SettingsPage')).SettingsPage }) },
       { path: 'imports', lazy: async () => ({ Component: (await import('./placeholders/ImportsPage')).ImportsPage }) },
       { path: 'ssw', lazy: async () => ({ Component: (await import('./placeholders/SswPage')).SswPage }) },

@@ -76,6 +76,8 @@ export interface RecordedEventView {
   data: Record<string, unknown>;
   recordedAt: string;
   recordedBy: string;
+  /** The person's name (`user:`), the key's label (`key:`); null when not of the organisation. */
+  recordedByName?: string | null;
   retracted: boolean;
 }
 

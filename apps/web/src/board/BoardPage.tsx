@@ -1,11 +1,11 @@
 /** The caseload board (home): what is overdue and what is due soon, grouped, filtered in place. */
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/problem-message';
 import { todayInJapan, formatDate } from '../dates/format-date';
 import { PageLoader } from '../layout/Shell';
-import { boardItems, employerOf, GROUPS, NO_FILTER, type BoardFilter } from './group-deadlines';
+import { boardItems, employerOf, GROUPS, NO_FILTER, type BoardFilter, type BoardGrouping } from './group-deadlines';
 import { DeadlineList } from './DeadlineList';
 import { useCaseload } from './use-caseload';
 
@@ -14,8 +14,9 @@ export function BoardPage() {
   const asOf = todayInJapan();
   const caseload = useCaseload(asOf);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
+  const [grouping, setGrouping] = useState<BoardGrouping>('due');
   const deadlines = useMemo(() => caseload.data ?? [], [caseload.data]);
-  const board = useMemo(() => boardItems(deadlines, asOf, filter), [deadlines, asOf, filter]);
+  const board = useMemo(() => boardItems(deadlines, asOf, filter, grouping), [deadlines, asOf, filter, grouping]);
 
   const choices = useMemo(() => {
     const distinct = (values: Array<string | null | undefined>) => [...new Set(values.filter((v): v is string => !!v))].sort();
@@ -97,6 +98,20 @@ export function BoardPage() {
           <Button variant="subtle" onClick={() => setFilter(NO_FILTER)}>
             {t('board.filters.clear')}
           </Button>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="board-grouping">
+              {t('board.grouping.label')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="board-grouping"
+              value={grouping}
+              onChange={(value) => setGrouping(value as BoardGrouping)}
+              data={[
+                { value: 'due', label: t('board.grouping.due') },
+                { value: 'employer', label: t('board.grouping.employer') },
+              ]}
+            />
+          </Stack>
         </Group>
       </Paper>
       <Group gap="xs" aria-live="polite">

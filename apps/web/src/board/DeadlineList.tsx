@@ -17,7 +17,7 @@ export function DeadlineList({ items, asOf }: { items: BoardItem[]; asOf: string
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (items[index]!.type === 'group' ? 48 : 76),
+    estimateSize: (index) => (items[index]!.type === 'row' ? 76 : 48),
     overscan: 8,
   });
   return (
@@ -42,6 +42,11 @@ export function DeadlineList({ items, asOf }: { items: BoardItem[]; asOf: string
               {item.type === 'group' ? (
                 <Title order={3} size="h5" px="sm" py="xs" bg="gray.1" data-group={item.group}>
                   {t(`board.groups.${item.group}`)} ({t('board.total', { count: item.count })})
+                </Title>
+              ) : item.type === 'employer' ? (
+                <Title order={3} size="h5" px="sm" py="xs" bg="gray.1" data-employer={item.employer ?? ''}>
+                  {item.employer ?? t('board.noEmployer')} ({t('board.total', { count: item.count })}
+                  {item.overdue > 0 && `・${t('board.overdueCount', { count: item.overdue })}`})
                 </Title>
               ) : (
                 <DeadlineRow deadline={item.deadline} asOf={asOf} />

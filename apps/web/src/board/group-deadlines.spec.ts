@@ -49,7 +49,7 @@ describe('the caseload board groups deadlines as of 2026-04-01', () => {
     ];
     const { items, counts } = boardItems(rows, asOf, NO_FILTER);
     expect(counts).toEqual({ overdue: 1, thisWeek: 2, within30: 1, within90: 0, windowsOpening: 0 });
-    expect(items.map((i) => (i.type === 'group' ? i.group : i.deadline.dueOn))).toEqual([
+    expect(items.map((i) => (i.type === 'group' ? i.group : i.type === 'row' ? i.deadline.dueOn : i.employer))).toEqual([
       'overdue',
       '2026-03-01',
       'thisWeek',
@@ -60,5 +60,21 @@ describe('the caseload board groups deadlines as of 2026-04-01', () => {
     ]);
     expect(boardItems(rows, asOf, { ...NO_FILTER, kind: 'affiliation_notification' }).counts.within30).toBe(1);
     expect(boardItems(rows, asOf, { ...NO_FILTER, owedBy: 'employer' }).counts).toMatchObject({ overdue: 1, thisWeek: 0 });
+  });
+  test('by employer: one header per employer by name (none last) with counts and overdue, rows overdue first then by due date', () => {
+    const rows = [
+      deadline({ dueOn: '2026-04-20', employerName: 'Tokai Foods' }),
+      deadline({ dueOn: '2026-04-05', employerName: 'Chubu Care' }),
+      deadline({ dueOn: '2026-04-03' }),
+      deadline({ state: 'overdue', dueOn: '2026-03-01', employerName: 'Tokai Foods', owedBy: 'employer' }),
+      deadline({ dueOn: '2026-12-01', employerName: 'Chubu Care' }),
+    ];
+    const { items, counts } = boardItems(rows, asOf, NO_FILTER, 'employer');
+    expect(counts).toEqual({ overdue: 1, thisWeek: 2, within30: 1, within90: 0, windowsOpening: 0 });
+    expect(
+      items.map((i) =>
+        i.type === 'employer' ? `${i.employer ?? '—'} ${i.count}/${i.overdue}` : i.type === 'row' ? i.deadline.dueOn : i.group,
+      ),
+    ).toEqual(['Chubu Care 1/0', '2026-04-05', 'Tokai Foods 2/1', '2026-03-01', '2026-04-20', '— 1/0', '2026-04-03']);
   });
 });

@@ -57,13 +57,20 @@ export function employerOf(deadline: Deadline): string | null {
   return deadline.employerName ?? deadline.employer ?? null;
 }
 
-export type BoardItem = { type: 'group'; group: BoardGroup; count: number } | { type: 'row'; group: BoardGroup; deadline: Deadline };
+export type BoardItem =
+  | { type: 'group'; group: BoardGroup; count: number }
+  | { type: 'employer'; employer: string | null; count: number; overdue: number }
+  | { type: 'row'; group: BoardGroup; deadline: Deadline };
+
+/** By when (overdue, this week, …) or by employer (所属機関: what each one's workers and the employer itself owe). */
+export type BoardGrouping = 'due' | 'employer';
 
 /** The rows in board order: each group's header with its count, then its rows by due date. */
 export function boardItems(
   deadlines: readonly Deadline[],
   asOf: string,
   filter: BoardFilter,
+  grouping: BoardGrouping = 'due',
 ): { items: BoardItem[]; counts: Record<BoardGroup, number> } {
   const byGroup = new Map<BoardGroup, Deadline[]>(GROUPS.map((group) => [group, []]));
   for (const deadline of deadlines) {
@@ -78,9 +85,31 @@ export function boardItems(
     const key = group === 'windowsOpening' ? (d: Deadline) => d.opensOn ?? d.dueOn : (d: Deadline) => d.dueOn;
     rows.sort((a, b) => key(a).localeCompare(key(b)));
     counts[group] = rows.length;
-    if (rows.length === 0) continue;
+    if (rows.length === 0 || grouping !== 'due') continue;
     items.push({ type: 'group', group, count: rows.length });
     for (const deadline of rows) items.push({ type: 'row', group, deadline });
   }
+  if (grouping === 'employer') items.push(...byEmployer(byGroup));
   return { items, counts };
+}
+
+/**
+ * Per employer, by name (those with none last): the header with how many deadlines and how
+ * many overdue, then its rows, overdue first and then by due date.
+ */
+function byEmployer(byGroup: ReadonlyMap<BoardGroup, Deadline[]>): BoardItem[] {
+  const employers = new Map<string | null, Array<{ group: BoardGroup; deadline: Deadline }>>();
+  for (const [group, rows] of byGroup)
+    for (const deadline of rows) {
+      const employer = employerOf(deadline);
+      employers.set(employer, [...(employers.get(employer) ?? []), { group, deadline }]);
+    }
+  const names = [...employers.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'ja')));
+  const when = (row: { group: BoardGroup; deadline: Deadline }) =>
+    row.group === 'windowsOpening' ? (row.deadline.opensOn ?? row.deadline.dueOn) : row.deadline.dueOn;
+  return names.flatMap((employer) => {
+    const rows = employers.get(employer)!.sort((a, b) => when(a).localeCompare(when(b)));
+    const overdue = rows.filter((row) => row.group === 'overdue').length;
+    return [{ type: 'employer' as const, employer, count: rows.length, overdue }, ...rows.map((row) => ({ type: 'row' as const, ...row }))];
+  });
 }

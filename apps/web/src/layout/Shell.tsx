@@ -4,9 +4,9 @@
  */
 import { AppShell, Burger, Group, Loader, NavLink, SegmentedControl, Text, Title, UnstyledButton, Button, Center } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useSession } from '../auth/session';
 
 const SignInPage = lazy(() => import('../auth/SignInPage').then((m) => ({ default: m.SignInPage })));
@@ -22,6 +22,7 @@ const MENU = [
   { to: '/residents', key: 'nav.residents' },
   { to: '/residents/new', key: 'nav.register' },
   { to: '/cards', key: 'nav.cards' },
+  { to: '/notifications', key: 'nav.notifications' },
   { to: '/imports', key: 'nav.imports' },
   { to: '/ssw', key: 'nav.ssw' },
   { to: '/settings', key: 'nav.settings' },
@@ -35,6 +36,12 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const [invitation, setInvitation] = useState(invitationToken);
   const [passwordSetFor, setPasswordSetFor] = useState<string | null>(null);
+  const navigate = useNavigate();
+  // The digest mails link a resident as `/#/residents/<id>`: open it as the resident's page.
+  useEffect(() => {
+    const link = /^#(\/residents\/[0-9a-f-]{36})$/.exec(location.hash);
+    if (link) void navigate(link[1]!, { replace: true });
+  }, [location.hash, navigate]);
 
   const languageSwitch = (
     <SegmentedControl

@@ -4,16 +4,15 @@
  * meantime the answer is 412 and the form says so plainly instead of saving over it.
  */
 import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, unwrap } from '../api/client';
 import { fieldErrors, problemMessage } from '../api/problem-message';
 import { isCardNumber, normaliseCardNumber } from '../cards/normalise-card-number';
 import { DateText } from '../dates/DateText';
 import { parseDate } from '../dates/parse-date';
 import { buildData, EVENT_FORMS, EVENT_GROUPS, type FormField, type FormValues } from './event-forms';
 import { StatusSelect } from './StatusSelect';
+import { isConflict, useRecordEvent } from './use-record-event';
 
 interface Props {
   residentId: string;
@@ -30,25 +29,16 @@ export function RecordFactForm({ residentId, version, onRecorded, onReload }: Pr
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
 
-  const record = useMutation({
-    mutationFn: (body: { type: string; occurredOn: string; data: Record<string, unknown> }) =>
-      unwrap<{ eventId: string; version: number }>(
-        api.POST('/v1/residents/{id}/events', {
-          params: { path: { id: residentId }, header: { 'If-Match': `"${version}"` } as never },
-          body: body as never,
-        }),
-      ),
-    onSuccess: () => {
-      setDone(true);
-      setValues({});
-      setOccurredOn('');
-      onRecorded();
-    },
+  const record = useRecordEvent(residentId, version, () => {
+    setDone(true);
+    setValues({});
+    setOccurredOn('');
+    onRecorded();
   });
 
   const fields: readonly FormField[] = type ? (EVENT_FORMS[type] ?? []) : [];
   const serverErrors = fieldErrors(record.error);
-  const conflict = record.error instanceof ApiProblem && record.error.status === 412;
+  const conflict = isConflict(record.error);
   const errorOf = (key: string): string | null => {
     if (localErrors[key]) return localErrors[key]!;
     const server = serverErrors[key];

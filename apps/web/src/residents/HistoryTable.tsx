@@ -3,16 +3,24 @@
  * action (EventRetracted with a reason, sent with If-Match like every write).
  */
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../api/client';
 import { problemMessage } from '../api/problem-message';
 import type { RecordedEventView } from '../api/views';
 import { formatDate, formatTimestamp, todayInJapan } from '../dates/format-date';
 import { statusName } from '../record/StatusSelect';
+import { useRecordEvent } from '../record/use-record-event';
 import { describeEventData } from './describe-event';
 import { TableScroll } from '../layout/ScrollRegion';
+
+/** Who recorded a fact, by name: a person, an integration's key (by its label), or the platform. */
+export function recorderName(event: RecordedEventView, t: TFunction): string {
+  const name = event.recordedByName;
+  if (event.recordedBy.startsWith('key:')) return name ? t('history.byKey', { label: name }) : t('history.unknownKey');
+  if (event.recordedBy === 'admin') return t('history.byAdmin');
+  return name ?? t('history.unknownPerson');
+}
 
 const NOT_RETRACTABLE = new Set(['ResidentRegistered', 'EventRetracted']);
 
@@ -30,19 +38,10 @@ export function HistoryTable({
   const { t, i18n } = useTranslation();
   const [target, setTarget] = useState<RecordedEventView | null>(null);
   const [reason, setReason] = useState('');
-  const retract = useMutation({
-    mutationFn: (event: RecordedEventView) =>
-      unwrap(
-        api.POST('/v1/residents/{id}/events', {
-          params: { path: { id: residentId }, header: { 'If-Match': `"${version}"` } as never },
-          body: { type: 'EventRetracted', occurredOn: todayInJapan(), data: { eventId: event.eventId, reason } } as never,
-        }),
-      ),
-    onSuccess: () => {
-      setTarget(null);
-      setReason('');
-      onChanged();
-    },
+  const retract = useRecordEvent(residentId, version, () => {
+    setTarget(null);
+    setReason('');
+    onChanged();
   });
   if (events.length === 0) return <Text size="sm">{t('resident.noEvents')}</Text>;
   const ordered = [...events].reverse();
@@ -70,7 +69,7 @@ export function HistoryTable({
                 style={event.retracted ? { textDecoration: 'line-through' } : undefined}
               >
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(event.occurredOn, i18n.language)}</Table.Td>
-                <Table.Td>
+                <Table.Td miw={150}>
                   <Text size="sm" fw={700}>
                     {t(`events.${event.type}`, { defaultValue: event.type })}
                   </Text>
@@ -85,8 +84,8 @@ export function HistoryTable({
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">{formatTimestamp(event.recordedAt, i18n.language)}</Text>
-                  <Text size="xs">
-                    {t('history.by')}: {event.recordedBy}
+                  <Text size="xs" data-testid="recorded-by">
+                    {t('history.by')}: {recorderName(event, t)}
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -112,7 +111,8 @@ export function HistoryTable({
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (reason.trim()) retract.mutate(target);
+              if (reason.trim())
+                retract.mutate({ type: 'EventRetracted', occurredOn: todayInJapan(), data: { eventId: target.eventId, reason } });
             }}
           >
             <Stack>

@@ -10,6 +10,7 @@ import { problemMessage } from '../api/problem-message';
 import { formatDate, todayInJapan } from '../dates/format-date';
 import { PageLoader } from '../layout/Shell';
 import { RecordFactForm } from '../record/RecordFactForm';
+import { CaseActions } from './CaseActions';
 import { DeadlinesTable } from './DeadlinesTable';
 import { HistoryTable } from './HistoryTable';
 import { LifeLine } from './LifeLine';
@@ -70,6 +71,7 @@ export function ResidentPage() {
             {resident.externalRef && ` ・ ${t('resident.externalRef')}: ${resident.externalRef}`} ・{' '}
             {t('resident.version', { version: resident.version })}
           </Text>
+          <CaseActions resident={resident} onChanged={reload} />
         </div>
         <Group align="flex-end" gap="xs">
           <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'ja', firstDayOfWeek: 0, weekendDays: [0, 6] }}>

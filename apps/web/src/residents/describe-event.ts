@@ -6,6 +6,15 @@ const DATE_FIELDS = new Set(['periodExpiresOn', 'permitExpiresOn', 'departureBy'
 const STATUS_FIELDS = new Set(['status', 'toStatus']);
 const SKIP = new Set(['residentId', 'eventId']);
 
+/** A field's label: the record form's (fields.*), else the resident page's, else the correction form's, else its code. */
+function fieldLabel(key: string, t: TFunction): string {
+  for (const prefix of ['fields', 'resident', 'caseActions.fields']) {
+    const label = t(`${prefix}.${key}`, { defaultValue: '' });
+    if (typeof label === 'string' && label !== '') return label;
+  }
+  return key;
+}
+
 export function describeEventData(
   data: Record<string, unknown>,
   t: TFunction,
@@ -15,7 +24,7 @@ export function describeEventData(
   const parts: string[] = [];
   for (const [key, value] of Object.entries(data ?? {})) {
     if (SKIP.has(key) || value === undefined || value === null) continue;
-    const label = t(`fields.${key}`, { defaultValue: key });
+    const label = fieldLabel(key, t);
     if (key === 'card' && typeof value === 'object') {
       const card = value as Record<string, unknown>;
       parts.push(`${t('fields.cardNumber')}: ${String(card.number ?? '')}`);
@@ -27,7 +36,8 @@ export function describeEventData(
     else if (Array.isArray(value))
       parts.push(`${label}: ${value.map((v) => t(`options.${key}.${String(v)}`, { defaultValue: String(v) })).join('、')}`);
     else if (typeof value === 'boolean') parts.push(value ? label : '');
-    else if (typeof value === 'object') parts.push(`${label}: ${JSON.stringify(value)}`);
+    // A nested record (the corrected registration fields of DetailsCorrected): its own fields, in words.
+    else if (typeof value === 'object') parts.push(describeEventData(value as Record<string, unknown>, t, language, statusName));
     else parts.push(`${label}: ${t(`options.${key}.${String(value)}`, { defaultValue: String(value) })}`);
   }
   return parts.filter(Boolean).join(' / ');

@@ -112,12 +112,13 @@ function CredentialSection({ orgId, kind }: { orgId: string; kind: 'api-keys' | 
   const [secret, setSecret] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () =>
-      unwrap<{ key?: string; token?: string; id: string }>(
-        api.POST(path as never, { body: (kind === 'api-keys' ? { label, role } : label ? { label } : {}) as never } as never),
+      unwrap<{ key?: string; token?: string; url?: string; id: string }>(
+        api.POST(path as never, { body: (kind === 'api-keys' ? { label, role } : {}) as never } as never),
       ),
     onSuccess: (created) => {
       const value = created.key ?? created.token ?? '';
-      setSecret(kind === 'calendar-tokens' ? `${location.origin}/v1/deadlines.ics?token=${encodeURIComponent(value)}` : value);
+      const feed = created.url ?? `/v1/deadlines.ics?token=${encodeURIComponent(value)}`;
+      setSecret(kind === 'calendar-tokens' ? new URL(feed, location.origin).href : value);
       setLabel('');
       void client.invalidateQueries({ queryKey: ['settings', path] });
     },
@@ -139,13 +140,10 @@ function CredentialSection({ orgId, kind }: { orgId: string; kind: 'api-keys' | 
         </Title>
         <form onSubmit={submit}>
           <Group align="flex-end">
-            <TextInput
-              label={t('settings.label')}
-              value={label}
-              onChange={(e) => setLabel(e.currentTarget.value)}
-              required={kind === 'api-keys'}
-              w={220}
-            />
+            {/* A calendar token has no name of its own: it is known by its id and when it was made. */}
+            {kind === 'api-keys' && (
+              <TextInput label={t('settings.label')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} required w={220} />
+            )}
             {kind === 'api-keys' && (
               <Select
                 label={t('settings.role')}
@@ -170,7 +168,7 @@ function CredentialSection({ orgId, kind }: { orgId: string; kind: 'api-keys' | 
               <Table>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('settings.label')}</Table.Th>
+                    <Table.Th>{kind === 'api-keys' ? t('settings.label') : t('settings.id')}</Table.Th>
                     {kind === 'api-keys' && <Table.Th>{t('settings.role')}</Table.Th>}
                     <Table.Th>{t('settings.created')}</Table.Th>
                     <Table.Th>{t('settings.lastUsed')}</Table.Th>
