@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, jest, test } from '@jest/globals';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DigestRunner } from '../../apps/api/src/reminders/digest-runner.js';
 import { startWebHarness, type WebHarness } from './browser.js';
 import { seedCaseload, today } from './seed.js';
 
@@ -73,6 +74,13 @@ test('screenshots of the main screens', async () => {
   await page.getByRole('button', { name: '照会する' }).click();
   await page.getByTestId('card-result').waitFor();
   await page.screenshot({ path: join(target, 'card-lookup.png') });
+  // Notifications: this morning's digest (closed days not skipped, so any day of the week has one).
+  await page.request.put('/v1/me/reminders', {
+    data: { skipClosedDays: false, sendAt: '07:30' },
+    headers: { 'X-CSRF-Token': ((await (await page.request.get('/v1/me')).json()) as { csrfToken: string }).csrfToken },
+  });
+  await web.api.app.get(DigestRunner).runDue(new Date(`${today}T07:45:00+09:00`));
+  await shot('notifications', '/notifications', () => page.getByTestId('digest-body').waitFor(), false);
   await context.close();
   const signedOut = await web.browser.newContext({ baseURL: web.baseUrl, viewport: { width: 1280, height: 800 } });
   const signIn = await signedOut.newPage();
