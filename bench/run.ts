@@ -12,12 +12,13 @@ import { openReadModel } from '@zairyu/read-model';
 import { appendFigure } from './figures/append.js';
 import { fuzzFigure } from './figures/fuzz.js';
 import { httpFigure } from './figures/http.js';
+import { importFigure } from './figures/import.js';
 import { queriesFigure } from './figures/queries.js';
 import { checkRealism, lagFigure, rebuildFigure, writeCaseload } from './figures/rebuild.js';
 import { progress, report, table } from './report.js';
 
 const quick = process.argv.includes('--quick');
-/** `--only append|rebuild|queries|http|fuzz` runs one figure (and what it needs), for profiling. */
+/** `--only append|rebuild|queries|http|fuzz|import` runs one figure (and what it needs), for profiling. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
 const wanted = (figure: string) => only === null || only === figure;
 const sizes = quick
@@ -32,6 +33,7 @@ const sizes = quick
       httpSeconds: 5,
       httpResidents: 200,
       fuzzRuns: 500,
+      importRows: 1_000,
     }
   : {
       appends: 20_000,
@@ -44,6 +46,7 @@ const sizes = quick
       httpSeconds: 20,
       httpResidents: 1_000,
       fuzzRuns: 5_000,
+      importRows: 10_000,
     };
 
 async function main(): Promise<void> {
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
     const dataSource = await openReadModel(databaseUrl);
     if (wanted('append')) await appendFigure(pool, sizes.appends);
     if (only === 'append') return;
+    if (wanted('import')) await importFigure(databaseUrl, sizes.importRows);
+    if (only === 'import') return;
 
     const realism = checkRealism(200);
     report('generated lives the decider accepts', (100 * realism.accepted) / realism.sample, '%', realism.sample);

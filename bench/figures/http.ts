@@ -3,50 +3,18 @@
  * projector in process) under autocannon at 50 connections, and its peak RSS (VmHWM).
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freePort } from '@zairyu/event-store';
+import { BENCH_ADMIN as ADMIN, call, startApi } from '../api-process.js';
 import { progress, report } from '../report.js';
-
-const ADMIN = 'bench-admin-token-0123456789abcdef';
 
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
-async function call(base: string, token: string, method: string, path: string, body?: unknown): Promise<{ id: string; key: string }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string; key: string };
-}
-
 export async function httpFigure(databaseUrl: string, seconds: number, residentsCount: number): Promise<void> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // BENCH_API_CPU_PROF=<dir> profiles the API process (node --cpu-prof) for finding where time goes.
-  const profile = process.env['BENCH_API_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_API_CPU_PROF']}`] : [];
-  const api = spawn(process.execPath, [...profile, 'apps/api/dist/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ZAIRYU_ADMIN_TOKEN: ADMIN,
-      PROJECTOR: 'inline',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const { base, process: api, stop } = await startApi(databaseUrl);
   try {
-    for (let i = 0; ; i++) {
-      if ((await fetch(`${base}/health`).catch(() => null))?.ok) break;
-      if (i > 300) throw new Error('the API did not start');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     const org = await call(base, ADMIN, 'POST', '/v1/organisations', { name: 'Bench', kind: 'support_organisation' });
     const { key } = await call(base, ADMIN, 'POST', `/v1/organisations/${org.id}/api-keys`, { label: 'bench', role: 'caseworker' });
     const ids: string[] = [];
@@ -114,7 +82,6 @@ export async function httpFigure(databaseUrl: string, seconds: number, residents
     report('HTTP POST events non-2xx', post.non2xx + post.errors + post.timeouts, 'responses', post.requests.total);
     report('API peak RSS (VmHWM)', peakRssMb(api.pid!), 'MB', 1);
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((resolve) => api.once('exit', resolve));
+    await stop();
   }
 }

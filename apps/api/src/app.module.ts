@@ -19,6 +19,7 @@ import { PEOPLE_CONTROLLERS, peopleProviders } from './people/people-wiring.js';
 import { REMINDERS_CONTROLLERS, remindersProviders } from './reminders/reminders-wiring.js';
 import { PERSONAL_DATA_CONTROLLERS, personalDataProviders } from './personal-data/personal-data-wiring.js';
 import { EMPLOYER_CONTROLLERS, EMPLOYER_PROVIDERS } from './employers/employers-wiring.js';
+import { IMPORTS_CONTROLLERS, IMPORTS_PROVIDERS } from './imports/imports-wiring.js';
 import { CreateOrganisationHandler, IssueApiKeyHandler, IssueCalendarTokenHandler } from './platform/platform-commands.js';
 import { ListResidentsHandler } from './residents/list-residents.handler.js';
 import { RecordEventHandler } from './residents/record-event.handler.js';
@@ -47,6 +48,7 @@ export class AppModule {
         ...REMINDERS_CONTROLLERS,
         ...PERSONAL_DATA_CONTROLLERS,
         ...EMPLOYER_CONTROLLERS,
+        ...IMPORTS_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -75,6 +77,7 @@ export class AppModule {
         ...remindersProviders(config),
         ...personalDataProviders(runtime),
         ...EMPLOYER_PROVIDERS,
+        ...IMPORTS_PROVIDERS,
       ],
     };
   }

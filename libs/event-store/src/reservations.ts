@@ -27,7 +27,8 @@ export interface ClaimRequest {
 /** `write: null`: the claimant already holds the value, nothing to append. */
 export type ClaimPlan = { taken: false; write: StreamAppend | null } | { taken: true; owner: string };
 
-export async function planClaim(store: EventStore, request: ClaimRequest): Promise<ClaimPlan> {
+/** Only reads: `store` may be a view that serves streams read beforehand (a batch of claims). */
+export async function planClaim(store: Pick<EventStore, 'readStream'>, request: ClaimRequest): Promise<ClaimPlan> {
   const reservation = await store.readStream(request.stream);
   const last = reservation.at(-1);
   const owner = (last?.data as { owner?: unknown } | undefined)?.owner;

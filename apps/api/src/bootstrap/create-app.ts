@@ -4,12 +4,14 @@
  */
 import { NestFactory } from '@nestjs/core';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module.js';
 import { clientErrorHandler, frameworkErrors } from '../http/framework-errors.js';
 import { requireJsonBodies } from '../http/json-only.js';
 import { installSecurityHeaders } from '../http/security-headers.js';
+import { IMPORTS_PATH } from '../imports/imports-wiring.js';
 import { installSafeJsonParser } from '../http/safe-json-body.js';
 import { querystringParser, refuseBadQueries } from '../http/strict-query.js';
 import { installRequestLog } from '../http/request-log.js';
@@ -41,9 +43,11 @@ export async function createApp(runtime: Runtime, config: AppConfig, options: Ap
   await fastify.register(fastifyCookie);
   // Before every hook that may answer early (415, 414, 400), so their answers carry the headers too.
   await installSecurityHeaders(fastify, { tls: config.trustProxy ?? false });
+  // Files come in on POST /v1/imports only; it reads the one file itself (imports.controller.ts).
+  await fastify.register(fastifyMultipart, { limits: { files: 1, fields: 0, parts: 1 } });
   installRequestLog(fastify, options.log);
   refuseBadQueries(fastify);
-  requireJsonBodies(fastify);
+  requireJsonBodies(fastify, { multipartPaths: [IMPORTS_PATH] });
   installSafeJsonParser(fastify);
   if (options.webRoot !== null) await serveWebApp(fastify, options.webRoot);
 

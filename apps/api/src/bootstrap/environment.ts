@@ -34,6 +34,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     host: env['HOST'] ?? '0.0.0.0',
     adminToken: env['ZAIRYU_ADMIN_TOKEN'] || null,
     bodyLimit: Number(env['BODY_LIMIT_BYTES'] ?? 64 * 1024),
+    importMaxBytes: Number(env['IMPORT_MAX_BYTES'] ?? 10 * 1024 * 1024),
     readYourWritesMs: Number(env['READ_YOUR_WRITES_MS'] ?? 2000),
     databaseUrl: env['DATABASE_URL'] || null,
     dataDir: env['DATA_DIR'] ?? '.data',

@@ -20,6 +20,8 @@ export interface AppConfig {
   people?: Partial<PeopleConfig>;
   /** Digests, escalation and webhooks (defaults in reminders-config.ts). */
   reminders?: Partial<RemindersConfig>;
+  /** Largest file POST /v1/imports takes, in bytes (IMPORT_MAX_BYTES; default 10 MiB). */
+  importMaxBytes?: number;
   /** Days before each deadline at which the calendar feed's reminders fire (CALENDAR_ALARM_DAYS; default 7 and 1). */
   calendarAlarmDays?: readonly number[];
 }

@@ -2,29 +2,20 @@ import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Optional, Query as QueryParam, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY, japanDateOf, type DeadlineKind, type DeadlineState, type OwedBy } from '@zairyu/domain';
+import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY, japanDateOf } from '@zairyu/domain';
 import { Caller, Public } from '../auth/access.decorators.js';
 import { CredentialsService } from '../auth/credentials.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { DataSource } from 'typeorm';
 import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { APP_CONFIG, CLOCK, DATA_SOURCE, PROJECTION, type AppConfig, type Clock } from '../bootstrap/tokens.js';
-import { badRequest, unauthorized } from '../http/problem.js';
-import { asOfParam, dateParam, pageParams } from '../http/query-params.js';
+import { unauthorized } from '../http/problem.js';
+import { pageParams } from '../http/query-params.js';
 import { OrganisationRegistrations } from '../employers/organisation-registration.js';
 import { feedDeadlines, organisationFeedDeadlines } from './feed-deadlines.js';
+import { deadlineFilter, type DeadlineListQuery } from './deadline-list-params.js';
 import { calendarBatch, calendarHead, calendarTail, DEFAULT_ALARM_DAYS, type FeedOptions } from './icalendar.js';
 import { ListDeadlines } from './list-deadlines.handler.js';
-import { assigneeParam } from '../people/assignment.js';
-
-function listParam<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T[] {
-  if (!value) return [];
-  const values = value.split(',');
-  const wrong = values.filter((v) => !(allowed as readonly string[]).includes(v));
-  if (wrong.length > 0)
-    throw badRequest(`Unknown ${name}: ${wrong.join(', ')}.`, [{ field: name, message: `must be one of ${allowed.join(', ')}` }]);
-  return values as T[];
-}
 
 @ApiTags('deadlines')
 @Controller('v1')
@@ -52,32 +43,10 @@ export class DeadlinesController {
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
   @ApiQuery({ name: 'assignedTo', required: false, description: 'me (mine), none, or a user id' })
-  async list(
-    @Caller() caller: Principal,
-    @QueryParam('from') from?: string,
-    @QueryParam('to') to?: string,
-    @QueryParam('state') state?: string,
-    @QueryParam('kind') kind?: string,
-    @QueryParam('asOf') asOf?: string,
-    @QueryParam('owedBy') owedBy?: string,
-    @QueryParam('employer') employer?: string,
-    @QueryParam('page') page?: string,
-    @QueryParam('pageSize') pageSize?: string,
-    @QueryParam('assignedTo') assignedTo?: string,
-  ) {
+  async list(@Caller() caller: Principal, @QueryParam() raw: DeadlineListQuery & { page?: string; pageSize?: string }) {
     const organisationId = (caller as Principal & { kind: 'key' }).organisationId;
     return this.queries.execute(
-      new ListDeadlines(organisationId, {
-        from: dateParam('from', from, null),
-        to: dateParam('to', to, null),
-        states: listParam<DeadlineState>('state', state, DEADLINE_STATES),
-        kinds: listParam<DeadlineKind>('kind', kind, DEADLINE_KINDS),
-        owedBy: listParam<OwedBy>('owedBy', owedBy, OWED_BY),
-        employer: employer === undefined || employer === '' ? null : employer,
-        asOf: asOfParam(asOf, this.clock),
-        ...pageParams(page, pageSize),
-        assignedTo: assigneeParam(assignedTo, caller),
-      }),
+      new ListDeadlines(organisationId, { ...deadlineFilter(raw, caller, this.clock), ...pageParams(raw.page, raw.pageSize) }),
     );
   }
 

@@ -22,11 +22,14 @@ export function mediaTypeOf(header: string): { type: string; charset: string | n
   return { type: type!.trim().toLowerCase(), charset };
 }
 
-export function requireJsonBodies(fastify: FastifyInstance): void {
+/** `multipartPaths`: the routes that take a file upload (multipart/form-data) instead. */
+export function requireJsonBodies(fastify: FastifyInstance, options: { multipartPaths?: readonly string[] } = {}): void {
+  const multipartPaths = new Set(options.multipartPaths ?? []);
   fastify.addHook('onRequest', async (request, reply) => {
     const hasBody = request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0';
     if (!hasBody && request.headers['transfer-encoding'] === undefined) return;
     const { type, charset } = mediaTypeOf(request.headers['content-type'] ?? '');
+    if (type === 'multipart/form-data' && multipartPaths.has(request.url.split('?')[0]!)) return;
     if (type !== 'application/json' && !type.endsWith('+json')) {
       sendProblem(reply, problem(415, 'Send the body as application/json.'));
       return reply;

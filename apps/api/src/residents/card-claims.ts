@@ -28,7 +28,8 @@ export function cardNumbersHeld(stored: readonly StoredEvent[]): Set<string> {
 }
 
 export interface CardClaimContext {
-  store: EventStore;
+  /** Reads the reservation streams (the store, or streams read beforehand for a batch). */
+  store: Pick<EventStore, 'readStream'>;
   organisationId: string;
   residentId: string;
   /** The claimant's record as the decision saw it. */

@@ -20,7 +20,7 @@ import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
 import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from '../deadlines/deadline-rows.js';
 import { pendingAsOf, summaryOf, type ResidentSummary } from './resident-views.js';
 
-export class ListResidents extends Query<{ items: ResidentSummary[]; total: number }> {
+export class ListResidents extends Query<{ items: Array<ResidentSummary & ResidentProfile>; total: number }> {
   constructor(
     readonly organisationId: string,
     readonly filters: ResidentFilters,

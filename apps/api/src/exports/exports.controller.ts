@@ -1,0 +1,187 @@
+/**
+ * `GET /v1/residents.csv|.xlsx` and `GET /v1/deadlines.csv|.xlsx`: the caseload as a file for
+ * Excel, with the same filters as the JSON lists and Japanese headers. The whole selection goes
+ * out (paged through the list queries, never cut), and each export is a line in the
+ * organisation's security log (who took which list out, in what format, from where).
+ */
+import { Controller, Get, Inject, Param, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type pg from 'pg';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
+import type { DeadlineKind, DeadlineState } from '@zairyu/domain';
+import { Caller } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
+import { deadlineFilter, type DeadlineListQuery } from '../deadlines/deadline-list-params.js';
+import { ListDeadlines } from '../deadlines/list-deadlines.handler.js';
+import { forbidden, notFound } from '../http/problem.js';
+import { asOfParam } from '../http/query-params.js';
+import { SecurityLog } from '../people/security-log.js';
+import { ListResidents } from '../residents/list-residents.handler.js';
+import { residentFilters, type ResidentListQuery } from '../residents/resident-list-params.js';
+import { DEADLINE_COLUMNS, RESIDENT_COLUMNS, type DeadlineExportRow, type ResidentExportRow } from './export-columns.js';
+import { CONTENT_TYPES, spreadsheetStream, type ExportFormat } from './spreadsheet-writer.js';
+
+/** Rows read per list query while the file is written. */
+const EXPORT_PAGE = 200;
+
+function formatParam(value: string): ExportFormat {
+  if (value === 'csv' || value === 'xlsx') return value;
+  throw notFound('Export format');
+}
+
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller('v1')
+export class ExportsController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly securityLog: SecurityLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+  ) {}
+
+  @Get('residents.:format')
+  @ApiOperation({ summary: 'The residents list (same filters as GET /v1/residents) as CSV (UTF-8 with BOM) or XLSX, Japanese headers' })
+  @ApiParam({ name: 'format', enum: ['csv', 'xlsx'] })
+  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  async residents(
+    @Caller() caller: Principal,
+    @Param('format') format: string,
+    @QueryParam() raw: ResidentListQuery & { asOf?: string },
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const kind = formatParam(format);
+    if (caller.kind !== 'key') throw forbidden('Use an organisation key.');
+    const filters = residentFilters(raw, caller);
+    const asOf = asOfParam(raw.asOf, this.clock);
+    const organisationId = caller.organisationId;
+    // Checked first: a refused export writes no log line and sends no byte.
+    const first = await this.queries.execute(new ListResidents(organisationId, filters, 1, EXPORT_PAGE, asOf));
+    await this.record(caller, request, 'residents', kind, first.total);
+    const emails = await this.userEmails(organisationId);
+    const queries = this.queries;
+    const dataSource = this.dataSource;
+    async function* batches(): AsyncGenerator<ResidentExportRow[]> {
+      let page = first;
+      for (let number = 1; ; number++) {
+        if (number > 1) page = await queries.execute(new ListResidents(organisationId, filters, number, EXPORT_PAGE, asOf));
+        const cards = await currentCards(
+          dataSource,
+          organisationId,
+          page.items.map((item) => item.id),
+        );
+        yield page.items.map((item) => {
+          const residence = item.status.residence as { status?: string | null; periodExpiresOn?: string | null; inJapan?: boolean };
+          return {
+            id: item.id,
+            externalRef: item.externalRef,
+            fullName: item.fullName,
+            nameKana: item.nameKana,
+            nameNative: item.nameNative,
+            dateOfBirth: item.dateOfBirth,
+            gender: item.gender,
+            nationality: item.nationality,
+            status: residence.status ?? null,
+            periodExpiresOn: residence.periodExpiresOn ?? null,
+            inJapan: residence.inJapan ?? null,
+            cardNumber: cards.get(item.id) ?? null,
+            employer: item.employer,
+            passportNumber: item.passportNumber,
+            passportExpiresOn: item.passportExpiresOn,
+            phone: item.phone,
+            email: item.email,
+            assignedTo: item.assignedTo === null ? null : (emails.get(item.assignedTo) ?? item.assignedTo),
+            pendingApplication: item.pendingApplication,
+            closed: item.closed,
+            notes: item.notes,
+          };
+        });
+        if (page.items.length < EXPORT_PAGE) return;
+      }
+    }
+    return this.file(reply, kind, `residents-${asOf}`, spreadsheetStream(kind, '在留者', RESIDENT_COLUMNS, batches()));
+  }
+
+  @Get('deadlines.:format')
+  @ApiOperation({ summary: 'The caseload deadlines (same filters as GET /v1/deadlines) as CSV (UTF-8 with BOM) or XLSX, Japanese headers' })
+  @ApiParam({ name: 'format', enum: ['csv', 'xlsx'] })
+  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  async deadlines(
+    @Caller() caller: Principal,
+    @Param('format') format: string,
+    @QueryParam() raw: DeadlineListQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const kind = formatParam(format);
+    if (caller.kind !== 'key') throw forbidden('Use an organisation key.');
+    const filter = deadlineFilter(raw, caller, this.clock);
+    const organisationId = caller.organisationId;
+    const list = (page: number) => this.queries.execute(new ListDeadlines(organisationId, { ...filter, page, pageSize: EXPORT_PAGE }));
+    const first = await list(1);
+    await this.record(caller, request, 'deadlines', kind, first.total);
+    async function* batches(): AsyncGenerator<DeadlineExportRow[]> {
+      let page = first;
+      for (let number = 1; ; number++) {
+        if (number > 1) page = await list(number);
+        yield page.items.map((item) => ({
+          id: item.id,
+          residentId: item.residentId,
+          residentName: item.residentName,
+          kind: item.kind as DeadlineKind,
+          state: item.state as DeadlineState,
+          opensOn: item.opensOn,
+          dueOn: item.dueOn,
+          statutoryDueOn: item.statutoryDueOn,
+          metOn: item.metOn,
+          label: item.label.ja,
+          legalBasis: item.legalBasis,
+        }));
+        if (page.items.length < EXPORT_PAGE) return;
+      }
+    }
+    return this.file(reply, kind, `deadlines-${filter.asOf}`, spreadsheetStream(kind, '期限', DEADLINE_COLUMNS, batches()));
+  }
+
+  private file(reply: FastifyReply, format: ExportFormat, name: string, stream: NodeJS.ReadableStream): StreamableFile {
+    void reply.header('cache-control', 'no-store');
+    return new StreamableFile(stream as never, {
+      type: CONTENT_TYPES[format],
+      disposition: `attachment; filename="${name}.${format}"`,
+    });
+  }
+
+  private async record(caller: Principal & { kind: 'key' }, request: FastifyRequest, list: string, format: ExportFormat, rows: number) {
+    await this.securityLog.record({
+      organisationId: caller.organisationId,
+      kind: 'export_made',
+      actor: caller,
+      address: request.ip,
+      subject: `list:${list}`,
+      detail: { format, rows },
+    });
+  }
+
+  private async userEmails(organisationId: string): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ id: string; email: string }>(
+      'SELECT id, email FROM platform.app_user WHERE organisation_id = $1',
+      [organisationId],
+    );
+    return new Map(rows.map((row) => [row.id, row.email]));
+  }
+}
+
+/** The current card number of each resident (the lists do not carry it). */
+async function currentCards(dataSource: DataSource, organisationId: string, residentIds: string[]): Promise<Map<string, string>> {
+  if (residentIds.length === 0) return new Map();
+  const rows: Array<{ resident_id: string; card_number: string | null }> = await dataSource.query(
+    'SELECT resident_id, card_number FROM read_model.resident_summary WHERE organisation_id = $1 AND resident_id = ANY($2::uuid[])',
+    [organisationId, residentIds],
+  );
+  return new Map(rows.filter((row) => row.card_number !== null).map((row) => [row.resident_id, row.card_number!]));
+}

@@ -1,0 +1,121 @@
+/**
+ * `POST /v1/imports?dryRun=true|false` with one CSV or XLSX file (multipart/form-data, any
+ * field name). The answer is the per-row report as JSON; a client that sends
+ * `Accept: application/x-ndjson` gets progress lines first (`{"type":"progress","processed",
+ * "total"}` after each batch of rows) and the report last (`{"type":"report", …}`), so a
+ * large file shows how far it has come.
+ */
+import { Controller, Headers, HttpCode, Inject, Post, Query as QueryParam, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Caller, RequiresRole } from '../auth/access.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { APP_CONFIG, type AppConfig } from '../bootstrap/tokens.js';
+import { badRequest, forbidden, problem, ProblemException } from '../http/problem.js';
+import { correlationIdOf } from '../http/request-log.js';
+import { CaseloadImport, type ImportReport } from './caseload-import.service.js';
+import { readSpreadsheet, UnreadableFile } from './spreadsheet-file.js';
+
+/** 10 MiB: some 60,000 rows of CSV. */
+export const DEFAULT_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+function flag(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw badRequest(`${name} must be true or false.`, [{ field: name, message: 'must be true or false' }]);
+}
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('v1/imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: CaseloadImport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @RequiresRole('caseworker')
+  @ApiOperation({
+    summary: 'Import a caseload from one CSV (UTF-8 or Shift_JIS) or XLSX file; dryRun=true judges every row and writes nothing',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'], description: 'default false' })
+  @ApiQuery({
+    name: 'confirm',
+    required: false,
+    enum: ['true', 'false'],
+    description: 'true: import rows that look like an open resident with another external reference (else POSSIBLE_DUPLICATE)',
+  })
+  @ApiProduces('application/json', 'application/x-ndjson')
+  async create(
+    @Caller() caller: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Headers('accept') accept: string | undefined,
+    @QueryParam('dryRun') dryRun?: string,
+    @QueryParam('confirm') confirm?: string,
+  ): Promise<void> {
+    if (caller.kind !== 'key') throw forbidden('Use an organisation key.');
+    const options = { dryRun: flag('dryRun', dryRun, false), confirm: flag('confirm', confirm, false) };
+    const bytes = await this.upload(request);
+    let sheet;
+    try {
+      sheet = await readSpreadsheet(bytes);
+    } catch (error) {
+      if (error instanceof UnreadableFile) throw badRequest(error.message, [{ field: 'file', message: error.message }]);
+      throw error;
+    }
+    const streaming = (accept ?? '').includes('application/x-ndjson');
+    let started = false;
+    const line = (value: object) => {
+      if (!started) {
+        reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+        started = true;
+      }
+      reply.raw.write(`${JSON.stringify(value)}\n`);
+    };
+    let report: ImportReport;
+    try {
+      report = await this.imports.run(caller, sheet, {
+        ...options,
+        correlationId: correlationIdOf(request),
+        ...(streaming ? { onProgress: (processed: number, total: number) => line({ type: 'progress', processed, total }) } : {}),
+      });
+    } catch (error) {
+      if (!started) throw error;
+      line({ type: 'error', problem: error instanceof ProblemException ? error.problem : problem(500, 'The import stopped.') });
+      reply.raw.end();
+      return;
+    }
+    if (streaming) {
+      line({ type: 'report', ...report });
+      reply.raw.end();
+      return;
+    }
+    void reply.status(200).header('cache-control', 'no-store').send(report);
+  }
+
+  private get maxBytes(): number {
+    return this.config.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
+  }
+
+  /** The one file of the multipart body, read whole (at most IMPORT_MAX_BYTES). */
+  private async upload(request: FastifyRequest): Promise<Buffer> {
+    if (!request.isMultipart()) throw new ProblemException(problem(415, 'Send the file as multipart/form-data (one CSV or XLSX file).'));
+    let file;
+    try {
+      file = await request.file({ limits: { fileSize: this.maxBytes, files: 1 } });
+    } catch {
+      throw badRequest('The multipart body cannot be read.', [{ field: 'file', message: 'must be one file in multipart/form-data' }]);
+    }
+    if (file === undefined) throw badRequest('No file was sent.', [{ field: 'file', message: 'is required' }]);
+    try {
+      return await file.toBuffer();
+    } catch {
+      throw new ProblemException(problem(413, `The file is larger than ${this.maxBytes} bytes.`));
+    }
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * One uploaded spreadsheet read into rows of cells, with maintained parsers only: XLSX with
+ * exceljs (the first worksheet), CSV with csv-parse. A CSV is UTF-8 (with or without the BOM
+ * Excel writes) or, when it is not valid UTF-8, Shift_JIS as Excel in Japan saves it (CP932,
+ * Windows-31J, decoded by iconv-lite: ①, ㈱ and the NEC/IBM extensions included).
+ */
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+
+export type Cell = string | number | boolean | Date | null;
+
+export interface SheetRow {
+  /** The row number a spreadsheet program shows (the header is row 1). */
+  row: number;
+  cells: Cell[];
+}
+
+export interface Sheet {
+  format: 'csv' | 'xlsx';
+  /** csv only: the encoding the bytes were read in. */
+  encoding: 'utf-8' | 'shift_jis' | null;
+  header: string[];
+  rows: SheetRow[];
+}
+
+export class UnreadableFile extends Error {}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export async function readSpreadsheet(bytes: Buffer): Promise<Sheet> {
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return readXlsx(bytes);
+  return readCsv(bytes);
+}
+
+function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'shift_jis' } {
+  if (bytes.subarray(0, 3).equals(UTF8_BOM)) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(bytes, 'cp932'), encoding: 'shift_jis' };
+  }
+}
+
+function readCsv(bytes: Buffer): Sheet {
+  const { text, encoding } = decodeCsv(bytes);
+  let records: string[][];
+  try {
+    records = parse(text, { relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
+  } catch (error) {
+    throw new UnreadableFile(`The CSV cannot be read: ${(error as Error).message}`);
+  }
+  const [header, ...rest] = records;
+  if (header === undefined) throw new UnreadableFile('The file is empty: the first row must name the columns.');
+  const rows = rest
+    .map((cells, index) => ({ row: index + 2, cells: cells.map((cell) => (cell.trim() === '' ? null : cell.trim())) }))
+    .filter((row) => row.cells.some((cell) => cell !== null));
+  return { format: 'csv', encoding, header: header.map((cell) => cell.trim()), rows };
+}
+
+/** A cell's value as shown: rich text joined, a formula's result, a hyperlink's text. */
+function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return cellValue(value.richText.map((part) => part.text).join(''));
+  if ('result' in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
+  if ('text' in value && typeof value.text === 'string') return cellValue(value.text);
+  if ('error' in value) return null;
+  return null;
+}
+
+async function readXlsx(bytes: Buffer): Promise<Sheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new UnreadableFile(`The XLSX file cannot be read: ${(error as Error).message}`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) throw new UnreadableFile('The workbook has no worksheet.');
+  const rows: SheetRow[] = [];
+  let header: string[] | null = null;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as ExcelJS.CellValue[];
+    // row.values is 1-based: index 0 is always empty.
+    const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, index) => cellValue(values[index + 1]));
+    if (header === null) header = cells.map((cell) => (cell === null ? '' : String(cell).trim()));
+    else if (cells.some((cell) => cell !== null)) rows.push({ row: rowNumber, cells });
+  });
+  if (header === null) throw new UnreadableFile('The worksheet is empty: the first row must name the columns.');
+  return { format: 'xlsx', encoding: null, header, rows };
+}

@@ -1,0 +1,59 @@
+/** The real API process (`node apps/api/dist/main.js`, projector in process) on a free port, for the HTTP figures. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '@zairyu/event-store';
+
+export const BENCH_ADMIN = 'bench-admin-token-0123456789abcdef';
+
+export interface ApiProcess {
+  base: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // BENCH_API_CPU_PROF=<dir> profiles the API process (node --cpu-prof) for finding where time goes.
+  const profile = process.env['BENCH_API_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_API_CPU_PROF']}`] : [];
+  const api = spawn(process.execPath, [...profile, 'apps/api/dist/main.js'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ZAIRYU_ADMIN_TOKEN: BENCH_ADMIN,
+      PROJECTOR: 'inline',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stop = async () => {
+    api.kill('SIGTERM');
+    await new Promise((resolve) => api.once('exit', resolve));
+  };
+  for (let i = 0; ; i++) {
+    if ((await fetch(`${base}/health`).catch(() => null))?.ok) break;
+    if (i > 300) {
+      await stop();
+      throw new Error('the API did not start');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { base, process: api, stop };
+}
+
+export async function call(
+  base: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ id: string; key: string }> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string; key: string };
+}
