@@ -279,7 +279,11 @@ test('the same file imported twice at once creates each person once; a third imp
   const file = Buffer.from(csv(rows));
   const [first, second] = await Promise.all([upload(file, 'a.csv', '', office.caseworker), upload(file, 'b.csv', '', office.caseworker)]);
   expect([first.status, second.status]).toEqual([200, 200]);
-  const outcomes = [...first.body.results, ...second.body.results] as Array<{ row: number; status: string; errors?: Array<{ code?: string }> }>;
+  const outcomes = [...first.body.results, ...second.body.results] as Array<{
+    row: number;
+    status: string;
+    errors?: Array<{ code?: string }>;
+  }>;
   // Each row was created by exactly one of the two; the other found it or was told to import again.
   for (let row = 2; row <= 41; row++) {
     const both = outcomes.filter((result) => result.row === row);
