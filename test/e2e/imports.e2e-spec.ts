@@ -104,6 +104,11 @@ describe('a caseload from the old spreadsheet (Shift_JIS CSV, Japanese headers, 
       employer: '株式会社さくら',
     });
     expect(resident.body.status.residence).toMatchObject({ status: 'specified_skilled_worker_1', periodExpiresOn: addDays(today, 30) });
+    // Imported through the sealed store: the event log holds no name or birth date in clear.
+    const { rows: clear } = await api.runtime.pool.query(
+      "SELECT count(*)::int AS n FROM events WHERE data::text LIKE '%NGUYEN VAN TEST1%' OR data::text LIKE '%1991-04-02%'",
+    );
+    expect(clear[0].n).toBe(0);
     const card = await api.http.get('/v1/cards/AB10000001CD').auth(org.viewer, { type: 'bearer' }).expect(200);
     expect(card.body.residentId).toBe(first.residentId);
 
