@@ -49,16 +49,23 @@ export class ResidentKeys {
     }
   }
 
-  /** The key to seal with, made on first use; refused once the resident is erased. */
-  async keyToSeal(residentId: string, organisationId: string): Promise<Buffer> {
-    const made = newDataKey();
+  /**
+   * The keys to seal with, made on first use, for any number of residents in two statements (an
+   * import seals thousands at once); refused if any of them is erased.
+   */
+  async keysToSeal(residents: ReadonlyMap<string, string>): Promise<KeyLookup> {
+    // In one order, so two imports that share residents cannot deadlock on the key rows.
+    const residentIds = [...residents.keys()].sort();
+    if (residentIds.length === 0) return new Map();
     await this.pool.query(
-      `INSERT INTO vault.resident_key (resident_id, organisation_id, wrapped_key) VALUES ($1, $2, $3) ON CONFLICT (resident_id) DO NOTHING`,
-      [residentId, organisationId, wrapDataKey(this.masterKey, residentId, made)],
+      `INSERT INTO vault.resident_key (resident_id, organisation_id, wrapped_key)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bytea[]) ON CONFLICT (resident_id) DO NOTHING`,
+      [residentIds, residentIds.map((id) => residents.get(id)), residentIds.map((id) => wrapDataKey(this.masterKey, id, newDataKey()))],
     );
-    const key = (await this.keysOf([residentId])).get(residentId);
-    if (!key) throw new PersonalDataErasedError(residentId);
-    return key;
+    const keys = await this.keysOf(residentIds);
+    const erased = residentIds.find((id) => !keys.get(id));
+    if (erased !== undefined) throw new PersonalDataErasedError(erased);
+    return keys;
   }
 
   async keysOf(residentIds: readonly string[]): Promise<KeyLookup> {

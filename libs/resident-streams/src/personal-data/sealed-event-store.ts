@@ -19,7 +19,7 @@ import type {
 import { residentIdOfStream } from '../stream-names.js';
 import { open, seal } from './data-keys.js';
 import { hasPersonalValues, isSealed, mapPersonalValues } from './personal-fields.js';
-import type { KeyLookup, ResidentKeys } from './resident-keys.js';
+import { PersonalDataErasedError, type KeyLookup, type ResidentKeys } from './resident-keys.js';
 
 const bound = (residentId: string) => `resident:${residentId}`;
 
@@ -30,12 +30,13 @@ export class SealedEventStore implements EventStore {
   ) {}
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    return this.inner.append(streamId, await this.sealAll(streamId, events), expected);
+    const keys = await this.keysToSeal([{ streamId, events }]);
+    return this.inner.append(streamId, sealAll(streamId, events, keys), expected);
   }
 
   async appendToStreams(writes: readonly StreamAppend[]): Promise<AppendResult[]> {
-    const sealed = await Promise.all(writes.map(async (write) => ({ ...write, events: await this.sealAll(write.streamId, write.events) })));
-    return this.inner.appendToStreams(sealed);
+    const keys = await this.keysToSeal(writes);
+    return this.inner.appendToStreams(writes.map((write) => ({ ...write, events: sealAll(write.streamId, write.events, keys) })));
   }
 
   serialised<T>(streamId: string, work: () => Promise<T>): Promise<T> {
@@ -83,16 +84,15 @@ export class SealedEventStore implements EventStore {
     return this.inner.close();
   }
 
-  private async sealAll(streamId: string, events: readonly NewEvent[]): Promise<readonly NewEvent[]> {
-    const residentId = residentIdOfStream(streamId);
-    if (residentId === null || !events.some((event) => hasPersonalValues(event.data))) return events;
-    const key = await this.keys.keyToSeal(residentId, events[0]!.metadata.organisationId);
-    return events.map((event) => ({
-      ...event,
-      data: mapPersonalValues(event.data, (value) => ({
-        $sealed: seal(key, Buffer.from(JSON.stringify(value), 'utf8'), bound(residentId)).toString('base64'),
-      })),
-    }));
+  /** One look-up for all the residents whose events carry personal values. */
+  private keysToSeal(writes: ReadonlyArray<{ streamId: string; events: readonly NewEvent[] }>): Promise<KeyLookup> {
+    const owners = new Map<string, string>();
+    for (const { streamId, events } of writes) {
+      const residentId = residentIdOfStream(streamId);
+      if (residentId !== null && events.some((event) => hasPersonalValues(event.data)))
+        owners.set(residentId, events[0]!.metadata.organisationId);
+    }
+    return this.keys.keysToSeal(owners);
   }
 
   private async openAll(events: StoredEvent[]): Promise<StoredEvent[]> {
@@ -104,6 +104,19 @@ export class SealedEventStore implements EventStore {
 
 function residentIdsOf(events: readonly StoredEvent[]): string[] {
   return [...new Set(events.map((event) => residentIdOfStream(event.streamId)).filter((id) => id !== null))];
+}
+
+function sealAll(streamId: string, events: readonly NewEvent[], keys: KeyLookup): readonly NewEvent[] {
+  const residentId = residentIdOfStream(streamId);
+  if (residentId === null || !events.some((event) => hasPersonalValues(event.data))) return events;
+  const key = keys.get(residentId);
+  if (!key) throw new PersonalDataErasedError(residentId);
+  return events.map((event) => ({
+    ...event,
+    data: mapPersonalValues(event.data, (value) => ({
+      $sealed: seal(key, Buffer.from(JSON.stringify(value), 'utf8'), bound(residentId)).toString('base64'),
+    })),
+  }));
 }
 
 /** Sealed values opened with the resident's key; null where the key was destroyed. */
