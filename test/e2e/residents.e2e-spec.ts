@@ -94,6 +94,10 @@ describe('residents', () => {
       ).body;
     expect((await search('pham')).items.map((r: { fullName: string }) => r.fullName)).toEqual(['PHAM MINH KHOA', 'PHAM THI LAN']);
     expect((await search('REF-KHOA')).items.map((r: { id: string }) => r.id)).toEqual([a]);
+    // Every word must begin some word of the name, in any order.
+    expect((await search('lan pham')).items.map((r: { fullName: string }) => r.fullName)).toEqual(['PHAM THI LAN']);
+    expect((await search('pha th')).items.map((r: { fullName: string }) => r.fullName)).toEqual(['PHAM THI LAN']);
+    expect((await search('pham lan khoa')).total).toBe(0);
     expect((await search('KH12345678OA')).items.map((r: { id: string }) => r.id)).toEqual([a]);
     expect((await search('100%_')).total).toBe(0);
     // The list (read model) and the resident's own summary (its stream) agree.

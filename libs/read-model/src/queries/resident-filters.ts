@@ -42,6 +42,7 @@ export function residentFilterSql(organisationId: string, filters: ResidentFilte
   const params: unknown[] = [organisationId];
   const add = (value: unknown) => `$${params.push(value)}`;
   const where = ['s.organisation_id = $1'];
+  const joins: string[] = [];
   const query = (filters.query ?? '').trim();
   const card = query === '' ? null : cardNumberForm(query);
   if (card !== null) {
@@ -50,13 +51,17 @@ export function residentFilterSql(organisationId: string, filters: ResidentFilte
     );
   } else if (query !== '') {
     const words = searchWords(query).slice(0, 8);
-    for (const word of words) {
-      const escaped = word.replace(/[\\%_]/g, '\\$&');
-      where.push(
-        `s.resident_id IN (SELECT resident_id FROM read_model.resident_search_token WHERE organisation_id = $1 AND token LIKE ${add(`${escaped}%`)})`,
-      );
-    }
     if (words.length === 0) where.push('false');
+    // The residents every word finds, intersected once (an InitPlan of index-only range scans),
+    // then read by primary key. One IN filter per word made PostgreSQL read and hash the whole
+    // caseload instead (365 ms p50 at 100,000 residents; bench/README.md).
+    else {
+      const found = words.map(
+        (word) =>
+          `SELECT resident_id FROM read_model.resident_search_token WHERE organisation_id = $1 AND token LIKE ${add(prefixOf(word))}`,
+      );
+      where.push(`s.resident_id = ANY (ARRAY(${found.join(' INTERSECT ')}))`);
+    }
   }
   const closed = filters.closed ?? 'false';
   if (closed !== 'any') where.push(`s.closed = ${closed === 'true'}`);
@@ -70,9 +75,8 @@ export function residentFilterSql(organisationId: string, filters: ResidentFilte
     filters.periodExpiresFrom !== undefined ||
     filters.periodExpiresTo !== undefined ||
     filters.inJapan !== undefined;
-  let from = '';
   if (needsStatus) {
-    from = CURRENT_STATUS.replace('$ASOF', add(asOf));
+    joins.push(CURRENT_STATUS.replace('$ASOF', add(asOf)));
     if (filters.status !== undefined) where.push(`cur.residence->>'status' = ${add(filters.status)}`);
     if (filters.periodExpiresFrom !== undefined)
       where.push(`(cur.residence->>'periodExpiresOn')::date >= ${add(filters.periodExpiresFrom)}::date`);
@@ -80,5 +84,10 @@ export function residentFilterSql(organisationId: string, filters: ResidentFilte
       where.push(`(cur.residence->>'periodExpiresOn')::date <= ${add(filters.periodExpiresTo)}::date`);
     if (filters.inJapan !== undefined) where.push(`(cur.residence->>'inJapan')::boolean = ${add(filters.inJapan)}`);
   }
-  return { from, where: where.join(' AND '), params };
+  return { from: joins.join(' '), where: where.join(' AND '), params };
+}
+
+/** A LIKE pattern for words that begin with `word`, its own % and _ taken literally. */
+function prefixOf(word: string): string {
+  return `${word.replace(/[\\%_]/g, '\\$&')}%`;
 }

@@ -47,7 +47,8 @@ describe('the sealed store writes many residents in one append (an import)', () 
     const { rows: clear } = await pool.query(`SELECT 1 FROM events WHERE data::text LIKE '%NGUYEN%'`);
     expect(clear).toHaveLength(0);
     const read = await store.readStreams(residents.map(({ id }) => residentStream(id)));
-    for (const { id, name } of residents) expect(read.get(residentStream(id))?.[0]?.data['fullName']).toBe(name);
+    for (const { id, name } of residents)
+      expect((read.get(residentStream(id))?.[0]?.data as { fullName?: string } | undefined)?.fullName).toBe(name);
   });
 
   test('an append that names one erased resident among others is refused whole: nothing is written for any of them', async () => {
