@@ -126,7 +126,7 @@ test('deadlines.csv takes the deadline filters; a bad filter is a 400 before any
   // The same deadlines, in the same order, as the JSON list with the same filters.
   const json = await api.http.get(`/v1/deadlines?${filters}&pageSize=200`).auth(org.viewer, { type: 'bearer' }).expect(200);
   expect(json.body.total).toBeGreaterThan(10);
-  expect(rows.map((row) => [row[0], row[5], row[9]])).toEqual(
+  expect(rows.map((row) => [row[0], row[5], row.at(-1)])).toEqual(
     json.body.items.map((item: { residentName: string; dueOn: string; residentId: string }) => [
       item.residentName,
       item.dueOn,
@@ -151,4 +151,74 @@ test('every export is in the security log: who, which list, format and rows', as
   expect(exports.length).toBeGreaterThanOrEqual(5);
   expect(exports).toContainEqual(expect.objectContaining({ subject: 'list:residents', detail: { format: 'csv', rows: 230 } }));
   expect(exports).toContainEqual(expect.objectContaining({ subject: 'list:deadlines', detail: { format: 'xlsx', rows: 230 } }));
+});
+
+test('deadlines.csv|.xlsx: who owes each deadline in words, the employer of its filings, and the organisation’s own registration under its name', async () => {
+  const office = await api.organisation('Hokuriku Support');
+  const employer = (
+    await api.http.post('/v1/employers').auth(office.caseworker, { type: 'bearer' }).send({ name: 'Hokuriku Foods' }).expect(201)
+  ).body;
+  const worker = await api.register(office.caseworker, { fullName: 'TRAN THI MAI' });
+  await api
+    .record(office.caseworker, worker, 'Landed', '2026-04-01', {
+      status: 'specified_skilled_worker_1',
+      periodExpiresOn: '2029-03-31',
+      card: { number: 'SW77777777AA' },
+      designation: { field: 'food_and_beverage_manufacturing', employer: employer.id },
+    })
+    .expect(201);
+  await api.record(office.caseworker, worker, 'SupportStarted', '2026-04-01', { employer: employer.id }).expect(201);
+  // Registered until 2027-08-31: the renewal is filed 2027-02-01 – 04-30 (ssw-duties.md §7).
+  await api.http
+    .patch(`/v1/organisations/${office.organisationId}`)
+    .auth(office.manager, { type: 'bearer' })
+    .send({ registrationExpiresOn: '2027-08-31' })
+    .expect(200);
+
+  const table = async (query: string) => {
+    const body = (await download(`/v1/deadlines.csv?${query}`, office.viewer).expect(200)).body as Buffer;
+    const [header, ...rows] = parse(body.subarray(3).toString('utf8')) as string[][];
+    return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]])));
+  };
+  const all = await table('to=2027-12-31');
+  const pick = (row: Record<string, string | undefined>) => [row['氏名'], row['種類コード'], row['義務者'], row['所属機関'], row['台帳ID']];
+  expect(all.map(pick)).toEqual(
+    expect.arrayContaining([
+      ['TRAN THI MAI', 'residence_notification_90_day', '本人', '', worker],
+      ['TRAN THI MAI', 'ssw_support_contract_notification', '所属機関', 'Hokuriku Foods', worker],
+      ['TRAN THI MAI', 'ssw_annual_report', '所属機関', 'Hokuriku Foods', worker],
+      ['TRAN THI MAI', 'support_interview', '登録支援機関', '', worker],
+      ['TRAN THI MAI', 'orientation', '登録支援機関', '', worker],
+      ['Hokuriku Support', 'support_registration_renewal', '登録支援機関', '', ''],
+    ]),
+  );
+  const own = all.find((row) => row['種類コード'] === 'support_registration_renewal')!;
+  expect(own).toMatchObject({
+    手続: expect.stringContaining('登録'),
+    根拠: expect.stringContaining('19条の23'),
+    開始日: '2027-02-01',
+    期限: '2027-04-30',
+  });
+
+  // The filters of the JSON list: only the employer's filings, or only the organisation's duties.
+  const filings = await table(`owedBy=employer&employer=${employer.id}&to=2027-12-31`);
+  expect(filings.map((row) => [row['種類コード'], row['義務者'], row['所属機関']])).toEqual([
+    ['ssw_support_contract_notification', '所属機関', 'Hokuriku Foods'],
+    ['ssw_annual_report', '所属機関', 'Hokuriku Foods'],
+  ]);
+  const duties = await table('owedBy=organisation&to=2027-12-31');
+  expect(new Set(duties.map((row) => row['義務者']))).toEqual(new Set(['登録支援機関']));
+  expect(duties.map((row) => row['種類コード'])).toContain('support_registration_renewal');
+
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(
+    (await download('/v1/deadlines.xlsx?owedBy=organisation&kind=support_registration_renewal', office.viewer).expect(200)).body as never,
+  );
+  const sheet = book.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  expect(header).toEqual(expect.arrayContaining(['義務者', '所属機関']));
+  const row = Object.fromEntries(header.map((name, i) => [name, sheet.getRow(2).getCell(i + 1).value]));
+  expect(sheet.rowCount).toBe(2);
+  expect(row).toMatchObject({ 氏名: 'Hokuriku Support', 義務者: '登録支援機関', 期限: new Date('2027-04-30T00:00:00Z') });
+  expect(row['台帳ID'] ?? null).toBeNull();
 });

@@ -36,6 +36,13 @@ export interface DeadlineDefinition {
 export const OWED_BY = ['resident', 'employer', 'organisation'] as const;
 export type OwedBy = (typeof OWED_BY)[number];
 
+/** Who owes it, in words: 本人 (the worker), 所属機関 (the employer), 登録支援機関 (the support organisation itself). */
+export const OWED_BY_LABEL: Readonly<Record<OwedBy, { readonly ja: string; readonly en: string }>> = {
+  resident: { ja: '本人', en: 'the resident' },
+  employer: { ja: '所属機関', en: 'the employer' },
+  organisation: { ja: '登録支援機関', en: 'the support organisation' },
+};
+
 export const DEADLINE_CATALOGUE: Readonly<Record<DeadlineKind, DeadlineDefinition>> = {
   period_renewal: {
     legalBasis: '入管法21条',

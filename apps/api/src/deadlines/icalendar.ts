@@ -9,7 +9,7 @@
  * allocates a TextEncoder per character, 26 s of CPU for 10,000 events on this machine.
  */
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
-import type { OwedBy } from '@zairyu/domain';
+import { OWED_BY_LABEL, type OwedBy } from '@zairyu/domain';
 
 export interface FeedDeadline {
   id: string;
@@ -35,12 +35,6 @@ export interface FeedOptions {
   organisationName?: string;
 }
 
-const OWED_BY_TEXT: Record<OwedBy, { ja: string; en: string }> = {
-  resident: { ja: '本人', en: 'the resident' },
-  employer: { ja: '所属機関', en: 'the employer' },
-  organisation: { ja: '支援機関', en: 'the organisation' },
-};
-
 export const DEFAULT_ALARM_DAYS: readonly number[] = [7, 1];
 
 /**
@@ -62,11 +56,11 @@ function calendar(name: string): ICalCalendar {
 }
 
 function addEvents(target: ICalCalendar, item: FeedDeadline, options: FeedOptions): void {
-  const who = calendarText(item.residentName ?? options.organisationName ?? OWED_BY_TEXT.organisation.ja);
+  const who = calendarText(item.residentName ?? options.organisationName ?? OWED_BY_LABEL.organisation.ja);
   const employer = item.employerName ? calendarText(item.employerName) : null;
   // An employer's filing names the employer, so a support organisation sees whose papers to prepare.
   const what = employer === null ? item.label.ja : `${item.label.ja}（${employer}）`;
-  const owedBy = `Owed by ${OWED_BY_TEXT[item.owedBy].en}${employer === null ? '' : ` (${employer})`}.`;
+  const owedBy = `Owed by ${OWED_BY_LABEL[item.owedBy].en}${employer === null ? '' : ` (${employer})`}.`;
   const uid = `${item.residentId ?? 'organisation'}-${item.id}`;
   const alarms = options.alarmDaysBefore.map((days) => ({
     type: ICalAlarmType.display,

@@ -4,7 +4,7 @@
  * 国籍 by its Japanese name, 担当者 by e-mail), so an exported list edited in Excel can be
  * imported again; columns the import does not know (台帳ID, 終了) are ignored by it.
  */
-import { isStatusCode, STATUS_CATALOGUE, type DeadlineKind, type DeadlineState } from '@zairyu/domain';
+import { isStatusCode, OWED_BY_LABEL, STATUS_CATALOGUE, type DeadlineKind, type DeadlineState, type OwedBy } from '@zairyu/domain';
 import { japaneseCountryName } from '../imports/country-names.js';
 import { IMPORT_TEMPLATE, type ImportField } from '../imports/import-template.js';
 import type { ExportColumn } from './spreadsheet-writer.js';
@@ -70,8 +70,13 @@ export const RESIDENT_COLUMNS: ExportColumn<ResidentExportRow>[] = [
 
 export interface DeadlineExportRow {
   id: string;
+  /** null: a deadline of the organisation itself (its registration as a 登録支援機関). */
   residentId: string | null;
+  /** The resident's name, or the organisation's own name on its own deadlines (as in the calendar feed). */
   residentName: string | null;
+  owedBy: OwedBy;
+  /** The employer (所属機関) an employer's filing is owed by, by name. */
+  employerName: string | null;
   kind: DeadlineKind;
   state: DeadlineState;
   opensOn: string | null;
@@ -100,6 +105,9 @@ export const DEADLINE_COLUMNS: ExportColumn<DeadlineExportRow>[] = [
   { header: '期限', value: (row) => row.dueOn, date: true },
   { header: '法定期限', value: (row) => row.statutoryDueOn, date: true },
   { header: '完了日', value: (row) => row.metOn, date: true },
+  // 義務者: who must act (ssw-duties.md §1) in words; 所属機関: whose filing it is, for an employer's one.
+  { header: '義務者', value: (row) => OWED_BY_LABEL[row.owedBy].ja },
+  { header: '所属機関', value: (row) => row.employerName, width: 24 },
   { header: '種類コード', value: (row) => row.kind },
   { header: '台帳ID', value: (row) => row.residentId, width: 38 },
 ];

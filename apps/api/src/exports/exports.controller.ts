@@ -10,12 +10,13 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@ne
 import type pg from 'pg';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
-import type { DeadlineKind, DeadlineState } from '@zairyu/domain';
+import { OWED_BY_LABEL, type DeadlineKind, type DeadlineState } from '@zairyu/domain';
 import { Caller } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
 import { deadlineFilter, type DeadlineListQuery } from '../deadlines/deadline-list-params.js';
 import { ListDeadlines } from '../deadlines/list-deadlines.handler.js';
+import { OrganisationRegistrations } from '../employers/organisation-registration.js';
 import { forbidden, notFound } from '../http/problem.js';
 import { asOfParam } from '../http/query-params.js';
 import { SecurityLog } from '../people/security-log.js';
@@ -42,6 +43,7 @@ export class ExportsController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly registrations: OrganisationRegistrations,
   ) {}
 
   @Get('residents.:format')
@@ -125,6 +127,8 @@ export class ExportsController {
     const list = (page: number) => this.queries.execute(new ListDeadlines(organisationId, { ...filter, page, pageSize: EXPORT_PAGE }));
     const first = await list(1);
     await this.record(caller, request, 'deadlines', kind, first.total);
+    // The organisation's own deadlines (residentId null) carry its name where a resident's would be.
+    const organisationName = (await this.registrations.ownDeadlines(organisationId)).name ?? OWED_BY_LABEL.organisation.ja;
     async function* batches(): AsyncGenerator<DeadlineExportRow[]> {
       let page = first;
       for (let number = 1; ; number++) {
@@ -132,7 +136,9 @@ export class ExportsController {
         yield page.items.map((item) => ({
           id: item.id,
           residentId: item.residentId,
-          residentName: item.residentName,
+          residentName: item.residentId === null ? organisationName : item.residentName,
+          owedBy: item.owedBy,
+          employerName: item.employerName ?? null,
           kind: item.kind as DeadlineKind,
           state: item.state as DeadlineState,
           opensOn: item.opensOn,
