@@ -7,6 +7,8 @@ import type { CardKind, MyNumberOption } from './events/card-data.js';
 import { cardStateAsOf, type CardState } from './rules/card-validity.js';
 import type { CardRecord, InvalidationReason } from './resident/state.js';
 
+export const MY_NUMBER_FUNCTION_STATES = ['active', 'suspended', 'ended'] as const;
+
 export interface CardView {
   number: string | null;
   kind: CardKind | null;
@@ -18,7 +20,7 @@ export interface CardView {
   lostOn: LocalDate | null;
   myNumberOption: MyNumberOption | null;
   /** Of a specified residence card: its loss suspends the My Number function at once (seed 003). */
-  myNumberFunction: 'active' | 'suspended' | 'ended' | null;
+  myNumberFunction: (typeof MY_NUMBER_FUNCTION_STATES)[number] | null;
 }
 
 export const NO_CARD: CardView = {

@@ -3,7 +3,8 @@
  * categories from seed 000 §6.2; 所属機関 notification categories from 入管法19条の16.
  */
 
-export type WorkCategory = 'status_activities_only' | 'designated_activities_only' | 'unrestricted' | 'not_permitted';
+export const WORK_CATEGORIES = ['status_activities_only', 'designated_activities_only', 'unrestricted', 'not_permitted'] as const;
+export type WorkCategory = (typeof WORK_CATEGORIES)[number];
 
 /** Which notification a change of 所属機関 or of a spouse relationship calls for (19条の16). */
 export type NotificationCategory = 'activity' | 'contract' | 'spouse' | null;

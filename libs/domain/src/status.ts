@@ -12,8 +12,10 @@ import { workPermissionAsOf, type WorkPermission } from './rules/work-permission
 import { residentAsOf } from './as-of.js';
 import type { CardRecord, ResidentState } from './resident/state.js';
 
+export const STATUS_WARNING_CODES = ['CARD_EXPIRY_DIFFERS', 'CARD_VERIFICATION_MISMATCH'] as const;
+
 export interface StatusWarning {
-  code: 'CARD_EXPIRY_DIFFERS' | 'CARD_VERIFICATION_MISMATCH';
+  code: (typeof STATUS_WARNING_CODES)[number];
   message: string;
 }
 

@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module.js';
 import { clientErrorHandler, frameworkErrors } from '../http/framework-errors.js';
 import { requireJsonBodies } from '../http/json-only.js';
@@ -15,10 +15,8 @@ import { IMPORTS_PATH } from '../imports/imports-wiring.js';
 import { installSafeJsonParser } from '../http/safe-json-body.js';
 import { querystringParser, refuseBadQueries } from '../http/strict-query.js';
 import { installRequestLog } from '../http/request-log.js';
-import { SESSION_COOKIE } from '../people/session-cookie.js';
-import { eventTypesDocumentation } from '../residents/event-types-doc.js';
-import { RESIDENT_SCHEMAS } from '../residents/resident-schemas.js';
 import { serveWebApp } from '../http/web-app.js';
+import { apiDocument } from '../openapi/api-document.js';
 import type { Runtime } from './runtime.js';
 import type { AppConfig, Clock } from './tokens.js';
 
@@ -56,23 +54,7 @@ export async function createApp(runtime: Runtime, config: AppConfig, options: Ap
     // Bodies go through our own JSON parser only (http/safe-json-body.ts), never Nest's.
     bodyParser: false,
   });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Zairyu Ledger API')
-      .setDescription(`Residence-card lifecycle ledger (api-v1.md).\n\n${eventTypesDocumentation()}`)
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth(SESSION_COOKIE, {
-        type: 'apiKey',
-        in: 'cookie',
-        description: 'The session of a signed-in person (POST /v1/session); writes also need the X-CSRF-Token header.',
-      })
-      .addSecurityRequirements('bearer')
-      .addSecurityRequirements('cookie')
-      .build(),
-  );
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...RESIDENT_SCHEMAS } };
+  const document = apiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await fastify.ready();

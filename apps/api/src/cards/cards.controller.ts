@@ -1,6 +1,9 @@
 import { Controller, Get, Inject, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
+import { ApiAsOf } from '../openapi/api-queries.decorator.js';
 import { CARD_NUMBER_PATTERN } from '@zairyu/domain';
 import { Caller } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
@@ -20,7 +23,10 @@ export class CardsController {
 
   @Get(':number')
   @ApiOperation({ summary: 'Look up a card by number: its resident and its state as of a date' })
-  @ApiQuery({ name: 'asOf', required: false })
+  @ApiParam({ name: 'number', schema: { type: 'string', pattern: CARD_NUMBER_PATTERN.source, example: 'AB12345678CD' } })
+  @ApiAsOf()
+  @ApiAnswer(200, 'CardLookup', 'The card, its resident and its state as of the date.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   get(@Caller() caller: Principal, @Param('number') number: string, @QueryParam('asOf') asOf?: string) {
     if (!CARD_NUMBER_PATTERN.test(number)) {
       throw badRequest('Not a card number.', [

@@ -1,7 +1,10 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Optional, Query as QueryParam, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
+import { ApiAsOf, ApiDateQuery, ApiPaging } from '../openapi/api-queries.decorator.js';
 import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY, japanDateOf } from '@zairyu/domain';
 import { Caller, Public } from '../auth/access.decorators.js';
 import { CredentialsService } from '../auth/credentials.service.js';
@@ -33,16 +36,17 @@ export class DeadlinesController {
   @Get('deadlines')
   @ApiBearerAuth()
   @ApiOperation({ summary: "The caseload's deadlines, ordered by dueOn, each with residentId and residentName" })
-  @ApiQuery({ name: 'from', required: false })
-  @ApiQuery({ name: 'to', required: false })
-  @ApiQuery({ name: 'state', required: false, description: `comma-separated: ${DEADLINE_STATES.join(', ')}` })
-  @ApiQuery({ name: 'kind', required: false, description: `comma-separated: ${DEADLINE_KINDS.join(', ')}` })
-  @ApiQuery({ name: 'owedBy', required: false, description: `comma-separated: ${OWED_BY.join(', ')}` })
-  @ApiQuery({ name: 'employer', required: false, description: 'an employer record id (or name): the filings it owes' })
-  @ApiQuery({ name: 'asOf', required: false })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
-  @ApiQuery({ name: 'assignedTo', required: false, description: 'me (mine), none, or a user id' })
+  @ApiDateQuery('from', 'Only deadlines due on or after this day.')
+  @ApiDateQuery('to', 'Only deadlines due on or before this day.')
+  @ApiQuery({ name: 'state', required: false, schema: { type: 'string' }, description: `comma-separated: ${DEADLINE_STATES.join(', ')}` })
+  @ApiQuery({ name: 'kind', required: false, schema: { type: 'string' }, description: `comma-separated: ${DEADLINE_KINDS.join(', ')}` })
+  @ApiQuery({ name: 'owedBy', required: false, schema: { type: 'string' }, description: `comma-separated: ${OWED_BY.join(', ')}` })
+  @ApiQuery({ name: 'employer', required: false, schema: { type: 'string' }, description: 'an employer record id (or name): the filings it owes' })
+  @ApiAsOf()
+  @ApiPaging()
+  @ApiAnswer(200, 'DeadlinePage', 'One page of the caseload’s deadlines, by dueOn.')
+  @ApiProblems(ALWAYS, AUTHENTICATED)
+  @ApiQuery({ name: 'assignedTo', required: false, schema: { type: 'string' }, description: 'me (mine), none, or a user id' })
   async list(@Caller() caller: Principal, @QueryParam() raw: DeadlineListQuery & { page?: string; pageSize?: string }) {
     const organisationId = (caller as Principal & { kind: 'key' }).organisationId;
     return this.queries.execute(
@@ -60,8 +64,9 @@ export class DeadlinesController {
       "The organisation's own deadlines (support_registration_renewal) carry its name instead of a resident's; " +
       'CATEGORIES is owedBy (resident, employer, organisation), and an employer filing names the employer.',
   })
-  @ApiQuery({ name: 'token', required: true })
-  @ApiProduces('text/calendar')
+  @ApiQuery({ name: 'token', required: true, schema: { type: 'string' } })
+  @ApiResponse({ status: 200, description: 'An iCalendar feed (RFC 5545).', content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiProblems(ALWAYS, 401)
   async feed(@QueryParam('token') token?: string): Promise<StreamableFile> {
     const organisationId = token ? await this.credentials.organisationOfFeedToken(token) : null;
     if (!organisationId) throw unauthorized('Open the feed with its calendar token: /v1/deadlines.ics?token=…');

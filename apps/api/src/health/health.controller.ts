@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import type { FastifyReply } from 'fastify';
 import type pg from 'pg';
 import { Public } from '../auth/access.decorators.js';
@@ -17,6 +18,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'ok once the database is reachable and migrations ran; with the projection lag in events' })
+  @ApiAnswer(200, 'Health', 'Ready.')
+  @ApiAnswer(503, 'Health', 'The database is not reachable or not migrated.')
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     try {
       await this.pool.query('SELECT 1 FROM read_model_migrations LIMIT 1');

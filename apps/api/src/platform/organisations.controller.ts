@@ -8,6 +8,8 @@ import { APP_CONFIG, type AppConfig } from '../bootstrap/tokens.js';
 import { absoluteUrl } from '../http/public-url.js';
 import { CreateOrganisation, IssueApiKey, IssueCalendarToken } from './platform-commands.js';
 import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
@@ -26,6 +28,8 @@ export class OrganisationsController {
   @RequiresRole('manager')
   @ApiOperation({ summary: 'Create an organisation (platform admin)' })
   @ApiBody({ schema: { $ref: getSchemaPath(CreateOrganisationDto) } })
+  @ApiAnswer(201, 'Organisation', 'Created.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY)
   create(@Caller() caller: Principal, @Body() body: unknown, @Req() request: FastifyRequest) {
     return this.commands.execute(new CreateOrganisation(caller, body, request.ip));
   }
@@ -36,6 +40,8 @@ export class OrganisationsController {
   @RequiresRole('manager')
   @ApiOperation({ summary: "Issue an API key (admin, or the organisation's manager); the key is shown once" })
   @ApiBody({ schema: { $ref: getSchemaPath(CreateApiKeyDto) } })
+  @ApiAnswer(201, 'IssuedApiKey', 'Issued; the key is in this answer only.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, 404)
   issueKey(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     return this.commands.execute(new IssueApiKey(caller, organisationId, body, request.ip));
   }
@@ -45,6 +51,8 @@ export class OrganisationsController {
   @AdminAllowed()
   @RequiresRole('manager')
   @ApiOperation({ summary: 'Make a read-only token for the iCalendar deadline feed; shown once' })
+  @ApiAnswer(201, 'IssuedCalendarToken', 'Issued; the token is in this answer only.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   issueCalendarToken(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Req() request: FastifyRequest) {
     return this.commands.execute(
       new IssueCalendarToken(caller, organisationId, request.ip, (path) => absoluteUrl(this.config, request, path)),

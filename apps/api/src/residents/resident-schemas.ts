@@ -1,49 +1,121 @@
 /**
- * The bodies of registration and of POST /events in the OpenAPI document, from the domain's
- * lists (the domain checks them: parseRegistration, parseRecordableEvent).
+ * What the resident endpoints answer, for the OpenAPI document. Enumerations come from the
+ * domain; the registration body from its rules. test/e2e/openapi.e2e-spec.ts checks real
+ * answers against these schemas, so they cannot drift from the code unnoticed.
  */
 import type { SchemaObject } from '@nestjs/swagger';
-import { RECORDABLE_EVENT_TYPES } from '@zairyu/domain';
+import {
+  CARD_KINDS,
+  CARD_STATES,
+  INVALIDATION_REASONS,
+  LAWFUL_BASES,
+  MY_NUMBER_FUNCTION_STATES,
+  MY_NUMBER_OPTIONS,
+  STATUS_CODES,
+  STATUS_WARNING_CODES,
+  WORK_CATEGORIES,
+  registrationSchema,
+} from '@zairyu/domain';
+import { DATE, nullable, ref } from '../openapi/schema-ref.js';
+
+const enumOrNull = (values: readonly string[]) => ({ type: 'string', enum: [...values], nullable: true });
 
 export const RESIDENT_SCHEMAS: Record<string, SchemaObject> = {
-  RegisterResident: {
+  RegisterResident: registrationSchema() as SchemaObject,
+  Registered: {
     type: 'object',
-    required: ['fullName', 'dateOfBirth', 'nationality'],
-    additionalProperties: false,
+    required: ['id', 'version'],
+    properties: { id: { type: 'string', format: 'uuid' }, version: { type: 'integer', minimum: 1 } },
+  },
+  Recorded: {
+    type: 'object',
+    required: ['eventId', 'version'],
+    properties: { eventId: { type: 'string', format: 'uuid' }, version: { type: 'integer', minimum: 1 } },
+  },
+  Residence: {
+    type: 'object',
+    required: ['lawful', 'basis', 'status', 'periodExpiresOn', 'lawfulUntil', 'inJapan'],
     properties: {
-      fullName: { type: 'string', maxLength: 200, example: 'NGUYEN VAN AN', description: 'As on the passport / card.' },
-      dateOfBirth: { type: 'string', format: 'date', example: '1998-07-21' },
-      nationality: { type: 'string', pattern: '^[A-Z]{3}$', example: 'VNM', description: 'ISO 3166-1 alpha-3' },
-      gender: { type: 'string', maxLength: 32 },
-      externalRef: { type: 'string', maxLength: 100, description: 'Your own reference for the client' },
-      notes: { type: 'string', maxLength: 2000 },
-      nameKana: { type: 'string', maxLength: 200, example: 'グエン・ヴァン・アン', description: 'Katakana reading (フリガナ)' },
-      nameNative: { type: 'string', maxLength: 200, example: 'Nguyễn Văn An', description: 'The name in its own script' },
-      passportNumber: { type: 'string', maxLength: 20 },
-      passportExpiresOn: { type: 'string', format: 'date' },
-      phone: { type: 'string', maxLength: 30 },
-      email: { type: 'string', maxLength: 200 },
-      assignedTo: { type: 'string', maxLength: 100, description: 'A user id of the organisation: the caseworker in charge' },
-      employer: { type: 'string', maxLength: 200, description: 'Free text or an employer record id (所属機関)' },
+      lawful: { type: 'boolean' },
+      basis: { type: 'string', enum: [...LAWFUL_BASES] },
+      status: enumOrNull(STATUS_CODES),
+      periodExpiresOn: nullable(DATE),
+      lawfulUntil: nullable(DATE),
+      inJapan: { type: 'boolean' },
     },
   },
-  RecordEvent: {
+  CardView: {
     type: 'object',
-    required: ['type', 'occurredOn'],
-    additionalProperties: false,
+    required: [
+      'number',
+      'kind',
+      'state',
+      'issuedOn',
+      'expiresOn',
+      'invalidatedOn',
+      'invalidationReason',
+      'lostOn',
+      'myNumberOption',
+      'myNumberFunction',
+    ],
     properties: {
-      type: {
-        type: 'string',
-        enum: [...RECORDABLE_EVENT_TYPES],
-        description: 'The fact recorded; its `data` is described under each type.',
-      },
-      occurredOn: {
-        type: 'string',
-        format: 'date',
-        example: '2026-04-01',
-        description: 'The legal date of the fact (Japan time); not in the future, not before birth.',
-      },
-      data: { type: 'object', description: 'Fields of the event type; {} when it has none.' },
+      number: { type: 'string', nullable: true },
+      kind: enumOrNull(CARD_KINDS),
+      state: { type: 'string', enum: [...CARD_STATES] },
+      issuedOn: nullable(DATE),
+      expiresOn: nullable(DATE),
+      invalidatedOn: nullable(DATE),
+      invalidationReason: enumOrNull(INVALIDATION_REASONS),
+      lostOn: nullable(DATE),
+      myNumberOption: enumOrNull(MY_NUMBER_OPTIONS),
+      myNumberFunction: enumOrNull(MY_NUMBER_FUNCTION_STATES),
     },
   },
+  WorkPermission: {
+    type: 'object',
+    required: ['permission', 'extraActivityHoursPerWeek'],
+    properties: {
+      permission: { type: 'string', enum: [...WORK_CATEGORIES] },
+      extraActivityHoursPerWeek: { type: 'integer', nullable: true },
+    },
+  },
+  StatusWarning: {
+    type: 'object',
+    required: ['code', 'message'],
+    properties: { code: { type: 'string', enum: [...STATUS_WARNING_CODES] }, message: { type: 'string' } },
+  },
+  ResidentStatus: {
+    type: 'object',
+    required: ['residentId', 'asOf', 'residence', 'card', 'work', 'warnings'],
+    properties: {
+      residentId: { type: 'string', nullable: true },
+      asOf: DATE,
+      residence: ref('Residence'),
+      card: ref('CardView'),
+      work: ref('WorkPermission'),
+      warnings: { type: 'array', items: ref('StatusWarning') },
+    },
+  },
+  ResidentSummary: {
+    type: 'object',
+    required: ['id', 'fullName', 'dateOfBirth', 'nationality', 'gender', 'externalRef', 'notes', 'version', 'status', 'nextDeadline'],
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      fullName: { type: 'string' },
+      dateOfBirth: DATE,
+      nationality: { type: 'string' },
+      gender: { type: 'string', nullable: true },
+      externalRef: { type: 'string', nullable: true },
+      notes: { type: 'string', nullable: true },
+      version: { type: 'integer', minimum: 1, description: 'Also the ETag; send it as If-Match.' },
+      status: ref('ResidentStatus'),
+      nextDeadline: { allOf: [ref('Deadline')], nullable: true, description: 'The first open or overdue deadline.' },
+    },
+  },
+  ResidentPage: {
+    type: 'object',
+    required: ['items', 'total'],
+    properties: { items: { type: 'array', items: ref('ResidentSummary') }, total: { type: 'integer', minimum: 0 } },
+  },
+  EventHistory: { type: 'array', items: ref('EventRecord') },
 };

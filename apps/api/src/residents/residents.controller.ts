@@ -1,15 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiHeader,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { RULE_CODES, STATUS_CODES } from '@zairyu/domain';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
+import { ApiAsOf, ApiDateQuery, ApiPaging } from '../openapi/api-queries.decorator.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, RequiresRole } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
@@ -22,7 +17,6 @@ import { residentFilters, type ResidentListQuery } from './resident-list-params.
 import { RecordEvent } from './record-event.handler.js';
 import { RegisterResident } from './register-resident.handler.js';
 import { GetResident } from './resident-queries.js';
-import { RULE_VIOLATION_RESPONSE } from './rule-violation-doc.js';
 
 type OrgKey = Principal & { kind: 'key' };
 
@@ -59,6 +53,13 @@ function ifMatchVersion(value: string | undefined): number | null {
   return Number(match[1]);
 }
 
+/** A card number held by another resident is a conflict (409), not a broken rule. */
+const CONFLICT_CODES = ['CARD_NUMBER_IN_USE', 'CONCURRENT_CHANGE'];
+const RECORD_RULE_CODES = [
+  ...RULE_CODES.filter((code) => code !== 'CARD_NUMBER_IN_USE' && code !== 'ALREADY_REGISTERED'),
+  'IDEMPOTENCY_KEY_REUSED',
+];
+
 @ApiTags('residents')
 @ApiBearerAuth()
 @Controller('v1/residents')
@@ -73,13 +74,21 @@ export class ResidentsController {
   @RequiresRole('caseworker')
   @ApiOperation({ summary: 'Register a resident' })
   @ApiBody({ schema: { $ref: getSchemaPath('RegisterResident') } })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key and body registers nobody new' })
   @ApiQuery({
     name: 'confirm',
     required: false,
-    enum: ['true', 'false'],
+    schema: { type: 'string', enum: ['true', 'false'] },
     description: 'true: register even when an open resident has the same name, date of birth and nationality (else 409 POSSIBLE_DUPLICATE)',
   })
+  @ApiAnswer(201, 'Registered', 'Registered; Location names the resident.')
+  @ApiProblems(
+    ALWAYS,
+    AUTHENTICATED,
+    WITH_BODY,
+    { status: 409, codes: ['POSSIBLE_DUPLICATE'] },
+    { status: 422, codes: ['EVENT_IN_FUTURE', 'IDEMPOTENCY_KEY_REUSED', 'ASSIGNEE_NOT_IN_ORGANISATION'] },
+  )
   async register(
     @Caller() caller: Principal,
     @Body() body: unknown,
@@ -100,17 +109,22 @@ export class ResidentsController {
   @ApiOperation({
     summary: 'List and search residents (any word of a name or its katakana reading, external ref or card number), with filters',
   })
-  @ApiQuery({ name: 'query', required: false })
-  @ApiQuery({ name: 'status', required: false, description: 'status code held on asOf' })
-  @ApiQuery({ name: 'periodExpiresFrom', required: false })
-  @ApiQuery({ name: 'periodExpiresTo', required: false })
-  @ApiQuery({ name: 'inJapan', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'pending', required: false, enum: ['extension', 'status_change', 'permanent', 'acquisition', 'any'] })
-  @ApiQuery({ name: 'assignedTo', required: false, description: 'me (mine), none, or a user id' })
-  @ApiQuery({ name: 'closed', required: false, enum: ['false', 'true', 'any'], description: 'default false' })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
-  @ApiQuery({ name: 'asOf', required: false })
+  @ApiQuery({ name: 'query', required: false, schema: { type: 'string', maxLength: 200 } })
+  @ApiQuery({ name: 'status', required: false, schema: { type: 'string', enum: [...STATUS_CODES] }, description: 'status code held on asOf' })
+  @ApiDateQuery('periodExpiresFrom', 'Only residents whose period of stay ends on or after this day.')
+  @ApiDateQuery('periodExpiresTo', 'Only residents whose period of stay ends on or before this day.')
+  @ApiQuery({ name: 'inJapan', required: false, schema: { type: 'string', enum: ['true', 'false'] } })
+  @ApiQuery({
+    name: 'pending',
+    required: false,
+    schema: { type: 'string', enum: ['extension', 'status_change', 'permanent', 'acquisition', 'any'] },
+  })
+  @ApiQuery({ name: 'assignedTo', required: false, schema: { type: 'string' }, description: 'me (mine), none, or a user id' })
+  @ApiQuery({ name: 'closed', required: false, schema: { type: 'string', enum: ['false', 'true', 'any'] }, description: 'default false' })
+  @ApiPaging()
+  @ApiAsOf()
+  @ApiAnswer(200, 'ResidentPage', 'One page of summaries, by name.')
+  @ApiProblems(ALWAYS, AUTHENTICATED)
   list(@Caller() caller: Principal, @QueryParam() raw: ResidentListQuery & { page?: string; pageSize?: string; asOf?: string }) {
     const filters = residentFilters(raw, caller);
     const paging = pageParams(raw.page, raw.pageSize);
@@ -121,7 +135,9 @@ export class ResidentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A resident summary; ETag is its version' })
-  @ApiQuery({ name: 'asOf', required: false })
+  @ApiAsOf()
+  @ApiAnswer(200, 'ResidentSummary', 'The summary as of the date.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async get(
     @Caller() caller: Principal,
     @Param('id') id: string,
@@ -135,20 +151,26 @@ export class ResidentsController {
 
   @Get(':id/status')
   @ApiOperation({ summary: 'Lawful stay, card and work permission as of a date (default today, Japan time)' })
-  @ApiQuery({ name: 'asOf', required: false })
+  @ApiAsOf()
+  @ApiAnswer(200, 'ResidentStatus', 'The status as of the date.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   status(@Caller() caller: Principal, @Param('id') id: string, @QueryParam('asOf') asOf?: string) {
     return this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'status', asOfParam(asOf, this.clock)));
   }
 
   @Get(':id/deadlines')
   @ApiOperation({ summary: "The resident's deadlines as of a date, ordered by dueOn" })
-  @ApiQuery({ name: 'asOf', required: false })
+  @ApiAsOf()
+  @ApiAnswer(200, 'Deadlines', 'Every deadline that exists by the date, with its state then.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   deadlines(@Caller() caller: Principal, @Param('id') id: string, @QueryParam('asOf') asOf?: string) {
     return this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'deadlines', asOfParam(asOf, this.clock)));
   }
 
   @Get(':id/events')
   @ApiOperation({ summary: 'The event history: who recorded what and when, in version order' })
+  @ApiAnswer(200, 'EventHistory', 'Every recorded fact, retracted ones marked.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   events(@Caller() caller: Principal, @Param('id') id: string) {
     return this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'events', asOfParam(undefined, this.clock)));
   }
@@ -158,13 +180,22 @@ export class ResidentsController {
   @RequiresRole('caseworker')
   @ApiOperation({ summary: 'Record a fact (any event type of the contract)' })
   @ApiBody({ schema: { $ref: getSchemaPath('RecordEvent') } })
-  @ApiUnprocessableEntityResponse(RULE_VIOLATION_RESPONSE)
   @ApiHeader({ name: 'If-Match', required: false, description: '"<version>": refuse (412) unless the resident is at that version' })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
     description: 'a retry with the same key and body appends nothing and returns the first answer',
   })
+  @ApiAnswer(201, 'Recorded', 'Recorded: the new event and the resident’s version.')
+  @ApiProblems(
+    ALWAYS,
+    AUTHENTICATED,
+    WITH_BODY,
+    404,
+    412,
+    { status: 409, codes: CONFLICT_CODES },
+    { status: 422, codes: RECORD_RULE_CODES },
+  )
   record(
     @Caller() caller: Principal,
     @Param('id') id: string,

@@ -53,7 +53,8 @@ const FILING: Record<string, FieldRule> = {
   filedBy: optional(oneOf(APPLICATION_FILERS)),
 };
 
-const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
+/** The rules of each event type's `data`: the one place a type's fields are defined. */
+export const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
   ResidentRegistered: { residentId: required(text(100)), ...IDENTITY_RULES },
   ExistingStatusRecorded: {
     status: required(status),

@@ -1,21 +1,33 @@
 /**
- * A small vocabulary of field rules for event `data`. Each check returns a message or null;
- * the validator collects every field at fault rather than stopping at the first.
+ * A small vocabulary of field rules for event `data`. Each check returns the fields at fault
+ * (the validator collects every one rather than stopping at the first) and carries the JSON
+ * Schema it enforces, so the API's OpenAPI document is read off the same rules.
  */
 import { isLocalDate } from '../calendar/local-date.js';
 import { STATUS_CODES, isStatusCode } from '../status-catalogue.js';
-import { CARD_KINDS, MY_NUMBER_OPTIONS, isCardNumber } from './card-data.js';
+import { CARD_KINDS, CARD_NUMBER_PATTERN, MY_NUMBER_OPTIONS, isCardNumber } from './card-data.js';
 
 export interface FieldError {
   field: string;
   message: string;
 }
 
-export type Check = (value: unknown, path: string) => FieldError[];
+/** The JSON Schema (OpenAPI 3 dialect) of what a check accepts: plain data, for documentation. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+export interface Check {
+  (value: unknown, path: string): FieldError[];
+  readonly schema: JsonSchema;
+}
 
 export interface FieldRule {
   check: Check;
   optional?: boolean;
+}
+
+/** A check with the schema it enforces (a rule that JSON Schema cannot say goes in `description`). */
+export function check(schema: JsonSchema, test: (value: unknown, path: string) => FieldError[]): Check {
+  return Object.assign(test, { schema });
 }
 
 const fail = (field: string, message: string): FieldError[] => [{ field, message }];
@@ -23,45 +35,63 @@ const fail = (field: string, message: string): FieldError[] => [{ field, message
 export const MAX_TEXT_LENGTH = 500;
 
 export function text(maxLength = MAX_TEXT_LENGTH): Check {
-  return (value, path) => {
+  return check({ type: 'string', minLength: 1, maxLength, description: 'not blank' }, (value, path) => {
     if (typeof value !== 'string') return fail(path, 'must be a string');
     if (value.trim().length === 0) return fail(path, 'must not be empty');
     if (value.length > maxLength) return fail(path, `must be at most ${maxLength} characters`);
     return [];
-  };
+  });
 }
 
-export const date: Check = (value, path) => (isLocalDate(value) ? [] : fail(path, 'must be a calendar date YYYY-MM-DD that exists'));
+export const date = check({ type: 'string', format: 'date', example: '2026-04-01' }, (value, path) =>
+  isLocalDate(value) ? [] : fail(path, 'must be a calendar date YYYY-MM-DD that exists'),
+);
 
-export const bool: Check = (value, path) => (typeof value === 'boolean' ? [] : fail(path, 'must be true or false'));
+export const bool = check({ type: 'boolean' }, (value, path) => (typeof value === 'boolean' ? [] : fail(path, 'must be true or false')));
 
 export function integer(min: number, max: number): Check {
-  return (value, path) =>
+  return check({ type: 'integer', minimum: min, maximum: max }, (value, path) =>
     typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
       ? []
-      : fail(path, `must be an integer from ${min} to ${max}`);
+      : fail(path, `must be an integer from ${min} to ${max}`),
+  );
 }
 
 export function oneOf(values: readonly string[]): Check {
-  return (value, path) => (typeof value === 'string' && values.includes(value) ? [] : fail(path, `must be one of: ${values.join(', ')}`));
+  return check({ type: 'string', enum: [...values] }, (value, path) =>
+    typeof value === 'string' && values.includes(value) ? [] : fail(path, `must be one of: ${values.join(', ')}`),
+  );
 }
 
-export const status: Check = (value, path) =>
-  isStatusCode(value) ? [] : fail(path, `must be a status code (${STATUS_CODES.length} codes; see domain-rules.md §3)`);
+export const status = check({ type: 'string', enum: [...STATUS_CODES], description: '在留資格 code' }, (value, path) =>
+  isStatusCode(value) ? [] : fail(path, `must be a status code (${STATUS_CODES.length} codes; see domain-rules.md §3)`),
+);
 
-export const cardNumber: Check = (value, path) =>
-  isCardNumber(value) ? [] : fail(path, 'must be two upper-case letters, eight digits, two upper-case letters');
+export const cardNumber = check(
+  { type: 'string', pattern: CARD_NUMBER_PATTERN.source, example: 'AB12345678CD', description: '在留カード番号' },
+  (value, path) => (isCardNumber(value) ? [] : fail(path, 'must be two upper-case letters, eight digits, two upper-case letters')),
+);
 
 export function listOf(values: readonly string[]): Check {
-  return (value, path) => {
+  return check({ type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: [...values] } }, (value, path) => {
     if (!Array.isArray(value) || value.length === 0) return fail(path, 'must be a non-empty array');
     if (new Set(value).size !== value.length) return fail(path, 'must not repeat a value');
     return value.flatMap((item, index) => oneOf(values)(item, `${path}[${index}]`));
-  };
+  });
 }
 
-export function object(rules: Record<string, FieldRule>): Check {
-  return (value, path) => {
+export function object(rules: Record<string, FieldRule>, description?: string): Check {
+  const required = Object.entries(rules)
+    .filter(([, rule]) => !rule.optional)
+    .map(([key]) => key);
+  const schema: JsonSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(Object.entries(rules).map(([key, rule]) => [key, rule.check.schema])),
+    ...(required.length > 0 ? { required } : {}),
+    ...(description ? { description } : {}),
+  };
+  return check(schema, (value, path) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(path, 'must be an object');
     const record = value as Record<string, unknown>;
     const unknown = Object.keys(record)
@@ -73,20 +103,25 @@ export function object(rules: Record<string, FieldRule>): Check {
       return rule.check(fieldValue, `${path}.${key}`);
     });
     return [...unknown, ...known];
-  };
+  });
 }
 
 export const required = (check: Check): FieldRule => ({ check });
 export const optional = (check: Check): FieldRule => ({ check, optional: true });
 
-export const card: Check = (value, path) => {
-  const errors = object({
+const cardFields = object(
+  {
     number: required(cardNumber),
     issuedOn: optional(date),
     expiresOn: optional(date),
     kind: optional(oneOf(CARD_KINDS)),
     myNumberOption: optional(oneOf(MY_NUMBER_OPTIONS)),
-  })(value, path);
+  },
+  'The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn.',
+);
+
+export const card = check(cardFields.schema, (value, path) => {
+  const errors = cardFields(value, path);
   if (errors.length > 0) return errors;
   const record = value as Record<string, unknown>;
   const specified = record['kind'] === 'specified_residence_card';
@@ -98,4 +133,4 @@ export const card: Check = (value, path) => {
     if (record['expiresOn'] < record['issuedOn']) return fail(`${path}.expiresOn`, 'must not be before issuedOn');
   }
   return [];
-};
+});

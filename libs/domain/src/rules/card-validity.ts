@@ -13,7 +13,8 @@ export const AGE_16_DAY_BEFORE_FROM = '2023-11-01' as LocalDate;
 /** 特定在留カード: issued from the law's start date (seed 003). */
 export const SPECIFIED_CARD_FROM = '2026-06-14' as LocalDate;
 
-export type CardState = 'valid' | 'expired' | 'invalidated' | 'none';
+export const CARD_STATES = ['valid', 'expired', 'invalidated', 'none'] as const;
+export type CardState = (typeof CARD_STATES)[number];
 
 export interface ComputedExpiry {
   expiresOn: LocalDate;

@@ -9,15 +9,17 @@ import { nextWorkingDayFrom } from '../calendar/administrative-holidays.js';
 import type { ResidentState, Stay, StayApplication } from '../resident/state.js';
 import type { StatusCode } from '../status-catalogue.js';
 
-export type LawfulBasis =
-  | 'period_of_stay'
-  | 'special_period'
-  | 'permanent'
-  | 'deemed_reentry_abroad'
-  | 'reentry_permit_abroad'
-  | 'birth_grace'
-  | 'departure_period'
-  | 'none';
+export const LAWFUL_BASES = [
+  'period_of_stay',
+  'special_period',
+  'permanent',
+  'deemed_reentry_abroad',
+  'reentry_permit_abroad',
+  'birth_grace',
+  'departure_period',
+  'none',
+] as const;
+export type LawfulBasis = (typeof LAWFUL_BASES)[number];
 
 /** 22条の4⑦: the departure period after a revocation is at most 30 days. */
 export const DEPARTURE_PERIOD_MAX_DAYS = 30;

@@ -1,0 +1,37 @@
+/** What the deadline endpoints answer, for the OpenAPI document (kinds and states from the domain). */
+import type { SchemaObject } from '@nestjs/swagger';
+import { DEADLINE_KINDS, DEADLINE_STATES } from '@zairyu/domain';
+import { DATE, nullable, ref } from '../openapi/schema-ref.js';
+
+const DEADLINE_FIELDS = {
+  id: { type: 'string' },
+  residentId: { type: 'string', format: 'uuid' },
+  kind: { type: 'string', enum: [...DEADLINE_KINDS] },
+  opensOn: nullable(DATE),
+  dueOn: { ...DATE, description: 'The last day it is accepted (moved off closed days where the law allows).' },
+  statutoryDueOn: { ...DATE, description: 'The last day as the statute counts it.' },
+  state: { type: 'string', enum: [...DEADLINE_STATES] },
+  metOn: nullable(DATE),
+  sourceEventId: { type: 'string' },
+  legalBasis: { type: 'string', example: '入管法19条の7第1項' },
+  label: {
+    type: 'object',
+    required: ['ja', 'en'],
+    properties: { ja: { type: 'string' }, en: { type: 'string' } },
+  },
+};
+
+export const DEADLINE_SCHEMAS: Record<string, SchemaObject> = {
+  Deadline: { type: 'object', required: Object.keys(DEADLINE_FIELDS), properties: DEADLINE_FIELDS },
+  CaseloadDeadline: {
+    type: 'object',
+    required: [...Object.keys(DEADLINE_FIELDS), 'residentName'],
+    properties: { ...DEADLINE_FIELDS, residentName: { type: 'string' } },
+  },
+  Deadlines: { type: 'array', items: ref('Deadline') },
+  DeadlinePage: {
+    type: 'object',
+    required: ['items', 'total'],
+    properties: { items: { type: 'array', items: ref('CaseloadDeadline') }, total: { type: 'integer', minimum: 0 } },
+  },
+};

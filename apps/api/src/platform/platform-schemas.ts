@@ -1,0 +1,35 @@
+/** What the organisation endpoints answer, for the OpenAPI document. */
+import type { SchemaObject } from '@nestjs/swagger';
+import { ROLES } from './api-key.entity.js';
+import { ORGANISATION_KINDS } from './organisation.entity.js';
+
+export const PLATFORM_SCHEMAS: Record<string, SchemaObject> = {
+  Organisation: {
+    type: 'object',
+    required: ['id', 'name', 'kind'],
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      name: { type: 'string' },
+      kind: { type: 'string', enum: [...ORGANISATION_KINDS] },
+    },
+  },
+  IssuedApiKey: {
+    type: 'object',
+    required: ['id', 'key', 'role', 'label'],
+    properties: {
+      id: { type: 'string' },
+      key: { type: 'string', description: 'Shown once; only its hash is kept.' },
+      role: { type: 'string', enum: [...ROLES] },
+      label: { type: 'string' },
+    },
+  },
+  IssuedCalendarToken: {
+    type: 'object',
+    required: ['id', 'token', 'url'],
+    properties: {
+      id: { type: 'string' },
+      token: { type: 'string', description: 'Shown once; only its hash is kept.' },
+      url: { type: 'string', description: 'The feed URL with the token.' },
+    },
+  },
+};
