@@ -5,6 +5,7 @@
  */
 import type { LocalDate } from '../calendar/local-date.js';
 import {
+  check,
   date,
   integer,
   object,
@@ -98,17 +99,23 @@ export function isSswEventType(type: string): type is SswEventType {
 
 const fail = (field: string, message: string): FieldError[] => [{ field, message }];
 
-const fieldCode: Check = (value, path) => {
+const fieldCode: Check = check({ ...oneOf(SPECIFIED_FIELD_CODES).schema, description: '特定産業分野 in force' }, (value, path) => {
   const field = typeof value === 'string' ? specifiedField(value) : undefined;
   if (field !== undefined && !field.inForce) return fail(path, `${field.ja} (${field.code}) is announced but not yet a 特定産業分野`);
   return oneOf(SPECIFIED_FIELD_CODES)(value, path);
-};
+});
+
+const sswDesignation = object({ field: required(fieldCode), employer: optional(text(200)) });
 
 /** A designation: the 特定活動 case (a code) or, for 特定技能, `{ field, employer }`. */
-export const designation: Check = (value, path) =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? object({ field: required(fieldCode), employer: optional(text(200)) })(value, path)
-    : oneOf(DESIGNATIONS)(value, path);
+export const designation: Check = check(
+  {
+    oneOf: [oneOf(DESIGNATIONS).schema, sswDesignation.schema],
+    description: 'the 特定活動 case (a code) or, for 特定技能, { field, employer }',
+  },
+  (value, path) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? sswDesignation(value, path) : oneOf(DESIGNATIONS)(value, path),
+);
 
 export const SSW_DATA_RULES: Record<SswEventType, Record<string, FieldRule>> = {
   SupportStarted: { employer: required(text(200)), plan: optional(text(200)) },
