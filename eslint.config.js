@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    // architecture.md: the domain depends on nothing but itself (no framework, store or I/O).
+    // docs/architecture.md: the domain depends on nothing but itself (no framework, store or I/O).
     files: ['libs/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {

@@ -27,7 +27,7 @@ describe('health and docs', () => {
     await api.http.get('/health').expect(200);
   });
 
-  test('the OpenAPI document lists every endpoint of api-v1.md and every event type', async () => {
+  test('the OpenAPI document lists every endpoint of docs/api-v1.md and every event type', async () => {
     const document = (await api.http.get('/docs-json').expect(200)).body;
     const paths = Object.keys(document.paths);
     for (const path of [

@@ -1,5 +1,5 @@
 /**
- * api-v1.md "Security and bad input": no token is 401 everywhere, a viewer cannot write,
+ * docs/api-v1.md "Security and bad input": no token is 401 everywhere, a viewer cannot write,
  * another organisation's data is a 404 indistinguishable from a missing one, and bad input is
  * always a 4xx problem+json with nothing appended.
  */

@@ -1,5 +1,5 @@
 /**
- * The `card` object of api-v1.md, read off a card record as of a date. Shared by the status
+ * The `card` object of docs/api-v1.md, read off a card record as of a date. Shared by the status
  * and the card look-up so both always agree.
  */
 import type { LocalDate } from './calendar/local-date.js';
@@ -19,7 +19,7 @@ export interface CardView {
   invalidationReason: InvalidationReason | null;
   lostOn: LocalDate | null;
   myNumberOption: MyNumberOption | null;
-  /** Of a specified residence card: its loss suspends the My Number function at once (seed 003). */
+  /** Of a specified residence card: its loss suspends the My Number function at once (docs/sources/specified-residence-card.md). */
   myNumberFunction: (typeof MY_NUMBER_FUNCTION_STATES)[number] | null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The deadline kinds of domain-rules.md §6: their legal basis, labels and whether the
+ * The deadline kinds of docs/domain-rules.md §6: their legal basis, labels and whether the
  * last day moves off an administrative holiday (only acts owed to the immigration office do).
  * Who owes each act (`owedBy`) is the resident unless the definition says otherwise.
  */

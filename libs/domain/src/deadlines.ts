@@ -1,5 +1,5 @@
 /**
- * deadlinesAsOf(events, asOf): every deadline of domain-rules.md §6 that exists by `asOf`,
+ * deadlinesAsOf(events, asOf): every deadline of docs/domain-rules.md §6 that exists by `asOf`,
  * with its state on that day, ordered by `dueOn`.
  */
 import type { LocalDate } from './calendar/local-date.js';
@@ -19,7 +19,7 @@ export interface Deadline {
   sourceEventId: string;
   legalBasis: string;
   label: { ja: string; en: string };
-  /** Who must act: the resident, their employer or the support organisation (ssw-duties.md §1). */
+  /** Who must act: the resident, their employer or the support organisation (docs/ssw-duties.md §1). */
   owedBy: OwedBy;
   /** The employer a filing is owed by, when the ledger knows it. */
   employer?: string | null;

@@ -1,5 +1,5 @@
 /**
- * Facts the ledger rejects, with stable upper-snake codes (domain-rules.md §7). Clients
+ * Facts the ledger rejects, with stable upper-snake codes (docs/domain-rules.md §7). Clients
  * branch on the code, so codes are never renamed; the message is for people.
  */
 import { SSW_RULE_CODES } from './ssw/ssw-rule-codes.js';

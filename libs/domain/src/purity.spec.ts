@@ -1,5 +1,5 @@
 /**
- * The domain is pure (architecture.md): no framework, no database, no I/O, no clock. Callers
+ * The domain is pure (docs/architecture.md): no framework, no database, no I/O, no clock. Callers
  * pass `asOf`. This reads every source file of the package and checks its imports.
  */
 import { describe, expect, test } from '@jest/globals';

@@ -1,6 +1,6 @@
 /**
- * Statuses of residence (在留資格), the codes the API uses. domain-rules.md §3; work
- * categories from seed 000 §6.2; 所属機関 notification categories from 入管法19条の16.
+ * Statuses of residence (在留資格), the codes the API uses. docs/domain-rules.md §3; work
+ * categories from docs/sources/card-number-check.md §6.2; 所属機関 notification categories from 入管法19条の16.
  */
 
 export const WORK_CATEGORIES = ['status_activities_only', 'designated_activities_only', 'unrestricted', 'not_permitted'] as const;
@@ -16,7 +16,7 @@ export interface StatusDefinition {
   readonly notification: NotificationCategory;
   /** Residents of this status never hold a residence card (19条の3). */
   readonly cardless: boolean;
-  /** No period end: 永住者 and 高度専門職2号 (domain-rules.md §4). */
+  /** No period end: 永住者 and 高度専門職2号 (docs/domain-rules.md §4). */
   readonly indefinite: boolean;
 }
 
@@ -123,7 +123,7 @@ export function isSpouseStatus(code: StatusCode): boolean {
 }
 
 /**
- * 特定活動 cases that never get a card (19条の3; seed 004): staff of the Taipei Economic and
+ * 特定活動 cases that never get a card (19条の3; docs/sources/residence-card-guide.md): staff of the Taipei Economic and
  * Cultural Representative Office or the General Mission of Palestine and their families, and
  * digital nomads and their families.
  */

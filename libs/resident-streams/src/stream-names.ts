@@ -1,4 +1,4 @@
-/** One stream per resident (architecture.md): `resident-<uuid>`. */
+/** One stream per resident (docs/architecture.md): `resident-<uuid>`. */
 export const RESIDENT_STREAM_PREFIX = 'resident-';
 
 export function residentStream(residentId: string): string {

@@ -1,4 +1,4 @@
-/** Card look-up by number within the caller's organisation (api-v1.md "Cards"). */
+/** Card look-up by number within the caller's organisation (docs/api-v1.md "Cards"). */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';

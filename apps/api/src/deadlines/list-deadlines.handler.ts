@@ -1,6 +1,6 @@
 /**
- * The caseload's deadlines, from the read model, in due order (api-v1.md "Deadlines"), with
- * the organisation's own deadlines (`residentId: null`, ssw-duties.md §7) among them, filtered
+ * The caseload's deadlines, from the read model, in due order (docs/api-v1.md "Deadlines"), with
+ * the organisation's own deadlines (`residentId: null`, docs/ssw-duties.md §7) among them, filtered
  * and paged in one query.
  */
 import { Inject, Optional } from '@nestjs/common';

@@ -2,7 +2,7 @@
  * Errors that Fastify and Node's HTTP parser answer before any route runs — a broken
  * percent-escape, an over-long path segment, oversized headers, a Content-Length that does not
  * match the body, a request line that is not HTTP — leave as application/problem+json like
- * every other error (api-v1.md "General").
+ * every other error (docs/api-v1.md "General").
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';

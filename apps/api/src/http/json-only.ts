@@ -1,5 +1,5 @@
 /**
- * The API takes JSON only, in UTF-8 (api-v1.md "General"): another media type, or JSON
+ * The API takes JSON only, in UTF-8 (docs/api-v1.md "General"): another media type, or JSON
  * declared in another charset, is a 415 before any byte of the body is read. Decoding
  * Shift_JIS or Latin-1 as UTF-8 would store mojibake, silently.
  */

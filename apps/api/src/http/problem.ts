@@ -1,5 +1,5 @@
 /**
- * RFC 9457 problem details, the only error shape the API answers with (api-v1.md "General").
+ * RFC 9457 problem details, the only error shape the API answers with (docs/api-v1.md "General").
  */
 import { HttpException } from '@nestjs/common';
 import type { FieldError } from '@zairyu/domain';

@@ -1,5 +1,5 @@
 /**
- * Within an organisation a card number belongs to one resident (api-v1.md "card objects").
+ * Within an organisation a card number belongs to one resident (docs/api-v1.md "card objects").
  * A resident holds a number while a fact of its own record, not retracted, carries it; the
  * reservation stream (libs/event-store reservations.ts) settles races between residents, and
  * its claim is appended in the same write as the fact (no claim outlives a refused fact).

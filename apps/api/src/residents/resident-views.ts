@@ -1,5 +1,5 @@
 /**
- * The shapes api-v1.md gives a resident, built from its stream with the domain functions.
+ * The shapes docs/api-v1.md gives a resident, built from its stream with the domain functions.
  */
 import {
   daysBetween,

@@ -2,7 +2,7 @@
  * Administrative holidays (行政機関の休日, 行政機関の休日に関する法律1条): Saturdays, Sundays,
  * national holidays (国民の祝日 with 振替休日 and 国民の休日) and 29 December – 3 January.
  * When the last day for an application or notification to the immigration office falls on
- * one, it moves to the next working day (同法2条). domain-rules.md §1.
+ * one, it moves to the next working day (同法2条). docs/domain-rules.md §1.
  *
  * National holidays come from @holiday-jp/holiday_jp, a maintained table keyed by
  * `YYYY-MM-DD` (so no time zone is involved). It ends on 2050-11-23: later dates count

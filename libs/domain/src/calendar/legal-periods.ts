@@ -1,5 +1,5 @@
 /**
- * Periods counted in months and years under the Civil Code (民法138–143), domain-rules.md §1.
+ * Periods counted in months and years under the Civil Code (民法138–143), docs/domain-rules.md §1.
  * Day periods need no helper: "within N days of X" does not count the day of X (民法140,
  * 初日不算入), so its last day is simply `addDays(X, N)`.
  */
@@ -52,7 +52,7 @@ export function monthsBefore(date: LocalDate, months: number): LocalDate {
 
 /**
  * The N-th birthday (or anniversary) of a date. A 29 February date falls on 28 February in
- * common years (domain-rules.md §5) (reading).
+ * common years (docs/domain-rules.md §5) (reading).
  */
 export function anniversary(date: LocalDate, years: number): LocalDate {
   const { year, month, day } = ymd(date);

@@ -4,7 +4,7 @@ export const CARD_KINDS = ['residence_card', 'specified_residence_card'] as cons
 export type CardKind = (typeof CARD_KINDS)[number];
 
 /**
- * What the holder chose for the My Number card (seed 003): the combined 特定在留カード, a
+ * What the holder chose for the My Number card (docs/sources/specified-residence-card.md): the combined 特定在留カード, a
  * residence card plus a separate My Number card, or a residence card only.
  */
 export const MY_NUMBER_OPTIONS = ['combined', 'separate_my_number_card', 'residence_card_only'] as const;
@@ -19,7 +19,7 @@ export interface CardData {
   myNumberOption?: MyNumberOption;
 }
 
-/** 在留カード番号: two upper-case letters, eight digits, two upper-case letters (seed 000 §3.2). */
+/** 在留カード番号: two upper-case letters, eight digits, two upper-case letters (docs/sources/card-number-check.md §3.2). */
 export const CARD_NUMBER_PATTERN = /^[A-Z]{2}[0-9]{8}[A-Z]{2}$/;
 
 export function isCardNumber(value: unknown): value is string {

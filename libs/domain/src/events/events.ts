@@ -1,5 +1,5 @@
 /**
- * The facts of a resident's life, one type per fact (api-v1.md "Event types"). The `type`
+ * The facts of a resident's life, one type per fact (docs/api-v1.md "Event types"). The `type`
  * strings are the contract: they are stored, so never rename one.
  */
 import type { LocalDate } from '../calendar/local-date.js';
@@ -32,7 +32,7 @@ export const SPOUSE_END_CAUSES = ['divorce', 'death'] as const;
 export const EXTRA_ACTIVITY_SCOPES = ['comprehensive', 'individual'] as const;
 export const VERIFICATION_RESULTS = ['valid', 'invalid'] as const;
 
-/** How an application was filed and by whom (api-v1.md additions of 2026-11-23). */
+/** How an application was filed and by whom (docs/api-v1.md additions of 2026-11-23). */
 export const APPLICATION_CHANNELS = ['counter', 'online', 'agent'] as const;
 export const APPLICATION_FILERS = ['self', 'scrivener', 'organisation'] as const;
 export interface ApplicationFiling {
@@ -111,7 +111,7 @@ export interface EventDataByType extends SswEventDataByType {
     inJapan?: boolean;
     /** An application filed before `occurredOn` and not yet decided. */
     pendingApplication?: ApplicationFiling & { kind: PendingApplicationKind; appliedOn: LocalDate; toStatus?: StatusCode };
-    /** The day the 特定技能1号 5-year count began (ssw-duties.md §3), when the status is SSW 1. */
+    /** The day the 特定技能1号 5-year count began (docs/ssw-duties.md §3), when the status is SSW 1. */
     ssw1CountFrom?: LocalDate;
   };
   /** A data-entry mistake in the registration fixed: not a legal change, so it opens no deadline. */
@@ -176,7 +176,7 @@ export interface EventDataByType extends SswEventDataByType {
     kind: (typeof AFFILIATION_KINDS)[number];
     change: AffiliationChange;
     organisation?: string;
-    /** The employer record (ssw-duties.md §2), when the organisation keeps one. */
+    /** The employer record (docs/ssw-duties.md §2), when the organisation keeps one. */
     employer?: string;
     /** The employer files 外国人雇用状況の届出 for this worker (insured under 雇用保険 or not). */
     helloWork?: HelloWorkInsurance;
@@ -186,7 +186,7 @@ export interface EventDataByType extends SswEventDataByType {
   SpouseNotified: Record<string, never>;
   /** 資格外活動許可. */
   ExtraActivityPermitted: { scope: (typeof EXTRA_ACTIVITY_SCOPES)[number]; hoursPerWeek?: number };
-  /** Result of the online 在留カード等番号失効情報照会 (seed 000). */
+  /** Result of the online 在留カード等番号失効情報照会 (docs/sources/card-number-check.md). */
   CardVerified: { number: string; result: (typeof VERIFICATION_RESULTS)[number] };
   EventRetracted: { eventId: string; reason: string };
 }

@@ -64,7 +64,7 @@ export function oneOf(values: readonly string[]): Check {
 }
 
 export const status = check({ type: 'string', enum: [...STATUS_CODES], description: '在留資格 code' }, (value, path) =>
-  isStatusCode(value) ? [] : fail(path, `must be a status code (${STATUS_CODES.length} codes; see domain-rules.md §3)`),
+  isStatusCode(value) ? [] : fail(path, `must be a status code (${STATUS_CODES.length} codes; see docs/domain-rules.md §3)`),
 );
 
 export const cardNumber = check(

@@ -20,7 +20,7 @@ interface Trigger {
 
 /**
  * Not back by the re-entry deadline: the status is lost and the card invalid from the next
- * day (19条の14; seed 000 §5.2), and the card is owed back within 14 days (seed 004 §1-4).
+ * day (19条の14; docs/sources/card-number-check.md §5.2), and the card is owed back within 14 days (docs/sources/residence-card-guide.md §1-4).
  */
 function reentryLapse(state: ResidentState): Trigger | null {
   const abroad = state.abroad;

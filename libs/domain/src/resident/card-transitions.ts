@@ -1,5 +1,5 @@
 /**
- * Issuing a card: each new card replaces the previous one at once (seeds 000 §5.1, 001), and
+ * Issuing a card: each new card replaces the previous one at once (docs/sources/card-number-check.md §5.1, docs/sources/residency-management-system.md), and
  * a card that ends before the status does calls for a validity renewal (19条の11).
  */
 import type { LocalDate } from '../calendar/local-date.js';

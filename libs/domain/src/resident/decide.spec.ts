@@ -59,7 +59,7 @@ describe('§7 facts the ledger rejects (422, stable codes)', () => {
     );
   });
 
-  test('a card number is never reused (seed 001)', () => {
+  test('a card number is never reused (docs/sources/residency-management-system.md)', () => {
     const life = student();
     expect(life.refusal('CardIssued', '2026-05-01', { card: card('AB12345678CD'), reason: 'exchange' })).toBe('CARD_NUMBER_IN_USE');
   });

@@ -45,7 +45,7 @@ export function existingStay(event: Existing): Stay {
 }
 
 /**
- * The renewal window of 在留期間更新 (seed 002): with the grant date known, as for any grant;
+ * The renewal window of 在留期間更新 (docs/sources/online-renewal-guide.md): with the grant date known, as for any grant;
  * without it, the ordinary 3 months before expiry (a card holder's period is longer than the
  * 6 months that would open the window at once, in all but rare cases) (reading).
  */

@@ -1,5 +1,5 @@
 /**
- * The rules a fact must satisfy given what came before it in legal order (domain-rules.md
+ * The rules a fact must satisfy given what came before it in legal order (docs/domain-rules.md
  * §2, §4, §5, §7). `checkFact` sees the state advanced to the fact's date.
  */
 import type { LocalDate } from '../calendar/local-date.js';
@@ -38,7 +38,7 @@ const AFTER_CLOSURE: ReadonlySet<EventType> = new Set<EventType>([
   'CardSurrendered',
   'CardVerified',
   'EventRetracted',
-  // The employer's filings and the end of support outlive the worker's stay (ssw-duties.md §5).
+  // The employer's filings and the end of support outlive the worker's stay (docs/ssw-duties.md §5).
   'SupportEnded',
   'AcceptanceDifficulty',
   'SswReportFiled',

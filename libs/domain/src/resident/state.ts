@@ -87,11 +87,11 @@ export interface DeadlineRecord {
   readonly metOn: LocalDate | null;
   readonly metByEventId: string | null;
   readonly voidOn: LocalDate | null;
-  /** The employer a filing is owed by (ssw-duties.md §5), when known. */
+  /** The employer a filing is owed by (docs/ssw-duties.md §5), when known. */
   readonly employer?: string | null;
 }
 
-/** 資格外活動許可: it runs to the end of the period of stay it was granted in (domain-rules.md §3). */
+/** 資格外活動許可: it runs to the end of the period of stay it was granted in (docs/domain-rules.md §3). */
 export interface ExtraActivityPermit {
   readonly scope: 'comprehensive' | 'individual';
   readonly hoursPerWeek: number | null;

@@ -34,7 +34,7 @@ export function stayFromGrant(grant: Grant, occurredOn: LocalDate, eventId: stri
   };
 }
 
-/** A new period of stay: its renewal deadline (入管法21条; seed 002) and its card. */
+/** A new period of stay: its renewal deadline (入管法21条; docs/sources/online-renewal-guide.md) and its card. */
 export function beginPeriod(state: ResidentState, grant: Grant, occurredOn: LocalDate, eventId: string): ResidentState {
   const stay = stayFromGrant(grant, occurredOn, eventId);
   let next: ResidentState = { ...state, stay, pendingStay: null };
@@ -72,7 +72,7 @@ export function endStay(
   };
 }
 
-/** The card must be returned within 14 days (19条の15; seed 004 §1-4), once per card. */
+/** The card must be returned within 14 days (19条の15; docs/sources/residence-card-guide.md §1-4), once per card. */
 export function owesCardSurrender(state: ResidentState, sourceEventId: string, from: LocalDate, dueOn: LocalDate): ResidentState {
   const card = state.cards.at(-1);
   if (card === undefined || card.surrenderedOn !== null) return state;

@@ -100,7 +100,7 @@ describe('§5 validity renewal (有効期間更新申請, 19条の11)', () => {
   });
 });
 
-describe('§5 loss and reissue (19条の12; seed 004 §1-3)', () => {
+describe('§5 loss and reissue (19条の12; docs/sources/residence-card-guide.md §1-3)', () => {
   test('a lost card stays valid until the reissue replaces it; reissue due 14 days after discovery', () => {
     const life = new ResidentLife();
     life.record('Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2028-03-31', card: card('AB12345678CD') });
@@ -137,7 +137,7 @@ describe('§5 loss and reissue (19条の12; seed 004 §1-3)', () => {
   });
 });
 
-describe('§5 specified residence card (特定在留カード, seed 003)', () => {
+describe('§5 specified residence card (特定在留カード, docs/sources/specified-residence-card.md)', () => {
   test('not available before 2026-06-14', () => {
     const life = new ResidentLife();
     life.record('Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2028-03-31', card: card('AB12345678CD') });
@@ -162,7 +162,7 @@ describe('§5 specified residence card (特定在留カード, seed 003)', () =>
   });
 });
 
-describe('§5 surrender (返納, 19条の15; seed 004 §1-4)', () => {
+describe('§5 surrender (返納, 19条の15; docs/sources/residence-card-guide.md §1-4)', () => {
   test('a card that expired unrenewed is to be surrendered within 14 days of the expiry', () => {
     const life = permanentResident('1990-01-01', '2026-04-10');
     // Expires 2033-04-09, so it loses effect on 2033-04-10 (その事由が生じた日); + 14 days →
@@ -191,7 +191,7 @@ describe('§5 surrender (返納, 19条の15; seed 004 §1-4)', () => {
   });
 });
 
-describe('§5 online number check (seed 000)', () => {
+describe('§5 online number check (docs/sources/card-number-check.md)', () => {
   test('an invalid result for a card the ledger holds valid is a mismatch, with the reflection delay pointed out', () => {
     const life = new ResidentLife();
     life.record('Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2028-03-31', card: card('AB12345678CD') });

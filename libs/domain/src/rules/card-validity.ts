@@ -1,6 +1,6 @@
 /**
  * The residence card: its expiry (入管法19条の5), its state on a date, and when the
- * specified residence card exists (seed 003). domain-rules.md §5; seeds 000 §5, 001.
+ * specified residence card exists (docs/sources/specified-residence-card.md). docs/domain-rules.md §5; docs/sources/card-number-check.md §5, docs/sources/residency-management-system.md.
  */
 import { addDays, type LocalDate } from '../calendar/local-date.js';
 import { anniversary, yearsCountedFrom } from '../calendar/legal-periods.js';
@@ -10,7 +10,7 @@ import type { CardRecord } from '../resident/state.js';
 /** Cards issued from this day end on the day before the 16th birthday, earlier ones on it. */
 export const AGE_16_DAY_BEFORE_FROM = '2023-11-01' as LocalDate;
 
-/** 特定在留カード: issued from the law's start date (seed 003). */
+/** 特定在留カード: issued from the law's start date (docs/sources/specified-residence-card.md). */
 export const SPECIFIED_CARD_FROM = '2026-06-14' as LocalDate;
 
 export const CARD_STATES = ['valid', 'expired', 'invalidated', 'none'] as const;

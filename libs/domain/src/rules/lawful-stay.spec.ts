@@ -14,7 +14,7 @@ function studentUntil(periodExpiresOn: string, landedOn = '2025-04-01') {
   return life;
 }
 
-describe('§4 renewal window (seed 002, reading: (expiry + 1 day) − 3 months)', () => {
+describe('§4 renewal window (docs/sources/online-renewal-guide.md, reading: (expiry + 1 day) − 3 months)', () => {
   test('expiry 2025-06-30 opens on 2025-04-01, as the seed says', () => {
     const life = studentUntil('2025-06-30', '2024-06-20');
     expect(renewalOn(life, '2025-03-31')).toMatchObject({
@@ -113,7 +113,7 @@ describe('§4 special period (特例期間, 入管法20条6項, 21条4項)', () 
   });
 });
 
-describe('§4 the 5-year limit (seed 001: 上限5年)', () => {
+describe('§4 the 5-year limit (docs/sources/residency-management-system.md: 上限5年)', () => {
   test('a period ending 5 years and 1 day after the landing is PERIOD_TOO_LONG; 5 years is accepted', () => {
     const life = new ResidentLife();
     const engineer = 'engineer_humanities_international';
@@ -141,7 +141,7 @@ describe('§4 no period end', () => {
   });
 });
 
-describe('§4 newborns (入管法22条の2; seed 004 §2-4)', () => {
+describe('§4 newborns (入管法22条の2; docs/sources/residence-card-guide.md §2-4)', () => {
   test('lawful on birth grace until birth + 60 days; acquisition due by birth + 30 days', () => {
     const baby = new ResidentLife('2026-05-10');
     baby.record('BornInJapan', '2026-05-10');

@@ -1,5 +1,5 @@
 /**
- * Who holds a residence card: 中長期在留者 (入管法19条の3; seeds 001, 004; domain-rules.md §2).
+ * Who holds a residence card: 中長期在留者 (入管法19条の3; docs/sources/residency-management-system.md, docs/sources/residence-card-guide.md; docs/domain-rules.md §2).
  */
 import type { LocalDate } from '../calendar/local-date.js';
 import { addMonths } from '../calendar/legal-periods.js';

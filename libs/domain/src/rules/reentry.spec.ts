@@ -14,7 +14,7 @@ function worker(periodExpiresOn: string) {
   return life;
 }
 
-describe('§6 reentry (みなし再入国 / 再入国許可, 26条の2; seeds 000 §5.2, 004)', () => {
+describe('§6 reentry (みなし再入国 / 再入国許可, 26条の2; docs/sources/card-number-check.md §5.2, docs/sources/residence-card-guide.md)', () => {
   test('a deemed re-entry is capped by the end of the period of stay, and never moves off a holiday', () => {
     const life = worker('2026-10-03');
     life.record('Departed', '2026-03-01', { reentry: 'deemed' });

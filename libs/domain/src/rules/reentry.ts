@@ -1,7 +1,7 @@
 /**
  * Re-entry: みなし再入国許可 lasts one year from departure but never past the end of the
  * period of stay (or of a special period under way); a re-entry permit lasts to its printed
- * expiry but no later than the period of stay, and is valid at most 5 years (入管法26条, 26条の2; seeds 000 §5.2, 004). Not moved for holidays: it is a day to be
+ * expiry but no later than the period of stay, and is valid at most 5 years (入管法26条, 26条の2; docs/sources/card-number-check.md §5.2, docs/sources/residence-card-guide.md). Not moved for holidays: it is a day to be
  * back in Japan, not an act owed to an office.
  */
 import { minDate, type LocalDate } from '../calendar/local-date.js';
@@ -14,7 +14,7 @@ export function deemedReentryDeadline(departedOn: LocalDate, stay: Stay, pending
 }
 
 /**
- * A re-entry permit never carries the stay past the period of stay (seed 004: 在留期限まで;
+ * A re-entry permit never carries the stay past the period of stay (docs/sources/residence-card-guide.md: 在留期限まで;
  * 26条: the permit keeps the status, it does not lengthen it): min(permitExpiresOn, period end).
  */
 export function permitReentryDeadline(

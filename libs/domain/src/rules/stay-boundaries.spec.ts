@@ -107,7 +107,7 @@ describe('§3 資格外活動許可 ends with the period of stay it was granted 
   });
 });
 
-describe('§4 re-entry limits (26条③, 26条の2①; seed 004)', () => {
+describe('§4 re-entry limits (26条③, 26条の2①; docs/sources/residence-card-guide.md)', () => {
   function permanentResident() {
     const life = new ResidentLife();
     life.record('Landed', '2022-04-01', { status: 'spouse_of_japanese', periodExpiresOn: '2027-03-31', card: card('SP00000001AA') });

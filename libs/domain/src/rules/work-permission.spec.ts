@@ -5,7 +5,7 @@ import type { LocalDate } from '../calendar/local-date.js';
 
 const workOn = (life: ResidentLife, asOf: string) => statusAsOf(life.events, asOf as LocalDate).work;
 
-describe('§3 work permission (seed 000 §6.2)', () => {
+describe('§3 work permission (docs/sources/card-number-check.md §6.2)', () => {
   test.each([
     ['student', 'not_permitted'],
     ['engineer_humanities_international', 'status_activities_only'],

@@ -1,5 +1,5 @@
 /**
- * May the resident work: the status's category (seed 000 §6.2; domain-rules.md §3), widened
+ * May the resident work: the status's category (docs/sources/card-number-check.md §6.2; docs/domain-rules.md §3), widened
  * by a 資格外活動許可, which lapses with the status it was granted under.
  */
 import { STATUS_CATALOGUE, type WorkCategory } from '../status-catalogue.js';
@@ -27,7 +27,7 @@ export function workPermissionAsOf(state: ResidentState, residence: Residence, a
  * A 資格外活動許可 runs to the end of the period of stay it was granted in (ISA practice; it
  * carries on through that period's special period while the stay is lawful). After an
  * extension it must be granted again: once a new period has begun it lasts only to the old
- * period's end (domain-rules.md §3, corrected 2026-11-23).
+ * period's end (docs/domain-rules.md §3, corrected 2026-11-23).
  */
 function extraActivityInForce(state: ResidentState, asOf: LocalDate): ExtraActivityPermit | null {
   const permit = state.extraActivity;

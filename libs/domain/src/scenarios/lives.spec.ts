@@ -30,7 +30,7 @@ describe('a Specified Skilled Worker (特定技能1号) over two years', () => {
     expect(deadlines.map((d) => [d.kind, d.state])).toEqual([
       ['residence_notification_90_day', 'open'],
       ['period_renewal', 'upcoming'],
-      // The employer's annual report for FY2025 and the 5-year cap (ssw-duties.md §3, §5).
+      // The employer's annual report for FY2025 and the 5-year cap (docs/ssw-duties.md §3, §5).
       ['ssw_annual_report', 'upcoming'],
       ['ssw1_cap', 'upcoming'],
     ]);

@@ -1,5 +1,5 @@
 /**
- * Late recording is fine (domain-rules.md §7): facts are folded in `occurredOn` order, so the
+ * Late recording is fine (docs/domain-rules.md §7): facts are folded in `occurredOn` order, so the
  * order in which a caseworker typed them in never changes the answer.
  */
 import { describe, expect, test } from '@jest/globals';

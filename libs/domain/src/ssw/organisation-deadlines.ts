@@ -1,6 +1,6 @@
 /**
  * Deadlines of the support organisation itself (no resident): the renewal of its registration
- * as a 登録支援機関 (ssw-duties.md §7). Computed from what the organisation records about
+ * as a 登録支援機関 (docs/ssw-duties.md §7). Computed from what the organisation records about
  * itself, shown beside the residents' deadlines with `residentId: null`.
  */
 import type { LocalDate } from '../calendar/local-date.js';

@@ -1,5 +1,5 @@
 /**
- * Deadlines of ssw-duties.md: the worker's 5-year cap, the support organisation's interviews
+ * Deadlines of docs/ssw-duties.md: the worker's 5-year cap, the support organisation's interviews
  * and orientation, the employer's filings to ISA (19条の18) and to Hello Work, and the support
  * organisation's own registration. deadline-catalogue.ts merges them into the catalogue.
  */

@@ -1,6 +1,6 @@
 /**
  * The facts of a Specified Skilled Worker's support and of the employer's filings
- * (ssw-duties.md). Kept apart from the core facts; events.ts merges them into the union.
+ * (docs/ssw-duties.md). Kept apart from the core facts; events.ts merges them into the union.
  * The `type` strings are stored: never rename one.
  */
 import type { LocalDate } from '../calendar/local-date.js';

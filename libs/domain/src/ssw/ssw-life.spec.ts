@@ -63,7 +63,7 @@ function internToSsw() {
 const of = (life: ResidentLife, asOf: string, kind: string) =>
   deadlinesAsOf(life.events, asOf as LocalDate).filter((deadline) => deadline.kind === kind);
 
-describe('from 技能実習 to 特定技能1号 (ssw-duties.md)', () => {
+describe('from 技能実習 to 特定技能1号 (docs/ssw-duties.md)', () => {
   const life = internToSsw();
 
   test('the 5 years count from the change grant of 2025-08-20, not from 技能実習: cap 2030-08-20', () => {

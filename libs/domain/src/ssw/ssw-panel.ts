@@ -1,5 +1,5 @@
 /**
- * The SSW panel of the resident summary (ssw-duties.md §8): field, employer, support since,
+ * The SSW panel of the resident summary (docs/ssw-duties.md §8): field, employer, support since,
  * the 5-year count and cap date, the next interviews, and what to look at. The panel is read
  * off a small, storable input (`sswPanelInput`), so the read model can show it "as of" any day
  * without the stream, exactly as the resident's own summary does.

@@ -1,5 +1,5 @@
 /**
- * The dated rules of ssw-duties.md §4–§7, one function each, so that each can be tested with
+ * The dated rules of docs/ssw-duties.md §4–§7, one function each, so that each can be tested with
  * dates worked out by hand.
  */
 import { addDays, daysInMonth, fromYmd, ymd, type LocalDate } from '../calendar/local-date.js';

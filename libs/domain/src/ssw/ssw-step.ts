@@ -93,7 +93,7 @@ function interviewDue(state: ResidentState, party: InterviewParty, from: LocalDa
   return open(state, { kind: 'support_interview', key: party, sourceEventId: id, createdOn: from, statutoryDueOn: nextInterviewDue(from) });
 }
 
-/** The fact's own duties (ssw-duties.md §4–§6). */
+/** The fact's own duties (docs/ssw-duties.md §4–§6). */
 function factDuties(before: ResidentState, state: ResidentState, fact: RecordedEvent): ResidentState {
   const on = fact.occurredOn;
   const id = fact.eventId;

@@ -6,7 +6,7 @@
  * ("業務に従事することができなかつた期間を除く"), and a 6th year may be allowed ("相当の理由").
  *
  * The count starts on the day the status starts (the 省令 counts "在留した期間", not days worked)
- * and is reckoned like a period of stay (初日不算入, domain-rules.md §1): a status from
+ * and is reckoned like a period of stay (初日不算入, docs/domain-rules.md §1): a status from
  * 2026-04-01 held without a break reaches 5 years on 2031-04-01 = addYears(start, 5). A day is
  * counted when it lies after a period's first day and up to its last day; a break between two
  * periods and an excluded interval push the cap back by their length in days (reading).
