@@ -58,7 +58,7 @@ export function* generateResidents(count: number, eventsPerResident: number, see
         fact('Departed', addDays(period1, 100), { reentry: 'deemed' }),
         fact('Reentered', addDays(period1, 130), {}),
         fact('ExtensionApplied', addDays(period2, -50), {}),
-        // 特定技能1号: 3 years for a grant from 2025-09-30, 1 year before (domain-rules.md §3).
+        // 特定技能1号: 3 years for a grant from 2025-09-30, 1 year before (docs/domain-rules.md §3).
         fact('ExtensionGranted', addDays(period2, -10), {
           periodExpiresOn: addYears(period2, addDays(period2, -10) >= '2025-09-30' ? 3 : 1),
           card: withCard(),

@@ -15,9 +15,11 @@ afterAll(async () => {
 });
 
 /** The `code` enum of a documented problem+json answer (a Problem with its codes). */
-function codesOf(response: { content: Record<string, { schema: { allOf: Array<{ properties?: { code?: { enum?: string[] } } }> } }> }) {
-  const schema = response.content['application/problem+json'].schema;
-  return schema.allOf.flatMap((part) => part.properties?.code?.enum ?? []);
+interface DocumentedProblem {
+  content: { 'application/problem+json': { schema: { allOf: Array<{ properties?: { code?: { enum?: string[] } } }> } } };
+}
+function codesOf(response: DocumentedProblem): string[] {
+  return response.content['application/problem+json'].schema.allOf.flatMap((part) => part.properties?.code?.enum ?? []);
 }
 
 test('POST /v1/residents/{id}/events documents its 422 with every rule code, the codes of issue 9 among them, and the card conflict under 409', async () => {

@@ -1,5 +1,5 @@
 /**
- * statusAsOf(events, asOf): the `status` object of api-v1.md — is the stay lawful and on what
+ * statusAsOf(events, asOf): the `status` object of docs/api-v1.md — is the stay lawful and on what
  * basis, is the card valid, may the resident work — on `asOf` as as-of.ts defines it.
  */
 import type { LocalDate } from './calendar/local-date.js';
@@ -48,7 +48,7 @@ export function statusOfState(state: ResidentState, asOf: LocalDate): ResidentSt
 /**
  * A printed expiry that differs from 19条の5 is kept but pointed out. An online check that
  * disagrees with the ledger is a mismatch to look at; within two working days of issue it
- * may be the check's reflection delay (seed 000).
+ * may be the check's reflection delay (docs/sources/card-number-check.md).
  */
 function cardWarnings(card: CardRecord): StatusWarning[] {
   const warnings: StatusWarning[] = [];

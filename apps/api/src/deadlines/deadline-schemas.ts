@@ -1,6 +1,6 @@
 /** What the deadline endpoints answer, for the OpenAPI document (kinds and states from the domain). */
 import type { SchemaObject } from '@nestjs/swagger';
-import { DEADLINE_KINDS, DEADLINE_STATES } from '@zairyu/domain';
+import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY } from '@zairyu/domain';
 import { DATE, nullable, ref } from '../openapi/schema-ref.js';
 
 const DEADLINE_FIELDS = {
@@ -19,14 +19,20 @@ const DEADLINE_FIELDS = {
     required: ['ja', 'en'],
     properties: { ja: { type: 'string' }, en: { type: 'string' } },
   },
+  owedBy: { type: 'string', enum: [...OWED_BY], description: 'Who must act: the resident, the employer or the support organisation.' },
+};
+
+/** Shown only when known, so the read models and the fold agree. */
+const OPTIONAL_FIELDS = {
+  employer: { type: 'string', nullable: true, description: 'The employer a filing is owed by, when known.' },
 };
 
 export const DEADLINE_SCHEMAS: Record<string, SchemaObject> = {
-  Deadline: { type: 'object', required: Object.keys(DEADLINE_FIELDS), properties: DEADLINE_FIELDS },
+  Deadline: { type: 'object', required: Object.keys(DEADLINE_FIELDS), properties: { ...DEADLINE_FIELDS, ...OPTIONAL_FIELDS } },
   CaseloadDeadline: {
     type: 'object',
     required: [...Object.keys(DEADLINE_FIELDS), 'residentName'],
-    properties: { ...DEADLINE_FIELDS, residentName: { type: 'string' } },
+    properties: { ...DEADLINE_FIELDS, ...OPTIONAL_FIELDS, residentName: { type: 'string' } },
   },
   Deadlines: { type: 'array', items: ref('Deadline') },
   DeadlinePage: {

@@ -81,7 +81,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-describe('DEADLINE_STATE_SQL equals deadlineStateAsOf on every boundary date (domain-rules.md §6 states)', () => {
+describe('DEADLINE_STATE_SQL equals deadlineStateAsOf on every boundary date (docs/domain-rules.md §6 states)', () => {
   test.each(CASES.map((c, index) => [c.name, index] as const))('%s: opens 2026-04-01, due 2026-04-15', async (_name, index) => {
     const deadline = record(index);
     const dates = boundaryDates(deadline);

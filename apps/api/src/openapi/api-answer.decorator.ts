@@ -1,7 +1,12 @@
-/** The success answer of an operation: its status and the named schema of its JSON body. */
+/** The success answer of an operation: its status and the named schema of its JSON body (or none: 204). */
 import { ApiResponse } from '@nestjs/swagger';
 import { ref } from './schema-ref.js';
 
 export function ApiAnswer(status: number, schema: string, description: string): MethodDecorator & ClassDecorator {
   return ApiResponse({ status, description, content: { 'application/json': { schema: ref(schema) } } });
+}
+
+/** A success without a body. */
+export function ApiNoContent(description: string): MethodDecorator & ClassDecorator {
+  return ApiResponse({ status: 204, description });
 }

@@ -10,7 +10,9 @@ import { CARD_SCHEMAS } from '../cards/card-schemas.js';
 import { DEADLINE_SCHEMAS } from '../deadlines/deadline-schemas.js';
 import { HEALTH_SCHEMAS } from '../health/health-schemas.js';
 import { SESSION_COOKIE } from '../people/session-cookie.js';
+import { PEOPLE_SCHEMAS } from '../people/people-schemas.js';
 import { PLATFORM_SCHEMAS } from '../platform/platform-schemas.js';
+import { REMINDER_SCHEMAS } from '../reminders/reminder-schemas.js';
 import { eventTypesDocumentation } from '../residents/event-types-doc.js';
 import { RESIDENT_SCHEMAS } from '../residents/resident-schemas.js';
 import { eventSchemas } from './event-schemas.js';
@@ -23,6 +25,8 @@ const SCHEMAS: Array<Record<string, SchemaObject>> = [
   DEADLINE_SCHEMAS,
   CARD_SCHEMAS,
   PLATFORM_SCHEMAS,
+  PEOPLE_SCHEMAS,
+  REMINDER_SCHEMAS,
   HEALTH_SCHEMAS,
 ];
 

@@ -22,6 +22,7 @@ const USUALLY: Record<number, string> = {
   403: 'The credentials do not carry the role this needs.',
   404: 'Not found in the caller’s organisation (another organisation’s data is answered the same way).',
   409: 'Conflicts with the current state.',
+  410: 'The link was used, replaced by a newer one, or has expired.',
   412: 'If-Match names another version than the current one.',
   413: 'The body is larger than the limit.',
   414: 'The URL is too long.',

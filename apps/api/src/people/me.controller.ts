@@ -12,6 +12,8 @@ import { TotpCodeDto } from './people.dto.js';
 import { SecondFactor } from './second-factor.js';
 import { SecurityLog } from './security-log.js';
 import { csrfTokenOf, SessionStore } from './session-store.js';
+import { ApiAnswer, ApiNoContent } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
 type Person = OrganisationCaller & { user: SignedInUser };
 
@@ -43,6 +45,8 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'Who is signed in, and the CSRF token for writes with the cookie' })
+  @ApiAnswer(200, 'Me', 'The signed-in person.')
+  @ApiProblems(ALWAYS, AUTHENTICATED)
   async me(@Caller() caller: Principal, @Req() request: AuthenticatedRequest) {
     const me = person(caller);
     const { rows } = await this.pool.query<{ email: string; totp_on: boolean; require_totp: boolean }>(
@@ -66,6 +70,8 @@ export class MeController {
 
   @Get('sessions')
   @ApiOperation({ summary: 'My live sessions (`current` marks this one)' })
+  @ApiAnswer(200, 'MySessions', 'My live sessions.')
+  @ApiProblems(ALWAYS, AUTHENTICATED)
   async mySessions(@Caller() caller: Principal) {
     const me = person(caller);
     return (await this.sessions.list(me.user.id)).map((session) => ({ ...session, current: session.id === me.user.sessionId }));
@@ -74,6 +80,8 @@ export class MeController {
   @Delete('sessions/:sessionId')
   @HttpCode(204)
   @ApiOperation({ summary: 'End one of my sessions (e.g. on a lost phone)' })
+  @ApiNoContent('Ended.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async endSession(@Caller() caller: Principal, @Param('sessionId') sessionId: string) {
     const me = person(caller);
     if (!isUuid(sessionId) || !(await this.sessions.end(me.user.id, sessionId))) throw notFound('Session');
@@ -82,6 +90,8 @@ export class MeController {
   @Post('totp')
   @HttpCode(201)
   @ApiOperation({ summary: 'Start TOTP enrolment: the secret and otpauth:// URL, shown this once; confirm with a code' })
+  @ApiAnswer(201, 'TotpEnrolment', 'The secret to confirm with a code.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, { status: 409, codes: ['TOTP_ALREADY_ON'] })
   async beginTotp(@Caller() caller: Principal) {
     const me = person(caller);
     const { rows } = await this.pool.query<{ email: string; on: boolean }>(
@@ -96,6 +106,8 @@ export class MeController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Turn TOTP on with a current code; returns the recovery codes, shown this once' })
   @ApiBody({ schema: { $ref: getSchemaPath(TotpCodeDto) } })
+  @ApiAnswer(200, 'RecoveryCodes', 'TOTP is on; the recovery codes, shown this once.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, { status: 422, codes: ['TOTP_CODE_WRONG'] })
   async confirmTotp(@Caller() caller: Principal, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const me = person(caller);
     const codes = await this.secondFactor.confirmEnrolment(me.user.id, code(body));
@@ -114,6 +126,8 @@ export class MeController {
   @HttpCode(200)
   @ApiOperation({ summary: 'New recovery codes (the old ones stop working), with a current TOTP code' })
   @ApiBody({ schema: { $ref: getSchemaPath(TotpCodeDto) } })
+  @ApiAnswer(200, 'RecoveryCodes', 'The new recovery codes, shown this once.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, { status: 409, codes: ['TOTP_NOT_ON'] }, { status: 422, codes: ['TOTP_CODE_WRONG'] })
   async newRecoveryCodes(@Caller() caller: Principal, @Body() body: unknown) {
     const me = person(caller);
     await this.checkCurrentCode(me, code(body));
@@ -124,6 +138,14 @@ export class MeController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Turn TOTP off, with a current code (refused while the organisation requires it)' })
   @ApiBody({ schema: { $ref: getSchemaPath(TotpCodeDto) } })
+  @ApiNoContent('TOTP is off.')
+  @ApiProblems(
+    ALWAYS,
+    AUTHENTICATED,
+    WITH_BODY,
+    { status: 409, codes: ['TOTP_NOT_ON'] },
+    { status: 422, codes: ['TOTP_CODE_WRONG', 'TOTP_REQUIRED_BY_ORGANISATION'] },
+  )
   async turnOffTotp(@Caller() caller: Principal, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const me = person(caller);
     await this.checkCurrentCode(me, code(body));

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query as QueryParam, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
@@ -11,6 +11,9 @@ import { DATA_SOURCE } from '../bootstrap/tokens.js';
 import { OrganisationPeople } from './organisation-people.service.js';
 import { InviteUserDto, SignInPolicyDto, UpdateUserDto } from './people.dto.js';
 import { SecurityLog } from './security-log.js';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
+import { ApiPaging } from '../openapi/api-queries.decorator.js';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -30,12 +33,16 @@ export class OrganisationPeopleController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Invite a person (manager or admin): returns the one-time link, shown once, valid 72 hours' })
   @ApiBody({ schema: { $ref: getSchemaPath(InviteUserDto) } })
+  @ApiAnswer(201, 'Invitation', 'Invited: the link, shown once.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, 404, { status: 409, codes: ['EMAIL_IN_USE'] })
   invite(@Caller() caller: Principal, @Param('orgId') orgId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     return this.people.invite(caller, orgId, body, request.ip);
   }
 
   @Get('users')
   @ApiOperation({ summary: "The organisation's users (never a password, session or TOTP secret)" })
+  @ApiAnswer(200, 'Users', 'The users, by name.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   list(@Caller() caller: Principal, @Param('orgId') orgId: string) {
     return this.people.list(caller, orgId);
   }
@@ -43,6 +50,8 @@ export class OrganisationPeopleController {
   @Patch('users/:userId')
   @ApiOperation({ summary: 'Change a role, disable (ends every session at once) or re-enable a user' })
   @ApiBody({ schema: { $ref: getSchemaPath(UpdateUserDto) } })
+  @ApiAnswer(200, 'User', 'The user as changed.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, 404, { status: 422, codes: ['LAST_MANAGER'] })
   update(
     @Caller() caller: Principal,
     @Param('orgId') orgId: string,
@@ -56,18 +65,24 @@ export class OrganisationPeopleController {
   @Post('users/:userId/reset-access')
   @HttpCode(201)
   @ApiOperation({ summary: 'A new one-time link; the old password, TOTP, recovery codes and sessions stop working' })
+  @ApiAnswer(201, 'Invitation', 'The new link, shown once.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404, { status: 422, codes: ['USER_DISABLED'] })
   resetAccess(@Caller() caller: Principal, @Param('orgId') orgId: string, @Param('userId') userId: string, @Req() request: FastifyRequest) {
     return this.people.resetAccess(caller, orgId, userId, request.ip);
   }
 
   @Get('users/:userId/sessions')
   @ApiOperation({ summary: "A user's live sessions (no secrets)" })
+  @ApiAnswer(200, 'Sessions', "The user's live sessions.")
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   sessions(@Caller() caller: Principal, @Param('orgId') orgId: string, @Param('userId') userId: string) {
     return this.people.sessionsOf(caller, orgId, userId);
   }
 
   @Get('sign-in-policy')
   @ApiOperation({ summary: 'Whether the organisation requires TOTP' })
+  @ApiAnswer(200, 'SignInPolicy', 'The sign-in policy.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   policy(@Caller() caller: Principal, @Param('orgId') orgId: string) {
     return this.people.signInPolicy(caller, orgId);
   }
@@ -75,14 +90,17 @@ export class OrganisationPeopleController {
   @Patch('sign-in-policy')
   @ApiOperation({ summary: 'Require TOTP of every user (those without it may only set it up until they do)' })
   @ApiBody({ schema: { $ref: getSchemaPath(SignInPolicyDto) } })
+  @ApiAnswer(200, 'SignInPolicy', 'The sign-in policy as changed.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, 404)
   setPolicy(@Caller() caller: Principal, @Param('orgId') orgId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     return this.people.setSignInPolicy(caller, orgId, body, request.ip);
   }
 
   @Get('security-log')
   @ApiOperation({ summary: 'The security log, newest first: sign-ins, failures, invitations, roles, keys, exports, erasures' })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiPaging()
+  @ApiAnswer(200, 'SecurityLogPage', 'One page of the log, newest first.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async securityLog(
     @Caller() caller: Principal,
     @Param('orgId') orgId: string,

@@ -10,6 +10,8 @@ import { SecurityLog } from './security-log.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SessionStore } from './session-store.js';
 import { SignInRefused, SignInService } from './sign-in.service.js';
+import { ApiAnswer, ApiNoContent } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
 @ApiTags('session')
 @ApiExtraModels(SignInDto)
@@ -29,6 +31,12 @@ export class SessionController {
     summary: 'Sign in: sets the HttpOnly session cookie and returns the CSRF token for writes (401 on any failure, alike)',
   })
   @ApiBody({ schema: { $ref: getSchemaPath(SignInDto) } })
+  @ApiAnswer(200, 'SignedIn', 'Signed in: the session cookie is set.')
+  @ApiProblems(ALWAYS, WITH_BODY, {
+    status: 401,
+    codes: ['SIGN_IN_FAILED', 'TOTP_REQUIRED'],
+    when: 'Any failure, alike (Retry-After while sign-ins from this e-mail or address must wait).',
+  })
   async create(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     try {
       const session = await this.signIn.signIn(body, { address: request.ip, userAgent: request.headers['user-agent'] ?? null });
@@ -46,6 +54,8 @@ export class SessionController {
   @ApiCookieAuth()
   @ApiHeader({ name: 'X-CSRF-Token', required: true })
   @ApiOperation({ summary: 'Sign out: the session ends and the cookie is cleared' })
+  @ApiNoContent('Signed out.')
+  @ApiProblems(ALWAYS, AUTHENTICATED)
   async end(@Caller() caller: Principal, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     if (request.sessionSecret) {
       await this.sessions.endBySecret(request.sessionSecret);

@@ -1,5 +1,6 @@
 /** What the organisation endpoints answer, for the OpenAPI document. */
 import type { SchemaObject } from '@nestjs/swagger';
+import { ref } from '../openapi/schema-ref.js';
 import { ROLES } from './api-key.entity.js';
 import { ORGANISATION_KINDS } from './organisation.entity.js';
 
@@ -11,6 +12,7 @@ export const PLATFORM_SCHEMAS: Record<string, SchemaObject> = {
       id: { type: 'string', format: 'uuid' },
       name: { type: 'string' },
       kind: { type: 'string', enum: [...ORGANISATION_KINDS] },
+      firstManager: { allOf: [ref('Invitation')], description: 'When the body named a first manager: their one-time link.' },
     },
   },
   IssuedApiKey: {

@@ -8,6 +8,8 @@ import { PG_POOL } from '../bootstrap/tokens.js';
 import { forbidden } from '../http/problem.js';
 import { ReminderPreferencesStore } from './reminder-preferences.js';
 import { ReminderPreferencesDto } from './reminders.dto.js';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
 function userIdOf(caller: Principal): string {
   if (caller.kind !== 'key' || !caller.user) throw forbidden('Reminders belong to a signed-in person; an API key has none.');
@@ -26,6 +28,8 @@ export class MyRemindersController {
 
   @Get('reminders')
   @ApiOperation({ summary: 'My digest settings: time, language, lead times per kind, closed days skipped' })
+  @ApiAnswer(200, 'ReminderSettings', 'My settings (defaults where none were chosen).')
+  @ApiProblems(ALWAYS, AUTHENTICATED)
   get(@Caller() caller: Principal) {
     return this.preferences.of(userIdOf(caller));
   }
@@ -33,12 +37,16 @@ export class MyRemindersController {
   @Put('reminders')
   @ApiOperation({ summary: 'Change my digest settings (fields not given keep their value)' })
   @ApiBody({ schema: { $ref: getSchemaPath(ReminderPreferencesDto) } })
+  @ApiAnswer(200, 'ReminderSettings', 'My settings as changed.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY)
   put(@Caller() caller: Principal, @Body() body: unknown) {
     return this.preferences.update(userIdOf(caller), body);
   }
 
   @Get('notifications')
   @ApiOperation({ summary: 'My digests of the last 60 days that had something to say, newest first' })
+  @ApiAnswer(200, 'Notifications', 'My digests, newest first.')
+  @ApiProblems(ALWAYS, AUTHENTICATED)
   async notifications(@Caller() caller: Principal) {
     const { rows } = await this.pool.query(
       `SELECT day::text AS day, item_count, delivered_by, subject, body, created_at FROM reminder.digest

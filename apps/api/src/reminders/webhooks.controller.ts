@@ -14,6 +14,8 @@ import { isUuid } from '../http/query-params.js';
 import { SecurityLog } from '../people/security-log.js';
 import { managedOrganisation } from '../platform/platform-commands.js';
 import { CreateWebhookDto } from './reminders.dto.js';
+import { ApiAnswer, ApiNoContent } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
 const view = (row: Record<string, unknown>) => ({
   id: row['id'],
@@ -41,6 +43,8 @@ export class WebhooksController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a URL for reminders and overdue events; the signing secret is shown once' })
   @ApiBody({ schema: { $ref: getSchemaPath(CreateWebhookDto) } })
+  @ApiAnswer(201, 'IssuedWebhook', 'Registered; the secret is in this answer only.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, 404)
   async create(@Caller() caller: Principal, @Param('orgId') orgId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     const organisation = await managedOrganisation(this.dataSource, caller, orgId);
     const checked = checkBody(CreateWebhookDto, body);
@@ -63,6 +67,8 @@ export class WebhooksController {
 
   @Get()
   @ApiOperation({ summary: "The organisation's webhooks (never the secret)" })
+  @ApiAnswer(200, 'Webhooks', 'The webhooks, oldest first.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async list(@Caller() caller: Principal, @Param('orgId') orgId: string) {
     const organisation = await managedOrganisation(this.dataSource, caller, orgId);
     const { rows } = await this.pool.query(
@@ -75,6 +81,8 @@ export class WebhooksController {
   @Delete(':webhookId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Stop sending to a webhook at once (its delivery log is kept)' })
+  @ApiNoContent('Stopped.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async remove(
     @Caller() caller: Principal,
     @Param('orgId') orgId: string,
@@ -100,6 +108,8 @@ export class WebhooksController {
 
   @Get(':webhookId/deliveries')
   @ApiOperation({ summary: 'The delivery log of a webhook, newest first (last 200)' })
+  @ApiAnswer(200, 'WebhookDeliveries', 'The delivery log, newest first.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async deliveries(@Caller() caller: Principal, @Param('orgId') orgId: string, @Param('webhookId') webhookId: string) {
     const organisation = await managedOrganisation(this.dataSource, caller, orgId);
     const owned = isUuid(webhookId)

@@ -98,7 +98,19 @@ export const RESIDENT_SCHEMAS: Record<string, SchemaObject> = {
   },
   ResidentSummary: {
     type: 'object',
-    required: ['id', 'fullName', 'dateOfBirth', 'nationality', 'gender', 'externalRef', 'notes', 'version', 'status', 'nextDeadline'],
+    required: [
+      'id',
+      'fullName',
+      'dateOfBirth',
+      'nationality',
+      'gender',
+      'externalRef',
+      'notes',
+      'assignedTo',
+      'version',
+      'status',
+      'nextDeadline',
+    ],
     properties: {
       id: { type: 'string', format: 'uuid' },
       fullName: { type: 'string' },
@@ -107,6 +119,7 @@ export const RESIDENT_SCHEMAS: Record<string, SchemaObject> = {
       gender: { type: 'string', nullable: true },
       externalRef: { type: 'string', nullable: true },
       notes: { type: 'string', nullable: true },
+      assignedTo: { type: 'string', format: 'uuid', nullable: true, description: 'The user in charge of the file (CaseAssigned).' },
       version: { type: 'integer', minimum: 1, description: 'Also the ETag; send it as If-Match.' },
       status: ref('ResidentStatus'),
       nextDeadline: { allOf: [ref('Deadline')], nullable: true, description: 'The first open or overdue deadline.' },
@@ -118,4 +131,28 @@ export const RESIDENT_SCHEMAS: Record<string, SchemaObject> = {
     properties: { items: { type: 'array', items: ref('ResidentSummary') }, total: { type: 'integer', minimum: 0 } },
   },
   EventHistory: { type: 'array', items: ref('EventRecord') },
+  StatusSegment: {
+    type: 'object',
+    required: ['from', 'status'],
+    properties: {
+      from: { ...DATE, nullable: true, description: 'The first day of the segment; null before the first fact. It lasts until the next.' },
+      status: ref('TimelessStatus'),
+    },
+  },
+  TimelessStatus: {
+    type: 'object',
+    required: ['residentId', 'residence', 'card', 'work', 'warnings'],
+    properties: {
+      residentId: { type: 'string', nullable: true },
+      residence: ref('Residence'),
+      card: ref('CardView'),
+      work: ref('WorkPermission'),
+      warnings: { type: 'array', items: ref('StatusWarning') },
+    },
+  },
+  ResidentTimeline: {
+    type: 'object',
+    required: ['residentId', 'segments'],
+    properties: { residentId: { type: 'string', format: 'uuid' }, segments: { type: 'array', items: ref('StatusSegment') } },
+  },
 };

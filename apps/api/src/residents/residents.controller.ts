@@ -58,6 +58,7 @@ const CONFLICT_CODES = ['CARD_NUMBER_IN_USE', 'CONCURRENT_CHANGE'];
 const RECORD_RULE_CODES = [
   ...RULE_CODES.filter((code) => code !== 'CARD_NUMBER_IN_USE' && code !== 'ALREADY_REGISTERED'),
   'IDEMPOTENCY_KEY_REUSED',
+  'ASSIGNEE_NOT_IN_ORGANISATION',
 ];
 
 @ApiTags('residents')

@@ -9,6 +9,8 @@ import { statusTimeline } from '@zairyu/domain';
 import { Caller } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { forbidden } from '../http/problem.js';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ResidentLedger } from './resident-ledger.service.js';
 
 @ApiTags('residents')
@@ -21,6 +23,8 @@ export class ResidentTimelineController {
   @ApiOperation({
     summary: 'Status segments: from each day the status changes (from: null = before the first fact), with the status from then on',
   })
+  @ApiAnswer(200, 'ResidentTimeline', 'The status from each day it changes, in order.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async timeline(@Caller() caller: Principal, @Param('id') id: string) {
     if (!('organisationId' in caller)) throw forbidden('Use an organisation key or sign in.');
     const history = await this.ledger.load(caller.organisationId, id);

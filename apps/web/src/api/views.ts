@@ -1,5 +1,5 @@
 /**
- * The response shapes of api-v1.md that the OpenAPI document does not describe yet (its
+ * The response shapes of docs/api-v1.md that the OpenAPI document does not describe yet (its
  * responses carry no schema today). Requests are typed from schema.d.ts (`npm run api:types`).
  */
 export type DeadlineState = 'upcoming' | 'open' | 'overdue' | 'met' | 'met_late' | 'void';

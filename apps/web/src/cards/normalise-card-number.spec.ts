@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { isCardNumber, normaliseCardNumber } from './normalise-card-number';
 
-describe('card numbers are normalised as typed (api-v1.md 2026-11-23)', () => {
+describe('card numbers are normalised as typed (docs/api-v1.md 2026-11-23)', () => {
   test('spaces, hyphens, lower case and full-width characters', () => {
     expect(normaliseCardNumber('ab 1234-5678 cd')).toBe('AB12345678CD');
     expect(normaliseCardNumber('ＡＢ１２３４５６７８ＣＤ')).toBe('AB12345678CD');

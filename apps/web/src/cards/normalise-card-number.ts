@@ -1,5 +1,5 @@
 /**
- * A residence card number as the API reads it (api-v1.md, 2026-11-23): NFKC, upper case, no
+ * A residence card number as the API reads it (docs/api-v1.md, 2026-11-23): NFKC, upper case, no
  * spaces or hyphens. `ab 1234-5678 cd` → `AB12345678CD`. Applied as the caseworker types.
  */
 export function normaliseCardNumber(input: string): string {

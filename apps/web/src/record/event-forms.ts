@@ -1,5 +1,5 @@
 /**
- * What each kind of fact asks for (api-v1.md "Event types"): only that type's fields, in the
+ * What each kind of fact asks for (docs/api-v1.md "Event types"): only that type's fields, in the
  * order a caseworker fills them, grouped for the type picker. Labels are i18n keys
  * (fields.*, options.<field>.*); statuses come from the domain's status catalogue.
  */

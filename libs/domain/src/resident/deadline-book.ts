@@ -86,7 +86,7 @@ export function withdrawDeadline(state: ResidentState, id: string): ResidentStat
   return { ...state, deadlines: state.deadlines.filter((deadline) => deadline.id !== id || !isPending(deadline)) };
 }
 
-/** Deadlines that belong to the status held: they lapse when that status ends (domain-rules.md §6). */
+/** Deadlines that belong to the status held: they lapse when that status ends (docs/domain-rules.md §6). */
 export const STATUS_BOUND_DEADLINES: readonly DeadlineKind[] = [
   'period_renewal',
   'activity_gap_revocation_risk',
@@ -96,7 +96,7 @@ export const STATUS_BOUND_DEADLINES: readonly DeadlineKind[] = [
 
 /**
  * 14-day notification duties that, once arisen, stay owed after a later change, revocation or
- * loss of status: only final departure, death or naturalisation void them (domain-rules.md §6)
+ * loss of status: only final departure, death or naturalisation void them (docs/domain-rules.md §6)
  * (reading). A re-entry that lapses abroad counts as a final departure.
  */
 export const OWED_NOTIFICATIONS: readonly DeadlineKind[] = [

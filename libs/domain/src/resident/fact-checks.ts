@@ -139,7 +139,7 @@ function checkSpecific(state: ResidentState, event: LedgerEvent): RuleViolation 
     case 'ExtensionDenied':
       if (state.pendingStay?.kind !== 'extension') return noPending('extension of the period of stay');
       if (event.type === 'ExtensionDenied' || state.stay === null) return null;
-      // The new period runs on from the old expiry (domain-rules.md §3).
+      // The new period runs on from the old expiry (docs/domain-rules.md §3).
       return checkGrant(state, { ...state.stay, ...event.data }, on, state.stay.periodExpiresOn);
 
     case 'StatusChangeGranted':

@@ -1,7 +1,7 @@
 /**
- * Period of stay and lawful stay: the renewal window (seed 002), the special period
- * (特例期間, 入管法20条6項, 21条4項; seed 000 §6.3) and the
- * newborn's grace (入管法22条の2; seed 004 §2-4). domain-rules.md §4.
+ * Period of stay and lawful stay: the renewal window (docs/sources/online-renewal-guide.md), the special period
+ * (特例期間, 入管法20条6項, 21条4項; docs/sources/card-number-check.md §6.3) and the
+ * newborn's grace (入管法22条の2; docs/sources/residence-card-guide.md §2-4). docs/domain-rules.md §4.
  */
 import { addDays, daysBetween, type LocalDate } from '../calendar/local-date.js';
 import { addMonths, monthsBefore } from '../calendar/legal-periods.js';
@@ -34,7 +34,7 @@ export interface Residence {
 }
 
 /**
- * The renewal window opens "about 3 months before" expiry (seed 002, a soft date):
+ * The renewal window opens "about 3 months before" expiry (docs/sources/online-renewal-guide.md, a soft date):
  * (periodExpiresOn + 1 day) minus 3 calendar months, so 2025-06-30 → 2025-04-01. A period
  * shorter than 6 months is open from the grant (null) (reading).
  */

@@ -1,5 +1,5 @@
 /**
- * The longest period of stay a grant may give (入管法施行規則3条, 別表第二; domain-rules.md §3)
+ * The longest period of stay a grant may give (入管法施行規則3条, 別表第二; docs/domain-rules.md §3)
  * and the statuses not yet in force. Above the longest period a grant is a 422 PERIOD_TOO_LONG.
  */
 import { addDays, type LocalDate } from '../calendar/local-date.js';
