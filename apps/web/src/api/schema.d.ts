@@ -179,7 +179,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** iCalendar feed of the deadlines still to act on, opened by a read-only feed token */
+        /**
+         * iCalendar feed of every deadline still to act on (and each renewal window opening), opened by a read-only feed token
+         * @description One all-day VEVENT per deadline on its last day, SUMMARY "<name> — <deadline>", with reminders (VALARM) at 09:00 CALENDAR_ALARM_DAYS days before (7 and 1 by default). The whole caseload is streamed: there is no cap.
+         */
         get: operations["DeadlinesController_feed"];
         put?: never;
         post?: never;
@@ -466,6 +469,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My digest settings: time, language, lead times per kind, closed days skipped */
+        get: operations["MyRemindersController_get"];
+        /** Change my digest settings (fields not given keep their value) */
+        put: operations["MyRemindersController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My digests of the last 60 days that had something to say, newest first */
+        get: operations["MyRemindersController_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{orgId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhooks (never the secret) */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /** Register a URL for reminders and overdue events; the signing secret is shown once */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{orgId}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop sending to a webhook at once (its delivery log is kept) */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{orgId}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of a webhook, newest first (last 200) */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -524,15 +614,3012 @@ export interface components {
             /** @description every user of the organisation must sign in with a TOTP code */
             requireTotp: boolean;
         };
-        RegisterResident: {
+        ReminderPreferencesDto: {
+            /** @description false: no digest at all */
+            enabled?: boolean;
+            /** @enum {string} */
+            language?: "ja" | "en";
             /**
-             * @description As on the passport / card.
-             * @example NGUYEN VAN AN
+             * @description when the digest is sent, Japan time (HH:MM)
+             * @example 08:00
              */
+            sendAt?: string;
+            /** @description no digest on Saturdays, Sundays, holidays and 29 Dec – 3 Jan (caught up the next working day) */
+            skipClosedDays?: boolean;
+            /**
+             * @description days before the due day, by deadline kind, e.g. {"period_renewal":[90,30,14]}
+             * @example {
+             *       "reentry": [
+             *         30,
+             *         7
+             *       ]
+             *     }
+             */
+            leadDays?: Record<string, never>;
+        };
+        CreateWebhookDto: {
+            /** @example https://hooks.example.com/zairyu */
+            url: string;
+        };
+        FieldError: {
+            /** @description Dotted path of the field at fault (`data.card.number`), a header or a query parameter. */
+            field: string;
+            message: string;
+        };
+        Problem: {
+            /** @description `about:blank`, or a URI naming the stable `code` */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Stable UPPER_SNAKE code: clients branch on it, it is never renamed. */
+            code?: string;
+            /** @description Every field at fault (400). */
+            errors?: components["schemas"]["FieldError"][];
+        };
+        ResidentRegisteredEvent: {
+            /** @enum {string} */
+            type: "ResidentRegistered";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                residentId: string;
+                /** @description not blank */
+                fullName: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                dateOfBirth: string;
+                /**
+                 * @description ISO 3166-1 alpha-3
+                 * @example VNM
+                 */
+                nationality: string;
+                /** @description not blank */
+                gender?: string;
+                /** @description not blank */
+                externalRef?: string;
+                /** @description not blank */
+                notes?: string;
+                /** @description must be katakana (the reading of the name) (read as NFKC) */
+                nameKana?: string;
+                /** @description not blank */
+                nameNative?: string;
+                /** @description must be 5 to 20 letters and digits (read as NFKC) */
+                passportNumber?: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                passportExpiresOn?: string;
+                /** @description must be a telephone number (digits, spaces, hyphens, a leading +) (read as NFKC) */
+                phone?: string;
+                /** @description must be an e-mail address (read as NFKC) */
+                email?: string;
+                /** @description not blank */
+                assignedTo?: string;
+                /** @description not blank */
+                employer?: string;
+            };
+        };
+        ResidentRegisteredRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ResidentRegistered";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                residentId: string;
+                /** @description not blank */
+                fullName: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                dateOfBirth: string;
+                /**
+                 * @description ISO 3166-1 alpha-3
+                 * @example VNM
+                 */
+                nationality: string;
+                /** @description not blank */
+                gender?: string;
+                /** @description not blank */
+                externalRef?: string;
+                /** @description not blank */
+                notes?: string;
+                /** @description must be katakana (the reading of the name) (read as NFKC) */
+                nameKana?: string;
+                /** @description not blank */
+                nameNative?: string;
+                /** @description must be 5 to 20 letters and digits (read as NFKC) */
+                passportNumber?: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                passportExpiresOn?: string;
+                /** @description must be a telephone number (digits, spaces, hyphens, a leading +) (read as NFKC) */
+                phone?: string;
+                /** @description must be an e-mail address (read as NFKC) */
+                email?: string;
+                /** @description not blank */
+                assignedTo?: string;
+                /** @description not blank */
+                employer?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        LandedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Landed";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                periodExpiresOn: string;
+                /** @description not blank */
+                port?: string;
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card?: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                designation?: ("representative_office" | "digital_nomad" | "other") | {
+                    /**
+                     * @description 特定産業分野 in force
+                     * @enum {string}
+                     */
+                    field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
+                    /** @description not blank */
+                    employer?: string;
+                };
+            };
+        };
+        LandedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Landed";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                periodExpiresOn: string;
+                /** @description not blank */
+                port?: string;
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card?: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                designation?: ("representative_office" | "digital_nomad" | "other") | {
+                    /**
+                     * @description 特定産業分野 in force
+                     * @enum {string}
+                     */
+                    field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
+                    /** @description not blank */
+                    employer?: string;
+                };
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        BornInJapanEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "BornInJapan";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        BornInJapanRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "BornInJapan";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        CardIssuedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CardIssued";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+                /** @enum {string} */
+                reason: "landing" | "detail_change" | "validity_renewal" | "loss_reissue" | "damage_reissue" | "exchange";
+            };
+        };
+        CardIssuedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CardIssued";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+                /** @enum {string} */
+                reason: "landing" | "detail_change" | "validity_renewal" | "loss_reissue" | "damage_reissue" | "exchange";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        MovedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Moved";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                address: string;
+            };
+        };
+        MovedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Moved";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                address: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        ResidenceNotifiedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ResidenceNotified";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                address: string;
+            };
+        };
+        ResidenceNotifiedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ResidenceNotified";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                address: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        DetailsChangedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DetailsChanged";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                fields: ("name" | "nationality" | "dateOfBirth" | "gender")[];
+            };
+        };
+        DetailsChangedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DetailsChanged";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                fields: ("name" | "nationality" | "dateOfBirth" | "gender")[];
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        ExtensionAppliedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExtensionApplied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                receiptNumber?: string;
+                /** @enum {string} */
+                channel?: "counter" | "online" | "agent";
+                /** @enum {string} */
+                filedBy?: "self" | "scrivener" | "organisation";
+            };
+        };
+        ExtensionAppliedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExtensionApplied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                receiptNumber?: string;
+                /** @enum {string} */
+                channel?: "counter" | "online" | "agent";
+                /** @enum {string} */
+                filedBy?: "self" | "scrivener" | "organisation";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        ExtensionGrantedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExtensionGranted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                periodExpiresOn: string;
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+            };
+        };
+        ExtensionGrantedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExtensionGranted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                periodExpiresOn: string;
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        ExtensionDeniedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExtensionDenied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        ExtensionDeniedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExtensionDenied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        StatusChangeAppliedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusChangeApplied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                toStatus: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /** @description not blank */
+                receiptNumber?: string;
+                /** @enum {string} */
+                channel?: "counter" | "online" | "agent";
+                /** @enum {string} */
+                filedBy?: "self" | "scrivener" | "organisation";
+            };
+        };
+        StatusChangeAppliedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusChangeApplied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                toStatus: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /** @description not blank */
+                receiptNumber?: string;
+                /** @enum {string} */
+                channel?: "counter" | "online" | "agent";
+                /** @enum {string} */
+                filedBy?: "self" | "scrivener" | "organisation";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        StatusChangeGrantedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusChangeGranted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            /** @description periodExpiresOn is required, except for a status with no period (highly_skilled_professional_2, permanent_resident), where it must be absent. */
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                periodExpiresOn?: string;
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                designation?: ("representative_office" | "digital_nomad" | "other") | {
+                    /**
+                     * @description 特定産業分野 in force
+                     * @enum {string}
+                     */
+                    field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
+                    /** @description not blank */
+                    employer?: string;
+                };
+            };
+        };
+        StatusChangeGrantedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusChangeGranted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            /** @description periodExpiresOn is required, except for a status with no period (highly_skilled_professional_2, permanent_resident), where it must be absent. */
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                periodExpiresOn?: string;
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                designation?: ("representative_office" | "digital_nomad" | "other") | {
+                    /**
+                     * @description 特定産業分野 in force
+                     * @enum {string}
+                     */
+                    field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
+                    /** @description not blank */
+                    employer?: string;
+                };
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        StatusChangeDeniedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusChangeDenied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        StatusChangeDeniedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusChangeDenied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        PermanentResidenceAppliedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PermanentResidenceApplied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                receiptNumber?: string;
+                /** @enum {string} */
+                channel?: "counter" | "online" | "agent";
+                /** @enum {string} */
+                filedBy?: "self" | "scrivener" | "organisation";
+            };
+        };
+        PermanentResidenceAppliedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PermanentResidenceApplied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                receiptNumber?: string;
+                /** @enum {string} */
+                channel?: "counter" | "online" | "agent";
+                /** @enum {string} */
+                filedBy?: "self" | "scrivener" | "organisation";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        PermanentResidenceGrantedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PermanentResidenceGranted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+            };
+        };
+        PermanentResidenceGrantedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PermanentResidenceGranted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        PermanentResidenceDeniedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PermanentResidenceDenied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        PermanentResidenceDeniedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PermanentResidenceDenied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        StatusAcquisitionAppliedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusAcquisitionApplied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /** @description not blank */
+                receiptNumber?: string;
+                /** @enum {string} */
+                channel?: "counter" | "online" | "agent";
+                /** @enum {string} */
+                filedBy?: "self" | "scrivener" | "organisation";
+            };
+        };
+        StatusAcquisitionAppliedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusAcquisitionApplied";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /** @description not blank */
+                receiptNumber?: string;
+                /** @enum {string} */
+                channel?: "counter" | "online" | "agent";
+                /** @enum {string} */
+                filedBy?: "self" | "scrivener" | "organisation";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        StatusAcquisitionGrantedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusAcquisitionGranted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            /** @description periodExpiresOn is required, except for a status with no period (highly_skilled_professional_2, permanent_resident), where it must be absent. */
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                periodExpiresOn?: string;
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                designation?: ("representative_office" | "digital_nomad" | "other") | {
+                    /**
+                     * @description 特定産業分野 in force
+                     * @enum {string}
+                     */
+                    field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
+                    /** @description not blank */
+                    employer?: string;
+                };
+            };
+        };
+        StatusAcquisitionGrantedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusAcquisitionGranted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            /** @description periodExpiresOn is required, except for a status with no period (highly_skilled_professional_2, permanent_resident), where it must be absent. */
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                periodExpiresOn?: string;
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                designation?: ("representative_office" | "digital_nomad" | "other") | {
+                    /**
+                     * @description 特定産業分野 in force
+                     * @enum {string}
+                     */
+                    field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
+                    /** @description not blank */
+                    employer?: string;
+                };
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        CardLostEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CardLost";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                discoveredAbroad?: boolean;
+            };
+        };
+        CardLostRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CardLost";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                discoveredAbroad?: boolean;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        CardSurrenderedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CardSurrendered";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                reason?: string;
+            };
+        };
+        CardSurrenderedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CardSurrendered";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                reason?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        DepartedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Departed";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            /** @description permitExpiresOn is given exactly when reentry is "permit". */
+            data: {
+                /** @enum {string} */
+                reentry: "none" | "deemed" | "permit";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                permitExpiresOn?: string;
+            };
+        };
+        DepartedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Departed";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            /** @description permitExpiresOn is given exactly when reentry is "permit". */
+            data: {
+                /** @enum {string} */
+                reentry: "none" | "deemed" | "permit";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                permitExpiresOn?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        ReenteredEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Reentered";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        ReenteredRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Reentered";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        StatusRevokedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusRevoked";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                ground?: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                departureBy?: string;
+            };
+        };
+        StatusRevokedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StatusRevoked";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                ground?: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                departureBy?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        NaturalisedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Naturalised";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        NaturalisedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Naturalised";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        DiedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Died";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        DiedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "Died";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        AffiliationChangedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AffiliationChanged";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                kind: "activity" | "contract";
+                /** @enum {string} */
+                change: "name_changed" | "address_changed" | "dissolved" | "left" | "transferred" | "contract_ended" | "new_contract";
+                /** @description not blank */
+                organisation?: string;
+                /** @description not blank */
+                employer?: string;
+                /** @enum {string} */
+                helloWork?: "insured" | "not_insured";
+            };
+        };
+        AffiliationChangedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AffiliationChanged";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                kind: "activity" | "contract";
+                /** @enum {string} */
+                change: "name_changed" | "address_changed" | "dissolved" | "left" | "transferred" | "contract_ended" | "new_contract";
+                /** @description not blank */
+                organisation?: string;
+                /** @description not blank */
+                employer?: string;
+                /** @enum {string} */
+                helloWork?: "insured" | "not_insured";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        AffiliationNotifiedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AffiliationNotified";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        AffiliationNotifiedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AffiliationNotified";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SpouseRelationshipEndedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SpouseRelationshipEnded";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                cause: "divorce" | "death";
+            };
+        };
+        SpouseRelationshipEndedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SpouseRelationshipEnded";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                cause: "divorce" | "death";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SpouseNotifiedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SpouseNotified";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        SpouseNotifiedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SpouseNotified";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        ExtraActivityPermittedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExtraActivityPermitted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            /** @description hoursPerWeek, if given for a comprehensive permission, is 28. */
+            data: {
+                /** @enum {string} */
+                scope: "comprehensive" | "individual";
+                hoursPerWeek?: number;
+            };
+        };
+        ExtraActivityPermittedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExtraActivityPermitted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            /** @description hoursPerWeek, if given for a comprehensive permission, is 28. */
+            data: {
+                /** @enum {string} */
+                scope: "comprehensive" | "individual";
+                hoursPerWeek?: number;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        CardVerifiedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CardVerified";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * @description 在留カード番号
+                 * @example AB12345678CD
+                 */
+                number: string;
+                /** @enum {string} */
+                result: "valid" | "invalid";
+            };
+        };
+        CardVerifiedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CardVerified";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * @description 在留カード番号
+                 * @example AB12345678CD
+                 */
+                number: string;
+                /** @enum {string} */
+                result: "valid" | "invalid";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        EventRetractedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "EventRetracted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                eventId: string;
+                /** @description not blank */
+                reason: string;
+            };
+        };
+        EventRetractedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "EventRetracted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                eventId: string;
+                /** @description not blank */
+                reason: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        ExistingStatusRecordedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExistingStatusRecorded";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                periodExpiresOn?: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                grantedOn?: string;
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card?: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+                /** @description not blank */
+                address?: string;
+                residenceNotified?: boolean;
+                /** @enum {string} */
+                designation?: "representative_office" | "digital_nomad" | "other";
+                inJapan?: boolean;
+                pendingApplication?: {
+                    /** @enum {string} */
+                    kind: "extension" | "status_change" | "permanent";
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    appliedOn: string;
+                    /**
+                     * @description 在留資格 code
+                     * @enum {string}
+                     */
+                    toStatus?: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                    /** @description not blank */
+                    receiptNumber?: string;
+                    /** @enum {string} */
+                    channel?: "counter" | "online" | "agent";
+                    /** @enum {string} */
+                    filedBy?: "self" | "scrivener" | "organisation";
+                };
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                ssw1CountFrom?: string;
+            };
+        };
+        ExistingStatusRecordedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExistingStatusRecorded";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                periodExpiresOn?: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                grantedOn?: string;
+                /** @description The card as printed. myNumberOption is "combined" exactly when kind is specified_residence_card; expiresOn is not before issuedOn. */
+                card?: {
+                    /**
+                     * @description 在留カード番号
+                     * @example AB12345678CD
+                     */
+                    number: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    issuedOn?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    expiresOn?: string;
+                    /** @enum {string} */
+                    kind?: "residence_card" | "specified_residence_card";
+                    /** @enum {string} */
+                    myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
+                };
+                /** @description not blank */
+                address?: string;
+                residenceNotified?: boolean;
+                /** @enum {string} */
+                designation?: "representative_office" | "digital_nomad" | "other";
+                inJapan?: boolean;
+                pendingApplication?: {
+                    /** @enum {string} */
+                    kind: "extension" | "status_change" | "permanent";
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    appliedOn: string;
+                    /**
+                     * @description 在留資格 code
+                     * @enum {string}
+                     */
+                    toStatus?: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                    /** @description not blank */
+                    receiptNumber?: string;
+                    /** @enum {string} */
+                    channel?: "counter" | "online" | "agent";
+                    /** @enum {string} */
+                    filedBy?: "self" | "scrivener" | "organisation";
+                };
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                ssw1CountFrom?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        DetailsCorrectedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DetailsCorrected";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description The registration fields to correct (at least one), each checked as at registration. */
+                fields: {
+                    /** @description not blank */
+                    fullName?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    dateOfBirth?: string;
+                    /**
+                     * @description ISO 3166-1 alpha-3
+                     * @example VNM
+                     */
+                    nationality?: string;
+                    /** @description not blank */
+                    gender?: string;
+                    /** @description not blank */
+                    externalRef?: string;
+                    /** @description not blank */
+                    notes?: string;
+                    /** @description must be katakana (the reading of the name) (read as NFKC) */
+                    nameKana?: string;
+                    /** @description not blank */
+                    nameNative?: string;
+                    /** @description must be 5 to 20 letters and digits (read as NFKC) */
+                    passportNumber?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    passportExpiresOn?: string;
+                    /** @description must be a telephone number (digits, spaces, hyphens, a leading +) (read as NFKC) */
+                    phone?: string;
+                    /** @description must be an e-mail address (read as NFKC) */
+                    email?: string;
+                    /** @description not blank */
+                    assignedTo?: string;
+                    /** @description not blank */
+                    employer?: string;
+                };
+                /** @description not blank */
+                reason: string;
+            };
+        };
+        DetailsCorrectedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DetailsCorrected";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description The registration fields to correct (at least one), each checked as at registration. */
+                fields: {
+                    /** @description not blank */
+                    fullName?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    dateOfBirth?: string;
+                    /**
+                     * @description ISO 3166-1 alpha-3
+                     * @example VNM
+                     */
+                    nationality?: string;
+                    /** @description not blank */
+                    gender?: string;
+                    /** @description not blank */
+                    externalRef?: string;
+                    /** @description not blank */
+                    notes?: string;
+                    /** @description must be katakana (the reading of the name) (read as NFKC) */
+                    nameKana?: string;
+                    /** @description not blank */
+                    nameNative?: string;
+                    /** @description must be 5 to 20 letters and digits (read as NFKC) */
+                    passportNumber?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    passportExpiresOn?: string;
+                    /** @description must be a telephone number (digits, spaces, hyphens, a leading +) (read as NFKC) */
+                    phone?: string;
+                    /** @description must be an e-mail address (read as NFKC) */
+                    email?: string;
+                    /** @description not blank */
+                    assignedTo?: string;
+                    /** @description not blank */
+                    employer?: string;
+                };
+                /** @description not blank */
+                reason: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        CaseClosedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CaseClosed";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                reason: "left_caseload" | "duplicate" | "contract_ended" | "transferred" | "other";
+                /** @description not blank */
+                note?: string;
+            };
+        };
+        CaseClosedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CaseClosed";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                reason: "left_caseload" | "duplicate" | "contract_ended" | "transferred" | "other";
+                /** @description not blank */
+                note?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        CaseReopenedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CaseReopened";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                note?: string;
+            };
+        };
+        CaseReopenedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CaseReopened";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                note?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        CaseAssignedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CaseAssigned";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                assignedTo?: string;
+                /** @description not blank */
+                note?: string;
+            };
+        };
+        CaseAssignedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CaseAssigned";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                assignedTo?: string;
+                /** @description not blank */
+                note?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SupportStartedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportStarted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                employer: string;
+                /** @description not blank */
+                plan?: string;
+            };
+        };
+        SupportStartedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportStarted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                employer: string;
+                /** @description not blank */
+                plan?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SupportEndedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportEnded";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                reason: string;
+            };
+        };
+        SupportEndedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportEnded";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                reason: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SupportContractChangedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportContractChanged";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                summary?: string;
+            };
+        };
+        SupportContractChangedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportContractChanged";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                summary?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SupportInterviewHeldEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportInterviewHeld";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                with: "worker" | "supervisor";
+                /** @enum {string} */
+                mode: "in_person" | "online";
+            };
+        };
+        SupportInterviewHeldRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportInterviewHeld";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                with: "worker" | "supervisor";
+                /** @enum {string} */
+                mode: "in_person" | "online";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        OrientationHeldEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "OrientationHeld";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                hours: number;
+            };
+        };
+        OrientationHeldRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "OrientationHeld";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                hours: number;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SswIntervalExcludedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SswIntervalExcluded";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                to: string;
+                /** @enum {string} */
+                reason: "maternity" | "childcare" | "illness_injury" | "reentry_barred";
+            };
+        };
+        SswIntervalExcludedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SswIntervalExcluded";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                to: string;
+                /** @enum {string} */
+                reason: "maternity" | "childcare" | "illness_injury" | "reentry_barred";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SswSixthYearApprovedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SswSixthYearApproved";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        SswSixthYearApprovedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SswSixthYearApproved";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SswContractChangedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SswContractChanged";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                summary?: string;
+            };
+        };
+        SswContractChangedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SswContractChanged";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                summary?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        AcceptanceDifficultyEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AcceptanceDifficulty";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                cause: "business_reasons" | "death" | "illness" | "disappearance" | "return_home" | "unable_to_work" | "other";
+            };
+        };
+        AcceptanceDifficultyRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AcceptanceDifficulty";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                cause: "business_reasons" | "death" | "illness" | "disappearance" | "return_home" | "unable_to_work" | "other";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SswReportFiledEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SswReportFiled";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                kind: "annual" | "contract" | "support_contract" | "acceptance_difficulty";
+                fiscalYear?: number;
+            };
+        };
+        SswReportFiledRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SswReportFiled";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                kind: "annual" | "contract" | "support_contract" | "acceptance_difficulty";
+                fiscalYear?: number;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        HelloWorkNotifiedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "HelloWorkNotified";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                kind: "hiring" | "leaving";
+            };
+        };
+        HelloWorkNotifiedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "HelloWorkNotified";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                kind: "hiring" | "leaving";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        /** @description A fact to record; `type` says which, and fixes the shape of `data`. */
+        RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"];
+        /** @description A recorded fact with who recorded it and when. */
+        EventRecord: components["schemas"]["ResidentRegisteredRecord"] | components["schemas"]["LandedRecord"] | components["schemas"]["BornInJapanRecord"] | components["schemas"]["CardIssuedRecord"] | components["schemas"]["MovedRecord"] | components["schemas"]["ResidenceNotifiedRecord"] | components["schemas"]["DetailsChangedRecord"] | components["schemas"]["ExtensionAppliedRecord"] | components["schemas"]["ExtensionGrantedRecord"] | components["schemas"]["ExtensionDeniedRecord"] | components["schemas"]["StatusChangeAppliedRecord"] | components["schemas"]["StatusChangeGrantedRecord"] | components["schemas"]["StatusChangeDeniedRecord"] | components["schemas"]["PermanentResidenceAppliedRecord"] | components["schemas"]["PermanentResidenceGrantedRecord"] | components["schemas"]["PermanentResidenceDeniedRecord"] | components["schemas"]["StatusAcquisitionAppliedRecord"] | components["schemas"]["StatusAcquisitionGrantedRecord"] | components["schemas"]["CardLostRecord"] | components["schemas"]["CardSurrenderedRecord"] | components["schemas"]["DepartedRecord"] | components["schemas"]["ReenteredRecord"] | components["schemas"]["StatusRevokedRecord"] | components["schemas"]["NaturalisedRecord"] | components["schemas"]["DiedRecord"] | components["schemas"]["AffiliationChangedRecord"] | components["schemas"]["AffiliationNotifiedRecord"] | components["schemas"]["SpouseRelationshipEndedRecord"] | components["schemas"]["SpouseNotifiedRecord"] | components["schemas"]["ExtraActivityPermittedRecord"] | components["schemas"]["CardVerifiedRecord"] | components["schemas"]["EventRetractedRecord"] | components["schemas"]["ExistingStatusRecordedRecord"] | components["schemas"]["DetailsCorrectedRecord"] | components["schemas"]["CaseClosedRecord"] | components["schemas"]["CaseReopenedRecord"] | components["schemas"]["CaseAssignedRecord"] | components["schemas"]["SupportStartedRecord"] | components["schemas"]["SupportEndedRecord"] | components["schemas"]["SupportContractChangedRecord"] | components["schemas"]["SupportInterviewHeldRecord"] | components["schemas"]["OrientationHeldRecord"] | components["schemas"]["SswIntervalExcludedRecord"] | components["schemas"]["SswSixthYearApprovedRecord"] | components["schemas"]["SswContractChangedRecord"] | components["schemas"]["AcceptanceDifficultyRecord"] | components["schemas"]["SswReportFiledRecord"] | components["schemas"]["HelloWorkNotifiedRecord"];
+        RegisterResident: {
+            /** @description not blank */
             fullName: string;
             /**
              * Format: date
-             * @example 1998-07-21
+             * @example 2026-04-01
              */
             dateOfBirth: string;
             /**
@@ -540,44 +3627,514 @@ export interface components {
              * @example VNM
              */
             nationality: string;
+            /** @description not blank */
             gender?: string;
-            /** @description Your own reference for the client */
+            /** @description not blank */
             externalRef?: string;
+            /** @description not blank */
             notes?: string;
-            /**
-             * @description Katakana reading (フリガナ)
-             * @example グエン・ヴァン・アン
-             */
+            /** @description must be katakana (the reading of the name) (read as NFKC) */
             nameKana?: string;
-            /**
-             * @description The name in its own script
-             * @example Nguyễn Văn An
-             */
+            /** @description not blank */
             nameNative?: string;
+            /** @description must be 5 to 20 letters and digits (read as NFKC) */
             passportNumber?: string;
-            /** Format: date */
-            passportExpiresOn?: string;
-            phone?: string;
-            email?: string;
-            /** @description A user id of the organisation: the caseworker in charge */
-            assignedTo?: string;
-            /** @description Free text or an employer record id (所属機関) */
-            employer?: string;
-        };
-        RecordEvent: {
-            /**
-             * @description The fact recorded; its `data` is described under each type.
-             * @enum {string}
-             */
-            type: "Landed" | "BornInJapan" | "CardIssued" | "Moved" | "ResidenceNotified" | "DetailsChanged" | "ExtensionApplied" | "ExtensionGranted" | "ExtensionDenied" | "StatusChangeApplied" | "StatusChangeGranted" | "StatusChangeDenied" | "PermanentResidenceApplied" | "PermanentResidenceGranted" | "PermanentResidenceDenied" | "StatusAcquisitionApplied" | "StatusAcquisitionGranted" | "CardLost" | "CardSurrendered" | "Departed" | "Reentered" | "StatusRevoked" | "Naturalised" | "Died" | "AffiliationChanged" | "AffiliationNotified" | "SpouseRelationshipEnded" | "SpouseNotified" | "ExtraActivityPermitted" | "CardVerified" | "EventRetracted" | "ExistingStatusRecorded" | "DetailsCorrected" | "CaseClosed" | "CaseReopened";
             /**
              * Format: date
-             * @description The legal date of the fact (Japan time); not in the future, not before birth.
              * @example 2026-04-01
              */
-            occurredOn: string;
-            /** @description Fields of the event type; {} when it has none. */
-            data?: Record<string, never>;
+            passportExpiresOn?: string;
+            /** @description must be a telephone number (digits, spaces, hyphens, a leading +) (read as NFKC) */
+            phone?: string;
+            /** @description must be an e-mail address (read as NFKC) */
+            email?: string;
+            /** @description not blank */
+            assignedTo?: string;
+            /** @description not blank */
+            employer?: string;
+        };
+        Registered: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+        };
+        Recorded: {
+            /** Format: uuid */
+            eventId: string;
+            version: number;
+        };
+        Residence: {
+            lawful: boolean;
+            /** @enum {string} */
+            basis: "period_of_stay" | "special_period" | "permanent" | "deemed_reentry_abroad" | "reentry_permit_abroad" | "birth_grace" | "departure_period" | "none";
+            /** @enum {string|null} */
+            status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official" | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            periodExpiresOn: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            lawfulUntil: string | null;
+            inJapan: boolean;
+        };
+        CardView: {
+            number: string | null;
+            /** @enum {string|null} */
+            kind: "residence_card" | "specified_residence_card" | null;
+            /** @enum {string} */
+            state: "valid" | "expired" | "invalidated" | "none";
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            issuedOn: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            expiresOn: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            invalidatedOn: string | null;
+            /** @enum {string|null} */
+            invalidationReason: "replaced" | "departed" | "reentry_lapsed" | "status_revoked" | "naturalised" | "died" | "status_lost" | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            lostOn: string | null;
+            /** @enum {string|null} */
+            myNumberOption: "combined" | "separate_my_number_card" | "residence_card_only" | null;
+            /** @enum {string|null} */
+            myNumberFunction: "active" | "suspended" | "ended" | null;
+        };
+        WorkPermission: {
+            /** @enum {string} */
+            permission: "status_activities_only" | "designated_activities_only" | "unrestricted" | "not_permitted";
+            extraActivityHoursPerWeek: number | null;
+        };
+        StatusWarning: {
+            /** @enum {string} */
+            code: "CARD_EXPIRY_DIFFERS" | "CARD_VERIFICATION_MISMATCH";
+            message: string;
+        };
+        ResidentStatus: {
+            residentId: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            asOf: string;
+            residence: components["schemas"]["Residence"];
+            card: components["schemas"]["CardView"];
+            work: components["schemas"]["WorkPermission"];
+            warnings: components["schemas"]["StatusWarning"][];
+        };
+        ResidentSummary: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            dateOfBirth: string;
+            nationality: string;
+            gender: string | null;
+            externalRef: string | null;
+            notes: string | null;
+            /**
+             * Format: uuid
+             * @description The user in charge of the file (CaseAssigned).
+             */
+            assignedTo: string | null;
+            /** @description Also the ETag; send it as If-Match. */
+            version: number;
+            status: components["schemas"]["ResidentStatus"];
+            /** @description The first open or overdue deadline. */
+            nextDeadline: components["schemas"]["Deadline"] | null;
+        };
+        ResidentPage: {
+            items: components["schemas"]["ResidentSummary"][];
+            total: number;
+        };
+        EventHistory: components["schemas"]["EventRecord"][];
+        StatusSegment: {
+            /**
+             * Format: date
+             * @description The first day of the segment; null before the first fact. It lasts until the next.
+             * @example 2026-04-01
+             */
+            from: string | null;
+            status: components["schemas"]["TimelessStatus"];
+        };
+        TimelessStatus: {
+            residentId: string | null;
+            residence: components["schemas"]["Residence"];
+            card: components["schemas"]["CardView"];
+            work: components["schemas"]["WorkPermission"];
+            warnings: components["schemas"]["StatusWarning"][];
+        };
+        ResidentTimeline: {
+            /** Format: uuid */
+            residentId: string;
+            segments: components["schemas"]["StatusSegment"][];
+        };
+        Deadline: {
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal";
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            opensOn: string | null;
+            /**
+             * Format: date
+             * @description The last day it is accepted (moved off closed days where the law allows).
+             * @example 2026-04-01
+             */
+            dueOn: string;
+            /**
+             * Format: date
+             * @description The last day as the statute counts it.
+             * @example 2026-04-01
+             */
+            statutoryDueOn: string;
+            /** @enum {string} */
+            state: "upcoming" | "open" | "overdue" | "met" | "met_late" | "void";
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            metOn: string | null;
+            sourceEventId: string;
+            /** @example 入管法19条の7第1項 */
+            legalBasis: string;
+            label: {
+                ja: string;
+                en: string;
+            };
+            /**
+             * @description Who must act: the resident, the employer or the support organisation.
+             * @enum {string}
+             */
+            owedBy: "resident" | "employer" | "organisation";
+            /** @description The employer a filing is owed by, when known. */
+            employer?: string | null;
+        };
+        CaseloadDeadline: {
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal";
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            opensOn: string | null;
+            /**
+             * Format: date
+             * @description The last day it is accepted (moved off closed days where the law allows).
+             * @example 2026-04-01
+             */
+            dueOn: string;
+            /**
+             * Format: date
+             * @description The last day as the statute counts it.
+             * @example 2026-04-01
+             */
+            statutoryDueOn: string;
+            /** @enum {string} */
+            state: "upcoming" | "open" | "overdue" | "met" | "met_late" | "void";
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            metOn: string | null;
+            sourceEventId: string;
+            /** @example 入管法19条の7第1項 */
+            legalBasis: string;
+            label: {
+                ja: string;
+                en: string;
+            };
+            /**
+             * @description Who must act: the resident, the employer or the support organisation.
+             * @enum {string}
+             */
+            owedBy: "resident" | "employer" | "organisation";
+            /** @description The employer a filing is owed by, when known. */
+            employer?: string | null;
+            residentName: string;
+        };
+        Deadlines: components["schemas"]["Deadline"][];
+        DeadlinePage: {
+            items: components["schemas"]["CaseloadDeadline"][];
+            total: number;
+        };
+        CardLookup: {
+            number: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            state: "valid" | "expired" | "invalidated" | "none";
+            /** @enum {string|null} */
+            kind: "residence_card" | "specified_residence_card" | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            issuedOn: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            expiresOn: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            invalidatedOn: string | null;
+            /** @enum {string|null} */
+            invalidationReason: "replaced" | "departed" | "reentry_lapsed" | "status_revoked" | "naturalised" | "died" | "status_lost" | null;
+        };
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "support_organisation" | "scrivener_office" | "employer";
+            /** @description When the body named a first manager: their one-time link. */
+            firstManager?: components["schemas"]["Invitation"];
+        };
+        IssuedApiKey: {
+            id: string;
+            /** @description Shown once; only its hash is kept. */
+            key: string;
+            /** @enum {string} */
+            role: "viewer" | "caseworker" | "manager";
+            label: string;
+        };
+        IssuedCalendarToken: {
+            id: string;
+            /** @description Shown once; only its hash is kept. */
+            token: string;
+            /** @description The feed URL with the token. */
+            url: string;
+        };
+        SignedIn: {
+            /** @description Send it as X-CSRF-Token with every write that uses the cookie. */
+            csrfToken: string;
+        };
+        Me: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "viewer" | "caseworker" | "manager";
+            /** Format: uuid */
+            organisationId: string;
+            /** @description null when the call did not come with the session cookie. */
+            csrfToken: string | null;
+            totpEnabled: boolean;
+            /** @description The organisation requires TOTP of everyone. */
+            totpRequired: boolean;
+            recoveryCodesLeft: number;
+        };
+        Session: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /**
+             * Format: date-time
+             * @description The latest it ends (12 hours after sign-in); 30 minutes idle end it sooner.
+             */
+            expiresAt: string;
+            address: string | null;
+            userAgent: string | null;
+        };
+        Sessions: components["schemas"]["Session"][];
+        MySession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /**
+             * Format: date-time
+             * @description The latest it ends (12 hours after sign-in); 30 minutes idle end it sooner.
+             */
+            expiresAt: string;
+            address: string | null;
+            userAgent: string | null;
+            /** @description The session of this request. */
+            current: boolean;
+        };
+        MySessions: components["schemas"]["MySession"][];
+        TotpEnrolment: {
+            /** @description Base32; shown this once. */
+            secret: string;
+            /** @description otpauth:// URL for a QR code. */
+            otpauthUrl: string;
+        };
+        RecoveryCodes: {
+            /** @description Single-use; shown this once. */
+            recoveryCodes: string[];
+        };
+        AccessLink: {
+            name: string;
+            email: string;
+            organisationName: string;
+            /** @enum {string} */
+            purpose: "invitation" | "reset";
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        Invitation: {
+            /**
+             * Format: uuid
+             * @description The user invited.
+             */
+            id: string;
+            /** @description The one-time link (shown once; the token is in the fragment). */
+            inviteUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Also sent by e-mail (SMTP_URL set). */
+            mailed: boolean;
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "viewer" | "caseworker" | "manager";
+            disabled: boolean;
+            /** @description No password set yet from the invitation (or reset) link. */
+            invitationPending: boolean;
+            totpEnabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+        };
+        Users: components["schemas"]["User"][];
+        SignInPolicy: {
+            requireTotp: boolean;
+        };
+        SecurityEvent: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "signed_in" | "sign_in_failed" | "signed_out" | "user_invited" | "access_reset" | "password_set" | "role_changed" | "user_disabled" | "user_enabled" | "totp_enabled" | "totp_disabled" | "recovery_code_used" | "totp_requirement_changed" | "key_created" | "key_revoked" | "calendar_token_created" | "calendar_token_revoked" | "export_made" | "erasure" | "resident_reassigned" | "webhook_created" | "webhook_deleted" | "webhook_disabled";
+            /** @description `user:<id>`, `key:<id>`, `admin` or `anonymous`. */
+            actor: string;
+            actorName: string | null;
+            address: string | null;
+            /** @description What it was done to: `user:<id>`, `key:<id>`, `resident:<id>`, … */
+            subject: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        SecurityLogPage: {
+            items: components["schemas"]["SecurityEvent"][];
+            total: number;
+        };
+        ReminderSettings: {
+            enabled: boolean;
+            /** @enum {string} */
+            language: "ja" | "en";
+            /** @description Japan time, HH:MM. */
+            sendAt: string;
+            skipClosedDays: boolean;
+            /** @description Days before the due day, by deadline kind; kinds not given keep their defaults. */
+            leadDays: {
+                [key: string]: number[];
+            };
+        };
+        Notification: {
+            /** Format: date */
+            day: string;
+            items: number;
+            /**
+             * @description smtp: mailed; log/none: kept for the UI only.
+             * @enum {string}
+             */
+            deliveredBy: "smtp" | "log" | "none";
+            subject: string | null;
+            body: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Notifications: components["schemas"]["Notification"][];
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description Set after a day of failed deliveries.
+             */
+            disabledAt: string | null;
+        };
+        Webhooks: components["schemas"]["Webhook"][];
+        IssuedWebhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description Set after a day of failed deliveries.
+             */
+            disabledAt: string | null;
+            /** @description The signing secret (`whsec_…`), shown once. */
+            secret: string;
+        };
+        WebhookDelivery: {
+            eventId: string;
+            /** @enum {string} */
+            type: "deadline.reminder" | "deadline.overdue" | "deadline.window_opens";
+            attempts: number;
+            /** @description The HTTP status of the last attempt. */
+            lastStatus: number | null;
+            lastError: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookDeliveries: components["schemas"]["WebhookDelivery"][];
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            /** @description Events written but not yet in the read models. */
+            projectionLag?: number;
         };
     };
     responses: never;
@@ -597,11 +4154,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ready. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The database is not reachable or not migrated. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
         };
     };
@@ -618,11 +4187,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -641,11 +4267,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Issued; the key is in this answer only. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -660,11 +4352,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Issued; the token is in this answer only. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarToken"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -672,9 +4412,12 @@ export interface operations {
         parameters: {
             query?: {
                 query?: string;
-                page?: string;
-                pageSize?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description The day the answer is for (default: today in Japan). */
                 asOf?: string;
+                /** @description me (mine), none, or a user id */
+                assignedTo?: string;
             };
             header?: never;
             path?: never;
@@ -682,11 +4425,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of summaries, by name. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentPage"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -694,6 +4476,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description a retry with the same key and body registers nobody new */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -705,17 +4488,87 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Registered; Location names the resident. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Registered"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The facts break a rule: `code` says which. Codes: `EVENT_IN_FUTURE`, `IDEMPOTENCY_KEY_REUSED`, `ASSIGNEE_NOT_IN_ORGANISATION`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "EVENT_IN_FUTURE" | "IDEMPOTENCY_KEY_REUSED" | "ASSIGNEE_NOT_IN_ORGANISATION";
+                    };
+                };
             };
         };
     };
     ResidentsController_get: {
         parameters: {
             query?: {
+                /** @description The day the answer is for (default: today in Japan). */
                 asOf?: string;
             };
             header?: never;
@@ -726,17 +4579,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The summary as of the date. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentSummary"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     ResidentsController_status: {
         parameters: {
             query?: {
+                /** @description The day the answer is for (default: today in Japan). */
                 asOf?: string;
             };
             header?: never;
@@ -747,17 +4649,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The status as of the date. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentStatus"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     ResidentsController_deadlines: {
         parameters: {
             query?: {
+                /** @description The day the answer is for (default: today in Japan). */
                 asOf?: string;
             };
             header?: never;
@@ -768,11 +4719,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every deadline that exists by the date, with its state then. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Deadlines"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -787,11 +4786,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every recorded fact, retracted ones marked. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EventHistory"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -815,26 +4862,130 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Recorded: the new event and the resident’s version. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Recorded"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `CARD_NUMBER_IN_USE`, `CONCURRENT_CHANGE`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CARD_NUMBER_IN_USE" | "CONCURRENT_CHANGE";
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The facts break a rule: `code` says which. Codes: `EVENT_BEFORE_BIRTH`, `EVENT_IN_FUTURE`, `NO_PENDING_APPLICATION`, `APPLICATION_ALREADY_PENDING`, `REENTRY_LAPSED`, `NO_OPEN_REENTRY`, `REENTRY_OPEN`, `NOT_IN_JAPAN`, `ALREADY_IN_JAPAN`, `NOT_ABROAD`, `RESIDENT_CLOSED`, `NOT_A_MID_TO_LONG_TERM_RESIDENT`, `NO_STATUS`, `NO_CARD`, `UNKNOWN_CARD_NUMBER`, `ALREADY_HAS_STATUS`, `PERIOD_TOO_LONG`, `PERIOD_ENDS_BEFORE_GRANT`, `PERMIT_ENDS_BEFORE_DEPARTURE`, `STATUS_NOT_GRANTED_AT_LANDING`, `SPECIFIED_CARD_NOT_AVAILABLE`, `BIRTH_DATE_MISMATCH`, `UNKNOWN_EVENT`, `ALREADY_RETRACTED`, `CANNOT_RETRACT`, `CONFLICTS_WITH_LATER_EVENT`, `NOT_REGISTERED`, `PERMIT_TOO_LONG`, `CARD_NOT_HELD`, `STATUS_NOT_IN_FORCE`, `CARD_ISSUED_BEFORE_BIRTH`, `CARD_ISSUED_IN_FUTURE`, `CASE_CLOSED`, `CASE_NOT_CLOSED`, `ALREADY_FOLLOWED`, `PERIOD_ALREADY_ENDED`, `CARD_ALREADY_EXPIRED`, `APPLICATION_AFTER_RECORD`, `SSW1_CAP_EXCEEDED`, `SSW_SIXTH_YEAR_NOT_AVAILABLE`, `NOT_SSW`, `NOT_SSW1`, `NO_SUPPORT`, `SUPPORT_ALREADY_STARTED`, `SSW_EXCLUSION_TOO_SHORT`, `IDEMPOTENCY_KEY_REUSED`, `ASSIGNEE_NOT_IN_ORGANISATION`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "EVENT_BEFORE_BIRTH" | "EVENT_IN_FUTURE" | "NO_PENDING_APPLICATION" | "APPLICATION_ALREADY_PENDING" | "REENTRY_LAPSED" | "NO_OPEN_REENTRY" | "REENTRY_OPEN" | "NOT_IN_JAPAN" | "ALREADY_IN_JAPAN" | "NOT_ABROAD" | "RESIDENT_CLOSED" | "NOT_A_MID_TO_LONG_TERM_RESIDENT" | "NO_STATUS" | "NO_CARD" | "UNKNOWN_CARD_NUMBER" | "ALREADY_HAS_STATUS" | "PERIOD_TOO_LONG" | "PERIOD_ENDS_BEFORE_GRANT" | "PERMIT_ENDS_BEFORE_DEPARTURE" | "STATUS_NOT_GRANTED_AT_LANDING" | "SPECIFIED_CARD_NOT_AVAILABLE" | "BIRTH_DATE_MISMATCH" | "UNKNOWN_EVENT" | "ALREADY_RETRACTED" | "CANNOT_RETRACT" | "CONFLICTS_WITH_LATER_EVENT" | "NOT_REGISTERED" | "PERMIT_TOO_LONG" | "CARD_NOT_HELD" | "STATUS_NOT_IN_FORCE" | "CARD_ISSUED_BEFORE_BIRTH" | "CARD_ISSUED_IN_FUTURE" | "CASE_CLOSED" | "CASE_NOT_CLOSED" | "ALREADY_FOLLOWED" | "PERIOD_ALREADY_ENDED" | "CARD_ALREADY_EXPIRED" | "APPLICATION_AFTER_RECORD" | "SSW1_CAP_EXCEEDED" | "SSW_SIXTH_YEAR_NOT_AVAILABLE" | "NOT_SSW" | "NOT_SSW1" | "NO_SUPPORT" | "SUPPORT_ALREADY_STARTED" | "SSW_EXCLUSION_TOO_SHORT" | "IDEMPOTENCY_KEY_REUSED" | "ASSIGNEE_NOT_IN_ORGANISATION";
+                    };
+                };
             };
         };
     };
     DeadlinesController_list: {
         parameters: {
             query?: {
+                /** @description Only deadlines due on or after this day. */
                 from?: string;
+                /** @description Only deadlines due on or before this day. */
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal */
                 kind?: string;
+                /** @description The day the answer is for (default: today in Japan). */
                 asOf?: string;
-                page?: string;
-                pageSize?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description me (mine), none, or a user id */
+                assignedTo?: string;
             };
             header?: never;
             path?: never;
@@ -842,11 +4993,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the caseload’s deadlines, by dueOn. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlinePage"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -861,17 +5051,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description An iCalendar feed (RFC 5545). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     CardsController_get: {
         parameters: {
             query?: {
+                /** @description The day the answer is for (default: today in Japan). */
                 asOf?: string;
             };
             header?: never;
@@ -882,11 +5103,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The card, its resident and its state as of the date. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CardLookup"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -903,11 +5172,62 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in: the session cookie is set. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any failure, alike (Retry-After while sign-ins from this e-mail or address must wait). Codes: `SIGN_IN_FAILED`, `TOTP_REQUIRED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "SIGN_IN_FAILED" | "TOTP_REQUIRED";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -922,11 +5242,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -939,11 +5296,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The signed-in person. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -956,11 +5352,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description My live sessions. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MySessions"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -975,11 +5410,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ended. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -992,11 +5473,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The secret to confirm with a code. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolment"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `TOTP_ALREADY_ON`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOTP_ALREADY_ON";
+                    };
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1013,11 +5545,90 @@ export interface operations {
             };
         };
         responses: {
+            /** @description TOTP is off. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `TOTP_NOT_ON`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOTP_NOT_ON";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The facts break a rule: `code` says which. Codes: `TOTP_CODE_WRONG`, `TOTP_REQUIRED_BY_ORGANISATION`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOTP_CODE_WRONG" | "TOTP_REQUIRED_BY_ORGANISATION";
+                    };
+                };
             };
         };
     };
@@ -1034,11 +5645,80 @@ export interface operations {
             };
         };
         responses: {
+            /** @description TOTP is on; the recovery codes, shown this once. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The facts break a rule: `code` says which. Codes: `TOTP_CODE_WRONG`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOTP_CODE_WRONG";
+                    };
+                };
             };
         };
     };
@@ -1055,11 +5735,92 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new recovery codes, shown this once. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `TOTP_NOT_ON`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOTP_NOT_ON";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The facts break a rule: `code` says which. Codes: `TOTP_CODE_WRONG`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "TOTP_CODE_WRONG";
+                    };
+                };
             };
         };
     };
@@ -1074,11 +5835,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Who the link is for and until when. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessLink"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link was used, replaced by a newer one, or has expired. Codes: `LINK_USED`, `LINK_REPLACED`, `LINK_EXPIRED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "LINK_USED" | "LINK_REPLACED" | "LINK_EXPIRED";
+                    };
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1097,11 +5900,69 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The password is set; sign in with it. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link was used, replaced by a newer one, or has expired. Codes: `LINK_USED`, `LINK_REPLACED`, `LINK_EXPIRED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "LINK_USED" | "LINK_REPLACED" | "LINK_EXPIRED";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1116,11 +5977,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The users, by name. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Users"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1139,11 +6048,89 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Invited: the link, shown once. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `EMAIL_IN_USE`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "EMAIL_IN_USE";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1163,11 +6150,89 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The user as changed. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The facts break a rule: `code` says which. Codes: `LAST_MANAGER`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "LAST_MANAGER";
+                    };
+                };
             };
         };
     };
@@ -1183,11 +6248,71 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The new link, shown once. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The facts break a rule: `code` says which. Codes: `USER_DISABLED`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "USER_DISABLED";
+                    };
+                };
             };
         };
     };
@@ -1203,11 +6328,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The user's live sessions. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Sessions"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1222,11 +6395,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The sign-in policy. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignInPolicy"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1245,19 +6466,85 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The sign-in policy as changed. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignInPolicy"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     OrganisationPeopleController_securityLog: {
         parameters: {
             query?: {
-                page?: string;
-                pageSize?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -1267,11 +6554,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the log, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SecurityLogPage"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1286,11 +6621,539 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The status from each day it changes, in order. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["ResidentTimeline"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MyRemindersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My settings (defaults where none were chosen). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MyRemindersController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderPreferencesDto"];
+            };
+        };
+        responses: {
+            /** @description My settings as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MyRemindersController_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My digests, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notifications"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhooks, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhooks"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description Registered; the secret is in this answer only. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedWebhook"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stopped. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery log, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveries"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

@@ -45,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const adoptKey = useCallback(async (key: string) => {
     setCredentials({ kind: 'key', key });
     // Any organisation read proves the key; /v1/me tells its role where the server has it.
-    await unwrap(api.GET('/v1/residents', { params: { query: { pageSize: '1' } } }));
+    await unwrap(api.GET('/v1/residents', { params: { query: { pageSize: 1 } } }));
     sessionStorage.setItem(KEY_STORAGE, key);
     setMe(await fetchMe().catch(() => null));
     setSignedIn(true);

@@ -13,7 +13,7 @@ const PAGE = 200;
 async function page(asOf: string, number: number): Promise<Paged<Deadline>> {
   return unwrap<Paged<Deadline>>(
     api.GET('/v1/deadlines', {
-      params: { query: { asOf, to: addDays(asOf, 120), state: 'open,overdue,upcoming', page: String(number), pageSize: String(PAGE) } },
+      params: { query: { asOf, to: addDays(asOf, 120), state: 'open,overdue,upcoming', page: number, pageSize: PAGE } },
     }),
   );
 }
