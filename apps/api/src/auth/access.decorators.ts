@@ -1,6 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../platform/api-key.entity.js';
+import type { Role } from './principal.js';
 import type { Principal } from './principal.js';
 
 export const PUBLIC = 'zairyu:public';

@@ -9,7 +9,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
-import type { Role } from '../platform/api-key.entity.js';
+import type { Role } from './principal.js';
 import { forbidden, problem, ProblemException, unauthorized } from '../http/problem.js';
 import { CSRF_HEADER, sessionSecretOf } from '../people/session-cookie.js';
 import { csrfTokenOf, SessionStore } from '../people/session-store.js';

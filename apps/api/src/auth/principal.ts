@@ -1,4 +1,6 @@
-import type { Role } from '../platform/api-key.entity.js';
+/** What a credential may do: read; also record facts; also run the organisation's people and keys. */
+export const ROLES = ['viewer', 'caseworker', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** A person signed in with a session cookie. */
 export interface SignedInUser {

@@ -1,6 +1,6 @@
 /** What the people, session and invitation endpoints answer, for the OpenAPI document. */
 import type { SchemaObject } from '@nestjs/swagger';
-import { ROLES } from '../platform/api-key.entity.js';
+import { ROLES } from '../auth/principal.js';
 import { ref } from '../openapi/schema-ref.js';
 import { SECURITY_EVENT_KINDS } from './security-log.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ROLES } from '../platform/api-key.entity.js';
+import { ROLES } from '../auth/principal.js';
 
 export class InviteUserDto {
   @ApiProperty({ example: 'Tanaka Yuki' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;

@@ -7,7 +7,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Role } from '../platform/api-key.entity.js';
+import type { Role } from '../auth/principal.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
 import { sha256 } from '../auth/secret-tokens.js';
 import { PEOPLE_SETTINGS } from './people-settings.js';

@@ -1,5 +1,5 @@
 /** The rows of platform.app_user, and the view of a user a manager sees (never a secret). */
-import type { Role } from '../platform/api-key.entity.js';
+import type { Role } from '../auth/principal.js';
 
 export interface UserRow {
   id: string;

@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-export const ROLES = ['viewer', 'caseworker', 'manager'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../auth/principal.js';
 
 /** Only the SHA-256 of the secret is kept: the key itself is shown once, when issued. */
 @Entity({ schema: 'platform', name: 'api_key' })

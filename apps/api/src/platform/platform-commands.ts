@@ -4,16 +4,17 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { issueSecret } from '../auth/secret-tokens.js';
-import { hasRole, type Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/principal.js';
 import { DATA_SOURCE } from '../bootstrap/tokens.js';
-import { badRequest, forbidden, notFound } from '../http/problem.js';
-import { isUuid } from '../http/query-params.js';
+import { badRequest, forbidden } from '../http/problem.js';
 import { checkBody } from '../http/check-body.js';
-import { ApiKeyEntity, type Role } from './api-key.entity.js';
+import { ApiKeyEntity } from './api-key.entity.js';
+import type { Role } from '../auth/principal.js';
 import { CalendarTokenEntity } from './calendar-token.entity.js';
 import { OrganisationEntity, type OrganisationKind } from './organisation.entity.js';
 import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
 import { OrganisationPeople } from '../people/organisation-people.service.js';
+import { managedOrganisation } from './managed-organisation.js';
 import { SecurityLog } from '../people/security-log.js';
 
 export class CreateOrganisation extends Command<{
@@ -52,15 +53,6 @@ export class IssueCalendarToken extends Command<{ id: string; token: string; url
   ) {
     super();
   }
-}
-
-/** The admin manages every organisation; a manager only its own (others are 404, as if missing). */
-export async function managedOrganisation(dataSource: DataSource, caller: Principal, organisationId: string): Promise<OrganisationEntity> {
-  if (caller.kind === 'key' && caller.organisationId !== organisationId) throw notFound('Organisation');
-  if (caller.kind === 'key' && !hasRole(caller, 'manager')) throw forbidden('This needs the manager role.');
-  const organisation = isUuid(organisationId) ? await dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId }) : null;
-  if (!organisation) throw notFound('Organisation');
-  return organisation;
 }
 
 @CommandHandler(CreateOrganisation)

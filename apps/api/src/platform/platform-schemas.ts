@@ -1,7 +1,7 @@
 /** What the organisation endpoints answer, for the OpenAPI document. */
 import type { SchemaObject } from '@nestjs/swagger';
 import { ref } from '../openapi/schema-ref.js';
-import { ROLES } from './api-key.entity.js';
+import { ROLES } from '../auth/principal.js';
 import { ORGANISATION_KINDS } from './organisation.entity.js';
 
 export const PLATFORM_SCHEMAS: Record<string, SchemaObject> = {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { ROLES } from './api-key.entity.js';
+import { ROLES } from '../auth/principal.js';
 import { ORGANISATION_KINDS } from './organisation.entity.js';
 
 /** The person who will run the new organisation's people; invited as its manager. */

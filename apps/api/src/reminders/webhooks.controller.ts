@@ -12,7 +12,7 @@ import { checkBody } from '../http/check-body.js';
 import { badRequest, notFound } from '../http/problem.js';
 import { isUuid } from '../http/query-params.js';
 import { SecurityLog } from '../people/security-log.js';
-import { managedOrganisation } from '../platform/platform-commands.js';
+import { managedOrganisation } from '../platform/managed-organisation.js';
 import { CreateWebhookDto } from './reminders.dto.js';
 import { ApiAnswer, ApiNoContent } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
