@@ -58,16 +58,6 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
-export interface SubscribeOptions {
-  /** Only streams whose id starts with one of these. */
-  readonly streamPrefixes?: readonly string[];
-  readonly onError?: (error: unknown) => void;
-}
-
-export interface Subscription {
-  stop(): Promise<void>;
-}
-
 export interface EventStore {
   /** Appends atomically: all events or none. Throws WrongExpectedVersionError on a conflict. */
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
@@ -87,14 +77,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** Several whole streams at once (a projector re-folding a batch), each in version order. */
   readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>>;
-  /** Up to `limit` events after `after` (exclusive) in global order, never skipping one that commits late. */
+  /**
+   * Up to `limit` events after `after` (exclusive) in global order, never skipping one that commits
+   * late. Readers of the whole log (the projector) page through it from their checkpoint.
+   */
   readAll(after: GlobalPosition | null, limit: number): Promise<StoredEvent[]>;
-  /** Calls `handler` for each event after `after`, in order, then for new ones as they come. */
-  subscribeToAll(
-    after: GlobalPosition | null,
-    handler: (event: StoredEvent) => Promise<void> | void,
-    options?: SubscribeOptions,
-  ): Subscription;
   /** Position of the last event in the log (null: empty), for readers that must see every write so far. */
   headPosition(): Promise<GlobalPosition | null>;
   /** Events after `after` not yet handed out, or null when the store cannot count them cheaply. */

@@ -18,7 +18,6 @@ import {
   WrongExpectedVersionError as KurrentWrongExpectedVersion,
   excludeSystemEvents,
   jsonEvent,
-  streamNameFilter,
   type AllStreamResolvedEvent,
   type JSONType,
   type ResolvedEvent,
@@ -32,8 +31,6 @@ import type {
   ExpectedVersion,
   NewEvent,
   StoredEvent,
-  SubscribeOptions,
-  Subscription,
 } from '../event-store.js';
 import { WrongExpectedVersionError } from '../errors.js';
 import type { GlobalPosition } from '../global-position.js';
@@ -142,33 +139,6 @@ export class KurrentDbEventStore implements EventStore {
       if (events.length === limit) break;
     }
     return events;
-  }
-
-  subscribeToAll(
-    after: GlobalPosition | null,
-    handler: (event: StoredEvent) => Promise<void> | void,
-    options: SubscribeOptions = {},
-  ): Subscription {
-    const subscription = this.client.subscribeToAll({
-      fromPosition: after ?? START,
-      filter: options.streamPrefixes ? streamNameFilter({ prefixes: [...options.streamPrefixes] }) : excludeSystemEvents(),
-    });
-    const running = (async () => {
-      try {
-        for await (const resolved of subscription) {
-          const stored = toStoredEvent(resolved);
-          if (stored) await handler(stored);
-        }
-      } catch (error) {
-        options.onError?.(error);
-      }
-    })();
-    return {
-      stop: async () => {
-        await subscription.unsubscribe();
-        await running;
-      },
-    };
   }
 
   async headPosition(): Promise<GlobalPosition | null> {

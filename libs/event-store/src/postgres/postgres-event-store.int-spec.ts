@@ -8,7 +8,7 @@ import { eventStoreContract, newEvent } from '../testing/event-store-contract.js
 eventStoreContract('PostgreSQL', async () => {
   const database = await createTestDatabase();
   const pool = createPgPool(database.url, { max: 20 });
-  const store = await PostgresEventStore.open(pool, { pollIntervalMs: 10 });
+  const store = await PostgresEventStore.open(pool);
   return {
     store,
     dispose: async () => {

@@ -22,7 +22,6 @@
  * locks are held on connections of a small pool of their own: a writer holding a lock still
  * gets a connection of the main pool for its work, however many streams are being written.
  */
-import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type {
   AppendResult,
@@ -33,8 +32,6 @@ import type {
   ExpectedVersion,
   NewEvent,
   StoredEvent,
-  SubscribeOptions,
-  Subscription,
 } from '../event-store.js';
 import { DuplicateEventError, WrongExpectedVersionError } from '../errors.js';
 import { START_OF_LOG, type GlobalPosition } from '../global-position.js';
@@ -82,16 +79,9 @@ const ANY_VERSION_ATTEMPTS = 20;
 export interface PostgresEventStoreOptions {
   /** Streams written at once by this process (each holds a lock connection meanwhile). */
   maxLockedStreams?: number;
-  /** How often an idle subscription looks for new events written by other processes. */
-  pollIntervalMs?: number;
-  batchSize?: number;
 }
 
 export class PostgresEventStore implements EventStore {
-  /** Wakes this process's subscribers at once after its own appends. */
-  private readonly appended = new EventEmitter().setMaxListeners(0);
-  private readonly pollIntervalMs: number;
-  private readonly batchSize: number;
   private readonly queue = new KeyedQueue();
   private readonly maxLockedStreams: number;
   private lockPool: pg.Pool | null = null;
@@ -100,8 +90,6 @@ export class PostgresEventStore implements EventStore {
     private readonly pool: pg.Pool,
     options: PostgresEventStoreOptions = {},
   ) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 50;
-    this.batchSize = options.batchSize ?? 500;
     this.maxLockedStreams = options.maxLockedStreams ?? 8;
   }
 
@@ -115,7 +103,6 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.tryAppend(this.pool, streamId, events, expected);
-        this.appended.emit('append');
         return result;
       } catch (error) {
         this.rethrowUnlessRetryable(error, streamId, events, expected, attempt);
@@ -139,7 +126,6 @@ export class PostgresEventStore implements EventStore {
           }
           return done;
         });
-        this.appended.emit('append');
         return results;
       } catch (error) {
         if (!(error instanceof StreamConflict)) throw error;
@@ -311,56 +297,8 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0]?.count ?? 0);
   }
 
-  subscribeToAll(
-    after: GlobalPosition | null,
-    handler: (event: StoredEvent) => Promise<void> | void,
-    options: SubscribeOptions = {},
-  ): Subscription {
-    let stopped = false;
-    let wake: (() => void) | null = null;
-    const onAppend = () => wake?.();
-    this.appended.on('append', onAppend);
-    const prefixes = options.streamPrefixes;
-    const pause = () =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.pollIntervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      }).finally(() => (wake = null));
-
-    const run = async () => {
-      let position = after;
-      while (!stopped) {
-        try {
-          const batch = await this.readAll(position, this.batchSize);
-          for (const event of batch) {
-            if (stopped) return;
-            if (!prefixes || prefixes.some((prefix) => event.streamId.startsWith(prefix))) await handler(event);
-            position = event.position;
-          }
-          if (batch.length < this.batchSize && !stopped) await pause();
-        } catch (error) {
-          options.onError?.(error);
-          if (!stopped) await pause();
-        }
-      }
-    };
-    const running = run();
-    return {
-      stop: async () => {
-        stopped = true;
-        this.appended.off('append', onAppend);
-        wake?.();
-        await running;
-      },
-    };
-  }
-
   /** The pool belongs to whoever made it. */
   async close(): Promise<void> {
-    this.appended.removeAllListeners();
     const locks = this.lockPool;
     this.lockPool = null;
     await locks?.end();
