@@ -20,22 +20,60 @@ const deadline = async (id: string, asOf: string, kind: string) =>
   (await get(`/v1/residents/${id}/deadlines?asOf=${asOf}`)).filter((d: { kind: string }) => d.kind === kind);
 
 describe('a Specified Skilled Worker supported by a support organisation (登録支援機関)', () => {
-  let id: string;
+  /**
+   * Binh's life, chapter by chapter. Each test replays the chapters before its own for a
+   * resident of its own, so any one runs alone and a failure stays in its chapter. "As of"
+   * is that day seen with everything recorded, so each chapter's facts come first and its
+   * checks after.
+   */
+  const chapters: Array<(id: string) => Promise<void>> = [
+    async (id) => {
+      await record(id, 'Landed', '2025-04-01', {
+        status: 'specified_skilled_worker_1',
+        periodExpiresOn: '2026-03-31',
+        port: 'Chubu',
+        card: { number: cardNumber(id, 1) },
+      });
+      await record(id, 'Moved', '2025-04-05', { address: 'Nagoya' });
+      await record(id, 'ResidenceNotified', '2025-04-10', { address: 'Nagoya' });
+    },
+    async (id) => {
+      await record(id, 'AffiliationChanged', '2025-10-31', { kind: 'contract', change: 'contract_ended', organisation: 'Tokai Foods' });
+      await record(id, 'AffiliationNotified', '2025-11-07');
+      await record(id, 'AffiliationChanged', '2025-12-15', { kind: 'contract', change: 'new_contract', organisation: 'Chubu Care' });
+      await record(id, 'AffiliationNotified', '2025-12-20');
+    },
+    async (id) => {
+      await record(id, 'ExtensionApplied', '2026-02-02');
+      await record(id, 'ExtensionGranted', '2026-04-10', { periodExpiresOn: '2027-04-10', card: { number: cardNumber(id, 2) } });
+    },
+    async (id) => {
+      await record(id, 'CardLost', '2026-06-01');
+      await record(id, 'CardIssued', '2026-06-10', { card: { number: cardNumber(id, 3) }, reason: 'loss_reissue' });
+      await record(id, 'Departed', '2026-08-01', { reentry: 'deemed' });
+      await record(id, 'Reentered', '2026-08-20');
+    },
+  ];
+  const names = new Map<string, number>();
+  /** Card numbers of one resident: SW + 8 digits + AA, unique across the organisation. */
+  const cardNumber = (id: string, nth: number) => `SW${String(names.get(id)! * 10 + nth).padStart(8, '0')}AA`;
 
-  test('lands, settles and notifies the residence', async () => {
-    id = await api.register(org.caseworker, {
-      fullName: 'TRAN VAN BINH',
+  /** Binh, registered with a name of his own, after the chapters up to `chapter` (1-based). */
+  async function binhThrough(chapter: number): Promise<string> {
+    const id = await api.register(org.caseworker, {
+      fullName: `TRAN VAN BINH ${names.size + 1}`,
       dateOfBirth: '1998-07-21',
       nationality: 'VNM',
-      externalRef: 'SSW-1',
+      externalRef: `SSW-${names.size + 1}`,
     });
-    await record(id, 'Landed', '2025-04-01', {
-      status: 'specified_skilled_worker_1',
-      periodExpiresOn: '2026-03-31',
-      port: 'Chubu',
-      card: { number: 'SW10000001AA' },
-    });
-    await record(id, 'Moved', '2025-04-05', { address: 'Nagoya' });
+    names.set(id, names.size + 1);
+    for (const play of chapters.slice(0, chapter)) await play(id);
+    return id;
+  }
+  const nameOf = (id: string) => `TRAN VAN BINH ${names.get(id)}`;
+
+  test('lands, settles and notifies the residence', async () => {
+    const id = await binhThrough(1);
     expect(await deadline(id, '2025-04-05', 'residence_notification')).toEqual([
       expect.objectContaining({
         statutoryDueOn: '2025-04-19',
@@ -44,12 +82,11 @@ describe('a Specified Skilled Worker supported by a support organisation (登録
         legalBasis: expect.stringContaining('19条の7'),
       }),
     ]);
-    await record(id, 'ResidenceNotified', '2025-04-10', { address: 'Nagoya' });
     expect((await deadline(id, '2025-04-10', 'residence_notification'))[0].state).toBe('met');
   });
 
   test('loses the job: notification due in 14 days, revocation risk to 2026-01-31; then a new contract', async () => {
-    await record(id, 'AffiliationChanged', '2025-10-31', { kind: 'contract', change: 'contract_ended', organisation: 'Tokai Foods' });
+    const id = await binhThrough(2);
     expect((await deadline(id, '2025-11-01', 'affiliation_notification'))[0]).toMatchObject({
       statutoryDueOn: '2025-11-14',
       state: 'open',
@@ -58,56 +95,53 @@ describe('a Specified Skilled Worker supported by a support organisation (登録
       statutoryDueOn: '2026-01-31',
       state: 'open',
     });
-    await record(id, 'AffiliationNotified', '2025-11-07');
-    await record(id, 'AffiliationChanged', '2025-12-15', { kind: 'contract', change: 'new_contract', organisation: 'Chubu Care' });
     expect((await deadline(id, '2025-12-15', 'activity_gap_revocation_risk'))[0].state).toBe('met');
     const caseload = await get('/v1/deadlines?from=2025-12-15&to=2026-01-31&kind=affiliation_notification&asOf=2025-12-15');
-    expect(caseload.items).toEqual([
+    expect(caseload.items.filter((item: { residentId: string }) => item.residentId === id)).toEqual([
       // 2025-12-29 falls in the New Year closure (29 Dec – 3 Jan), then a Sunday: accepted until 2026-01-05.
       expect.objectContaining({
         residentId: id,
-        residentName: 'TRAN VAN BINH',
+        residentName: nameOf(id),
         statutoryDueOn: '2025-12-29',
         dueOn: '2026-01-05',
         state: 'open',
       }),
     ]);
-    await record(id, 'AffiliationNotified', '2025-12-20');
   });
 
   test('extends: the special period covers the wait, the grant brings a new card', async () => {
+    const id = await binhThrough(3);
     expect((await deadline(id, '2025-12-31', 'period_renewal'))[0]).toMatchObject({
       opensOn: '2026-01-01',
       statutoryDueOn: '2026-03-31',
       state: 'upcoming',
     });
-    await record(id, 'ExtensionApplied', '2026-02-02');
     const waiting = await get(`/v1/residents/${id}/status?asOf=2026-04-05`);
     expect(waiting.residence).toMatchObject({ lawful: true, basis: 'special_period', lawfulUntil: '2026-05-31' });
     expect(waiting.card.state).toBe('valid');
-    await record(id, 'ExtensionGranted', '2026-04-10', { periodExpiresOn: '2027-04-10', card: { number: 'SW10000002AA' } });
-    expect(await get('/v1/cards/SW10000001AA?asOf=2026-04-10')).toMatchObject({
+    expect(await get(`/v1/cards/${cardNumber(id, 1)}?asOf=2026-04-10`)).toMatchObject({
       residentId: id,
       state: 'invalidated',
       invalidationReason: 'replaced',
       invalidatedOn: '2026-04-10',
     });
-    expect(await get('/v1/cards/SW10000002AA?asOf=2026-04-10')).toMatchObject({ residentId: id, state: 'valid', expiresOn: '2027-04-10' });
+    expect(await get(`/v1/cards/${cardNumber(id, 2)}?asOf=2026-04-10`)).toMatchObject({
+      residentId: id,
+      state: 'valid',
+      expiresOn: '2027-04-10',
+    });
   });
 
   test('loses the card, gets it reissued, travels on a deemed re-entry and returns', async () => {
-    await record(id, 'CardLost', '2026-06-01');
-    expect((await get(`/v1/residents/${id}/status?asOf=2026-06-05`)).card).toMatchObject({ number: 'SW10000002AA', state: 'valid' });
-    await record(id, 'CardIssued', '2026-06-10', { card: { number: 'SW10000003AA' }, reason: 'loss_reissue' });
-    await record(id, 'Departed', '2026-08-01', { reentry: 'deemed' });
+    const id = await binhThrough(4);
+    expect((await get(`/v1/residents/${id}/status?asOf=2026-06-05`)).card).toMatchObject({ number: cardNumber(id, 2), state: 'valid' });
     const abroad = await get(`/v1/residents/${id}?asOf=2026-08-10`);
     expect(abroad.status.residence).toMatchObject({ basis: 'deemed_reentry_abroad', inJapan: false });
     expect((await deadline(id, '2026-08-10', 'reentry'))[0]).toMatchObject({ statutoryDueOn: '2027-04-10', state: 'open' });
-    await record(id, 'Reentered', '2026-08-20');
     const back = await get(`/v1/residents/${id}?asOf=2026-08-20`);
     expect(back.status).toMatchObject({
       residence: { inJapan: true, basis: 'period_of_stay' },
-      card: { number: 'SW10000003AA', state: 'valid' },
+      card: { number: cardNumber(id, 3), state: 'valid' },
       work: { permission: 'status_activities_only' },
     });
     expect(back.version).toBe(14);

@@ -1,4 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
+import { residentAsOf } from '../as-of.js';
+import { cardViewAsOf } from '../card-view.js';
 import { statusAsOf } from '../status.js';
 import { deadlinesAsOf } from '../deadlines.js';
 import { ResidentLife, card } from '../testing/resident-life.js';
@@ -113,18 +115,27 @@ describe('§5 loss and reissue (19条の12; docs/sources/residence-card-guide.md
       state: 'open',
     });
     life.record('CardIssued', '2026-08-12', { card: card('AB87654321CD'), reason: 'loss_reissue' });
-    const history = life.events;
     expect(cardOn(life, '2026-08-12')).toMatchObject({ number: 'AB87654321CD', state: 'valid' });
     expect(deadline(life, '2026-08-12', 'card_reissue_after_loss')).toMatchObject({ state: 'met', metOn: '2026-08-12' });
-    expect(history.length).toBe(4);
   });
 
   test('every new card invalidates the previous one at once (replaced)', () => {
     const life = new ResidentLife();
     life.record('Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2028-03-31', card: card('AB12345678CD') });
     life.record('CardIssued', '2026-05-01', { card: card('AB87654321CD'), reason: 'exchange' });
-    const status = statusAsOf(life.events, '2026-05-01' as LocalDate);
-    expect(status.card.number).toBe('AB87654321CD');
+    expect(cardOn(life, '2026-05-01')).toMatchObject({ number: 'AB87654321CD', state: 'valid' });
+    const previous = residentAsOf(life.events, '2026-05-01' as LocalDate).cards.find((held) => held.number === 'AB12345678CD') ?? null;
+    expect(cardViewAsOf(previous, '2026-04-30' as LocalDate).state).toBe('valid');
+    expect(cardViewAsOf(previous, '2026-05-01' as LocalDate)).toMatchObject({
+      state: 'invalidated',
+      invalidatedOn: '2026-05-01',
+      invalidationReason: 'replaced',
+    });
+  });
+
+  test('a check of a number the ledger never issued to the resident is refused (UNKNOWN_CARD_NUMBER)', () => {
+    const life = new ResidentLife();
+    life.record('Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2028-03-31', card: card('AB12345678CD') });
     expect(life.refusal('CardVerified', '2026-05-02', { number: 'XX00000000XX', result: 'valid' })).toBe('UNKNOWN_CARD_NUMBER');
   });
 
