@@ -11,12 +11,15 @@ import {
   LAWFUL_BASES,
   MY_NUMBER_FUNCTION_STATES,
   MY_NUMBER_OPTIONS,
+  PENDING_KINDS,
   STATUS_CODES,
   STATUS_WARNING_CODES,
   WORK_CATEGORIES,
   registrationSchema,
 } from '@zairyu/domain';
 import { DATE, nullable, ref } from '../openapi/schema-ref.js';
+
+const PROFILE_FIELDS = ['nameKana', 'nameNative', 'passportNumber', 'passportExpiresOn', 'phone', 'email', 'employer'];
 
 const enumOrNull = (values: readonly string[]) => ({ type: 'string', enum: [...values], nullable: true });
 
@@ -107,9 +110,12 @@ export const RESIDENT_SCHEMAS: Record<string, SchemaObject> = {
       'externalRef',
       'notes',
       'assignedTo',
+      ...PROFILE_FIELDS,
       'version',
       'status',
       'nextDeadline',
+      'closed',
+      'pendingApplication',
     ],
     properties: {
       id: { type: 'string', format: 'uuid' },
@@ -123,6 +129,25 @@ export const RESIDENT_SCHEMAS: Record<string, SchemaObject> = {
       version: { type: 'integer', minimum: 1, description: 'Also the ETag; send it as If-Match.' },
       status: ref('ResidentStatus'),
       nextDeadline: { allOf: [ref('Deadline')], nullable: true, description: 'The first open or overdue deadline.' },
+      nameKana: { type: 'string', nullable: true, description: 'The katakana reading.' },
+      nameNative: { type: 'string', nullable: true, description: 'The name in its own script.' },
+      passportNumber: { type: 'string', nullable: true },
+      passportExpiresOn: nullable(DATE),
+      phone: { type: 'string', nullable: true },
+      email: { type: 'string', nullable: true },
+      employer: { type: 'string', nullable: true, description: 'Free text or an employer record id.' },
+      closed: { type: 'boolean', description: 'The organisation stopped following the resident (CaseClosed).' },
+      pendingApplication: { allOf: [ref('PendingApplication')], nullable: true },
+    },
+  },
+  PendingApplication: {
+    type: 'object',
+    required: ['type', 'appliedOn', 'receiptNumber', 'daysPending'],
+    properties: {
+      type: { type: 'string', enum: [...PENDING_KINDS] },
+      appliedOn: DATE,
+      receiptNumber: { type: 'string', nullable: true, description: '受付番号' },
+      daysPending: { type: 'integer', minimum: 0 },
     },
   },
   ResidentPage: {

@@ -111,7 +111,12 @@ export class ResidentsController {
     summary: 'List and search residents (any word of a name or its katakana reading, external ref or card number), with filters',
   })
   @ApiQuery({ name: 'query', required: false, schema: { type: 'string', maxLength: 200 } })
-  @ApiQuery({ name: 'status', required: false, schema: { type: 'string', enum: [...STATUS_CODES] }, description: 'status code held on asOf' })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    schema: { type: 'string', enum: [...STATUS_CODES] },
+    description: 'status code held on asOf',
+  })
   @ApiDateQuery('periodExpiresFrom', 'Only residents whose period of stay ends on or after this day.')
   @ApiDateQuery('periodExpiresTo', 'Only residents whose period of stay ends on or before this day.')
   @ApiQuery({ name: 'inJapan', required: false, schema: { type: 'string', enum: ['true', 'false'] } })

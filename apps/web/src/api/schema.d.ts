@@ -75,7 +75,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List and search residents (name prefix, external ref or card number) */
+        /** List and search residents (any word of a name or its katakana reading, external ref or card number), with filters */
         get: operations["ResidentsController_list"];
         put?: never;
         /** Register a resident */
@@ -636,6 +636,11 @@ export interface components {
              *     }
              */
             leadDays?: Record<string, never>;
+            /**
+             * @description mine: only residents assigned to me (managers also get the organisation's own deadlines); escalations reach managers either way
+             * @enum {string}
+             */
+            scope?: "caseload" | "mine";
         };
         CreateWebhookDto: {
             /** @example https://hooks.example.com/zairyu */
@@ -3759,6 +3764,35 @@ export interface components {
             status: components["schemas"]["ResidentStatus"];
             /** @description The first open or overdue deadline. */
             nextDeadline: components["schemas"]["Deadline"] | null;
+            /** @description The katakana reading. */
+            nameKana: string | null;
+            /** @description The name in its own script. */
+            nameNative: string | null;
+            passportNumber: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            passportExpiresOn: string | null;
+            phone: string | null;
+            email: string | null;
+            /** @description Free text or an employer record id. */
+            employer: string | null;
+            /** @description The organisation stopped following the resident (CaseClosed). */
+            closed: boolean;
+            pendingApplication: components["schemas"]["PendingApplication"] | null;
+        };
+        PendingApplication: {
+            /** @enum {string} */
+            type: "extension" | "status_change" | "permanent" | "acquisition";
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            appliedOn: string;
+            /** @description 受付番号 */
+            receiptNumber: string | null;
+            daysPending: number;
         };
         ResidentPage: {
             items: components["schemas"]["ResidentSummary"][];
@@ -4411,13 +4445,23 @@ export interface operations {
     ResidentsController_list: {
         parameters: {
             query?: {
-                query?: string;
-                page?: number;
-                pageSize?: number;
                 /** @description The day the answer is for (default: today in Japan). */
                 asOf?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description default false */
+                closed?: "false" | "true" | "any";
                 /** @description me (mine), none, or a user id */
                 assignedTo?: string;
+                pending?: "extension" | "status_change" | "permanent" | "acquisition" | "any";
+                inJapan?: "true" | "false";
+                /** @description Only residents whose period of stay ends on or before this day. */
+                periodExpiresTo?: string;
+                /** @description Only residents whose period of stay ends on or after this day. */
+                periodExpiresFrom?: string;
+                /** @description status code held on asOf */
+                status?: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                query?: string;
             };
             header?: never;
             path?: never;
@@ -4474,7 +4518,10 @@ export interface operations {
     };
     ResidentsController_register: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: register even when an open resident has the same name, date of birth and nationality (else 409 POSSIBLE_DUPLICATE) */
+                confirm?: "true" | "false";
+            };
             header?: {
                 /** @description a retry with the same key and body registers nobody new */
                 "Idempotency-Key"?: string;
@@ -4522,6 +4569,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `POSSIBLE_DUPLICATE`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "POSSIBLE_DUPLICATE";
+                    };
                 };
             };
             /** @description The body is larger than the limit. */
