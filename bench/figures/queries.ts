@@ -11,7 +11,7 @@ import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '@zairyu/domain';
 import { PostgresEventStore } from '@zairyu/event-store';
 import { Projector } from '@zairyu/read-model';
-import { ProjectionHandle } from '../../apps/api/src/bootstrap/projection-handle.js';
+import { ProjectionHandle } from '../../apps/api/src/projection/read-your-writes.js';
 import { ListDeadlines, ListDeadlinesHandler } from '../../apps/api/src/deadlines/list-deadlines.handler.js';
 import { ListResidents, ListResidentsHandler } from '../../apps/api/src/residents/list-residents.handler.js';
 import { GetResident, GetResidentHandler } from '../../apps/api/src/residents/resident-queries.js';

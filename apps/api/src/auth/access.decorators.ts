@@ -1,7 +1,8 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from './principal.js';
-import type { Principal } from './principal.js';
+import type { OrganisationCaller, Principal } from './principal.js';
+import { forbidden } from '../http/problem.js';
 
 export const PUBLIC = 'zairyu:public';
 export const REQUIRED_ROLE = 'zairyu:role';
@@ -23,4 +24,14 @@ export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; ses
 
 export const Caller = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
   return context.switchToHttp().getRequest<AuthenticatedRequest>().principal!;
+});
+
+/**
+ * The caller acting for an organisation (an API key or a signed-in person). The admin token
+ * reaches a handler only where @AdminAllowed; there it is refused here, so no controller casts.
+ */
+export const OrgKey = createParamDecorator((_: unknown, context: ExecutionContext): OrganisationCaller => {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal!;
+  if (principal.kind !== 'key') throw forbidden('Use an organisation key or sign in.');
+  return principal;
 });

@@ -12,7 +12,7 @@ import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '../platform/platform-tab
 import { PEOPLE_MIGRATIONS } from '../people/people-tables.js';
 import { REMINDERS_MIGRATIONS } from '../reminders/reminders-tables.js';
 import { EMPLOYER_MIGRATIONS } from '../employers/employers-wiring.js';
-import { ProjectionHandle } from './projection-handle.js';
+import { ProjectionHandle } from '../projection/read-your-writes.js';
 
 export interface RuntimeOptions {
   databaseUrl: string;

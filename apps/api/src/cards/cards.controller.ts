@@ -5,8 +5,8 @@ import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ApiAsOf } from '../openapi/api-queries.decorator.js';
 import { CARD_NUMBER_PATTERN } from '@zairyu/domain';
-import { Caller } from '../auth/access.decorators.js';
-import type { Principal } from '../auth/principal.js';
+import { OrgKey } from '../auth/access.decorators.js';
+import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, type Clock } from '../bootstrap/tokens.js';
 import { badRequest } from '../http/problem.js';
 import { asOfParam } from '../http/query-params.js';
@@ -27,12 +27,12 @@ export class CardsController {
   @ApiAsOf()
   @ApiAnswer(200, 'CardLookup', 'The card, its resident and its state as of the date.')
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)
-  get(@Caller() caller: Principal, @Param('number') number: string, @QueryParam('asOf') asOf?: string) {
+  get(@OrgKey() caller: OrganisationCaller, @Param('number') number: string, @QueryParam('asOf') asOf?: string) {
     if (!CARD_NUMBER_PATTERN.test(number)) {
       throw badRequest('Not a card number.', [
         { field: 'number', message: 'must be two upper-case letters, eight digits, two upper-case letters' },
       ]);
     }
-    return this.queries.execute(new GetCard((caller as Principal & { kind: 'key' }).organisationId, number, asOfParam(asOf, this.clock)));
+    return this.queries.execute(new GetCard(caller.organisationId, number, asOfParam(asOf, this.clock)));
   }
 }

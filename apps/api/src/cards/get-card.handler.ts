@@ -4,7 +4,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { cardViewAsOf, residentAsOf, type LocalDate } from '@zairyu/domain';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
-import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { notFound } from '../http/problem.js';
 import { ResidentLedger } from '../residents/resident-ledger.service.js';
 

@@ -4,7 +4,7 @@
  * mirrors deadlineStateAsOf of libs/domain, and the e2e tests hold the two to the same answers.
  */
 import { deadlineView, owedByOf, type DeadlineKind, type DeadlineRecord, type LocalDate } from '@zairyu/domain';
-import type { DeadlineView } from '../residents/resident-views.js';
+import type { DeadlineView } from './deadline-view.js';
 
 /** Needs the `asOf` date as `$3` and the deadline row as `d`. */
 export const DEADLINE_STATE_SQL = `(CASE

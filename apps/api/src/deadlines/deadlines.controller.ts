@@ -6,11 +6,11 @@ import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ApiAsOf, ApiDateQuery, ApiPaging } from '../openapi/api-queries.decorator.js';
 import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY, japanDateOf } from '@zairyu/domain';
-import { Caller, Public } from '../auth/access.decorators.js';
+import { OrgKey, Public } from '../auth/access.decorators.js';
 import { CredentialsService } from '../auth/credentials.service.js';
-import type { Principal } from '../auth/principal.js';
+import type { OrganisationCaller } from '../auth/principal.js';
 import type { DataSource } from 'typeorm';
-import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { APP_CONFIG, CLOCK, DATA_SOURCE, PROJECTION, type AppConfig, type Clock } from '../bootstrap/tokens.js';
 import { unauthorized } from '../http/problem.js';
 import { pageParams } from '../http/query-params.js';
@@ -47,8 +47,8 @@ export class DeadlinesController {
   @ApiAnswer(200, 'DeadlinePage', 'One page of the caseload’s deadlines, by dueOn.')
   @ApiProblems(ALWAYS, AUTHENTICATED)
   @ApiQuery({ name: 'assignedTo', required: false, schema: { type: 'string' }, description: 'me (mine), none, or a user id' })
-  async list(@Caller() caller: Principal, @QueryParam() raw: DeadlineListQuery & { page?: string; pageSize?: string }) {
-    const organisationId = (caller as Principal & { kind: 'key' }).organisationId;
+  async list(@OrgKey() caller: OrganisationCaller, @QueryParam() raw: DeadlineListQuery & { page?: string; pageSize?: string }) {
+    const organisationId = caller.organisationId;
     return this.queries.execute(
       new ListDeadlines(organisationId, { ...deadlineFilter(raw, caller, this.clock), ...pageParams(raw.page, raw.pageSize) }),
     );

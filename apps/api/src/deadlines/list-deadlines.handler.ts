@@ -8,7 +8,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { owedByOf, type DeadlineKind, type DeadlineState, type LocalDate, type OwedBy } from '@zairyu/domain';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
-import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import type { AssigneeFilter } from '../people/assignment.js';
 import { employerNames } from '../employers/employer-names.js';
 import { OrganisationRegistrations } from '../employers/organisation-registration.js';

@@ -4,7 +4,7 @@ import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import type { FastifyReply } from 'fastify';
 import type pg from 'pg';
 import { Public } from '../auth/access.decorators.js';
-import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { PG_POOL, PROJECTION } from '../bootstrap/tokens.js';
 
 @ApiTags('health')

@@ -16,7 +16,7 @@ import {
 } from '@zairyu/domain';
 import { residentFilterSql, type ResidentFilters, type ResidentProfile } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
-import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { deadlineRowView, DEADLINE_STATE_SQL, type DeadlineRow } from '../deadlines/deadline-rows.js';
 import { pendingAsOf, summaryOf, type ResidentSummary } from './resident-views.js';
 

@@ -7,7 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { nameKey } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
-import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { problem, ProblemException } from '../http/problem.js';
 
 export interface RegistrationKey {

@@ -14,7 +14,7 @@ import { decide, japanDateOf, parseRecordableEvent, type RecordableEvent } from 
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
 import { residentStream } from '@zairyu/resident-streams';
 import { CLOCK, PROJECTION, type Clock } from '../bootstrap/tokens.js';
-import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { recordedBy, type Principal } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest, problem, ProblemException } from '../http/problem.js';

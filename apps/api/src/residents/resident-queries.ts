@@ -3,7 +3,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { statusAsOf, type LocalDate, type ResidentStatus } from '@zairyu/domain';
 import { DisplayNames } from '../people/display-names.js';
 import { ResidentLedger } from './resident-ledger.service.js';
-import { eventList, residentDeadlines, residentSummary, type DeadlineView, type ResidentSummary } from './resident-views.js';
+import type { DeadlineView } from '../deadlines/deadline-view.js';
+import { eventList, residentDeadlines, residentSummary, type ResidentSummary } from './resident-views.js';
 
 type View = 'summary' | 'status' | 'events' | 'deadlines';
 type EventView = ReturnType<typeof eventList>[number] & { recordedByName: string | null };

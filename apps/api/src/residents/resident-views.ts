@@ -9,16 +9,14 @@ import {
   pendingApplicationOf,
   statusAsOf,
   sswPanel,
-  type Deadline,
   type LocalDate,
   type PendingApplication,
   type ResidentStatus,
   type SswPanel,
 } from '@zairyu/domain';
 import { residentProfile, type ResidentProfile } from '@zairyu/read-model';
+import type { DeadlineView } from '../deadlines/deadline-view.js';
 import type { ResidentHistory } from './resident-ledger.service.js';
-
-export type DeadlineView = Deadline & { residentId: string };
 
 export interface ResidentSummary {
   id: string;

@@ -6,10 +6,10 @@ import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 import { ApiAsOf, ApiDateQuery, ApiPaging } from '../openapi/api-queries.decorator.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Caller, RequiresRole } from '../auth/access.decorators.js';
-import type { Principal } from '../auth/principal.js';
+import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
+import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, type Clock } from '../bootstrap/tokens.js';
-import { badRequest, forbidden, problem, ProblemException } from '../http/problem.js';
+import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { asOfParam, pageParams } from '../http/query-params.js';
 import { correlationIdOf } from '../http/request-log.js';
 import { ListResidents } from './list-residents.handler.js';
@@ -17,14 +17,6 @@ import { residentFilters, type ResidentListQuery } from './resident-list-params.
 import { RecordEvent } from './record-event.handler.js';
 import { RegisterResident } from './register-resident.handler.js';
 import { GetResident } from './resident-queries.js';
-
-type OrgKey = Principal & { kind: 'key' };
-
-/** The admin token passes the guard only where @AdminAllowed; here every caller is an org key. */
-function orgKey(caller: Principal): OrgKey {
-  if (caller.kind !== 'key') throw forbidden('Use an organisation key.');
-  return caller;
-}
 
 function idempotencyKey(value: string | undefined): string | null {
   if (value === undefined) return null;
@@ -91,7 +83,7 @@ export class ResidentsController {
     { status: 422, codes: ['EVENT_IN_FUTURE', 'IDEMPOTENCY_KEY_REUSED', 'ASSIGNEE_NOT_IN_ORGANISATION'] },
   )
   async register(
-    @Caller() caller: Principal,
+    @OrgKey() caller: OrganisationCaller,
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
     @Req() request: FastifyRequest,
@@ -100,7 +92,7 @@ export class ResidentsController {
   ) {
     const confirmed = confirmParam(confirm);
     const result = await this.commands.execute(
-      new RegisterResident(orgKey(caller), body, idempotencyKey(key), correlationIdOf(request), confirmed),
+      new RegisterResident(caller, body, idempotencyKey(key), correlationIdOf(request), confirmed),
     );
     void reply.status(201).header('location', `/v1/residents/${result.id}`);
     return result;
@@ -131,11 +123,11 @@ export class ResidentsController {
   @ApiAsOf()
   @ApiAnswer(200, 'ResidentPage', 'One page of summaries, by name.')
   @ApiProblems(ALWAYS, AUTHENTICATED)
-  list(@Caller() caller: Principal, @QueryParam() raw: ResidentListQuery & { page?: string; pageSize?: string; asOf?: string }) {
+  list(@OrgKey() caller: OrganisationCaller, @QueryParam() raw: ResidentListQuery & { page?: string; pageSize?: string; asOf?: string }) {
     const filters = residentFilters(raw, caller);
     const paging = pageParams(raw.page, raw.pageSize);
     return this.queries.execute(
-      new ListResidents(orgKey(caller).organisationId, filters, paging.page, paging.pageSize, asOfParam(raw.asOf, this.clock)),
+      new ListResidents(caller.organisationId, filters, paging.page, paging.pageSize, asOfParam(raw.asOf, this.clock)),
     );
   }
 
@@ -145,12 +137,12 @@ export class ResidentsController {
   @ApiAnswer(200, 'ResidentSummary', 'The summary as of the date.')
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async get(
-    @Caller() caller: Principal,
+    @OrgKey() caller: OrganisationCaller,
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
     @QueryParam('asOf') asOf?: string,
   ) {
-    const summary = await this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'summary', asOfParam(asOf, this.clock)));
+    const summary = await this.queries.execute(new GetResident(caller.organisationId, id, 'summary', asOfParam(asOf, this.clock)));
     void reply.header('etag', `"${summary.version}"`);
     return summary;
   }
@@ -160,8 +152,8 @@ export class ResidentsController {
   @ApiAsOf()
   @ApiAnswer(200, 'ResidentStatus', 'The status as of the date.')
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)
-  status(@Caller() caller: Principal, @Param('id') id: string, @QueryParam('asOf') asOf?: string) {
-    return this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'status', asOfParam(asOf, this.clock)));
+  status(@OrgKey() caller: OrganisationCaller, @Param('id') id: string, @QueryParam('asOf') asOf?: string) {
+    return this.queries.execute(new GetResident(caller.organisationId, id, 'status', asOfParam(asOf, this.clock)));
   }
 
   @Get(':id/deadlines')
@@ -169,16 +161,16 @@ export class ResidentsController {
   @ApiAsOf()
   @ApiAnswer(200, 'Deadlines', 'Every deadline that exists by the date, with its state then.')
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)
-  deadlines(@Caller() caller: Principal, @Param('id') id: string, @QueryParam('asOf') asOf?: string) {
-    return this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'deadlines', asOfParam(asOf, this.clock)));
+  deadlines(@OrgKey() caller: OrganisationCaller, @Param('id') id: string, @QueryParam('asOf') asOf?: string) {
+    return this.queries.execute(new GetResident(caller.organisationId, id, 'deadlines', asOfParam(asOf, this.clock)));
   }
 
   @Get(':id/events')
   @ApiOperation({ summary: 'The event history: who recorded what and when, in version order' })
   @ApiAnswer(200, 'EventHistory', 'Every recorded fact, retracted ones marked.')
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)
-  events(@Caller() caller: Principal, @Param('id') id: string) {
-    return this.queries.execute(new GetResident(orgKey(caller).organisationId, id, 'events', asOfParam(undefined, this.clock)));
+  events(@OrgKey() caller: OrganisationCaller, @Param('id') id: string) {
+    return this.queries.execute(new GetResident(caller.organisationId, id, 'events', asOfParam(undefined, this.clock)));
   }
 
   @Post(':id/events')
@@ -203,15 +195,13 @@ export class ResidentsController {
     { status: 422, codes: RECORD_RULE_CODES },
   )
   record(
-    @Caller() caller: Principal,
+    @OrgKey() caller: OrganisationCaller,
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Headers('idempotency-key') key: string | undefined,
     @Req() request: FastifyRequest,
   ) {
-    return this.commands.execute(
-      new RecordEvent(orgKey(caller), id, body, ifMatchVersion(ifMatch), idempotencyKey(key), correlationIdOf(request)),
-    );
+    return this.commands.execute(new RecordEvent(caller, id, body, ifMatchVersion(ifMatch), idempotencyKey(key), correlationIdOf(request)));
   }
 }

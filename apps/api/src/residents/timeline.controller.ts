@@ -6,9 +6,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { statusTimeline } from '@zairyu/domain';
-import { Caller } from '../auth/access.decorators.js';
-import type { Principal } from '../auth/principal.js';
-import { forbidden } from '../http/problem.js';
+import { OrgKey } from '../auth/access.decorators.js';
+import type { OrganisationCaller } from '../auth/principal.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ResidentLedger } from './resident-ledger.service.js';
@@ -25,8 +24,7 @@ export class ResidentTimelineController {
   })
   @ApiAnswer(200, 'ResidentTimeline', 'The status from each day it changes, in order.')
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)
-  async timeline(@Caller() caller: Principal, @Param('id') id: string) {
-    if (!('organisationId' in caller)) throw forbidden('Use an organisation key or sign in.');
+  async timeline(@OrgKey() caller: OrganisationCaller, @Param('id') id: string) {
     const history = await this.ledger.load(caller.organisationId, id);
     return { residentId: history.residentId, segments: statusTimeline(history.events) };
   }
