@@ -252,6 +252,22 @@ describe('real answers match the document', () => {
     const badHook = await api.http.post(hooks).auth(org.manager, key).send({ url: 'not a url' });
     expect(expectDocumented(badHook, 'post', '/v1/organisations/{orgId}/webhooks').status).toBe(400);
 
+    const keys = `/v1/organisations/${org.organisationId}/api-keys`;
+    expectDocumented(await api.http.get(keys).auth(org.manager, key).expect(200), 'get', '/v1/organisations/{orgId}/api-keys');
+    const spare = await api.http.post(keys).auth(org.manager, key).send({ label: 'spare', role: 'viewer' }).expect(201);
+    expectDocumented(
+      await api.http.delete(`${keys}/${spare.body.id}`).auth(org.manager, key),
+      'delete',
+      '/v1/organisations/{orgId}/api-keys/{keyId}',
+    );
+    const revokedAgain = await api.http.delete(`${keys}/${spare.body.id}`).auth(org.manager, key);
+    expect(expectDocumented(revokedAgain, 'delete', '/v1/organisations/{orgId}/api-keys/{keyId}').status).toBe(404);
+    expectDocumented(
+      await api.http.get(`/v1/organisations/${org.organisationId}/calendar-tokens`).auth(org.manager, key).expect(200),
+      'get',
+      '/v1/organisations/{orgId}/calendar-tokens',
+    );
+
     const resident = await api.register(org.caseworker);
     const timeline = await api.http.get(`/v1/residents/${resident}/timeline`).auth(org.viewer, key).expect(200);
     expectDocumented(timeline, 'get', '/v1/residents/{id}/timeline');

@@ -81,7 +81,7 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
 }
 
 /**
- * The profile, case and search columns (api-v1.md additions of 2026-11-23). Idempotent, so
+ * The profile, case and search columns (docs/api-v1.md additions of 2026-11-23). Idempotent, so
  * the same text adds them to a database made before them (migration 1764600000000).
  */
 export function residentProfileSql(schema: ReadModelSchema): string {

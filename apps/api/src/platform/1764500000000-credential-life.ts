@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** API keys and calendar tokens are listed with their last use and can be revoked (api-v1.md, 2026-11-23). */
+/** API keys and calendar tokens are listed with their last use and can be revoked (docs/api-v1.md, 2026-11-23). */
 export class CredentialLife1764500000000 implements MigrationInterface {
   name = 'CredentialLife1764500000000';
 

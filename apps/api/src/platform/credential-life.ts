@@ -1,5 +1,5 @@
 /**
- * Credentials have a life (api-v1.md "Additions of 2026-11-23"): a manager lists the
+ * Credentials have a life (docs/api-v1.md "Additions of 2026-11-23"): a manager lists the
  * organisation's API keys and calendar tokens (never their secrets) and revokes them. A
  * revoked credential is refused by the next request in every API process: credentials are
  * checked against the database on every request (one primary-key read), never from a cache.
@@ -7,12 +7,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { IsNull, type DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal.js';
+import type { Principal, Role } from '../auth/principal.js';
 import { DATA_SOURCE } from '../bootstrap/tokens.js';
 import { notFound } from '../http/problem.js';
-import { ApiKeyEntity, type Role } from './api-key.entity.js';
+import { ApiKeyEntity } from './api-key.entity.js';
 import { CalendarTokenEntity } from './calendar-token.entity.js';
-import { managedOrganisation } from './platform-commands.js';
+import { managedOrganisation } from './managed-organisation.js';
 
 export type CredentialKind = 'api-keys' | 'calendar-tokens';
 

@@ -4,7 +4,27 @@ import { ref } from '../openapi/schema-ref.js';
 import { ROLES } from '../auth/principal.js';
 import { ORGANISATION_KINDS } from './organisation.entity.js';
 
+const INSTANT = { type: 'string', format: 'date-time' } as const;
+
 export const PLATFORM_SCHEMAS: Record<string, SchemaObject> = {
+  ListedApiKey: {
+    type: 'object',
+    required: ['id', 'label', 'role', 'createdAt', 'lastUsedAt'],
+    properties: {
+      id: { type: 'string' },
+      label: { type: 'string' },
+      role: { type: 'string', enum: [...ROLES] },
+      createdAt: INSTANT,
+      lastUsedAt: { ...INSTANT, nullable: true, description: 'Written at most once a minute per key and process.' },
+    },
+  },
+  ListedApiKeys: { type: 'array', items: ref('ListedApiKey') },
+  ListedCalendarToken: {
+    type: 'object',
+    required: ['id', 'createdAt', 'lastUsedAt'],
+    properties: { id: { type: 'string' }, createdAt: INSTANT, lastUsedAt: { ...INSTANT, nullable: true } },
+  },
+  ListedCalendarTokens: { type: 'array', items: ref('ListedCalendarToken') },
   Organisation: {
     type: 'object',
     required: ['id', 'name', 'kind'],

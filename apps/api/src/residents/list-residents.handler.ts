@@ -1,7 +1,7 @@
 /**
  * The caseload list and search, from the read model: any word of a name (normalised, see
  * libs/read-model search-text.ts), the katakana reading, an external reference or a card
- * number (current or past), with the list filters of api-v1.md.
+ * number (current or past), with the list filters of docs/api-v1.md.
  */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';

@@ -27,7 +27,7 @@ export function residentFilters(raw: ResidentListQuery, caller: Principal): Resi
   }
   if (raw.status !== undefined && raw.status !== '') {
     if (isStatusCode(raw.status)) filters.status = raw.status;
-    else errors.push({ field: 'status', message: 'must be a status code (domain-rules.md §3)' });
+    else errors.push({ field: 'status', message: 'must be a status code (docs/domain-rules.md §3)' });
   }
   for (const name of ['periodExpiresFrom', 'periodExpiresTo'] as const) {
     try {

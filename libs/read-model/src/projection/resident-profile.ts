@@ -1,5 +1,5 @@
 /**
- * The optional identity fields of a resident (api-v1.md additions), null where not given. The one
+ * The optional identity fields of a resident (docs/api-v1.md additions), null where not given. The one
  * in charge (`assignedTo`) has its own column (CaseAssigned), so it is not repeated here.
  */
 import type { ResidentIdentity } from '@zairyu/domain';

@@ -1,6 +1,6 @@
 /**
  * The caseload list's filters and search as SQL over `read_model.resident_summary s`
- * (api-v1.md additions of 2026-11-23). Status, period and presence are read off the status
+ * (docs/api-v1.md additions of 2026-11-23). Status, period and presence are read off the status
  * timeline as of the date asked, so the list agrees with each resident's own status.
  */
 import type { LocalDate } from '@zairyu/domain';

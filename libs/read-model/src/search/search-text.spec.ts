@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { cardNumberForm, nameKey, searchForm, searchTokens, searchWords } from './search-text.js';
 
-describe('search normalisation (api-v1.md additions of 2026-11-23)', () => {
+describe('search normalisation (docs/api-v1.md additions of 2026-11-23)', () => {
   test('NFKC, case and diacritics folded, whitespace collapsed: Nguyen finds Nguyễn', () => {
     expect(searchForm('  Nguyễn   Văn  Đức ')).toBe('nguyen van duc');
     expect(searchForm('ＮＧＵＹＥＮ　ＶＡＮ')).toBe('nguyen van');

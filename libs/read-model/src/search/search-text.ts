@@ -1,5 +1,5 @@
 /**
- * How typed text is compared in search (api-v1.md additions of 2026-11-23): names keep what
+ * How typed text is compared in search (docs/api-v1.md additions of 2026-11-23): names keep what
  * was typed, but are matched after NFKC, case folding, diacritic folding (`Nguyen` finds
  * `Nguyễn`) and whitespace collapsing, on any word. Card numbers are read after NFKC,
  * upper-casing and removal of spaces and hyphens (`ab 1234-5678 cd` → `AB12345678CD`).
