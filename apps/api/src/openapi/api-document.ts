@@ -11,6 +11,7 @@ import { DEADLINE_SCHEMAS } from '../deadlines/deadline-schemas.js';
 import { HEALTH_SCHEMAS } from '../health/health-schemas.js';
 import { SESSION_COOKIE } from '../people/session-cookie.js';
 import { PEOPLE_SCHEMAS } from '../people/people-schemas.js';
+import { PERSONAL_DATA_SCHEMAS } from '../personal-data/personal-data-schemas.js';
 import { PLATFORM_SCHEMAS } from '../platform/platform-schemas.js';
 import { REMINDER_SCHEMAS } from '../reminders/reminder-schemas.js';
 import { eventTypesDocumentation } from '../residents/event-types-doc.js';
@@ -27,6 +28,7 @@ const SCHEMAS: Array<Record<string, SchemaObject>> = [
   PLATFORM_SCHEMAS,
   PEOPLE_SCHEMAS,
   REMINDER_SCHEMAS,
+  PERSONAL_DATA_SCHEMAS,
   HEALTH_SCHEMAS,
 ];
 

@@ -14,7 +14,7 @@ import { EVENT_STORE, type EventStore } from '@zairyu/event-store';
 import { erasureOf, PERSONAL_DATA_ERASED, ResidentKeys, residentStream, type ErasureReason } from '@zairyu/resident-streams';
 import { recordedBy } from '../auth/principal.js';
 import type { OrganisationCaller } from './disclosure-export.js';
-import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { CLOCK, PG_POOL, PROJECTION, type Clock } from '../bootstrap/tokens.js';
 import { badRequest, problem, ProblemException, type Problem } from '../http/problem.js';
 import { checkBody } from '../http/check-body.js';

@@ -9,6 +9,8 @@ import { forbidden } from '../http/problem.js';
 import { DisclosureExport, type OrganisationCaller } from './disclosure-export.js';
 import { EraseResident } from './erase-resident.js';
 import { EraseResidentDto } from './erasure.dto.js';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
 function organisationCaller(caller: Principal): OrganisationCaller {
   if (caller.kind !== 'key') throw forbidden('Use an organisation key or sign in.');
@@ -33,6 +35,8 @@ export class PersonalDataController {
     summary:
       'Everything held about one person (a disclosure request, 開示請求): summary, status, deadlines and history; recorded in the security log',
   })
+  @ApiAnswer(200, 'Disclosure', 'Everything held about the person, as one JSON document (an attachment).')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404, { status: 410, codes: ['RESIDENT_ERASED'], when: 'The person was erased.' })
   async export(
     @Caller() caller: Principal,
     @Param('id') id: string,
@@ -52,6 +56,15 @@ export class PersonalDataController {
       "Erase the person's personal data (crypto-shredding): the history keeps types and dates, every view answers 410 RESIDENT_ERASED; 409 RETENTION_HOLDS while records must be kept",
   })
   @ApiBody({ schema: { $ref: getSchemaPath(EraseResidentDto) } })
+  @ApiAnswer(200, 'Erased', 'Erased: personal values read as null from now on.')
+  @ApiProblems(
+    ALWAYS,
+    AUTHENTICATED,
+    WITH_BODY,
+    404,
+    { status: 409, codes: ['RETENTION_HOLDS'], when: 'Records must still be kept (keepThrough says until when).' },
+    { status: 410, codes: ['RESIDENT_ERASED'], when: 'Already erased.' },
+  )
   erase(@Caller() caller: Principal, @Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     return this.erasure.erase(organisationCaller(caller), id, body, request.ip);
   }

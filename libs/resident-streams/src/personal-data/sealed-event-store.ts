@@ -13,8 +13,6 @@ import type {
   ReadStreamOptions,
   StoredEvent,
   StreamAppend,
-  SubscribeOptions,
-  Subscription,
 } from '@zairyu/event-store';
 import { residentIdOfStream } from '../stream-names.js';
 import { open, seal } from './data-keys.js';
@@ -62,14 +60,6 @@ export class SealedEventStore implements EventStore {
 
   async readAll(after: GlobalPosition | null, limit: number): Promise<StoredEvent[]> {
     return this.openAll(await this.inner.readAll(after, limit));
-  }
-
-  subscribeToAll(
-    after: GlobalPosition | null,
-    handler: (event: StoredEvent) => Promise<void> | void,
-    options?: SubscribeOptions,
-  ): Subscription {
-    return this.inner.subscribeToAll(after, async (event) => handler((await this.openAll([event]))[0]!), options);
   }
 
   headPosition(): Promise<GlobalPosition | null> {
