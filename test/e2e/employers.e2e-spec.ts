@@ -1,5 +1,5 @@
 /**
- * Employers (所属機関) and `owedBy` (api-v1.md "Additions of 2026-11-23"; ssw-duties.md): the
+ * Employers (所属機関) and `owedBy` (docs/api-v1.md "Additions of 2026-11-23"; docs/ssw-duties.md): the
  * employers endpoints, a Specified Skilled Worker linked to one, the caseload filtered by who
  * owes each deadline, and the organisation's own registration renewal with `residentId: null`.
  */

@@ -1,5 +1,5 @@
 /**
- * The organisation's own deadline in the morning digest (ssw-duties.md §7, §8: "the ICS feed and
+ * The organisation's own deadline in the morning digest (docs/ssw-duties.md §7, §8: "the ICS feed and
  * digests carry these deadlines like every other"). Its registration as a 登録支援機関 expires on
  * 2026-07-31: the renewal window runs from Thursday 1 January 2026 — inside the New Year closure —
  * to Tuesday 31 March. The opening is told on the first working day, Monday 5 January; the

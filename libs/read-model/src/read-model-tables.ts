@@ -63,7 +63,7 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
     met_on           date,
     void_on          date,
     source_event_id  text NOT NULL,
-    -- resident | employer | organisation (ssw-duties.md §1), and the employer a filing is owed by.
+    -- resident | employer | organisation (docs/ssw-duties.md §1), and the employer a filing is owed by.
     owed_by          text NOT NULL DEFAULT 'resident',
     employer         text,
     PRIMARY KEY (organisation_id, resident_id, id)

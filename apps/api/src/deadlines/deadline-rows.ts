@@ -16,7 +16,7 @@ export const DEADLINE_STATE_SQL = `(CASE
 
 export interface DeadlineRow {
   id: string;
-  /** null: a deadline of the organisation itself (ssw-duties.md §7). */
+  /** null: a deadline of the organisation itself (docs/ssw-duties.md §7). */
   resident_id: string | null;
   resident_name: string | null;
   kind: DeadlineKind;

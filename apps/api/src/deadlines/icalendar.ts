@@ -21,7 +21,7 @@ export interface FeedDeadline {
   opensOn: string | null;
   dueOn: string;
   statutoryDueOn: string;
-  /** Who must act (ssw-duties.md §1): shown in the text and as the event's CATEGORIES. */
+  /** Who must act (docs/ssw-duties.md §1): shown in the text and as the event's CATEGORIES. */
   owedBy: OwedBy;
   /** The employer (所属機関) an employer's filing is owed by, by name, when known. */
   employerName?: string | null;

@@ -24,7 +24,7 @@ export interface DeadlineFilter {
   pageSize: number;
   /** Only the deadlines of residents this user is in charge of (null: of nobody's). */
   assignedTo?: AssigneeFilter;
-  /** Who must act (ssw-duties.md §1); none: everyone. */
+  /** Who must act (docs/ssw-duties.md §1); none: everyone. */
   owedBy?: OwedBy[];
   /** The employer a filing concerns (a record id or a name). */
   employer?: string | null;

@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Employers (所属機関) kept by an organisation, with every version of each record
- * (architecture.md: reference data with its own history, not a resident stream), and what the
- * organisation records about its own registration as a 登録支援機関 (ssw-duties.md §7).
+ * (docs/architecture.md: reference data with its own history, not a resident stream), and what the
+ * organisation records about its own registration as a 登録支援機関 (docs/ssw-duties.md §7).
  */
 export class CreateEmployers1763856350000 implements MigrationInterface {
   name = 'CreateEmployers1763856350000';

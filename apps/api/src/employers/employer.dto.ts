@@ -1,4 +1,4 @@
-/** The bodies of the employers endpoints (api-v1.md "Additions of 2026-11-23"; ssw-duties.md §2). */
+/** The bodies of the employers endpoints (docs/api-v1.md "Additions of 2026-11-23"; docs/ssw-duties.md §2). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { isCorporateNumber, isLocalDate } from '@zairyu/domain';

@@ -1,5 +1,5 @@
 /**
- * POST /v1/imports: a caseload spreadsheet brought into the ledger (api-v1.md additions of
+ * POST /v1/imports: a caseload spreadsheet brought into the ledger (docs/api-v1.md additions of
  * 2026-11-23). Each row is judged on its own and written on its own (all or nothing per row:
  * the registration, the take-over fact and the card-number claims go in one append); a dry run
  * judges every row the same way and writes nothing. A row is matched to a resident already in
@@ -34,7 +34,7 @@ import {
 } from '@zairyu/event-store';
 import { cardReservationStream, residentStream, toRecordedEvents } from '@zairyu/resident-streams';
 import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
-import type { ProjectionHandle } from '../bootstrap/projection-handle.js';
+import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, PROJECTION, type Clock } from '../bootstrap/tokens.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest, ProblemException } from '../http/problem.js';

@@ -29,7 +29,7 @@ export async function liveDeadlines(db: pg.Pool | pg.PoolClient, organisationId:
     metOn: row.met_on,
     voidOn: row.void_on,
   }));
-  // The organisation's own (its registration renewal, ssw-duties.md §7), by the same test.
+  // The organisation's own (its registration renewal, docs/ssw-duties.md §7), by the same test.
   const own = (await organisationOwnDeadlines(db, organisationId)).deadlines
     .filter((d) => d.createdOn <= day && (d.metOn === null || d.metOn > day) && (d.voidOn === null || d.voidOn > day))
     .map((d) => ({

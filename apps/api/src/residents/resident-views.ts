@@ -34,7 +34,7 @@ export interface ResidentSummary {
   /** The organisation stopped following the resident (CaseClosed). */
   closed: boolean;
   pendingApplication: PendingApplication | null;
-  /** Specified Skilled Worker: field, employer, support, the 5-year count, the next interviews (ssw-duties.md §8). */
+  /** Specified Skilled Worker: field, employer, support, the 5-year count, the next interviews (docs/ssw-duties.md §8). */
   ssw?: SswPanel | null;
 }
 

@@ -194,7 +194,7 @@ describe('daily digest (issue 16): reminders by lead time, caught up after close
   });
 });
 
-describe("the organisation's own deadline and the 特定技能 lead times (ssw-duties.md §7)", () => {
+describe("the organisation's own deadline and the 特定技能 lead times (docs/ssw-duties.md §7)", () => {
   // Registration expiring 2026-07-31: renewal window 1 Jan (Thu, in the New Year closure) – Tue 31 Mar 2026.
   const renewal = deadline({
     key: 'organisation:registration-2026-07-31:support_registration_renewal',

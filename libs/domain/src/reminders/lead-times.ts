@@ -20,7 +20,7 @@ export const DEFAULT_LEAD_DAYS: Readonly<Record<string, readonly number[]>> = {
   status_acquisition: FOURTEEN_DAY_NOTICE,
   activity_gap_revocation_risk: [30, 7],
   spouse_activity_revocation_risk: [30, 7],
-  // 特定技能 (ssw-duties.md): the organisation's own renewal is filed within a 3-month window;
+  // 特定技能 (docs/ssw-duties.md): the organisation's own renewal is filed within a 3-month window;
   // the annual report within 2 months; the 5-year cap and the claim that moves it are known
   // long ahead; an interview is arranged with the worker and the supervisor a fortnight ahead.
   support_registration_renewal: [60, 30, 7],
