@@ -272,4 +272,91 @@ describe('real answers match the document', () => {
     const timeline = await api.http.get(`/v1/residents/${resident}/timeline`).auth(org.viewer, key).expect(200);
     expectDocumented(timeline, 'get', '/v1/residents/{id}/timeline');
   });
+  test('employers, the organisation’s registration, SSW, owedBy, imports, exports and personal data: each answer as documented', async () => {
+    const key = { type: 'bearer' } as const;
+    const office = await api.organisation('Hokuriku Support');
+    const employers = '/v1/employers';
+    const created = await api.http
+      .post(employers)
+      .auth(office.caseworker, key)
+      .send({ name: '北陸フーズ株式会社', corporateNumber: '7123456789012', contact: { name: '山田', phone: '076-000-0000' } });
+    expect(expectDocumented(created, 'post', employers).status).toBe(201);
+    const employer = created.body.id as string;
+    const taken = await api.http.post(employers).auth(office.caseworker, key).send({ name: 'Copy', corporateNumber: '7123456789012' });
+    expect(expectDocumented(taken, 'post', employers).body).toMatchObject({ status: 409, code: 'CORPORATE_NUMBER_IN_USE' });
+    expect(expectDocumented(await api.http.post(employers).auth(office.viewer, key).send({ name: 'x' }), 'post', employers).status).toBe(
+      403,
+    );
+    expectDocumented(await api.http.get(`${employers}?query=北陸`).auth(office.viewer, key).expect(200), 'get', employers);
+    const patched = await api.http
+      .patch(`${employers}/${employer}`)
+      .auth(office.caseworker, key)
+      .set('If-Match', '"1"')
+      .send({ contact: '076-111-1111', filesHelloWork: true });
+    expect(expectDocumented(patched, 'patch', '/v1/employers/{id}').status).toBe(200);
+    const stale = await api.http.patch(`${employers}/${employer}`).auth(office.caseworker, key).set('If-Match', '"1"').send({ name: 'y' });
+    expect(expectDocumented(stale, 'patch', '/v1/employers/{id}').status).toBe(412);
+    const history = await api.http.get(`${employers}/${employer}/history`).auth(office.viewer, key).expect(200);
+    expect(expectDocumented(history, 'get', '/v1/employers/{id}/history').body).toHaveLength(2);
+    const missing = await api.http.get(`${employers}/00000000-0000-4000-8000-000000000000`).auth(office.viewer, key);
+    expect(expectDocumented(missing, 'get', '/v1/employers/{id}').status).toBe(404);
+
+    const organisation = `/v1/organisations/${office.organisationId}`;
+    const registration = await api.http.patch(organisation).auth(office.manager, key).send({ registrationExpiresOn: '2027-08-31' });
+    expect(expectDocumented(registration, 'patch', '/v1/organisations/{orgId}').status).toBe(200);
+    const badDay = await api.http.patch(organisation).auth(office.manager, key).send({ registrationExpiresOn: '2027-02-30' });
+    expect(expectDocumented(badDay, 'patch', '/v1/organisations/{orgId}').status).toBe(400);
+    expectDocumented(await api.http.get(organisation).auth(office.manager, key).expect(200), 'get', '/v1/organisations/{orgId}');
+
+    const worker = await api.register(office.caseworker, { fullName: 'TRAN THI MAI' });
+    await api
+      .record(office.caseworker, worker, 'Landed', '2026-04-01', {
+        status: 'specified_skilled_worker_1',
+        periodExpiresOn: '2029-03-31',
+        card: { number: 'SW88888888AA' },
+        designation: { field: 'food_and_beverage_manufacturing', employer },
+      })
+      .expect(201);
+    await api.record(office.caseworker, worker, 'SupportStarted', '2026-04-01', { employer }).expect(201);
+    const summary = await api.http.get(`/v1/residents/${worker}?asOf=2026-05-01`).auth(office.viewer, key).expect(200);
+    expect(expectDocumented(summary, 'get', '/v1/residents/{id}').body.ssw.ssw1).not.toBeNull();
+    expectDocumented(await api.http.get('/v1/residents?asOf=2026-05-01').auth(office.viewer, key).expect(200), 'get', '/v1/residents');
+    expectDocumented(await api.http.get(`${employers}/${employer}`).auth(office.viewer, key).expect(200), 'get', '/v1/employers/{id}');
+    const board = await api.http.get('/v1/deadlines?asOf=2027-03-01&owedBy=organisation,employer').auth(office.viewer, key).expect(200);
+    expect(board.body.items.some((d: { residentId: string | null }) => d.residentId === null)).toBe(true);
+    expect(board.body.items.some((d: { employerName?: string }) => d.employerName === '北陸フーズ株式会社')).toBe(true);
+    expectDocumented(board, 'get', '/v1/deadlines');
+    const unknownOwer = await api.http.get('/v1/deadlines?owedBy=landlord').auth(office.viewer, key);
+    expect(expectDocumented(unknownOwer, 'get', '/v1/deadlines').status).toBe(400);
+
+    const file = Buffer.from('氏名,生年月日,国籍・地域\r\nLE VAN AN,1998-05-06,VNM\r\n');
+    const imported = await api.http.post('/v1/imports?dryRun=true').auth(office.caseworker, key).attach('file', file, 'caseload.csv');
+    expect(expectDocumented(imported, 'post', '/v1/imports').body).toMatchObject({ dryRun: true, rows: 1, errors: 0 });
+    const notAFile = await api.http.post('/v1/imports').auth(office.caseworker, key).send({ fullName: 'x' });
+    expect(expectDocumented(notAFile, 'post', '/v1/imports').status).toBe(415);
+    const badFlag = await api.http.post('/v1/imports?dryRun=maybe').auth(office.caseworker, key).attach('file', file, 'caseload.csv');
+    expect(expectDocumented(badFlag, 'post', '/v1/imports').status).toBe(400);
+
+    for (const [path, list] of [
+      ['/v1/residents.{format}', 'residents'],
+      ['/v1/deadlines.{format}', 'deadlines'],
+    ] as const) {
+      expectDocumented(await api.http.get(`/v1/${list}.csv`).auth(office.viewer, key).expect(200), 'get', path);
+      expectDocumented(await api.http.get(`/v1/${list}.xlsx`).auth(office.viewer, key).expect(200), 'get', path);
+      expect(expectDocumented(await api.http.get(`/v1/${list}.pdf`).auth(office.viewer, key), 'get', path).status).toBe(404);
+    }
+
+    const person = await api.register(office.caseworker, { fullName: 'PHAM VAN DUC', dateOfBirth: '2000-01-02' });
+    const disclosure = await api.http.get(`/v1/residents/${person}/export`).auth(office.caseworker, key).expect(200);
+    expectDocumented(disclosure, 'get', '/v1/residents/{id}/export');
+    const badReason = await api.http.post(`/v1/residents/${person}/erasure`).auth(office.manager, key).send({ reason: 'she asked' });
+    expect(expectDocumented(badReason, 'post', '/v1/residents/{id}/erasure').status).toBe(400);
+    const erased = await api.http
+      .post(`/v1/residents/${person}/erasure`)
+      .auth(office.manager, key)
+      .send({ reason: 'data_subject_request' });
+    expect(expectDocumented(erased, 'post', '/v1/residents/{id}/erasure').status).toBe(200);
+    const gone = await api.http.get(`/v1/residents/${person}/export`).auth(office.caseworker, key);
+    expect(expectDocumented(gone, 'get', '/v1/residents/{id}/export').body).toMatchObject({ status: 410, code: 'RESIDENT_ERASED' });
+  });
 });

@@ -32,7 +32,13 @@ export const DEADLINE_SCHEMAS: Record<string, SchemaObject> = {
   CaseloadDeadline: {
     type: 'object',
     required: [...Object.keys(DEADLINE_FIELDS), 'residentName'],
-    properties: { ...DEADLINE_FIELDS, ...OPTIONAL_FIELDS, residentName: { type: 'string' } },
+    properties: {
+      ...DEADLINE_FIELDS,
+      ...OPTIONAL_FIELDS,
+      residentId: { ...DEADLINE_FIELDS.residentId, nullable: true, description: "null: the organisation's own deadline." },
+      residentName: { type: 'string', nullable: true, description: "null: the organisation's own deadline." },
+      employerName: { type: 'string', description: 'The name of the employer record `employer` names (or `employer` as written).' },
+    },
   },
   Deadlines: { type: 'array', items: ref('Deadline') },
   DeadlinePage: {

@@ -4,8 +4,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
-import { ApiAsOf, ApiDateQuery, ApiPaging } from '../openapi/api-queries.decorator.js';
-import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY, japanDateOf } from '@zairyu/domain';
+import { ApiPaging } from '../openapi/api-queries.decorator.js';
+import { ApiDeadlineFilters } from './api-deadline-filters.decorator.js';
+import { japanDateOf } from '@zairyu/domain';
 import { OrgKey, Public } from '../auth/access.decorators.js';
 import { CredentialsService } from '../auth/credentials.service.js';
 import type { OrganisationCaller } from '../auth/principal.js';
@@ -36,17 +37,10 @@ export class DeadlinesController {
   @Get('deadlines')
   @ApiBearerAuth()
   @ApiOperation({ summary: "The caseload's deadlines, ordered by dueOn, each with residentId and residentName" })
-  @ApiDateQuery('from', 'Only deadlines due on or after this day.')
-  @ApiDateQuery('to', 'Only deadlines due on or before this day.')
-  @ApiQuery({ name: 'state', required: false, schema: { type: 'string' }, description: `comma-separated: ${DEADLINE_STATES.join(', ')}` })
-  @ApiQuery({ name: 'kind', required: false, schema: { type: 'string' }, description: `comma-separated: ${DEADLINE_KINDS.join(', ')}` })
-  @ApiQuery({ name: 'owedBy', required: false, schema: { type: 'string' }, description: `comma-separated: ${OWED_BY.join(', ')}` })
-  @ApiQuery({ name: 'employer', required: false, schema: { type: 'string' }, description: 'an employer record id (or name): the filings it owes' })
-  @ApiAsOf()
+  @ApiDeadlineFilters()
   @ApiPaging()
   @ApiAnswer(200, 'DeadlinePage', 'One page of the caseload’s deadlines, by dueOn.')
   @ApiProblems(ALWAYS, AUTHENTICATED)
-  @ApiQuery({ name: 'assignedTo', required: false, schema: { type: 'string' }, description: 'me (mine), none, or a user id' })
   async list(@OrgKey() caller: OrganisationCaller, @QueryParam() raw: DeadlineListQuery & { page?: string; pageSize?: string }) {
     const organisationId = caller.organisationId;
     return this.queries.execute(

@@ -1,6 +1,6 @@
 /**
  * What a support organisation records about its own registration as a 登録支援機関 (法19条の23:
- * 5 years), and the organisation-level deadline it gives (ssw-duties.md §7).
+ * 5 years), and the organisation-level deadline it gives (docs/ssw-duties.md §7).
  */
 import { Body, Controller, Get, Inject, Injectable, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
@@ -12,7 +12,9 @@ import type { Principal } from '../auth/principal.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
 import { checkBody } from '../http/check-body.js';
 import { badRequest } from '../http/problem.js';
-import { managedOrganisation } from '../platform/platform-commands.js';
+import { managedOrganisation } from '../platform/managed-organisation.js';
+import { ApiAnswer } from '../openapi/api-answer.decorator.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 import { UpdateOrganisationDto } from './employer.dto.js';
 
 interface RegistrationRow {
@@ -87,6 +89,8 @@ export class OrganisationRegistrationController {
   @AdminAllowed()
   @RequiresRole('manager')
   @ApiOperation({ summary: 'The organisation, with its registration as a 登録支援機関 when recorded' })
+  @ApiAnswer(200, 'OrganisationRegistration', 'The organisation and its registration (null fields: not recorded).')
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async get(@Caller() caller: Principal, @Param('orgId') organisationId: string) {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     const { rows } = await this.pool.query<RegistrationRow>(SELECT, [organisation.id]);
@@ -101,6 +105,8 @@ export class OrganisationRegistrationController {
       "Record the organisation's registration expiry (and a renewal applied for): the deadline support_registration_renewal follows it",
   })
   @ApiBody({ schema: { $ref: getSchemaPath(UpdateOrganisationDto) } })
+  @ApiAnswer(200, 'OrganisationRegistration', 'Recorded; null clears a field.')
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, 404)
   async update(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Body() body: unknown) {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     const { value, errors } = checkBody(UpdateOrganisationDto, body);

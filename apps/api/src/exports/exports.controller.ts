@@ -6,20 +6,24 @@
  */
 import { Controller, Get, Inject, Param, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { OWED_BY_LABEL, type DeadlineKind, type DeadlineState } from '@zairyu/domain';
-import { Caller } from '../auth/access.decorators.js';
-import type { Principal } from '../auth/principal.js';
+import { OrgKey } from '../auth/access.decorators.js';
+import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
+import { ApiDeadlineFilters } from '../deadlines/api-deadline-filters.decorator.js';
 import { deadlineFilter, type DeadlineListQuery } from '../deadlines/deadline-list-params.js';
 import { ListDeadlines } from '../deadlines/list-deadlines.handler.js';
 import { OrganisationRegistrations } from '../employers/organisation-registration.js';
-import { forbidden, notFound } from '../http/problem.js';
+import { notFound } from '../http/problem.js';
 import { asOfParam } from '../http/query-params.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
+import { ApiAsOf } from '../openapi/api-queries.decorator.js';
 import { SecurityLog } from '../people/security-log.js';
+import { ApiResidentFilters } from '../residents/api-resident-filters.decorator.js';
 import { ListResidents } from '../residents/list-residents.handler.js';
 import { residentFilters, type ResidentListQuery } from '../residents/resident-list-params.js';
 import { DEADLINE_COLUMNS, RESIDENT_COLUMNS, type DeadlineExportRow, type ResidentExportRow } from './export-columns.js';
@@ -33,8 +37,20 @@ function formatParam(value: string): ExportFormat {
   throw notFound('Export format');
 }
 
+/** The file itself, as the format asks; 404 for any other format. */
+const ApiExportFile = () =>
+  ApiResponse({
+    status: 200,
+    description: 'The whole selection as an attachment (Content-Disposition names the file).',
+    content: {
+      'text/csv': { schema: { type: 'string', description: 'UTF-8 with BOM, Japanese headers.' } },
+      [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
+    },
+  });
+
 @ApiTags('exports')
 @ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('v1')
 export class ExportsController {
   constructor(
@@ -49,16 +65,18 @@ export class ExportsController {
   @Get('residents.:format')
   @ApiOperation({ summary: 'The residents list (same filters as GET /v1/residents) as CSV (UTF-8 with BOM) or XLSX, Japanese headers' })
   @ApiParam({ name: 'format', enum: ['csv', 'xlsx'] })
-  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  @ApiResidentFilters()
+  @ApiAsOf()
+  @ApiExportFile()
+  @ApiProblems(ALWAYS, AUTHENTICATED, { status: 404, when: 'The format is neither csv nor xlsx.' })
   async residents(
-    @Caller() caller: Principal,
+    @OrgKey() caller: OrganisationCaller,
     @Param('format') format: string,
     @QueryParam() raw: ResidentListQuery & { asOf?: string },
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const kind = formatParam(format);
-    if (caller.kind !== 'key') throw forbidden('Use an organisation key.');
     const filters = residentFilters(raw, caller);
     const asOf = asOfParam(raw.asOf, this.clock);
     const organisationId = caller.organisationId;
@@ -112,16 +130,17 @@ export class ExportsController {
   @Get('deadlines.:format')
   @ApiOperation({ summary: 'The caseload deadlines (same filters as GET /v1/deadlines) as CSV (UTF-8 with BOM) or XLSX, Japanese headers' })
   @ApiParam({ name: 'format', enum: ['csv', 'xlsx'] })
-  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  @ApiDeadlineFilters()
+  @ApiExportFile()
+  @ApiProblems(ALWAYS, AUTHENTICATED, { status: 404, when: 'The format is neither csv nor xlsx.' })
   async deadlines(
-    @Caller() caller: Principal,
+    @OrgKey() caller: OrganisationCaller,
     @Param('format') format: string,
     @QueryParam() raw: DeadlineListQuery,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const kind = formatParam(format);
-    if (caller.kind !== 'key') throw forbidden('Use an organisation key.');
     const filter = deadlineFilter(raw, caller, this.clock);
     const organisationId = caller.organisationId;
     const list = (page: number) => this.queries.execute(new ListDeadlines(organisationId, { ...filter, page, pageSize: EXPORT_PAGE }));
@@ -162,7 +181,7 @@ export class ExportsController {
     });
   }
 
-  private async record(caller: Principal & { kind: 'key' }, request: FastifyRequest, list: string, format: ExportFormat, rows: number) {
+  private async record(caller: OrganisationCaller, request: FastifyRequest, list: string, format: ExportFormat, rows: number) {
     await this.securityLog.record({
       organisationId: caller.organisationId,
       kind: 'export_made',

@@ -6,13 +6,15 @@
  * large file shows how far it has come.
  */
 import { Controller, Headers, HttpCode, Inject, Post, Query as QueryParam, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Caller, RequiresRole } from '../auth/access.decorators.js';
-import type { Principal } from '../auth/principal.js';
+import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
+import type { OrganisationCaller } from '../auth/principal.js';
 import { APP_CONFIG, type AppConfig } from '../bootstrap/tokens.js';
-import { badRequest, forbidden, problem, ProblemException } from '../http/problem.js';
+import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { correlationIdOf } from '../http/request-log.js';
+import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
+import { ref } from '../openapi/schema-ref.js';
 import { CaseloadImport, type ImportReport } from './caseload-import.service.js';
 import { readSpreadsheet, UnreadableFile } from './spreadsheet-file.js';
 
@@ -27,6 +29,7 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
 
 @ApiTags('imports')
 @ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('v1/imports')
 export class ImportsController {
   constructor(
@@ -42,23 +45,38 @@ export class ImportsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
-  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'], description: 'default false' })
+  @ApiQuery({ name: 'dryRun', required: false, schema: { type: 'string', enum: ['true', 'false'] }, description: 'default false' })
   @ApiQuery({
     name: 'confirm',
     required: false,
-    enum: ['true', 'false'],
+    schema: { type: 'string', enum: ['true', 'false'] },
     description: 'true: import rows that look like an open resident with another external reference (else POSSIBLE_DUPLICATE)',
   })
-  @ApiProduces('application/json', 'application/x-ndjson')
+  @ApiResponse({
+    status: 200,
+    description:
+      'The report, row by row. With `Accept: application/x-ndjson`: progress lines `{"type":"progress","processed","total"}`, ' +
+      'then `{"type":"report", …the report}` (or `{"type":"error","problem"}` if the import stopped).',
+    content: { 'application/json': { schema: ref('ImportReport') }, 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
+  @ApiProblems(
+    ALWAYS,
+    AUTHENTICATED,
+    { status: 413, when: 'The file is larger than IMPORT_MAX_BYTES (10 MiB by default).' },
+    { status: 415, when: 'The body is not multipart/form-data.' },
+    {
+      status: 400,
+      when: 'The file cannot be read, has no header the template knows, more rows than allowed, or a flag is not true/false.',
+    },
+  )
   async create(
-    @Caller() caller: Principal,
+    @OrgKey() caller: OrganisationCaller,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
     @Headers('accept') accept: string | undefined,
     @QueryParam('dryRun') dryRun?: string,
     @QueryParam('confirm') confirm?: string,
   ): Promise<void> {
-    if (caller.kind !== 'key') throw forbidden('Use an organisation key.');
     const options = { dryRun: flag('dryRun', dryRun, false), confirm: flag('confirm', confirm, false) };
     const bytes = await this.upload(request);
     let sheet;

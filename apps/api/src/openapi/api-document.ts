@@ -8,7 +8,9 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type SchemaObject } from '@nestjs/swagger';
 import { CARD_SCHEMAS } from '../cards/card-schemas.js';
 import { DEADLINE_SCHEMAS } from '../deadlines/deadline-schemas.js';
+import { EMPLOYER_SCHEMAS } from '../employers/employer-schemas.js';
 import { HEALTH_SCHEMAS } from '../health/health-schemas.js';
+import { IMPORT_SCHEMAS } from '../imports/import-schemas.js';
 import { SESSION_COOKIE } from '../people/session-cookie.js';
 import { PEOPLE_SCHEMAS } from '../people/people-schemas.js';
 import { PERSONAL_DATA_SCHEMAS } from '../personal-data/personal-data-schemas.js';
@@ -26,6 +28,8 @@ const SCHEMAS: Array<Record<string, SchemaObject>> = [
   DEADLINE_SCHEMAS,
   CARD_SCHEMAS,
   PLATFORM_SCHEMAS,
+  EMPLOYER_SCHEMAS,
+  IMPORT_SCHEMAS,
   PEOPLE_SCHEMAS,
   REMINDER_SCHEMAS,
   PERSONAL_DATA_SCHEMAS,

@@ -5,9 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { japanDateOf } from '@zairyu/domain';
-import type { Principal } from '../auth/principal.js';
-
-export type OrganisationCaller = Principal & { kind: 'key' };
+import type { OrganisationCaller } from '../auth/principal.js';
 import { SecurityLog } from '../people/security-log.js';
 import { GetResident } from '../residents/resident-queries.js';
 

@@ -2,20 +2,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Caller, RequiresRole } from '../auth/access.decorators.js';
-import type { Principal } from '../auth/principal.js';
+import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
+import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, type Clock } from '../bootstrap/tokens.js';
-import { forbidden } from '../http/problem.js';
-import { DisclosureExport, type OrganisationCaller } from './disclosure-export.js';
+import { DisclosureExport } from './disclosure-export.js';
 import { EraseResident } from './erase-resident.js';
 import { EraseResidentDto } from './erasure.dto.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
-
-function organisationCaller(caller: Principal): OrganisationCaller {
-  if (caller.kind !== 'key') throw forbidden('Use an organisation key or sign in.');
-  return caller;
-}
 
 @ApiTags('personal data')
 @ApiBearerAuth()
@@ -38,12 +32,12 @@ export class PersonalDataController {
   @ApiAnswer(200, 'Disclosure', 'Everything held about the person, as one JSON document (an attachment).')
   @ApiProblems(ALWAYS, AUTHENTICATED, 404, { status: 410, codes: ['RESIDENT_ERASED'], when: 'The person was erased.' })
   async export(
-    @Caller() caller: Principal,
+    @OrgKey() caller: OrganisationCaller,
     @Param('id') id: string,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const document = await this.disclosure.of(organisationCaller(caller), id, this.clock(), request.ip);
+    const document = await this.disclosure.of(caller, id, this.clock(), request.ip);
     void reply.header('content-disposition', `attachment; filename="resident-${document.resident.id}.json"`);
     return document;
   }
@@ -65,7 +59,7 @@ export class PersonalDataController {
     { status: 409, codes: ['RETENTION_HOLDS'], when: 'Records must still be kept (keepThrough says until when).' },
     { status: 410, codes: ['RESIDENT_ERASED'], when: 'Already erased.' },
   )
-  erase(@Caller() caller: Principal, @Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
-    return this.erasure.erase(organisationCaller(caller), id, body, request.ip);
+  erase(@OrgKey() caller: OrganisationCaller, @Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
+    return this.erasure.erase(caller, id, body, request.ip);
   }
 }

@@ -15,7 +15,7 @@ const WEBHOOK_FIELDS = {
 export const REMINDER_SCHEMAS: Record<string, SchemaObject> = {
   ReminderSettings: {
     type: 'object',
-    required: ['enabled', 'language', 'sendAt', 'skipClosedDays', 'leadDays'],
+    required: ['enabled', 'language', 'sendAt', 'skipClosedDays', 'leadDays', 'scope'],
     properties: {
       enabled: { type: 'boolean' },
       language: { type: 'string', enum: ['ja', 'en'] },
@@ -25,6 +25,11 @@ export const REMINDER_SCHEMAS: Record<string, SchemaObject> = {
         type: 'object',
         additionalProperties: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 366 } },
         description: 'Days before the due day, by deadline kind; kinds not given keep their defaults.',
+      },
+      scope: {
+        type: 'string',
+        enum: ['caseload', 'mine'],
+        description: "mine: only residents assigned to me (managers also get the organisation's own deadlines).",
       },
     },
   },

@@ -15,7 +15,7 @@ import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu
 import { residentStream } from '@zairyu/resident-streams';
 import { CLOCK, PROJECTION, type Clock } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
-import { recordedBy, type Principal } from '../auth/principal.js';
+import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { residentIdParam } from '../http/query-params.js';
@@ -31,7 +31,7 @@ export interface Recorded {
 
 export class RecordEvent extends Command<Recorded> {
   constructor(
-    readonly caller: Principal & { kind: 'key' },
+    readonly caller: OrganisationCaller,
     readonly residentId: string,
     readonly body: unknown,
     readonly ifMatch: number | null,

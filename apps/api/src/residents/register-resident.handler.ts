@@ -6,7 +6,7 @@ import { decide, japanDateOf, parseRegistration } from '@zairyu/domain';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
 import { residentStream } from '@zairyu/resident-streams';
 import { CLOCK, type Clock } from '../bootstrap/tokens.js';
-import { recordedBy, type Principal } from '../auth/principal.js';
+import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { Assignees } from '../people/assignment.js';
@@ -20,7 +20,7 @@ export interface Registered {
 
 export class RegisterResident extends Command<Registered> {
   constructor(
-    readonly caller: Principal & { kind: 'key' },
+    readonly caller: OrganisationCaller,
     readonly body: unknown,
     readonly idempotencyKey: string | null,
     readonly correlationId: string,

@@ -12,6 +12,7 @@ import {
   MY_NUMBER_FUNCTION_STATES,
   MY_NUMBER_OPTIONS,
   PENDING_KINDS,
+  SSW_WARNING_CODES,
   STATUS_CODES,
   STATUS_WARNING_CODES,
   WORK_CATEGORIES,
@@ -138,7 +139,55 @@ export const RESIDENT_SCHEMAS: Record<string, SchemaObject> = {
       employer: { type: 'string', nullable: true, description: 'Free text or an employer record id.' },
       closed: { type: 'boolean', description: 'The organisation stopped following the resident (CaseClosed).' },
       pendingApplication: { allOf: [ref('PendingApplication')], nullable: true },
+      ssw: { allOf: [ref('SswPanel')], nullable: true, description: 'Null for a resident who never held 特定技能 and has no support.' },
     },
+  },
+  SswPanel: {
+    type: 'object',
+    description: 'Specified Skilled Worker (特定技能): docs/ssw-duties.md §8.',
+    required: ['field', 'employer', 'supportSince', 'ssw1', 'nextInterviews', 'lastInterviews', 'warnings'],
+    properties: {
+      field: {
+        type: 'object',
+        nullable: true,
+        required: ['code', 'ja', 'en'],
+        properties: { code: { type: 'string' }, ja: { type: 'string' }, en: { type: 'string' } },
+      },
+      employer: { type: 'string', nullable: true },
+      supportSince: nullable(DATE),
+      ssw1: {
+        type: 'object',
+        nullable: true,
+        description: 'The 5-year count of 特定技能1号 (通算在留期間).',
+        required: ['daysCounted', 'daysAllowed', 'daysLeft', 'capReachedOn', 'sixthYear', 'excluded'],
+        properties: {
+          daysCounted: { type: 'integer' },
+          daysAllowed: { type: 'integer' },
+          daysLeft: { type: 'integer' },
+          capReachedOn: nullable(DATE),
+          sixthYear: { type: 'boolean' },
+          excluded: {
+            type: 'array',
+            items: { type: 'object', required: ['from', 'to', 'reason'], properties: { from: DATE, to: DATE, reason: { type: 'string' } } },
+          },
+        },
+      },
+      nextInterviews: ref('InterviewDays'),
+      lastInterviews: ref('InterviewDays'),
+      warnings: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: { code: { type: 'string', enum: [...SSW_WARNING_CODES] }, message: { type: 'string' } },
+        },
+      },
+    },
+  },
+  InterviewDays: {
+    type: 'object',
+    required: ['worker', 'supervisor'],
+    properties: { worker: nullable(DATE), supervisor: nullable(DATE) },
   },
   PendingApplication: {
     type: 'object',

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { RULE_CODES, STATUS_CODES } from '@zairyu/domain';
+import { RULE_CODES } from '@zairyu/domain';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
-import { ApiAsOf, ApiDateQuery, ApiPaging } from '../openapi/api-queries.decorator.js';
+import { ApiAsOf, ApiPaging } from '../openapi/api-queries.decorator.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
@@ -14,6 +14,7 @@ import { asOfParam, pageParams } from '../http/query-params.js';
 import { correlationIdOf } from '../http/request-log.js';
 import { ListResidents } from './list-residents.handler.js';
 import { residentFilters, type ResidentListQuery } from './resident-list-params.js';
+import { ApiResidentFilters } from './api-resident-filters.decorator.js';
 import { RecordEvent } from './record-event.handler.js';
 import { RegisterResident } from './register-resident.handler.js';
 import { GetResident } from './resident-queries.js';
@@ -102,23 +103,7 @@ export class ResidentsController {
   @ApiOperation({
     summary: 'List and search residents (any word of a name or its katakana reading, external ref or card number), with filters',
   })
-  @ApiQuery({ name: 'query', required: false, schema: { type: 'string', maxLength: 200 } })
-  @ApiQuery({
-    name: 'status',
-    required: false,
-    schema: { type: 'string', enum: [...STATUS_CODES] },
-    description: 'status code held on asOf',
-  })
-  @ApiDateQuery('periodExpiresFrom', 'Only residents whose period of stay ends on or after this day.')
-  @ApiDateQuery('periodExpiresTo', 'Only residents whose period of stay ends on or before this day.')
-  @ApiQuery({ name: 'inJapan', required: false, schema: { type: 'string', enum: ['true', 'false'] } })
-  @ApiQuery({
-    name: 'pending',
-    required: false,
-    schema: { type: 'string', enum: ['extension', 'status_change', 'permanent', 'acquisition', 'any'] },
-  })
-  @ApiQuery({ name: 'assignedTo', required: false, schema: { type: 'string' }, description: 'me (mine), none, or a user id' })
-  @ApiQuery({ name: 'closed', required: false, schema: { type: 'string', enum: ['false', 'true', 'any'] }, description: 'default false' })
+  @ApiResidentFilters()
   @ApiPaging()
   @ApiAsOf()
   @ApiAnswer(200, 'ResidentPage', 'One page of summaries, by name.')

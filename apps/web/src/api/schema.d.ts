@@ -41,7 +41,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The organisation's API keys: id, label, role, createdAt, lastUsedAt (never the key) */
+        get: operations["CredentialsController_listKeys"];
         put?: never;
         /** Issue an API key (admin, or the organisation's manager); the key is shown once */
         post: operations["OrganisationsController_issueKey"];
@@ -58,11 +59,46 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The organisation's calendar feed tokens: id, createdAt, lastUsedAt (never the token) */
+        get: operations["CredentialsController_listCalendarTokens"];
         put?: never;
         /** Make a read-only token for the iCalendar deadline feed; shown once */
         post: operations["OrganisationsController_issueCalendarToken"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{orgId}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: refused (401) from the next request on, in every API process */
+        delete: operations["CredentialsController_revokeKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{orgId}/calendar-tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a calendar feed token: the feed refuses it (401) at once */
+        delete: operations["CredentialsController_revokeCalendarToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -181,7 +217,7 @@ export interface paths {
         };
         /**
          * iCalendar feed of every deadline still to act on (and each renewal window opening), opened by a read-only feed token
-         * @description One all-day VEVENT per deadline on its last day, SUMMARY "<name> — <deadline>", with reminders (VALARM) at 09:00 CALENDAR_ALARM_DAYS days before (7 and 1 by default). The whole caseload is streamed: there is no cap.
+         * @description One all-day VEVENT per deadline on its last day, SUMMARY "<name> — <deadline>", with reminders (VALARM) at 09:00 CALENDAR_ALARM_DAYS days before (7 and 1 by default). The whole caseload is streamed: there is no cap. The organisation's own deadlines (support_registration_renewal) carry its name instead of a resident's; CATEGORIES is owedBy (resident, employer, organisation), and an employer filing names the employer.
          */
         get: operations["DeadlinesController_feed"];
         put?: never;
@@ -556,6 +592,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/residents/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about one person (a disclosure request, 開示請求): summary, status, deadlines and history; recorded in the security log */
+        get: operations["PersonalDataController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase the person's personal data (crypto-shredding): the history keeps types and dates, every view answers 410 RESIDENT_ERASED; 409 RETENTION_HOLDS while records must be kept */
+        post: operations["PersonalDataController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's employers, by name; `query` matches any part of the name (NFKC, any case) or a 法人番号 prefix */
+        get: operations["EmployersController_list"];
+        put?: never;
+        /** Record an employer (所属機関) of the organisation; 409 CORPORATE_NUMBER_IN_USE for a 法人番号 already on record */
+        post: operations["EmployersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/employers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An employer, with the residents whose current contract is with it; ETag is its version */
+        get: operations["EmployersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an employer record (a new version is kept); `null` clears an optional field */
+        patch: operations["EmployersController_update"];
+        trace?: never;
+    };
+    "/v1/employers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the employer record, oldest first, with who changed it */
+        get: operations["EmployersController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation, with its registration as a 登録支援機関 when recorded */
+        get: operations["OrganisationRegistrationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the organisation's registration expiry (and a renewal applied for): the deadline support_registration_renewal follows it */
+        patch: operations["OrganisationRegistrationController_update"];
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a caseload from one CSV (UTF-8 or Shift_JIS) or XLSX file; dryRun=true judges every row and writes nothing */
+        post: operations["ImportsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The residents list (same filters as GET /v1/residents) as CSV (UTF-8 with BOM) or XLSX, Japanese headers */
+        get: operations["ExportsController_residents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deadlines.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caseload deadlines (same filters as GET /v1/deadlines) as CSV (UTF-8 with BOM) or XLSX, Japanese headers */
+        get: operations["ExportsController_deadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -645,6 +837,44 @@ export interface components {
         CreateWebhookDto: {
             /** @example https://hooks.example.com/zairyu */
             url: string;
+        };
+        EraseResidentDto: {
+            /**
+             * @description data_subject_request: the person asked (本人の請求); retention_ended: nothing requires the records any more; recorded_in_error: a person who should not have been recorded. No free text: the reason outlives the person's data.
+             * @enum {string}
+             */
+            reason: "data_subject_request" | "retention_ended" | "recorded_in_error";
+        };
+        CreateEmployerDto: {
+            /** @example 東海フーズ株式会社 */
+            name: string;
+            /**
+             * @description 法人番号 (13 digits, check digit validated)
+             * @example 7123456789012
+             */
+            corporateNumber?: string;
+            /** @example 愛知県名古屋市中区1-2-3 */
+            address?: string;
+            /** @description a text, or { name?, phone?, email? } */
+            contact?: Record<string, never>;
+            /** @description the employer files 外国人雇用状況の届出 at Hello Work (its deadlines are shown) */
+            filesHelloWork?: boolean;
+        };
+        UpdateEmployerDto: {
+            name?: string;
+            corporateNumber?: Record<string, never> | null;
+            address?: Record<string, never> | null;
+            contact?: Record<string, never> | null;
+            filesHelloWork?: boolean;
+        };
+        UpdateOrganisationDto: {
+            /**
+             * @description last day of the registration as a 登録支援機関
+             * @example 2027-08-31
+             */
+            registrationExpiresOn?: Record<string, never> | null;
+            /** @description the renewal was applied for on this day */
+            registrationRenewalAppliedOn?: Record<string, never> | null;
         };
         FieldError: {
             /** @description Dotted path of the field at fault (`data.card.number`), a header or a query parameter. */
@@ -3781,6 +4011,66 @@ export interface components {
             /** @description The organisation stopped following the resident (CaseClosed). */
             closed: boolean;
             pendingApplication: components["schemas"]["PendingApplication"] | null;
+            /** @description Null for a resident who never held 特定技能 and has no support. */
+            ssw?: components["schemas"]["SswPanel"] | null;
+        };
+        /** @description Specified Skilled Worker (特定技能): docs/ssw-duties.md §8. */
+        SswPanel: {
+            field: {
+                code: string;
+                ja: string;
+                en: string;
+            } | null;
+            employer: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            supportSince: string | null;
+            /** @description The 5-year count of 特定技能1号 (通算在留期間). */
+            ssw1: {
+                daysCounted: number;
+                daysAllowed: number;
+                daysLeft: number;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                capReachedOn: string | null;
+                sixthYear: boolean;
+                excluded: {
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @example 2026-04-01
+                     */
+                    to: string;
+                    reason: string;
+                }[];
+            } | null;
+            nextInterviews: components["schemas"]["InterviewDays"];
+            lastInterviews: components["schemas"]["InterviewDays"];
+            warnings: {
+                /** @enum {string} */
+                code: "NO_IN_PERSON_INTERVIEW_12_MONTHS" | "ORIENTATION_UNDER_8_HOURS";
+                message: string;
+            }[];
+        };
+        InterviewDays: {
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            worker: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            supervisor: string | null;
         };
         PendingApplication: {
             /** @enum {string} */
@@ -3867,8 +4157,11 @@ export interface components {
         };
         CaseloadDeadline: {
             id: string;
-            /** Format: uuid */
-            residentId: string;
+            /**
+             * Format: uuid
+             * @description null: the organisation's own deadline.
+             */
+            residentId: string | null;
             /** @enum {string} */
             kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal";
             /**
@@ -3909,7 +4202,10 @@ export interface components {
             owedBy: "resident" | "employer" | "organisation";
             /** @description The employer a filing is owed by, when known. */
             employer?: string | null;
-            residentName: string;
+            /** @description null: the organisation's own deadline. */
+            residentName: string | null;
+            /** @description The name of the employer record `employer` names (or `employer` as written). */
+            employerName?: string;
         };
         Deadlines: components["schemas"]["Deadline"][];
         DeadlinePage: {
@@ -3942,6 +4238,28 @@ export interface components {
             /** @enum {string|null} */
             invalidationReason: "replaced" | "departed" | "reentry_lapsed" | "status_revoked" | "naturalised" | "died" | "status_lost" | null;
         };
+        ListedApiKey: {
+            id: string;
+            label: string;
+            /** @enum {string} */
+            role: "viewer" | "caseworker" | "manager";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Written at most once a minute per key and process.
+             */
+            lastUsedAt: string | null;
+        };
+        ListedApiKeys: components["schemas"]["ListedApiKey"][];
+        ListedCalendarToken: {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+        };
+        ListedCalendarTokens: components["schemas"]["ListedCalendarToken"][];
         Organisation: {
             /** Format: uuid */
             id: string;
@@ -3965,6 +4283,137 @@ export interface components {
             token: string;
             /** @description The feed URL with the token. */
             url: string;
+        };
+        Employer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description 法人番号 */
+            corporateNumber: string | null;
+            address: string | null;
+            /** @description A line of text, or { name?, phone?, email? }. */
+            contact: (string | {
+                name?: string;
+                phone?: string;
+                email?: string;
+            }) | null;
+            /** @description The employer files 外国人雇用状況の届出 at Hello Work. */
+            filesHelloWork: boolean;
+            /** @description Also the ETag; send it as If-Match. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EmployerPage: {
+            items: components["schemas"]["Employer"][];
+            total: number;
+        };
+        EmployerWithResidents: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description 法人番号 */
+            corporateNumber: string | null;
+            address: string | null;
+            /** @description A line of text, or { name?, phone?, email? }. */
+            contact: (string | {
+                name?: string;
+                phone?: string;
+                email?: string;
+            }) | null;
+            /** @description The employer files 外国人雇用状況の届出 at Hello Work. */
+            filesHelloWork: boolean;
+            /** @description Also the ETag; send it as If-Match. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Residents under contract with it, or whose profile names it as their employer. */
+            residents: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            }[];
+        };
+        EmployerVersion: {
+            version: number;
+            name: string;
+            /** @description 法人番号 */
+            corporateNumber: string | null;
+            address: string | null;
+            /** @description A line of text, or { name?, phone?, email? }. */
+            contact: (string | {
+                name?: string;
+                phone?: string;
+                email?: string;
+            }) | null;
+            /** @description The employer files 外国人雇用状況の届出 at Hello Work. */
+            filesHelloWork: boolean;
+            /** @description Who changed it: `user:<id>` or `key:<id>`. */
+            changedBy: string;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        /** @description Every version, oldest first. */
+        EmployerHistory: components["schemas"]["EmployerVersion"][];
+        OrganisationRegistration: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "support_organisation" | "scrivener_office" | "employer";
+            /**
+             * Format: date
+             * @description The last day of the registration as a 登録支援機関 (法19条の23).
+             * @example 2026-04-01
+             */
+            registrationExpiresOn: string | null;
+            /**
+             * Format: date
+             * @description The renewal was applied for on this day.
+             * @example 2026-04-01
+             */
+            registrationRenewalAppliedOn: string | null;
+        };
+        ImportReport: {
+            /** @description true: every row judged, nothing written. */
+            dryRun: boolean;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /**
+             * @description csv only: how the bytes were read.
+             * @enum {string|null}
+             */
+            encoding: "utf-8" | "shift_jis" | null;
+            rows: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            errors: number;
+            /** @description Headers the template does not know (not read). */
+            ignoredColumns: string[];
+            results: components["schemas"]["ImportRowResult"][];
+        };
+        ImportRowResult: {
+            /** @description The row number a spreadsheet program shows (the header is row 1). */
+            row: number;
+            /** @enum {string} */
+            status: "created" | "updated" | "unchanged" | "error";
+            /** Format: uuid */
+            residentId?: string;
+            errors?: components["schemas"]["ImportRowError"][];
+        };
+        ImportRowError: {
+            /** @description The column as the file headed it (null: the row as a whole). */
+            column: string | null;
+            /** @enum {string|null} */
+            field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn" | null;
+            message: string;
+            /** @description A rule code (PERIOD_TOO_LONG, CARD_NUMBER_IN_USE, POSSIBLE_DUPLICATE, …). */
+            code?: string;
         };
         SignedIn: {
             /** @description Send it as X-CSRF-Token with every write that uses the cookie. */
@@ -4103,6 +4552,11 @@ export interface components {
             leadDays: {
                 [key: string]: number[];
             };
+            /**
+             * @description mine: only residents assigned to me (managers also get the organisation's own deadlines).
+             * @enum {string}
+             */
+            scope: "caseload" | "mine";
         };
         Notification: {
             /** Format: date */
@@ -4164,6 +4618,30 @@ export interface components {
             createdAt: string;
         };
         WebhookDeliveries: components["schemas"]["WebhookDelivery"][];
+        Disclosure: {
+            /** Format: date-time */
+            exportedAt: string;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            asOf: string;
+            resident: components["schemas"]["ResidentSummary"];
+            status: components["schemas"]["ResidentStatus"];
+            deadlines: components["schemas"]["Deadlines"];
+            events: components["schemas"]["EventHistory"];
+        };
+        Erased: {
+            /** Format: uuid */
+            residentId: string;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            erasedOn: string;
+            /** @enum {string} */
+            reason: "data_subject_request" | "retention_ended" | "recorded_in_error";
+        };
         Health: {
             /** @enum {string} */
             status: "ok" | "unavailable";
@@ -4286,6 +4764,73 @@ export interface operations {
             };
         };
     };
+    CredentialsController_listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys, never their secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListedApiKeys"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     OrganisationsController_issueKey: {
         parameters: {
             query?: never;
@@ -4375,6 +4920,73 @@ export interface operations {
             };
         };
     };
+    CredentialsController_listCalendarTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens, never their secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListedCalendarTokens"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     OrganisationsController_issueCalendarToken: {
         parameters: {
             query?: never;
@@ -4442,6 +5054,138 @@ export interface operations {
             };
         };
     };
+    CredentialsController_revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CredentialsController_revokeCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ResidentsController_list: {
         parameters: {
             query?: {
@@ -4449,19 +5193,19 @@ export interface operations {
                 asOf?: string;
                 page?: number;
                 pageSize?: number;
-                /** @description default false */
-                closed?: "false" | "true" | "any";
-                /** @description me (mine), none, or a user id */
-                assignedTo?: string;
-                pending?: "extension" | "status_change" | "permanent" | "acquisition" | "any";
-                inJapan?: "true" | "false";
-                /** @description Only residents whose period of stay ends on or before this day. */
-                periodExpiresTo?: string;
-                /** @description Only residents whose period of stay ends on or after this day. */
-                periodExpiresFrom?: string;
+                query?: string;
                 /** @description status code held on asOf */
                 status?: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
-                query?: string;
+                /** @description Only residents whose period of stay ends on or after this day. */
+                periodExpiresFrom?: string;
+                /** @description Only residents whose period of stay ends on or before this day. */
+                periodExpiresTo?: string;
+                inJapan?: "true" | "false";
+                pending?: "extension" | "status_change" | "permanent" | "acquisition" | "any";
+                /** @description me (mine), none, or a user id */
+                assignedTo?: string;
+                /** @description default false */
+                closed?: "false" | "true" | "any";
             };
             header?: never;
             path?: never;
@@ -5031,6 +5775,8 @@ export interface operations {
     DeadlinesController_list: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description Only deadlines due on or after this day. */
                 from?: string;
                 /** @description Only deadlines due on or before this day. */
@@ -5039,12 +5785,14 @@ export interface operations {
                 state?: string;
                 /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal */
                 kind?: string;
-                /** @description The day the answer is for (default: today in Japan). */
-                asOf?: string;
-                page?: number;
-                pageSize?: number;
+                /** @description comma-separated: resident, employer, organisation */
+                owedBy?: string;
+                /** @description an employer record id (or its name as recorded): the filings it owes */
+                employer?: string;
                 /** @description me (mine), none, or a user id */
                 assignedTo?: string;
+                /** @description The day the answer is for (default: today in Japan). */
+                asOf?: string;
             };
             header?: never;
             path?: never;
@@ -7197,6 +7945,1007 @@ export interface operations {
                 };
             };
             /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonalDataController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything held about the person, as one JSON document (an attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disclosure"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The person was erased. Codes: `RESIDENT_ERASED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RESIDENT_ERASED";
+                    };
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonalDataController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseResidentDto"];
+            };
+        };
+        responses: {
+            /** @description Erased: personal values read as null from now on. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erased"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Records must still be kept (keepThrough says until when). Codes: `RETENTION_HOLDS`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RETENTION_HOLDS";
+                    };
+                };
+            };
+            /** @description Already erased. Codes: `RESIDENT_ERASED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RESIDENT_ERASED";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmployersController_list: {
+        parameters: {
+            query?: {
+                query?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of employers, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerPage"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmployersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEmployerDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded (version 1); Location names it, ETag is its version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another employer has this 法人番号. Codes: `CORPORATE_NUMBER_IN_USE`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CORPORATE_NUMBER_IN_USE";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmployersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The employer and its residents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerWithResidents"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmployersController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on, as the ETag gave it. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmployerDto"];
+            };
+        };
+        responses: {
+            /** @description Changed: the new version (also the ETag). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another employer has this 法人番号. Codes: `CORPORATE_NUMBER_IN_USE`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CORPORATE_NUMBER_IN_USE";
+                    };
+                };
+            };
+            /** @description If-Match names another version than the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EmployersController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerHistory"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationRegistrationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation and its registration (null fields: not recorded). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationRegistration"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationRegistrationController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded; null clears a field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationRegistration"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImportsController_create: {
+        parameters: {
+            query?: {
+                /** @description default false */
+                dryRun?: "true" | "false";
+                /** @description true: import rows that look like an open resident with another external reference (else POSSIBLE_DUPLICATE) */
+                confirm?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The report, row by row. With `Accept: application/x-ndjson`: progress lines `{"type":"progress","processed","total"}`, then `{"type":"report", …the report}` (or `{"type":"error","problem"}` if the import stopped). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description The file cannot be read, has no header the template knows, more rows than allowed, or a flag is not true/false. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than IMPORT_MAX_BYTES (10 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExportsController_residents: {
+        parameters: {
+            query?: {
+                /** @description The day the answer is for (default: today in Japan). */
+                asOf?: string;
+                query?: string;
+                /** @description status code held on asOf */
+                status?: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+                /** @description Only residents whose period of stay ends on or after this day. */
+                periodExpiresFrom?: string;
+                /** @description Only residents whose period of stay ends on or before this day. */
+                periodExpiresTo?: string;
+                inJapan?: "true" | "false";
+                pending?: "extension" | "status_change" | "permanent" | "acquisition" | "any";
+                /** @description me (mine), none, or a user id */
+                assignedTo?: string;
+                /** @description default false */
+                closed?: "false" | "true" | "any";
+            };
+            header?: never;
+            path: {
+                format: "csv" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole selection as an attachment (Content-Disposition names the file). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The format is neither csv nor xlsx. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExportsController_deadlines: {
+        parameters: {
+            query?: {
+                /** @description Only deadlines due on or after this day. */
+                from?: string;
+                /** @description Only deadlines due on or before this day. */
+                to?: string;
+                /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
+                state?: string;
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal */
+                kind?: string;
+                /** @description comma-separated: resident, employer, organisation */
+                owedBy?: string;
+                /** @description an employer record id (or its name as recorded): the filings it owes */
+                employer?: string;
+                /** @description me (mine), none, or a user id */
+                assignedTo?: string;
+                /** @description The day the answer is for (default: today in Japan). */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                format: "csv" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole selection as an attachment (Content-Disposition names the file). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The format is neither csv nor xlsx. */
             404: {
                 headers: {
                     [name: string]: unknown;

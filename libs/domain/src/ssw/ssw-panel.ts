@@ -13,8 +13,10 @@ import { specifiedField } from './specified-fields.js';
 import { capInput, everSsw } from './ssw-step.js';
 import { inPersonInterviewOverdue, ORIENTATION_MIN_HOURS } from './ssw-periods.js';
 
+export const SSW_WARNING_CODES = ['NO_IN_PERSON_INTERVIEW_12_MONTHS', 'ORIENTATION_UNDER_8_HOURS'] as const;
+
 export interface SswWarning {
-  code: 'NO_IN_PERSON_INTERVIEW_12_MONTHS' | 'ORIENTATION_UNDER_8_HOURS';
+  code: (typeof SSW_WARNING_CODES)[number];
   message: string;
 }
 
