@@ -168,7 +168,7 @@ test('deadlines.csv|.xlsx: who owes each deadline in words, the employer of its 
     })
     .expect(201);
   await api.record(office.caseworker, worker, 'SupportStarted', '2026-04-01', { employer: employer.id }).expect(201);
-  // Registered until 2027-08-31: the renewal is filed 2027-02-01 – 04-30 (ssw-duties.md §7).
+  // Registered until 2027-08-31: the renewal is filed 2027-02-01 – 04-30 (docs/ssw-duties.md §7).
   await api.http
     .patch(`/v1/organisations/${office.organisationId}`)
     .auth(office.manager, { type: 'bearer' })

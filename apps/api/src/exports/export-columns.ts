@@ -105,7 +105,7 @@ export const DEADLINE_COLUMNS: ExportColumn<DeadlineExportRow>[] = [
   { header: '期限', value: (row) => row.dueOn, date: true },
   { header: '法定期限', value: (row) => row.statutoryDueOn, date: true },
   { header: '完了日', value: (row) => row.metOn, date: true },
-  // 義務者: who must act (ssw-duties.md §1) in words; 所属機関: whose filing it is, for an employer's one.
+  // 義務者: who must act (docs/ssw-duties.md §1) in words; 所属機関: whose filing it is, for an employer's one.
   { header: '義務者', value: (row) => OWED_BY_LABEL[row.owedBy].ja },
   { header: '所属機関', value: (row) => row.employerName, width: 24 },
   { header: '種類コード', value: (row) => row.kind },
