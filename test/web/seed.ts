@@ -51,3 +51,62 @@ export async function seedCaseload(api: Api, org: Keys, count: number, prefix = 
     await Promise.all(Array.from({ length: Math.min(8, count - start) }, (_, k) => one(start + k)));
   return { ids };
 }
+
+export interface SupportedWorkers {
+  employers: Array<{ id: string; name: string }>;
+  ids: string[];
+}
+
+/**
+ * Specified Skilled Workers (特定技能1号) this organisation supports, at two employers on record:
+ * worker i landed (20 + 10 i) days ago with a designation naming employer i % 2, and support
+ * started that day. So the board holds employers' filings (支援委託契約の届出, 14 days, overdue by
+ * now), the organisation's interviews and orientations, and the workers' own notifications.
+ */
+export async function seedSupportedWorkers(api: Api, org: Keys, count: number): Promise<SupportedWorkers> {
+  const employers = [];
+  for (const name of ['東海フーズ株式会社', '中部ケア株式会社'])
+    employers.push(
+      (await ok(api.http.post('/v1/employers').auth(org.caseworker, { type: 'bearer' }).send({ name }))) as { id: string; name: string },
+    );
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const employer = employers[i % 2]!;
+    const id = await api.register(org.caseworker, {
+      fullName: `NGUYEN THI ${String.fromCharCode(65 + i)}`,
+      dateOfBirth: '1999-03-03',
+      nationality: 'VNM',
+      externalRef: `SSW-${i}`,
+    });
+    const on = daysAgo(20 + 10 * i);
+    await ok(
+      api.record(org.caseworker, id, 'Landed', on, {
+        status: 'specified_skilled_worker_1',
+        periodExpiresOn: addDays(on, 365),
+        card: { number: `SW${String(30_000_000 + i)}AA` },
+        designation: { field: 'food_and_beverage_manufacturing', employer: employer.id },
+      }),
+    );
+    await ok(api.record(org.caseworker, id, 'SupportStarted', on, { employer: employer.id }));
+    ids.push(id);
+  }
+  return { employers, ids };
+}
+
+/**
+ * The organisation's registration as a 登録支援機関 ending on the last day of the month five
+ * months from now: its renewal (from the 1st of the month 6 months before the expiry month to the
+ * end of the month 4 months before) is open today and due by the end of next month.
+ */
+export async function registerSupportOrganisation(api: Api, org: Keys): Promise<{ expiresOn: string }> {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const expiresOn = new Date(Date.UTC(year, month - 1 + 6, 0)).toISOString().slice(0, 10);
+  await ok(
+    api.http
+      .patch(`/v1/organisations/${org.organisationId}`)
+      .auth(org.manager, { type: 'bearer' })
+      .send({ registrationExpiresOn: expiresOn }),
+    200,
+  );
+  return { expiresOn };
+}

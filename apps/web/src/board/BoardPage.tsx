@@ -1,19 +1,26 @@
-/** The caseload board (home): what is overdue and what is due soon, grouped, filtered in place. */
+/**
+ * The caseload board (home): what is overdue and what is due soon, grouped, filtered in place
+ * (who owes it and the employer by the server, the rest over the rows loaded).
+ */
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/problem-message';
 import { todayInJapan, formatDate } from '../dates/format-date';
 import { PageLoader } from '../layout/Shell';
-import { boardItems, employerOf, GROUPS, NO_FILTER, type BoardFilter, type BoardGrouping } from './group-deadlines';
+import { boardItems, GROUPS, NO_FILTER, type BoardFilter, type BoardGrouping } from './group-deadlines';
 import { DeadlineList } from './DeadlineList';
-import { useCaseload } from './use-caseload';
+import { useCaseload, useEmployerChoices, type ServerFilter } from './use-caseload';
+import type { OwedBy } from '../api/views';
+
+const NO_SERVER_FILTER: ServerFilter = { owedBy: null, employer: null };
 
 export function BoardPage() {
   const { t, i18n } = useTranslation();
   const asOf = todayInJapan();
-  const caseload = useCaseload(asOf);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
+  const [server, setServer] = useState<ServerFilter>(NO_SERVER_FILTER);
+  const caseload = useCaseload(asOf, server);
   const [grouping, setGrouping] = useState<BoardGrouping>('due');
   const deadlines = useMemo(() => caseload.data ?? [], [caseload.data]);
   const board = useMemo(() => boardItems(deadlines, asOf, filter, grouping), [deadlines, asOf, filter, grouping]);
@@ -27,12 +34,14 @@ export function BoardPage() {
           (i18n.language === 'en' ? deadlines.find((d) => d.kind === kind)?.label.en : deadlines.find((d) => d.kind === kind)?.label.ja) ??
           kind,
       })),
-      employers: distinct(deadlines.map(employerOf)),
       assignees: distinct(deadlines.map((d) => d.assignedTo)),
     };
   }, [deadlines, i18n.language]);
 
+  const employers = useEmployerChoices(deadlines);
   const set = (key: keyof BoardFilter) => (value: string | null) => setFilter((current) => ({ ...current, [key]: value }));
+  const setOwedBy = (owedBy: string | null) => setServer((current) => ({ ...current, owedBy: owedBy as OwedBy | null }));
+  const setEmployer = (employer: string | null) => setServer((current) => ({ ...current, employer }));
   const any = t('board.filters.any');
 
   return (
@@ -70,19 +79,20 @@ export function BoardPage() {
             label={t('board.filters.owedBy')}
             placeholder={any}
             data={(['resident', 'employer', 'organisation'] as const).map((o) => ({ value: o, label: t(`owedBy.${o}`) }))}
-            value={filter.owedBy}
-            onChange={set('owedBy')}
+            value={server.owedBy}
+            onChange={setOwedBy}
             clearable
             w={150}
           />
           <Select
             label={t('board.filters.employer')}
             placeholder={any}
-            data={choices.employers}
-            value={filter.employer}
-            onChange={set('employer')}
+            data={employers}
+            value={server.employer}
+            onChange={setEmployer}
             clearable
-            disabled={choices.employers.length === 0}
+            searchable
+            disabled={employers.length === 0 && server.employer === null}
             w={170}
           />
           <Select
@@ -95,7 +105,13 @@ export function BoardPage() {
             disabled={choices.assignees.length === 0}
             w={150}
           />
-          <Button variant="subtle" onClick={() => setFilter(NO_FILTER)}>
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setFilter(NO_FILTER);
+              setServer(NO_SERVER_FILTER);
+            }}
+          >
             {t('board.filters.clear')}
           </Button>
           <Stack gap={4}>
@@ -114,7 +130,7 @@ export function BoardPage() {
           </Stack>
         </Group>
       </Paper>
-      <Group gap="xs" aria-live="polite">
+      <Group gap="xs" aria-live="polite" aria-busy={caseload.isFetching} data-testid="board-counts">
         {GROUPS.map((group) => (
           <Badge
             key={group}

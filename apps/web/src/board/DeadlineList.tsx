@@ -74,16 +74,27 @@ function DeadlineRow({ deadline, asOf }: { deadline: Deadline; asOf: string }) {
   const label = i18n.language === 'en' ? deadline.label.en : deadline.label.ja;
   const target = deadline.residentId ? `/residents/${deadline.residentId}` : null;
   return (
-    <div className="deadline-row" data-tone={tone ?? undefined} data-testid="deadline-row" data-kind={deadline.kind}>
+    <div
+      className="deadline-row"
+      data-tone={tone ?? undefined}
+      data-testid="deadline-row"
+      data-kind={deadline.kind}
+      data-owed-by={deadline.owedBy ?? 'resident'}
+    >
       <div>
         {target ? (
           <Anchor component={Link} to={target} fw={700}>
             {deadline.residentName ?? deadline.residentId}
           </Anchor>
         ) : (
+          // The organisation's own deadline (its registration as a 登録支援機関): no resident to open.
           <Text fw={700}>{t('board.organisationLevel')}</Text>
         )}
-        <Text size="xs">{t(`deadlineState.${deadline.state}`)}</Text>
+        <Text size="xs">
+          {t(`deadlineState.${deadline.state}`)}
+          {deadline.owedBy && deadline.owedBy !== 'resident' && `・${t('board.owedBy', { who: t(`owedBy.${deadline.owedBy}`) })}`}
+          {deadline.employerName && `（${deadline.employerName}）`}
+        </Text>
       </div>
       <div>
         <Text fw={700}>{label}</Text>

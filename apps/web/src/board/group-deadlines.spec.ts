@@ -59,7 +59,7 @@ describe('the caseload board groups deadlines as of 2026-04-01', () => {
       '2026-04-20',
     ]);
     expect(boardItems(rows, asOf, { ...NO_FILTER, kind: 'affiliation_notification' }).counts.within30).toBe(1);
-    expect(boardItems(rows, asOf, { ...NO_FILTER, owedBy: 'employer' }).counts).toMatchObject({ overdue: 1, thisWeek: 0 });
+    expect(boardItems(rows, asOf, { ...NO_FILTER, state: 'overdue' }).counts).toMatchObject({ overdue: 1, thisWeek: 0 });
   });
   test('by employer: one header per employer by name (none last) with counts and overdue, rows overdue first then by due date', () => {
     const rows = [

@@ -34,21 +34,21 @@ export function toneOf(deadline: Deadline, asOf: string): Tone {
   return left <= 14 ? 'amber' : null;
 }
 
+/**
+ * What the board narrows in the browser, over the rows loaded. Who owes it (`owedBy`) and the
+ * employer are filtered by the server instead (use-caseload.ts).
+ */
 export interface BoardFilter {
   kind: string | null;
   state: string | null;
-  owedBy: string | null;
-  employer: string | null;
   assignedTo: string | null;
 }
 
-export const NO_FILTER: BoardFilter = { kind: null, state: null, owedBy: null, employer: null, assignedTo: null };
+export const NO_FILTER: BoardFilter = { kind: null, state: null, assignedTo: null };
 
 export function matches(deadline: Deadline, filter: BoardFilter): boolean {
   if (filter.kind && deadline.kind !== filter.kind) return false;
   if (filter.state && deadline.state !== filter.state) return false;
-  if (filter.owedBy && (deadline.owedBy ?? 'resident') !== filter.owedBy) return false;
-  if (filter.employer && employerOf(deadline) !== filter.employer) return false;
   if (filter.assignedTo && deadline.assignedTo !== filter.assignedTo) return false;
   return true;
 }

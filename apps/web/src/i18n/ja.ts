@@ -67,7 +67,8 @@ export const ja = {
     daysOver: '{{count}}日超過',
     dueToday: '本日期限',
     opensOn: '{{date}}から申請可',
-    organisationLevel: '機関の届出',
+    organisationLevel: '当機関（登録支援機関）',
+    owedBy: '義務者: {{who}}',
     noEmployer: '所属機関の記録なし',
     overdueCount: '超過{{count}}件',
     grouping: { label: '表示', due: '期限順', employer: '所属機関ごと' },
@@ -82,7 +83,7 @@ export const ja = {
       title: '絞り込み',
       kind: '手続の種類',
       state: '状態',
-      owedBy: '届出義務者',
+      owedBy: '義務者',
       employer: '所属機関',
       assignedTo: '担当者',
       any: 'すべて',
@@ -445,7 +446,7 @@ export const ja = {
   owedBy: {
     resident: '本人',
     employer: '所属機関',
-    organisation: '支援機関',
+    organisation: '登録支援機関',
   },
   events: {
     ResidentRegistered: '台帳に登録',
