@@ -1,13 +1,14 @@
 /// <reference lib="dom" />
 /**
- * The desk through the browser: the board's groups and filters over a caseload, a field
+ * The desk through the browser: the board's groups and filters over a caseload (who owes it
+ * and the employer asked of the server; the organisation's own registration on it), a field
  * error and a 422 in Japanese, a conflict when two people edit one resident.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startWebHarness, type WebHarness } from './browser.js';
 import { choose, openAsOf } from './desk.js';
-import { seedCaseload, type Seeded } from './seed.js';
+import { registerSupportOrganisation, seedCaseload, seedSupportedWorkers, type Seeded, type SupportedWorkers } from './seed.js';
 
 jest.setTimeout(240_000);
 
@@ -15,10 +16,13 @@ let web: WebHarness;
 let context: BrowserContext;
 let page: Page;
 let caseload: Seeded;
+let workers: SupportedWorkers;
 
 beforeAll(async () => {
   web = await startWebHarness('Chubu Support');
   caseload = await seedCaseload(web.api, web.org, 40);
+  workers = await seedSupportedWorkers(web.api, web.org, 4);
+  await registerSupportOrganisation(web.api, web.org);
   ({ context, page } = await web.signedIn('manager'));
 }, 240_000);
 afterAll(async () => {
@@ -68,6 +72,54 @@ describe('the caseload board', () => {
     const inDom = await page.getByTestId('deadline-row').count();
     expect(total).toBeGreaterThan(60);
     expect(inDom).toBeLessThan(total / 2);
+  });
+});
+
+describe("the board asks the server who owes what; the organisation's own registration is on it", () => {
+  /** Waits for GET /v1/deadlines with these query parameters, and for the board to show its answer. */
+  const asked = async (change: () => Promise<void>, expected: Record<string, string>) => {
+    const request = page.waitForRequest((r) => {
+      const url = new URL(r.url());
+      return url.pathname === '/v1/deadlines' && Object.entries(expected).every(([name, value]) => url.searchParams.get(name) === value);
+    });
+    await change();
+    await (await request).response();
+    await page.locator('[data-testid="board-counts"][aria-busy="false"]').waitFor();
+  };
+
+  test('owedBy=employer: only the employers’ filings; employer=: only that employer’s, by record id', async () => {
+    await page.goto('/');
+    await page.getByTestId('deadline-row').first().waitFor();
+    await asked(() => choose(page, '義務者', '所属機関'), { owedBy: 'employer' });
+    const rows = page.getByTestId('deadline-row');
+    await expect(rows.count()).resolves.toBeGreaterThanOrEqual(workers.ids.length);
+    await expect(page.locator('[data-testid="deadline-row"]:not([data-owed-by="employer"])').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid="deadline-row"][data-kind="ssw_support_contract_notification"]').count()).resolves.toBe(
+      workers.ids.length,
+    );
+
+    const tokai = workers.employers[0]!;
+    await asked(() => choose(page, '所属機関', tokai.name), { owedBy: 'employer', employer: tokai.id });
+    const texts = await rows.allTextContents();
+    expect(texts).toHaveLength(workers.ids.length / 2);
+    for (const text of texts) expect(text).toContain(`（${tokai.name}）`);
+    await page.getByRole('button', { name: '条件を解除' }).click();
+    await page.locator('[data-testid="deadline-row"][data-owed-by="resident"]').first().waitFor();
+  });
+
+  test('the registration renewal (residentId null): who owes it, its legal basis, and no link to a resident', async () => {
+    await page.goto('/');
+    await page.getByTestId('deadline-row').first().waitFor();
+    await asked(() => choose(page, '義務者', '登録支援機関'), { owedBy: 'organisation' });
+    const own = page.locator('[data-testid="deadline-row"][data-kind="support_registration_renewal"]');
+    await expect(own.count()).resolves.toBe(1);
+    await expect(own.textContent()).resolves.toEqual(
+      expect.stringMatching(/当機関（登録支援機関）.*登録支援機関の登録更新申請.*根拠: 入管法19条の23/),
+    );
+    await expect(own.locator('a').count()).resolves.toBe(0);
+    await expect(own.getByRole('button').count()).resolves.toBe(0);
+    // The organisation's interviews and orientations are the other rows it owes.
+    await expect(page.locator('[data-testid="deadline-row"]:not([data-owed-by="organisation"])').count()).resolves.toBe(0);
   });
 });
 

@@ -8,7 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DigestRunner } from '../../apps/api/src/reminders/digest-runner.js';
 import { startWebHarness, type WebHarness } from './browser.js';
-import { seedCaseload, today } from './seed.js';
+import { choose } from './desk.js';
+import { registerSupportOrganisation, seedCaseload, seedSupportedWorkers, today } from './seed.js';
 
 jest.setTimeout(600_000);
 const target = process.env['SCREENSHOTS_DIR'] ?? 'docs/screenshots';
@@ -51,6 +52,8 @@ async function storyResident(): Promise<string> {
 
 test('screenshots of the main screens', async () => {
   await seedCaseload(web.api, web.org, 30, 'Nguyen');
+  await seedSupportedWorkers(web.api, web.org, 6);
+  await registerSupportOrganisation(web.api, web.org);
   const id = await storyResident();
   const { context, page } = await web.signedIn('manager', { width: 1280, height: 900 });
   const shot = async (name: string, path: string, ready: () => Promise<unknown>, fullPage = true) => {
@@ -60,6 +63,24 @@ test('screenshots of the main screens', async () => {
     await page.screenshot({ path: join(target, `${name}.png`), fullPage });
   };
   await shot('board', '/', () => page.getByTestId('deadline-row').first().waitFor(), false);
+  // The employers' filings, one block per employer; then what the organisation itself owes.
+  await choose(page, '義務者', '所属機関');
+  await page.getByText('所属機関ごと').click();
+  await page.locator('[data-testid="board-counts"][aria-busy="false"]').waitFor();
+  await page.locator('[data-testid="deadline-row"]:not([data-owed-by="employer"])').waitFor({ state: 'detached' });
+  await page.screenshot({ path: join(target, 'board-employer-filings.png') });
+  await page.goto('/');
+  await choose(page, '義務者', '登録支援機関');
+  await page.locator('[data-testid="board-counts"][aria-busy="false"]').waitFor();
+  // The list is virtualised: scroll until the registration renewal is drawn, and show it at the top.
+  const renewal = page.locator('[data-testid="deadline-row"][data-kind="support_registration_renewal"]');
+  for (let step = 0; step < 40 && (await renewal.count()) === 0; step++)
+    await page.getByRole('region', { name: 'ケース一覧' }).evaluate((list) => list.scrollBy(0, 300));
+  await renewal.evaluate((row) => {
+    row.closest('[role="listitem"]')!.scrollIntoView({ block: 'center' });
+    window.scrollTo(0, 0);
+  });
+  await page.screenshot({ path: join(target, 'board-organisation.png') });
   await shot('resident', `/residents/${id}?asOf=${today}`, () => page.getByTestId('lifeline').waitFor());
   await shot('resident-special-period', `/residents/${id}?asOf=2026-04-05`, () => page.getByTestId('lifeline').waitFor(), false);
   await shot('residents', '/residents', () => page.getByTestId('residents-table').waitFor(), false);

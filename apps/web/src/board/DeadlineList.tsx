@@ -71,7 +71,10 @@ function DeadlineRow({ deadline, asOf }: { deadline: Deadline; asOf: string }) {
         : left === 0
           ? t('board.dueToday')
           : t('board.daysLeft', { count: left });
-  const label = i18n.language === 'en' ? deadline.label.en : deadline.label.ja;
+  // 定期面談 is owed with the worker and, separately, with the supervisor: the deadline's key says which.
+  const party = deadline.kind === 'support_interview' ? deadline.id.split(':').at(-1) : undefined;
+  const withWhom = party === 'worker' || party === 'supervisor' ? `（${t(`board.interviewWith.${party}`)}）` : '';
+  const label = (i18n.language === 'en' ? deadline.label.en : deadline.label.ja) + withWhom;
   const target = deadline.residentId ? `/residents/${deadline.residentId}` : null;
   return (
     <div

@@ -71,6 +71,7 @@ export const en: Dictionary = {
     daysOver: '{{count}} days overdue',
     dueToday: 'Due today',
     opensOn: 'Can be filed from {{date}}',
+    interviewWith: { worker: 'with the worker', supervisor: 'with the supervisor' },
     organisationLevel: 'Our organisation (support organisation)',
     owedBy: 'owed by {{who}}',
     noEmployer: 'No employer recorded',

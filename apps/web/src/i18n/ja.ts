@@ -67,6 +67,7 @@ export const ja = {
     daysOver: '{{count}}日超過',
     dueToday: '本日期限',
     opensOn: '{{date}}から申請可',
+    interviewWith: { worker: '本人と', supervisor: '監督者と' },
     organisationLevel: '当機関（登録支援機関）',
     owedBy: '義務者: {{who}}',
     noEmployer: '所属機関の記録なし',
