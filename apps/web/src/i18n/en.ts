@@ -394,6 +394,7 @@ export const en: Dictionary = {
     NO_SUPPORT: 'No support is on record.',
     SUPPORT_ALREADY_STARTED: 'Support has already started.',
     SSW_EXCLUSION_TOO_SHORT: 'The period to leave out of the total is too short.',
+    SSW_EXCLUSION_TOO_LONG: 'Leave for illness or injury is left out of the total for at most 1 year (3 years for an injury at work).',
     PERMIT_TOO_LONG: 'The re-entry permit is too long (at most 5 years, and not past the period of stay).',
     CARD_NOT_HELD: 'The card is lost and not reissued: a deemed re-entry needs the card in hand.',
     STATUS_NOT_IN_FORCE: 'That status is not in force on this date.',

@@ -389,6 +389,7 @@ export const ja = {
     NO_SUPPORT: '支援の開始が記録されていません。',
     SUPPORT_ALREADY_STARTED: '支援はすでに開始されています。',
     SSW_EXCLUSION_TOO_SHORT: '通算期間から除く期間が短すぎます。',
+    SSW_EXCLUSION_TOO_LONG: '通算期間から除ける休業は、病気・けがは1年、労災は3年までです。',
     PERMIT_TOO_LONG: '再入国許可の有効期間が長すぎます(最長5年、在留期限まで)。',
     CARD_NOT_HELD: '在留カードを紛失したままです。みなし再入国には在留カードの所持が必要です。',
     STATUS_NOT_IN_FORCE: 'この日、その在留資格は有効ではありません。',

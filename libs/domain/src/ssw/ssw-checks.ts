@@ -2,12 +2,12 @@
  * The rules a Specified Skilled Worker fact must satisfy given what came before it (422,
  * stable codes). A grant of 特定技能1号 whose period runs past the 5-year total is refused.
  */
-import { addDays, type LocalDate } from '../calendar/local-date.js';
-import { addMonths } from '../calendar/legal-periods.js';
+import type { LocalDate } from '../calendar/local-date.js';
 import { violation, type RuleViolation } from '../domain-error.js';
 import type { LedgerEvent } from '../events/events.js';
 import type { ResidentState } from '../resident/state.js';
 import { capIfHeldFrom } from './ssw1-cap.js';
+import { EXCLUSION_LIMIT_YEARS, leaveFault } from './ssw1-exclusions.js';
 import { specifiedField } from './specified-fields.js';
 import { capInput, everSsw, holdsSsw, holdsSsw1, SSW1 } from './ssw-step.js';
 
@@ -36,12 +36,20 @@ export function checkSswFact(state: ResidentState, event: LedgerEvent): RuleViol
     case 'SswIntervalExcluded': {
       if (state.ssw.ssw1Periods.length === 0)
         return violation('NOT_SSW1', 'Only time in 特定技能1号 is counted, so only it can be excluded.');
-      const { from, to, reason } = event.data;
-      // Illness or injury counts only when the leave lasted a month or more without a break (運用要領).
-      if (reason === 'illness_injury' && to < addMonths(addDays(from, -1), 1)) {
+      // Illness or injury counts only when the leave lasted a month or more without a break, and
+      // for at most 1 year (3 years for 労災) of one leave (運用要領 R7.9.30; ssw1-exclusions.ts).
+      const fault = leaveFault(event.data, state.ssw.exclusions);
+      if (fault?.fault === 'too_short') {
         return violation(
           'SSW_EXCLUSION_TOO_SHORT',
-          `Leave for illness or injury is excluded when it lasts a month or more; ${from} – ${to} is shorter.`,
+          `Leave for illness or injury is excluded when it lasts a month or more; ${fault.leave.from} – ${fault.leave.to} is shorter.`,
+        );
+      }
+      if (fault?.fault === 'too_long') {
+        const years = EXCLUSION_LIMIT_YEARS[fault.leave.reason];
+        return violation(
+          'SSW_EXCLUSION_TOO_LONG',
+          `Leave for ${fault.leave.reason === 'occupational_illness_injury' ? 'an illness or injury at work (労災)' : 'illness or injury'} is left out of the 5-year total for at most ${years} year${years === 1 ? '' : 's'}: of the leave ${fault.leave.from} – ${fault.leave.to}, record no more than ${fault.leave.from} – ${fault.lastDay}.`,
         );
       }
       return null;

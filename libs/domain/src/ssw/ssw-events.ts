@@ -31,8 +31,11 @@ export const INTERVIEW_PARTIES = ['worker', 'supervisor'] as const;
 export type InterviewParty = (typeof INTERVIEW_PARTIES)[number];
 export const INTERVIEW_MODES = ['in_person', 'online'] as const;
 
-/** 令和7年法務省令第47号: pregnancy, birth, childcare, illness or injury; and a re-entry barred (運用要領). */
-export const EXCLUSION_REASONS = ['maternity', 'childcare', 'illness_injury', 'reentry_barred'] as const;
+/**
+ * 令和7年法務省令第47号: pregnancy, birth, childcare, illness or injury (労災 apart: its leave
+ * may be left out for 3 years, other illness for 1; ssw1-exclusions.ts); and a re-entry barred (運用要領).
+ */
+export const EXCLUSION_REASONS = ['maternity', 'childcare', 'illness_injury', 'occupational_illness_injury', 'reentry_barred'] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** 受入れ困難 (施行規則19条の17): since 2025-04 also a worker unable to work for a month or more. */

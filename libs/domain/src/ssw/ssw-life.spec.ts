@@ -197,6 +197,30 @@ describe('leave excluded from the count and the 6th year', () => {
     );
   });
 
+  test('illness 2027-01-10 – 2028-01-09 (365 days, a year) moves the cap from 2031-04-01 to 2032-03-31 (2032-02-29 inside)', () => {
+    const life = landedSsw();
+    life.record('SswIntervalExcluded', '2028-01-15', { from: '2027-01-10', to: '2028-01-09', reason: 'illness_injury' });
+    expect(of(life, '2028-01-15', 'ssw1_cap').map((d) => d.statutoryDueOn)).toEqual(['2032-03-31']);
+  });
+
+  test('illness past a year is SSW_EXCLUSION_TOO_LONG, also when recorded in two pieces; 労災 may run 3 years (cap 2034-04-01)', () => {
+    const life = landedSsw();
+    expect(life.refusal('SswIntervalExcluded', '2028-02-01', { from: '2027-01-10', to: '2028-01-10', reason: 'illness_injury' })).toBe(
+      'SSW_EXCLUSION_TOO_LONG',
+    );
+    life.record('SswIntervalExcluded', '2027-10-05', { from: '2027-01-10', to: '2027-09-30', reason: 'illness_injury' });
+    expect(life.refusal('SswIntervalExcluded', '2028-03-05', { from: '2027-10-01', to: '2028-02-29', reason: 'illness_injury' })).toBe(
+      'SSW_EXCLUSION_TOO_LONG',
+    );
+    const injured = landedSsw();
+    expect(
+      injured.refusal('SswIntervalExcluded', '2030-02-01', { from: '2027-01-10', to: '2030-01-10', reason: 'occupational_illness_injury' }),
+    ).toBe('SSW_EXCLUSION_TOO_LONG');
+    // 2027-01-10 – 2030-01-09 is 1096 days (2028-02-29 inside): 2031-04-01 + 1096 days = 2034-04-01.
+    injured.record('SswIntervalExcluded', '2030-02-01', { from: '2027-01-10', to: '2030-01-09', reason: 'occupational_illness_injury' });
+    expect(of(injured, '2030-02-01', 'ssw1_cap').map((d) => d.statutoryDueOn)).toEqual(['2034-04-01']);
+  });
+
   test('a 6th year moves the cap to 2032-04-01; not in a field without 2号 (介護)', () => {
     const life = landedSsw();
     life.record('SswSixthYearApproved', '2030-12-01');

@@ -11,6 +11,7 @@ import { isPending, openDeadline, updatePending, type NewDeadline } from '../res
 import type { DeadlineRecord, ResidentState } from '../resident/state.js';
 import { NOTIFICATION_DAYS } from '../rules/notification-periods.js';
 import { capIfHeldFrom, ssw1Count } from './ssw1-cap.js';
+import { countableExclusions } from './ssw1-exclusions.js';
 import type { InterviewParty, SswDesignation } from './ssw-events.js';
 import {
   annualReportWindow,
@@ -211,7 +212,7 @@ function designationAndEmployer(state: ResidentState, fact: RecordedEvent): Resi
 }
 
 export function capInput(ssw: SswState) {
-  return { periods: ssw.ssw1Periods, exclusions: ssw.exclusions, sixthYear: ssw.sixthYear };
+  return { periods: ssw.ssw1Periods, exclusions: countableExclusions(ssw.exclusions), sixthYear: ssw.sixthYear };
 }
 
 /** The cap is "open" in its last year, so the board answers "whose 5 years end within the year" (reading). */
