@@ -1,5 +1,5 @@
 /**
- * How much leave the 5-year total of 特定技能1号 may leave out (ssw-duties.md §3). Since
+ * How much leave the 5-year total of 特定技能1号 may leave out (docs/ssw-duties.md §3). Since
  * 2025-09-30 (令和7年法務省令第47号 and the 運用要領 revised that day) leave for illness or
  * injury is left out only when it lasted a month or more without a break, and only up to a
  * limit: 1 year of one leave in principle, 3 years when the illness or injury is 労災 (an
@@ -9,7 +9,7 @@
  *
  * Sources: ISA「通算在留期間」page and 特定技能運用要領 (R7.9.30), as reproduced by
  * registered scriveners (e.g. "病気・怪我による連続1か月超の休業期間（原則1年以下、労災による
- * 場合は3年以下）"); ssw-duties.md names the exclusion but no upper limit, and the law wins.
+ * 場合は3年以下）"); docs/ssw-duties.md names the exclusion but no upper limit, and the law wins.
  * The primary pages could not be read from here: checked against three secondary copies.
  *
  * One leave is the days of one reason without a gap: intervals of that reason recorded apart
