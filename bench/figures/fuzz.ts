@@ -33,7 +33,18 @@ export async function fuzzFigure(serverUrl: string, runs: number, seed = 2026120
     inlineProjector: true,
     masterKey: randomBytes(32),
   });
-  const app = await createApp(runtime, { port: 0, host: '127.0.0.1', adminToken: ADMIN, bodyLimit: 64 * 1024 }, { log: () => undefined });
+  const app = await createApp(
+    runtime,
+    {
+      port: 0,
+      host: '127.0.0.1',
+      adminToken: ADMIN,
+      bodyLimit: 64 * 1024,
+      // Unlimited, so that every random request reaches what is behind the limits.
+      rateLimits: { requestsPerMinute: 0, failedAuthentications: Number.MAX_SAFE_INTEGER },
+    },
+    { log: () => undefined },
+  );
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const send = async (token: string, method: string, path: string, body?: unknown) => {

@@ -21,7 +21,8 @@ let mine: Keys;
 let targets: FuzzTargets;
 
 beforeAll(async () => {
-  api = await Api.start();
+  // Unlimited, so that a long run (FUZZ_RUNS) reaches what is behind the rate limits (test/security/rate-limits).
+  api = await Api.start({ rateLimits: { requestsPerMinute: 0, failedAuthentications: Number.MAX_SAFE_INTEGER } });
   mine = await api.organisation('Fuzzed');
   const theirs = await api.organisation('Other');
   const myResident = await api.register(mine.caseworker);

@@ -10,6 +10,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module.js';
 import { clientErrorHandler, frameworkErrors } from '../http/framework-errors.js';
 import { requireJsonBodies } from '../http/json-only.js';
+import { DEFAULT_RATE_LIMITS } from '../http/rate-limit-config.js';
+import { installRateLimits } from '../http/rate-limits.js';
 import { installSecurityHeaders } from '../http/security-headers.js';
 import { IMPORTS_PATH } from '../imports/imports-wiring.js';
 import { installSafeJsonParser } from '../http/safe-json-body.js';
@@ -44,6 +46,8 @@ export async function createApp(runtime: Runtime, config: AppConfig, options: Ap
   // Files come in on POST /v1/imports only; it reads the one file itself (imports.controller.ts).
   await fastify.register(fastifyMultipart, { limits: { files: 1, fields: 0, parts: 1 } });
   installRequestLog(fastify, options.log);
+  // Before the hooks that read bodies or queries: a client over its budget costs next to nothing.
+  await installRateLimits(fastify, { ...DEFAULT_RATE_LIMITS, ...config.rateLimits });
   refuseBadQueries(fastify);
   requireJsonBodies(fastify, { multipartPaths: [IMPORTS_PATH] });
   installSafeJsonParser(fastify);

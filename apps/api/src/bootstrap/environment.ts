@@ -3,6 +3,7 @@
  * embedded, no-configuration start.
  */
 import { peopleConfigFrom } from '../people/people-config.js';
+import { rateLimitConfigFrom } from '../http/rate-limit-config.js';
 import { remindersConfigFrom } from '../reminders/reminders-config.js';
 import type { AppConfig } from './tokens.js';
 
@@ -44,6 +45,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     trustProxy: env['TRUST_PROXY'] === 'true' || env['TRUST_PROXY'] === '1',
     people: peopleConfigFrom(env),
     reminders: remindersConfigFrom(env),
+    rateLimits: rateLimitConfigFrom(env),
   };
 }
 

@@ -1,4 +1,5 @@
 /** Injection tokens of what the bootstrap opens before Nest starts. */
+import type { RateLimitConfig } from '../http/rate-limit-config.js';
 import type { PeopleConfig } from '../people/people-config.js';
 import type { RemindersConfig } from '../reminders/reminders-config.js';
 
@@ -22,6 +23,8 @@ export interface AppConfig {
   reminders?: Partial<RemindersConfig>;
   /** Largest file POST /v1/imports takes, in bytes (IMPORT_MAX_BYTES; default 10 MiB). */
   importMaxBytes?: number;
+  /** Requests per minute per credential, failed authentications per address (defaults in http/rate-limit-config.ts). */
+  rateLimits?: Partial<RateLimitConfig>;
   /** Days before each deadline at which the calendar feed's reminders fire (CALENDAR_ALARM_DAYS; default 7 and 1). */
   calendarAlarmDays?: readonly number[];
 }

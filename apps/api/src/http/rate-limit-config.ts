@@ -1,0 +1,30 @@
+/** How many requests one credential may make, and how many failed authentications one address. */
+export interface RateLimitConfig {
+  /** Requests per minute per credential (API key, session, else client address) on /v1; 0 turns the limit off. */
+  requestsPerMinute: number;
+  /** Failed authentications (401) per address within `failureWindowMs` before that address gets 429. */
+  failedAuthentications: number;
+  failureWindowMs: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
+  requestsPerMinute: 3000,
+  failedAuthentications: 100,
+  failureWindowMs: 15 * 60_000,
+};
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number (0 or more), not ${raw}.`);
+  return value;
+}
+
+export function rateLimitConfigFrom(env: NodeJS.ProcessEnv): RateLimitConfig {
+  return {
+    requestsPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMITS.requestsPerMinute),
+    failedAuthentications: wholeNumber(env, 'AUTH_FAILURES_PER_ADDRESS', DEFAULT_RATE_LIMITS.failedAuthentications),
+    failureWindowMs: DEFAULT_RATE_LIMITS.failureWindowMs,
+  };
+}
