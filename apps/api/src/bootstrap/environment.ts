@@ -4,6 +4,7 @@
  */
 import { peopleConfigFrom } from '../people/people-config.js';
 import { rateLimitConfigFrom } from '../http/rate-limit-config.js';
+import { DEFAULT_MAX_EVENTS_PER_RESIDENT } from '../residents/history-limit.js';
 import { remindersConfigFrom } from '../reminders/reminders-config.js';
 import type { AppConfig } from './tokens.js';
 
@@ -29,8 +30,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   const calendarAlarmDays = alarms.map(Number);
   if (calendarAlarmDays.some((day) => !Number.isInteger(day) || day < 1 || day > 365))
     throw new Error(`CALENDAR_ALARM_DAYS must be whole days from 1 to 365, comma-separated (e.g. 7,1), not ${env['CALENDAR_ALARM_DAYS']}.`);
+  const maxEventsPerResident = Number(env['MAX_EVENTS_PER_RESIDENT'] ?? DEFAULT_MAX_EVENTS_PER_RESIDENT);
+  if (!Number.isInteger(maxEventsPerResident) || maxEventsPerResident < 2)
+    throw new Error(`MAX_EVENTS_PER_RESIDENT must be a whole number of 2 or more, not ${env['MAX_EVENTS_PER_RESIDENT']}.`);
   return {
     port,
+    maxEventsPerResident,
     calendarAlarmDays,
     host: env['HOST'] ?? '0.0.0.0',
     adminToken: env['ZAIRYU_ADMIN_TOKEN'] || null,

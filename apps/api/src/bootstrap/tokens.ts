@@ -25,6 +25,8 @@ export interface AppConfig {
   importMaxBytes?: number;
   /** Requests per minute per credential, failed authentications per address (defaults in http/rate-limit-config.ts). */
   rateLimits?: Partial<RateLimitConfig>;
+  /** The most events one resident's history may hold (MAX_EVENTS_PER_RESIDENT; residents/history-limit.ts). */
+  maxEventsPerResident?: number;
   /** Days before each deadline at which the calendar feed's reminders fire (CALENDAR_ALARM_DAYS; default 7 and 1). */
   calendarAlarmDays?: readonly number[];
 }

@@ -28,16 +28,20 @@ const USUALLY: Record<number, string> = {
   414: 'The URL is too long.',
   415: 'The body is not JSON (application/json, UTF-8).',
   422: 'The facts break a rule: `code` says which.',
-  429: 'Too many requests: retry after the Retry-After seconds.',
+  429: 'Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds.',
   503: 'The service is not ready.',
 };
 
-/** Every operation may answer these, whatever it does (strict query strings, long URLs). */
-export const ALWAYS: readonly number[] = [400, 414];
+/** Every operation may answer these, whatever it does (strict query strings, long URLs, the rate limits on /v1). */
+export const ALWAYS: readonly number[] = [400, 414, 429];
 /** Operations behind an API key. */
 export const AUTHENTICATED: readonly number[] = [401, 403];
 /** Operations that take a JSON body. */
 export const WITH_BODY: readonly number[] = [413, 415];
+
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds until the budget is renewed.', schema: { type: 'integer', minimum: 0 } },
+} as const;
 
 const isStatusList = (value: unknown): value is readonly number[] => Array.isArray(value);
 
@@ -68,6 +72,7 @@ export function ApiProblems(...answers: ReadonlyArray<number | readonly number[]
             .join(' ')
             .trim(),
           content: { 'application/problem+json': { schema: problemSchema(codes) } },
+          ...(status === 429 ? { headers: RETRY_AFTER } : {}),
         }),
       ),
   );

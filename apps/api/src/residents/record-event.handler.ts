@@ -13,7 +13,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { decide, japanDateOf, parseRecordableEvent, type RecordableEvent } from '@zairyu/domain';
 import { EVENT_STORE, WrongExpectedVersionError, type EventStore } from '@zairyu/event-store';
 import { residentStream } from '@zairyu/resident-streams';
-import { CLOCK, PROJECTION, type Clock } from '../bootstrap/tokens.js';
+import { APP_CONFIG, CLOCK, PROJECTION, type AppConfig, type Clock } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
@@ -21,6 +21,7 @@ import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { residentIdParam } from '../http/query-params.js';
 import { cardClaims } from './card-claims.js';
 import { Assignees, assigneeNamedBy } from '../people/assignment.js';
+import { DEFAULT_MAX_EVENTS_PER_RESIDENT, refuseWhenHistoryFull } from './history-limit.js';
 import { rejectionProblem } from './rejection-problem.js';
 import { ResidentLedger } from './resident-ledger.service.js';
 
@@ -52,6 +53,7 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
     private readonly assignees: Assignees,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(command: RecordEvent): Promise<Recorded> {
@@ -78,6 +80,7 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
       if (command.ifMatch !== null && command.ifMatch !== history.version) {
         throw new ProblemException(problem(412, `The resident is at version ${history.version}, not ${command.ifMatch}.`));
       }
+      refuseWhenHistoryFull(history.version, this.config.maxEventsPerResident ?? DEFAULT_MAX_EVENTS_PER_RESIDENT);
       const decision = decide({ type: 'RecordFact', fact, today: japanDateOf(this.clock()) }, history.events);
       if (!decision.ok) throw rejectionProblem(decision.rejection);
       const claims = await cardClaims(

@@ -12,6 +12,7 @@ import { CLOCK, type Clock } from '../bootstrap/tokens.js';
 import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { asOfParam, pageParams } from '../http/query-params.js';
 import { correlationIdOf } from '../http/request-log.js';
+import { eventPageParams, MAX_EVENT_PAGE, pageOf } from './event-page.js';
 import { ListResidents } from './list-residents.handler.js';
 import { residentFilters, type ResidentListQuery } from './resident-list-params.js';
 import { ApiResidentFilters } from './api-resident-filters.decorator.js';
@@ -52,6 +53,8 @@ const RECORD_RULE_CODES = [
   ...RULE_CODES.filter((code) => code !== 'CARD_NUMBER_IN_USE' && code !== 'ALREADY_REGISTERED'),
   'IDEMPOTENCY_KEY_REUSED',
   'ASSIGNEE_NOT_IN_ORGANISATION',
+  // The bound on one resident's history (MAX_EVENTS_PER_RESIDENT; history-limit.ts).
+  'RESIDENT_HISTORY_FULL',
 ];
 
 @ApiTags('residents')
@@ -151,11 +154,42 @@ export class ResidentsController {
   }
 
   @Get(':id/events')
-  @ApiOperation({ summary: 'The event history: who recorded what and when, in version order' })
-  @ApiAnswer(200, 'EventHistory', 'Every recorded fact, retracted ones marked.')
+  @ApiOperation({
+    summary: 'The event history: who recorded what and when, in version order',
+    description: `With after and/or limit, one page: the events after version \`after\`, at most \`limit\` (1–${MAX_EVENT_PAGE}, default 100); a Link header (rel="next") names the next page while more remain.`,
+  })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    schema: { type: 'integer', minimum: 0 },
+    description: 'A version: the page starts after it (default 0).',
+  })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_EVENT_PAGE },
+    description: 'At most this many events.',
+  })
+  @ApiAnswer(200, 'EventHistory', 'Every recorded fact, retracted ones marked (with after/limit, one page).', {
+    Link: {
+      description: 'With after/limit, while more remain: `</v1/residents/{id}/events?after=N&limit=M>; rel="next"`.',
+      schema: { type: 'string' },
+    },
+  })
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)
-  events(@OrgKey() caller: OrganisationCaller, @Param('id') id: string) {
-    return this.queries.execute(new GetResident(caller.organisationId, id, 'events', asOfParam(undefined, this.clock)));
+  async events(
+    @OrgKey() caller: OrganisationCaller,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @QueryParam('after') after?: string,
+    @QueryParam('limit') limit?: string,
+  ) {
+    const paging = eventPageParams(after, limit);
+    const history = await this.queries.execute(new GetResident(caller.organisationId, id, 'events', asOfParam(undefined, this.clock)));
+    if (!paging) return history;
+    const page = pageOf(history, paging);
+    if (page.next !== null) void reply.header('link', `</v1/residents/${id}/events?after=${page.next}&limit=${paging.limit}>; rel="next"`);
+    return page.events;
   }
 
   @Post(':id/events')

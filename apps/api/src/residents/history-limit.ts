@@ -1,0 +1,20 @@
+/**
+ * A bound on one resident's history. Every read and write of a resident folds its whole
+ * stream (late facts and retractions can change any earlier day), so the cost of a request
+ * grows with the stream: a client appending without end to one resident would make every
+ * read of that resident, and every projector batch that holds it, slower for everyone. A real
+ * life — decades of periods, notifications, re-entries, corrections — stays in the hundreds
+ * of events; past the bound a write is refused with a clear 422 instead.
+ */
+import { problem, ProblemException } from '../http/problem.js';
+
+export const DEFAULT_MAX_EVENTS_PER_RESIDENT = 1000;
+
+export function refuseWhenHistoryFull(version: number, max: number): void {
+  if (version >= max)
+    throw new ProblemException(
+      problem(422, `This resident's history already holds ${version} events, the most one resident may have (${max}).`, {
+        code: 'RESIDENT_HISTORY_FULL',
+      }),
+    );
+}
