@@ -57,3 +57,9 @@ export async function call(
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as { id: string; key: string };
 }
+
+/** A new organisation and one key of `role` in it. */
+export async function organisationKey(base: string, name: string, role = 'caseworker'): Promise<string> {
+  const org = await call(base, BENCH_ADMIN, 'POST', '/v1/organisations', { name, kind: 'support_organisation' });
+  return (await call(base, BENCH_ADMIN, 'POST', `/v1/organisations/${org.id}/api-keys`, { label: 'bench', role })).key;
+}

@@ -13,12 +13,13 @@ import { appendFigure } from './figures/append.js';
 import { fuzzFigure } from './figures/fuzz.js';
 import { httpFigure } from './figures/http.js';
 import { importFigure } from './figures/import.js';
+import { noisyNeighbourFigure } from './figures/noisy-neighbour.js';
 import { queriesFigure } from './figures/queries.js';
 import { checkRealism, lagFigure, rebuildFigure, writeCaseload } from './figures/rebuild.js';
 import { progress, report, table } from './report.js';
 
 const quick = process.argv.includes('--quick');
-/** `--only append|rebuild|queries|http|fuzz|import` runs one figure (and what it needs), for profiling. */
+/** `--only append|rebuild|queries|http|noisy|fuzz|import` runs one figure (and what it needs), for profiling. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
 const wanted = (figure: string) => only === null || only === figure;
 const sizes = quick
@@ -34,6 +35,7 @@ const sizes = quick
       httpResidents: 200,
       fuzzRuns: 500,
       importRows: 1_000,
+      noisy: { seconds: 5, longStream: 300, neighbourResidents: 100 },
     }
   : {
       appends: 20_000,
@@ -47,6 +49,7 @@ const sizes = quick
       httpResidents: 1_000,
       fuzzRuns: 5_000,
       importRows: 10_000,
+      noisy: { seconds: 20, longStream: 1_000, neighbourResidents: 500 },
     };
 
 async function main(): Promise<void> {
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     if (wanted('queries')) await queriesFigure(pool, dataSource, { single: sizes.single, across: sizes.across, runs: sizes.runs });
     await dataSource.destroy();
     if (wanted('http')) await httpFigure(databaseUrl, sizes.httpSeconds, sizes.httpResidents);
+    if (wanted('noisy')) await noisyNeighbourFigure(databaseUrl, sizes.noisy);
     if (wanted('fuzz')) await fuzzFigure(databaseUrl, sizes.fuzzRuns);
   } finally {
     process.stderr.write(`\n${table()}\n`);
