@@ -49,7 +49,7 @@ const sizes = quick
       httpResidents: 1_000,
       fuzzRuns: 5_000,
       importRows: 10_000,
-      noisy: { seconds: 20, longStream: 1_000, neighbourResidents: 500 },
+      noisy: { seconds: 20, longStream: 500, neighbourResidents: 500 },
     };
 
 async function main(): Promise<void> {

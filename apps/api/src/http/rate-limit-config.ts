@@ -8,7 +8,9 @@ export interface RateLimitConfig {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
-  requestsPerMinute: 3000,
+  // 20 a second: far above what a person at the web UI makes, low enough that one client alone
+  // cannot take the server's CPU from the others (each request may fold a resident's history).
+  requestsPerMinute: 1200,
   failedAuthentications: 100,
   failureWindowMs: 15 * 60_000,
 };
