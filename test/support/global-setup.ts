@@ -6,7 +6,9 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureAppRole } from '../../libs/event-store/src/postgres/app-role.ts';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/event-store/src/postgres/embedded-postgres-server.ts';
+import { TEST_APP_ROLE } from './test-app-role.ts';
 
 declare global {
   var __ZAIRYU_POSTGRES__: RunningPostgres | undefined;
@@ -15,6 +17,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   if (process.env['DATABASE_URL']) {
     process.stdout.write(`\nTests use the PostgreSQL at DATABASE_URL.\n`);
+    await makeAppRole(process.env['DATABASE_URL']);
     return;
   }
   const root = await mkdtemp(join(tmpdir(), 'zairyu-test-'));
@@ -23,5 +26,11 @@ export default async function globalSetup(): Promise<void> {
   const server = await startEmbeddedPostgres({ dataDir: join(root, 'postgres'), persistent: false });
   globalThis.__ZAIRYU_POSTGRES__ = server;
   process.env['DATABASE_URL'] = server.url;
+  await makeAppRole(server.url);
   process.stdout.write(`\nEmbedded PostgreSQL for the tests on port ${server.port} (${Date.now() - started} ms).\n`);
+}
+
+/** The role every test database is owned by and the app connects as: not a superuser (app-role.ts). */
+async function makeAppRole(serverUrl: string): Promise<void> {
+  await ensureAppRole(serverUrl, TEST_APP_ROLE);
 }

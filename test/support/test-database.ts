@@ -1,8 +1,10 @@
 /**
- * A fresh, empty database per test file on the run's PostgreSQL server.
+ * A fresh, empty database per test file on the run's PostgreSQL server, owned by the app's
+ * role (not a superuser: test-app-role.ts), which the returned URL connects as.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { TEST_APP_ROLE } from './test-app-role.js';
 
 export interface TestDatabase {
   url: string;
@@ -13,8 +15,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env['DATABASE_URL'];
   if (!serverUrl) throw new Error('DATABASE_URL is not set: is the Jest global setup configured?');
   const name = `test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  await withAdmin(serverUrl, (client) => client.query(`CREATE DATABASE ${name} OWNER ${TEST_APP_ROLE.role}`));
   const url = new URL(serverUrl);
+  url.username = TEST_APP_ROLE.role;
+  url.password = TEST_APP_ROLE.password;
   url.pathname = `/${name}`;
   return {
     url: url.toString(),

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
-import { startEmbeddedPostgres, type RunningPostgres } from '@zairyu/event-store';
+import { embeddedAppUrl, startEmbeddedPostgres, type RunningPostgres } from '@zairyu/event-store';
 import { embeddedAdminToken } from './bootstrap/admin-token.js';
 import { createApp } from './bootstrap/create-app.js';
 import { readEnvironment } from './bootstrap/environment.js';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     const dataDir = resolve(env.dataDir);
     say(`no DATABASE_URL: starting the embedded PostgreSQL in ${join(dataDir, 'postgres')}`);
     embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true });
-    databaseUrl = embedded.url;
+    databaseUrl = await embeddedAppUrl(embedded);
     if (!env.adminToken) {
       const admin = await embeddedAdminToken(dataDir);
       env.adminToken = admin.token;

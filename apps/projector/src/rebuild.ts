@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
-import { createPgPool, openEventStore, startEmbeddedPostgres, type RunningPostgres } from '@zairyu/event-store';
+import { createPgPool, embeddedAppUrl, openEventStore, startEmbeddedPostgres, type RunningPostgres } from '@zairyu/event-store';
 import { masterKeyFrom, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
 import { openReadModel, progressBar, rebuildReadModel } from '@zairyu/read-model';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   let databaseUrl = process.env['DATABASE_URL'];
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: join(resolve(process.env['DATA_DIR'] ?? '.data'), 'postgres'), persistent: true });
-    databaseUrl = embedded.url;
+    databaseUrl = await embeddedAppUrl(embedded);
   }
   const eventStore = process.env['EVENT_STORE'] === 'kurrentdb' ? 'kurrentdb' : 'postgres';
   const pool = createPgPool(databaseUrl, { applicationName: 'zairyu-rebuild' });

@@ -5,6 +5,8 @@ export * from './reservations.js';
 export { createPgPool, inTransaction, type PoolOptions } from './postgres/pg-pool.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 export { migrateEventStore } from './postgres/event-store-schema.js';
+export { ensureAppRole, type AppRole } from './postgres/app-role.js';
+export { embeddedAppUrl } from './postgres/embedded-app-database.js';
 export { startEmbeddedPostgres, freePort, type RunningPostgres } from './postgres/embedded-postgres-server.js';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 export * from './open-event-store.js';

