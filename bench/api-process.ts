@@ -58,8 +58,16 @@ export async function call(
   return (await response.json()) as { id: string; key: string };
 }
 
+/** A new organisation and `count` keys of `role` in it. */
+export async function organisationKeys(base: string, name: string, count: number, role = 'caseworker'): Promise<string[]> {
+  const org = await call(base, BENCH_ADMIN, 'POST', '/v1/organisations', { name, kind: 'support_organisation' });
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++)
+    keys.push((await call(base, BENCH_ADMIN, 'POST', `/v1/organisations/${org.id}/api-keys`, { label: `bench ${i}`, role })).key);
+  return keys;
+}
+
 /** A new organisation and one key of `role` in it. */
 export async function organisationKey(base: string, name: string, role = 'caseworker'): Promise<string> {
-  const org = await call(base, BENCH_ADMIN, 'POST', '/v1/organisations', { name, kind: 'support_organisation' });
-  return (await call(base, BENCH_ADMIN, 'POST', `/v1/organisations/${org.id}/api-keys`, { label: 'bench', role })).key;
+  return (await organisationKeys(base, name, 1, role))[0]!;
 }

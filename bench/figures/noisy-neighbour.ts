@@ -6,7 +6,7 @@
  * back: 2xx, 422 (the bound on a resident's events) and 429 (its budget spent).
  */
 import autocannon from 'autocannon';
-import { call, organisationKey, startApi } from '../api-process.js';
+import { call, organisationKey, organisationKeys, startApi } from '../api-process.js';
 import { percentile, progress, report } from '../report.js';
 
 interface Sizes {
@@ -34,8 +34,8 @@ async function phase(databaseUrl: string, sizes: Sizes, label: string, env: Reco
   const api = await startApi(databaseUrl, env);
   try {
     const base = api.base;
-    const setup = await organisationKey(base, `Noisy ${label}`);
-    const hammer = await organisationKey(base, `Noisy ${label}`);
+    // The noisy tenant: one key writes the long stream, another hammers it.
+    const [setup, hammer] = (await organisationKeys(base, `Noisy ${label}`, 2)) as [string, string];
     const neighbour = await organisationKey(base, `Quiet ${label}`);
     for (let i = 0; i < sizes.neighbourResidents; i++)
       await call(base, neighbour, 'POST', '/v1/residents', { fullName: `QUIET ${i}`, dateOfBirth: '1990-01-01', nationality: 'PHL' });
