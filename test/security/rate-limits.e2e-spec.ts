@@ -86,9 +86,17 @@ describe('failed authentications per address', () => {
     await api.http.get('/v1/residents').set(from('203.0.113.8')).auth(momiji.manager, { type: 'bearer' }).expect(200);
   });
 
-  test('a request without credentials (401) counts as a failure too', async () => {
-    const prober = from('203.0.113.9');
-    for (let i = 0; i < FAILURES; i++) await api.http.get('/v1/deadlines').set(prober).expect(401);
-    await api.http.get('/v1/deadlines').set(prober).expect(429);
+  test('a wrong session cookie counts as a failure; a request with no credential at all (a signed-out browser) does not', async () => {
+    const browser = from('203.0.113.9');
+    for (let i = 0; i < FAILURES + 5; i++) await api.http.get('/v1/me').set(browser).expect(401);
+    await api.http.get('/v1/residents').set(browser).auth(momiji.caseworker, { type: 'bearer' }).expect(200);
+    for (let i = 0; i < FAILURES; i++)
+      await api.http
+        .get('/v1/me')
+        .set(browser)
+        .set('cookie', `zairyu_session=${'C'.repeat(43)}`)
+        .expect(401);
+    const refused = await api.http.get('/v1/residents').set(browser).auth(momiji.caseworker, { type: 'bearer' }).expect(429);
+    expect(refused.body.detail).toMatch(/failed authentications/);
   });
 });

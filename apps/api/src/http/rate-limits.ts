@@ -5,7 +5,8 @@
  *   its own budget of requests per minute, so one tenant's burst spends its own budget only
  *   and never another's. The bucket is named by a hash of the secret as sent, so a wrong
  *   secret cannot spend a real key's budget (a key id alone names nothing here).
- * - Failed authentications (answers 401) per client address: past the allowance, every /v1
+ * - Failed authentications (answers 401 to a request that carried a bearer token, a session
+ *   cookie or a feed token) per client address: past the allowance, every /v1
  *   request from that address is refused until the window ends, so guessing tokens or
  *   replaying revoked ones is cheap to stop (password sign-in has its own throttle as well).
  *
@@ -34,6 +35,10 @@ export function credentialOf(request: FastifyRequest): string {
   const session = (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
   if (session) return `session:${digest(session)}`;
   return `address:${request.ip}`;
+}
+
+function triedCredential(request: FastifyRequest): boolean {
+  return !credentialOf(request).startsWith('address:') || /[?&]token=/.test(request.url);
 }
 
 function tooMany(reply: FastifyReply, retryAfterSeconds: number, detail: string): FastifyReply {
@@ -73,8 +78,10 @@ export async function installRateLimits(fastify: FastifyInstance, limits: RateLi
   });
 
   // Counted before the answer leaves (onSend), so the client's next request already sees it.
+  // Only a request that tried a credential failed to authenticate: a signed-out browser asking
+  // who it is (401, no credential) is no attempt, and must not lock out its office's address.
   fastify.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode === 401 && LIMITED.test(request.url)) await failures(request);
+    if (reply.statusCode === 401 && LIMITED.test(request.url) && triedCredential(request)) await failures(request);
     return payload;
   });
 }
