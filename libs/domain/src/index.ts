@@ -14,6 +14,7 @@ export { END_OF_TIME } from './resident/advance.js';
 export { evolve } from './resident/evolve.js';
 export { compareFacts, factsInLegalOrder } from './resident/fact-order.js';
 export { foldResident, violationsIn } from './resident/fold.js';
+export { ResidentFold, type CandidateCheck } from './resident/resident-fold.js';
 export * from './resident/decide.js';
 export * from './rules/card-validity.js';
 export * from './rules/lawful-stay.js';

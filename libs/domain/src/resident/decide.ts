@@ -7,9 +7,7 @@
 import type { LocalDate } from '../calendar/local-date.js';
 import { violation, type Rejection } from '../domain-error.js';
 import type { LedgerEvent, RecordableEvent, RecordedEvent, RegistrationDetails } from '../events/events.js';
-import { END_OF_TIME } from './advance.js';
-import { retractedEventIds } from './fact-order.js';
-import { violationsIn } from './fold.js';
+import { ResidentFold } from './resident-fold.js';
 
 export type ResidentHistory = readonly RecordedEvent[];
 
@@ -25,17 +23,18 @@ export type Decision = { ok: true; events: LedgerEvent[] } | { ok: false; reject
 
 const refuse = (rejection: Rejection): Decision => ({ ok: false, rejection });
 
-export function decide(command: ResidentCommand, history: ResidentHistory): Decision {
+export function decide(command: ResidentCommand, history: ResidentHistory | ResidentFold): Decision {
+  const fold = history instanceof ResidentFold ? history : ResidentFold.of(history);
   switch (command.type) {
     case 'RegisterResident':
-      return register(command, history);
+      return register(command, fold);
     case 'RecordFact':
-      return recordFact(command.fact, command.today, history);
+      return recordFact(command.fact, command.today, fold);
   }
 }
 
-function register(command: Extract<ResidentCommand, { type: 'RegisterResident' }>, history: ResidentHistory): Decision {
-  if (history.length > 0) return refuse(violation('ALREADY_REGISTERED', 'The resident is already registered.'));
+function register(command: Extract<ResidentCommand, { type: 'RegisterResident' }>, history: ResidentFold): Decision {
+  if (history.events.length > 0) return refuse(violation('ALREADY_REGISTERED', 'The resident is already registered.'));
   if (command.details.dateOfBirth > command.today) {
     return refuse(violation('EVENT_IN_FUTURE', 'The date of birth is in the future.'));
   }
@@ -43,27 +42,26 @@ function register(command: Extract<ResidentCommand, { type: 'RegisterResident' }
   return { ok: true, events: [{ type: 'ResidentRegistered', occurredOn: command.today, data }] };
 }
 
-function recordFact(fact: RecordableEvent, today: LocalDate, history: ResidentHistory): Decision {
+function recordFact(fact: RecordableEvent, today: LocalDate, history: ResidentFold): Decision {
   if (fact.occurredOn > today) return refuse(violation('EVENT_IN_FUTURE', `${fact.occurredOn} is after today (${today}).`));
   const issuedOn = cardIssuedOn(fact);
   if (issuedOn !== undefined && issuedOn > today) {
     return refuse(violation('CARD_ISSUED_IN_FUTURE', `The card's issue date ${issuedOn} is after today (${today}).`));
   }
-  if (history.length === 0) return refuse(violation('NOT_REGISTERED', 'Register the resident before recording facts.'));
+  if (history.events.length === 0) return refuse(violation('NOT_REGISTERED', 'Register the resident before recording facts.'));
   if (fact.type === 'EventRetracted') return retraction(fact, history);
 
-  const candidate = { ...fact, eventId: '(new)', version: (history.at(-1)?.version ?? 0) + 1 } as RecordedEvent;
-  const before = violationsIn(history, END_OF_TIME);
-  const after = violationsIn([...history, candidate], END_OF_TIME);
-  const own = after.get(candidate.eventId);
-  if (own !== undefined) return refuse(own);
-  for (const [eventId, broken] of after) {
-    if (before.has(eventId)) continue;
-    const later = history.find((event) => event.eventId === eventId);
+  // The fact at its place in legal order: does it break a rule, or make a later fact break one
+  // that held before? (The fold replays from its place only.)
+  const candidate = { ...fact, eventId: '(new)', version: history.version + 1 } as RecordedEvent;
+  const { own, later } = history.check(candidate);
+  if (own !== null) return refuse(own);
+  if (later !== null) {
+    const { event, violation: broken } = later;
     return refuse(
       violation(
         'CONFLICTS_WITH_LATER_EVENT',
-        `This ${fact.type} would make the ${later?.type} of ${later?.occurredOn} (${eventId}) impossible: ${broken.message}`,
+        `This ${fact.type} would make the ${event.type} of ${event.occurredOn} (${event.eventId}) impossible: ${broken.message}`,
       ),
     );
   }
@@ -80,13 +78,13 @@ function cardIssuedOn(fact: LedgerEvent): LocalDate | undefined {
  * A mistaken entry is withdrawn, never edited or deleted. Withdrawing is always allowed for a
  * fact still in force, even when later facts leaned on it: the caseworker is fixing the record.
  */
-function retraction(fact: Extract<LedgerEvent, { type: 'EventRetracted' }>, history: ResidentHistory): Decision {
-  const target = history.find((event) => event.eventId === fact.data.eventId);
+function retraction(fact: Extract<LedgerEvent, { type: 'EventRetracted' }>, history: ResidentFold): Decision {
+  const target = history.events.find((event) => event.eventId === fact.data.eventId);
   if (target === undefined) return refuse(violation('UNKNOWN_EVENT', `No event ${fact.data.eventId} in this resident's history.`));
   if (target.type === 'ResidentRegistered' || target.type === 'EventRetracted') {
     return refuse(violation('CANNOT_RETRACT', `A ${target.type} cannot be retracted.`));
   }
-  if (retractedEventIds(history).has(target.eventId)) {
+  if (history.isRetracted(target.eventId)) {
     return refuse(violation('ALREADY_RETRACTED', `Event ${target.eventId} is already retracted.`));
   }
   return { ok: true, events: [fact] };
