@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '@zairyu/domain';
 import { PostgresEventStore } from '@zairyu/event-store';
 import { Projector } from '@zairyu/read-model';
+import { KeptFolds } from '@zairyu/resident-streams';
 import { ProjectionHandle } from '../../apps/api/src/projection/read-your-writes.js';
 import { ListDeadlines, ListDeadlinesHandler } from '../../apps/api/src/deadlines/list-deadlines.handler.js';
 import { ListResidents, ListResidentsHandler } from '../../apps/api/src/residents/list-residents.handler.js';
@@ -119,7 +120,8 @@ export async function queriesFigure(
   }
 
   // Status as of a date is answered from the resident's stream (always current): the written caseload.
-  const ledger = new ResidentLedger(store);
+  // Nothing kept between reads (KeptFolds(0)): each read folds the whole stream, as on a first read.
+  const ledger = new ResidentLedger(store, new KeptFolds(0));
   const status = new GetResidentHandler(ledger, new DisplayNames(pool));
   const streams = (
     await pool.query(

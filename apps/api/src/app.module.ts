@@ -5,7 +5,7 @@ import { EVENT_STORE } from '@zairyu/event-store';
 import { AuthGuard } from './auth/auth.guard.js';
 import { CredentialsService } from './auth/credentials.service.js';
 import type { Runtime } from './bootstrap/runtime.js';
-import { APP_CONFIG, CLOCK, DATA_SOURCE, PG_POOL, PROJECTION, type AppConfig, type Clock } from './bootstrap/tokens.js';
+import { APP_CONFIG, CLOCK, DATA_SOURCE, KEPT_FOLDS, PG_POOL, PROJECTION, type AppConfig, type Clock } from './bootstrap/tokens.js';
 import { CardsController } from './cards/cards.controller.js';
 import { GetCardHandler } from './cards/get-card.handler.js';
 import { DeadlinesController } from './deadlines/deadlines.controller.js';
@@ -57,6 +57,7 @@ export class AppModule {
         { provide: EVENT_STORE, useValue: runtime.store },
         { provide: DATA_SOURCE, useValue: runtime.dataSource },
         { provide: PROJECTION, useValue: runtime.projection },
+        { provide: KEPT_FOLDS, useValue: runtime.keptFolds },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         CredentialsService,

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     inlineProjector: env.inlineProjector,
     readYourWritesMs: env.readYourWritesMs,
     masterKey: master.key,
+    foldCacheEvents: env.foldCacheEvents,
     onProjectorError: (error) => logError(error),
   });
   const app = await createApp(runtime, env);

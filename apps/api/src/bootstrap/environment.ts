@@ -6,6 +6,7 @@ import { peopleConfigFrom } from '../people/people-config.js';
 import { rateLimitConfigFrom } from '../http/rate-limit-config.js';
 import { DEFAULT_MAX_EVENTS_PER_RESIDENT } from '../residents/history-limit.js';
 import { remindersConfigFrom } from '../reminders/reminders-config.js';
+import { DEFAULT_KEPT_EVENTS } from '@zairyu/resident-streams';
 import type { AppConfig } from './tokens.js';
 
 export interface Environment extends AppConfig {
@@ -17,6 +18,8 @@ export interface Environment extends AppConfig {
   kurrentDbUrl: string | null;
   /** Run the projector inside the API process (the default; `PROJECTOR=off` leaves it to apps/projector). */
   inlineProjector: boolean;
+  /** Events of residents' streams kept folded in memory (FOLD_CACHE_EVENTS; 0: none). */
+  foldCacheEvents: number;
 }
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
@@ -33,8 +36,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   const maxEventsPerResident = Number(env['MAX_EVENTS_PER_RESIDENT'] ?? DEFAULT_MAX_EVENTS_PER_RESIDENT);
   if (!Number.isInteger(maxEventsPerResident) || maxEventsPerResident < 2)
     throw new Error(`MAX_EVENTS_PER_RESIDENT must be a whole number of 2 or more, not ${env['MAX_EVENTS_PER_RESIDENT']}.`);
+  const foldCacheEvents = Number(env['FOLD_CACHE_EVENTS'] ?? DEFAULT_KEPT_EVENTS);
+  if (!Number.isInteger(foldCacheEvents) || foldCacheEvents < 0)
+    throw new Error(`FOLD_CACHE_EVENTS must be a whole number of events (0 keeps none), not ${env['FOLD_CACHE_EVENTS']}.`);
   return {
     port,
+    foldCacheEvents,
     maxEventsPerResident,
     calendarAlarmDays,
     host: env['HOST'] ?? '0.0.0.0',

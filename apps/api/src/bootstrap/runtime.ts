@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createPgPool, openEventStore, type EventStore } from '@zairyu/event-store';
 import { openReadModel, Projector, ProjectorLeader } from '@zairyu/read-model';
-import { ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
+import { KeptFolds, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
 import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '../platform/platform-tables.js';
 import { PEOPLE_MIGRATIONS } from '../people/people-tables.js';
 import { REMINDERS_MIGRATIONS } from '../reminders/reminders-tables.js';
@@ -26,6 +26,8 @@ export interface RuntimeOptions {
   poolSize?: number;
   /** Wraps each resident's data key (personal data sealed in the log; master-key.ts). */
   masterKey: Buffer;
+  /** Events of residents' streams kept folded in memory (FOLD_CACHE_EVENTS; 0: none; kept-folds.ts). */
+  foldCacheEvents?: number;
   onProjectorError?: (error: unknown) => void;
 }
 
@@ -34,6 +36,8 @@ export interface Runtime {
   store: EventStore;
   /** Residents' data keys: erasure destroys one. */
   residentKeys: ResidentKeys;
+  /** Residents' folds kept between requests, shared by the requests and the projector in this process. */
+  keptFolds: KeptFolds;
   dataSource: DataSource;
   projection: ProjectionHandle;
   close(): Promise<void>;
@@ -48,8 +52,9 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     migrations: [...PLATFORM_MIGRATIONS, ...PEOPLE_MIGRATIONS, ...REMINDERS_MIGRATIONS, ...EMPLOYER_MIGRATIONS],
     poolSize: 10,
   });
+  const keptFolds = new KeptFolds(options.foldCacheEvents);
   // Small batches: the projector shares this process's event loop with the requests.
-  const projector = new Projector(pool, store, { batchSize: 250 });
+  const projector = new Projector(pool, store, { batchSize: 250, keptFolds });
   const leader = options.inlineProjector
     ? new ProjectorLeader(pool, projector, { pollIntervalMs: 50, onError: options.onProjectorError })
     : null;
@@ -58,6 +63,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     pool,
     store,
     residentKeys,
+    keptFolds,
     dataSource,
     projection: new ProjectionHandle(store, projector, leader, options.readYourWritesMs),
     close: async () => {

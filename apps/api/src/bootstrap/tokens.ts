@@ -8,6 +8,7 @@ export const PG_POOL = Symbol('PgPool');
 export const DATA_SOURCE = Symbol('DataSource');
 export const PROJECTION = Symbol('Projection');
 export const CLOCK = Symbol('Clock');
+export const KEPT_FOLDS = Symbol('KeptFolds');
 
 export interface AppConfig {
   port: number;

@@ -2,7 +2,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { cardViewAsOf, residentAsOf, type LocalDate } from '@zairyu/domain';
+import { cardViewAsOf, type LocalDate } from '@zairyu/domain';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { notFound } from '../http/problem.js';
@@ -36,7 +36,7 @@ export class GetCardHandler implements IQueryHandler<GetCard> {
     // The registry says whose card it is; its state as of the date comes from the stream, read
     // as every other "as of" is (libs/domain as-of.ts), so it agrees with the status.
     const history = await this.ledger.load(organisationId, row.resident_id);
-    const card = residentAsOf(history.events, asOf).cards.find((c) => c.number === number);
+    const card = history.fold.residentAsOf(asOf).cards.find((c) => c.number === number);
     if (!card || card.issuedOn > asOf) throw notFound('Card');
     const view = cardViewAsOf(card, asOf);
     return {

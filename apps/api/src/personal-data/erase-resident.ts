@@ -77,6 +77,8 @@ export class EraseResident {
         metadata: { recordedBy: recordedBy(caller), organisationId, correlationId: randomUUID(), causationId: null },
       };
       await this.store.append(residentStream(id), [event], history.version);
+      // Its opened values stay in this process's memory no longer (other processes drop them when next read).
+      this.ledger.forget(id);
       return { event, names: namesIn(history.stored) };
     });
     await this.keys.destroy(id, organisationId);

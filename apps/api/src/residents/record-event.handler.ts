@@ -81,7 +81,7 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
         throw new ProblemException(problem(412, `The resident is at version ${history.version}, not ${command.ifMatch}.`));
       }
       refuseWhenHistoryFull(history.version, this.config.maxEventsPerResident ?? DEFAULT_MAX_EVENTS_PER_RESIDENT);
-      const decision = decide({ type: 'RecordFact', fact, today: japanDateOf(this.clock()) }, history.events);
+      const decision = decide({ type: 'RecordFact', fact, today: japanDateOf(this.clock()) }, history.fold);
       if (!decision.ok) throw rejectionProblem(decision.rejection);
       const claims = await cardClaims(
         {

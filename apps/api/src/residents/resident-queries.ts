@@ -1,10 +1,10 @@
 /** Reads of one resident, answered from its stream (always up to date, read-your-writes). */
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { statusAsOf, type LocalDate, type ResidentStatus } from '@zairyu/domain';
+import type { LocalDate, ResidentStatus } from '@zairyu/domain';
 import { DisplayNames } from '../people/display-names.js';
 import { ResidentLedger } from './resident-ledger.service.js';
 import type { DeadlineView } from '../deadlines/deadline-view.js';
-import { eventList, residentDeadlines, residentSummary, type ResidentSummary } from './resident-views.js';
+import { eventList, residentDeadlines, residentStatus, residentSummary, type ResidentSummary } from './resident-views.js';
 
 type View = 'summary' | 'status' | 'events' | 'deadlines';
 type EventView = ReturnType<typeof eventList>[number] & { recordedByName: string | null };
@@ -34,7 +34,7 @@ export class GetResidentHandler implements IQueryHandler<GetResident<View>> {
       case 'summary':
         return residentSummary(history, asOf);
       case 'status':
-        return statusAsOf(history.events, asOf);
+        return residentStatus(history, asOf);
       case 'events':
         return this.names.label(organisationId, eventList(history));
       case 'deadlines':

@@ -3,11 +3,10 @@
  */
 import {
   daysBetween,
-  deadlinesAsOf,
+  deadlinesOfRecords,
   END_OF_TIME,
-  foldResident,
   pendingApplicationOf,
-  statusAsOf,
+  statusOfState,
   sswPanel,
   type LocalDate,
   type PendingApplication,
@@ -92,17 +91,25 @@ export function summaryOf(
   };
 }
 
+/** The views below read the kept fold (ResidentFold), which answers as deadlinesAsOf, statusAsOf and foldResident do. */
 export function residentDeadlines(history: ResidentHistory, asOf: LocalDate): DeadlineView[] {
-  return deadlinesAsOf(history.events, asOf).map((deadline) => ({ ...deadline, residentId: history.residentId }));
+  return deadlinesOfRecords(history.fold.residentAsOf(asOf).deadlines, asOf).map((deadline) => ({
+    ...deadline,
+    residentId: history.residentId,
+  }));
+}
+
+export function residentStatus(history: ResidentHistory, asOf: LocalDate): ResidentStatus {
+  return statusOfState(history.fold.residentAsOf(asOf), asOf);
 }
 
 export function residentSummary(history: ResidentHistory, asOf: LocalDate): ResidentSummary & ResidentProfile {
-  const state = foldResident(history.events, asOf);
+  const state = history.fold.stateAsOf(asOf);
   // The identity as corrected now (DetailsCorrected) and the one in charge now (CaseAssigned),
   // as the caseload list shows them, not as first typed.
-  const identity = foldResident(history.events, END_OF_TIME).identity!;
+  const identity = history.fold.stateAsOf(END_OF_TIME).identity!;
   const next = residentDeadlines(history, asOf).find((deadline) => NEEDS_ACTION.has(deadline.state)) ?? null;
-  const summary = summaryOf({ ...identity, residentId: history.residentId }, history.version, statusAsOf(history.events, asOf), next, {
+  const summary = summaryOf({ ...identity, residentId: history.residentId }, history.version, residentStatus(history, asOf), next, {
     profile: residentProfile(identity),
     closed: state.caseClosure !== null,
     pendingApplication: pendingApplicationOf(state, history.events, asOf),

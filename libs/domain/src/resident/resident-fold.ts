@@ -68,8 +68,9 @@ export class ResidentFold {
   }
 
   /**
-   * The fold of these events and `newer`, the events recorded after them (versions following on
-   * from `version`: anything else is refused, as the fold would no longer be the stream's).
+   * The fold of these events and `newer`, the events recorded after them (versions above
+   * `version`, ascending: anything else is refused, as the fold would no longer be the stream's;
+   * a gap is an event the domain does not fold, such as an erasure record).
    */
   extend(newer: readonly RecordedEvent[]): ResidentFold {
     if (newer.length === 0) return this;
@@ -78,7 +79,7 @@ export class ResidentFold {
     let changedFrom = facts.length;
     let version = this.version;
     for (const event of newer) {
-      if (event.version !== version + 1) throw new RangeError(`Event version ${event.version} does not follow ${version}.`);
+      if (!(event.version > version)) throw new RangeError(`Event version ${event.version} does not follow ${version}.`);
       version = event.version;
       if (event.type === 'EventRetracted') {
         const target = event.data.eventId;

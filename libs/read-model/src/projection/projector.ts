@@ -20,7 +20,7 @@ import {
   type StoredEvent,
 } from '@zairyu/event-store';
 import { LIVE_SCHEMA, type ReadModelSchema } from '../read-model-tables.js';
-import { residentIdOfStream, residentStream } from '@zairyu/resident-streams';
+import { residentIdOfStream, residentStream, type KeptFolds } from '@zairyu/resident-streams';
 import { residentRows, type ResidentRows } from './resident-rows.js';
 
 export const RESIDENTS_PROJECTION = 'residents';
@@ -29,6 +29,11 @@ const FOLDS_BETWEEN_YIELDS = 25;
 export interface ProjectorOptions {
   schema?: ReadModelSchema;
   batchSize?: number;
+  /**
+   * Folds kept between batches (shared with the API's requests in its process): a resident the
+   * batch touches is then read and folded from its kept version on, not from its first event.
+   */
+  keptFolds?: KeptFolds;
 }
 
 interface PreparedBatch {
@@ -47,6 +52,7 @@ export class CheckpointMovedError extends Error {
 export class Projector {
   private readonly schema: ReadModelSchema;
   private readonly batchSize: number;
+  private readonly keptFolds: KeptFolds | null;
   private checkpointRowExists = false;
   private readonly projected = new EventEmitter().setMaxListeners(0);
 
@@ -57,6 +63,7 @@ export class Projector {
   ) {
     this.schema = options.schema ?? LIVE_SCHEMA;
     this.batchSize = options.batchSize ?? 1000;
+    this.keptFolds = options.keptFolds ?? null;
   }
 
   /** Called with the new checkpoint after every committed batch of this projector. */
@@ -136,11 +143,14 @@ export class Projector {
     const batch = await this.store.readAll(from, this.batchSize);
     if (batch.length === 0) return null;
     const residentIds = [...new Set(batch.map((event) => residentIdOfStream(event.streamId)).filter((id) => id !== null))];
-    const streams = await this.store.readStreams(residentIds.map(residentStream));
+    const streamIds = residentIds.map(residentStream);
+    const streams = this.keptFolds
+      ? await this.keptFolds.currentMany(this.store, streamIds)
+      : [...(await this.store.readStreams(streamIds)).values()].map((stored) => ({ stored, fold: undefined }));
     const rows: ResidentRows[] = [];
     let folded = 0;
-    for (const stream of streams.values()) {
-      const row = residentRows(stream);
+    for (const { stored, fold } of streams) {
+      const row = residentRows(stored, fold);
       if (row !== null) rows.push(row);
       // Folding is CPU work: let a process that also serves requests answer them in between.
       if (++folded % FOLDS_BETWEEN_YIELDS === 0) await yieldToEventLoop();

@@ -9,6 +9,8 @@ import {
   pendingApplicationOf,
   sswPanelInput,
   statusTimeline,
+  type RecordedEvent,
+  type ResidentFold,
   type SswPanelInput,
   type StatusSegment,
 } from '@zairyu/domain';
@@ -65,12 +67,15 @@ export interface ResidentRows {
   }>;
 }
 
-/** Null for a stream that does not open with a registration, or whose personal data was erased (nothing to show). */
-export function residentRows(stream: readonly StoredEvent[]): ResidentRows | null {
+/**
+ * Null for a stream that does not open with a registration, or whose personal data was erased
+ * (nothing to show). `fold`, when kept, is the fold of `stream`'s events (kept-folds.ts).
+ */
+export function residentRows(stream: readonly StoredEvent[], fold?: ResidentFold): ResidentRows | null {
   const registration = stream[0];
   if (registration?.type !== 'ResidentRegistered' || erasureOf(stream) !== null) return null;
-  const events = toRecordedEvents(stream);
-  const state = foldResident(events, END_OF_TIME);
+  const events = fold?.events ?? toRecordedEvents(stream);
+  const state = fold?.stateAsOf(END_OF_TIME) ?? foldResident(events, END_OF_TIME);
   const identity = state.identity!;
   return {
     summary: {
@@ -119,7 +124,7 @@ export function residentRows(stream: readonly StoredEvent[]): ResidentRows | nul
   };
 }
 
-function pendingOf(state: ReturnType<typeof foldResident>, events: ReturnType<typeof toRecordedEvents>) {
+function pendingOf(state: ReturnType<typeof foldResident>, events: readonly RecordedEvent[]) {
   const pending = pendingApplicationOf(state, events, END_OF_TIME);
   return pending === null ? null : { type: pending.type, appliedOn: pending.appliedOn, receiptNumber: pending.receiptNumber };
 }

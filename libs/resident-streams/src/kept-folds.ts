@@ -1,0 +1,106 @@
+/**
+ * Residents' streams and their folds kept in memory between requests, so that a read or a write
+ * reads and folds only the events recorded since (issue 10: one tenant's long stream must not
+ * slow everyone). Only an optimisation: every use first reads the stream's events after the
+ * kept version from the store, so a write by another API process, a late fact or a retraction
+ * is folded in (ResidentFold places it in legal order) before anything is answered, and nothing
+ * stale is ever served. Bounded by the number of events kept (least recently used dropped).
+ *
+ * A stream whose personal data was erased is never kept, and is dropped as soon as its erasure
+ * is seen: its events are then read again whole, as the store now opens them (values gone).
+ */
+import type { EventStore, StoredEvent } from '@zairyu/event-store';
+import { ResidentFold } from '@zairyu/domain';
+import { erasureOf } from './personal-data/erasure-event.js';
+import { toRecordedEvents } from './recorded-events.js';
+
+export interface KeptStream {
+  /** The stream as stored, in version order. */
+  readonly stored: readonly StoredEvent[];
+  readonly fold: ResidentFold;
+  /** The version of the stream's last event (0: no stream). */
+  readonly version: number;
+}
+
+/** Events kept when FOLD_CACHE_EVENTS is not set: a few hundred long residents, thousands of short ones. */
+export const DEFAULT_KEPT_EVENTS = 50_000;
+
+export class KeptFolds {
+  /** In order of last use: the first is dropped first. */
+  private readonly kept = new Map<string, KeptStream>();
+  private events = 0;
+
+  /** `maxEvents` 0 keeps nothing: every use reads and folds the whole stream. */
+  constructor(private readonly maxEvents = DEFAULT_KEPT_EVENTS) {}
+
+  /**
+   * The stream as it is now in `store`. `head`, when given, is the stream's first event, already
+   * read by the caller (an ownership check): only what follows it is read then.
+   */
+  async current(store: EventStore, streamId: string, head?: StoredEvent): Promise<KeptStream> {
+    const kept = this.kept.get(streamId);
+    const known = kept?.stored ?? (head === undefined ? [] : [head]);
+    const since = await store.readStream(streamId, { fromVersion: (known.at(-1)?.version ?? 0) + 1 });
+    if (kept !== undefined && since.length === 0) {
+      this.touch(streamId, kept);
+      return kept;
+    }
+    if (erasureOf(since) !== null || erasureOf(known) !== null) {
+      // What was kept was opened with a key that no longer exists: read it again as it is now.
+      this.drop(streamId);
+      const stored = await store.readStream(streamId);
+      return { stored, fold: ResidentFold.of(toRecordedEvents(stored)), version: stored.at(-1)?.version ?? 0 };
+    }
+    const stored = [...known, ...since];
+    const fold = kept === undefined ? ResidentFold.of(toRecordedEvents(stored)) : kept.fold.extend(toRecordedEvents(since));
+    const current = { stored, fold, version: stored.at(-1)?.version ?? 0 };
+    this.keep(streamId, current);
+    return current;
+  }
+
+  /**
+   * Several streams as they are now (a projector's batch): those not kept are read in one
+   * query, the kept ones from their kept version on.
+   */
+  async currentMany(store: EventStore, streamIds: readonly string[]): Promise<KeptStream[]> {
+    const unknown = streamIds.filter((streamId) => !this.kept.has(streamId));
+    const read = unknown.length > 0 ? await store.readStreams(unknown) : new Map<string, StoredEvent[]>();
+    return Promise.all(
+      streamIds.map(async (streamId) => {
+        const stored = read.get(streamId);
+        if (stored === undefined) return this.current(store, streamId);
+        const whole = { stored, fold: ResidentFold.of(toRecordedEvents(stored)), version: stored.at(-1)?.version ?? 0 };
+        if (erasureOf(stored) === null) this.keep(streamId, whole);
+        return whole;
+      }),
+    );
+  }
+
+  /** Forgets a stream (its data erased, or no longer needed). */
+  drop(streamId: string): void {
+    const kept = this.kept.get(streamId);
+    if (kept === undefined) return;
+    this.kept.delete(streamId);
+    this.events -= kept.stored.length;
+  }
+
+  private keep(streamId: string, stream: KeptStream): void {
+    if (stream.version === 0 || stream.stored.length > this.maxEvents) return;
+    // A reader that started earlier may finish later: never replace a newer fold with an older one.
+    const kept = this.kept.get(streamId);
+    if (kept !== undefined && kept.version > stream.version) return;
+    this.drop(streamId);
+    this.kept.set(streamId, stream);
+    this.events += stream.stored.length;
+    for (const [oldest, { stored }] of this.kept) {
+      if (this.events <= this.maxEvents) break;
+      this.kept.delete(oldest);
+      this.events -= stored.length;
+    }
+  }
+
+  private touch(streamId: string, stream: KeptStream): void {
+    this.kept.delete(streamId);
+    this.kept.set(streamId, stream);
+  }
+}
