@@ -25,6 +25,9 @@ import { factsInLegalOrder } from './resident/fact-order.js';
 import { foldResident } from './resident/fold.js';
 import type { ResidentState } from './resident/state.js';
 
+/** The later facts `reachBack` looks for: an application in time keeps the stay lawful. */
+export const REACHES_BACK: ReadonlySet<RecordedEvent['type']> = new Set(['ExtensionApplied', 'StatusChangeApplied']);
+
 export function residentAsOf(events: readonly RecordedEvent[], asOf: LocalDate): ResidentState {
   const facts = factsInLegalOrder(events);
   return reachBack(
@@ -43,7 +46,7 @@ export function reachBack(state: ResidentState, later: readonly RecordedEvent[],
   if (stay?.periodExpiresOn == null || asOf <= stay.periodExpiresOn || state.pendingStay !== null || state.presence !== 'in_japan') {
     return state;
   }
-  const application = later.find((fact) => fact.type === 'ExtensionApplied' || fact.type === 'StatusChangeApplied');
+  const application = later.find((fact) => REACHES_BACK.has(fact.type));
   if (application === undefined || !givesSpecialPeriod(stay, application.occurredOn)) return state;
   return evolve(state, application);
 }

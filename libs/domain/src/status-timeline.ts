@@ -25,24 +25,62 @@ export interface StatusSegment {
 const BEFORE_ANY_FACT = '1900-01-01' as LocalDate;
 
 export function statusTimeline(events: readonly RecordedEvent[]): StatusSegment[] {
-  const facts = factsInLegalOrder(events);
-  let state = INITIAL_STATE;
-  let next = 0;
-  while (facts[next] !== undefined && isIdentityFact(facts[next]!.type)) state = evolve(state, facts[next++]!);
+  return timelineRun(factsInLegalOrder(events)).segments;
+}
 
-  const segments: StatusSegment[] = [{ from: null, status: timeless(state, BEFORE_ANY_FACT) }];
-  const pending = new Set<LocalDate>(facts.slice(next).map((fact) => fact.occurredOn));
+/**
+ * A timeline computed day by day, with what each day visited added to the days still to visit:
+ * enough to compute it again from a later day only, when facts change from that day on and
+ * nothing before it (ResidentFold.statusTimeline).
+ */
+export interface TimelineRun {
+  readonly segments: StatusSegment[];
+  readonly visits: readonly { day: LocalDate; segments: number; added: readonly LocalDate[] }[];
+}
+
+/**
+ * The timeline of `facts` (legal order). Given `resume`, the run of the same facts up to the day
+ * before `resume.from` and the fold's state before the first fact on or after that day
+ * (`resume.state`), only the days from `resume.from` on are visited again.
+ */
+export function timelineRun(
+  facts: readonly RecordedEvent[],
+  resume?: { run: TimelineRun; from: LocalDate; state: ResidentState },
+): TimelineRun {
+  let next = 0;
+  let state = INITIAL_STATE;
+  while (facts[next] !== undefined && isIdentityFact(facts[next]!.type)) state = evolve(state, facts[next++]!);
+  let segments: StatusSegment[] = [{ from: null, status: timeless(state, BEFORE_ANY_FACT) }];
+  let visits: TimelineRun['visits'][number][] = [];
+  const changeDays = new Set<LocalDate>();
+  if (resume !== undefined) {
+    const kept = resume.run.visits.filter((visit) => visit.day < resume.from);
+    visits = kept;
+    segments = resume.run.segments.slice(0, kept.at(-1)?.segments ?? 1);
+    for (const visit of kept) for (const day of visit.added) if (day >= resume.from) changeDays.add(day);
+    while (facts[next] !== undefined && facts[next]!.occurredOn < resume.from) next++;
+    state = resume.state;
+  }
+  // The days to visit: every fact's day (in order, from `next`) and the days the facts fix.
+  let factDay = next;
   for (;;) {
-    const day = [...pending].sort()[0];
-    if (day === undefined) return segments;
-    pending.delete(day);
+    while (factDay < facts.length && visits.at(-1) !== undefined && facts[factDay]!.occurredOn <= visits.at(-1)!.day) factDay++;
+    const firstChange = [...changeDays].sort()[0];
+    const day =
+      factDay < facts.length && (firstChange === undefined || facts[factDay]!.occurredOn <= firstChange)
+        ? facts[factDay]!.occurredOn
+        : firstChange;
+    if (day === undefined) return { segments, visits };
+    changeDays.delete(day);
     for (; next < facts.length && facts[next]!.occurredOn <= day; next++) {
       state = evolve(advance(state, facts[next]!.occurredOn), facts[next]!);
     }
     state = advance(state, day);
     const status = timeless(reachBack(state, facts.slice(next), day), day);
     if (JSON.stringify(status) !== JSON.stringify(segments.at(-1)!.status)) segments.push({ from: day, status });
-    for (const changeDay of changeDaysAfter(state, status)) if (changeDay > day) pending.add(changeDay);
+    const added = changeDaysAfter(state, status).filter((changeDay) => changeDay > day);
+    for (const changeDay of added) changeDays.add(changeDay);
+    visits.push({ day, segments: segments.length, added });
   }
 }
 

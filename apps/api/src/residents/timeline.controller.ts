@@ -5,7 +5,6 @@
  */
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { statusTimeline } from '@zairyu/domain';
 import { OrgKey } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
@@ -26,6 +25,6 @@ export class ResidentTimelineController {
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async timeline(@OrgKey() caller: OrganisationCaller, @Param('id') id: string) {
     const history = await this.ledger.load(caller.organisationId, id);
-    return { residentId: history.residentId, segments: statusTimeline(history.events) };
+    return { residentId: history.residentId, segments: history.fold.statusTimeline() };
   }
 }

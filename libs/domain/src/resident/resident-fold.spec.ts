@@ -9,11 +9,12 @@ import { residentAsOf } from '../as-of.js';
 import { addDays, type LocalDate } from '../calendar/local-date.js';
 import type { RecordedEvent } from '../events/events.js';
 import { deadlinesOfRecords } from '../deadlines.js';
-import { card } from '../testing/resident-life.js';
+import { card, ResidentLife } from '../testing/resident-life.js';
 import { specifiedSkilledWorker, studentToEngineer } from '../testing/lives.js';
 import { END_OF_TIME } from './advance.js';
 import { foldResident, violationsIn } from './fold.js';
 import { CHECKPOINT_EVERY, ResidentFold } from './resident-fold.js';
+import { statusFromTimeline, statusTimeline, type StatusSegment } from '../status-timeline.js';
 
 const d = (text: string) => text as LocalDate;
 
@@ -41,6 +42,7 @@ function studentWhoMoves(moves: number): RecordedEvent[] {
 
 function expectSameAsWholeStream(fold: ResidentFold, events: readonly RecordedEvent[], days: readonly LocalDate[]): void {
   expect(fold.events).toEqual(events);
+  expect(fold.statusTimeline()).toEqual(statusTimeline(events));
   expect(fold.violations()).toEqual(violationsIn(events, END_OF_TIME));
   for (const day of [...days, END_OF_TIME]) {
     expect(fold.stateAsOf(day)).toEqual(foldResident(events, day));
@@ -91,6 +93,26 @@ describe('ResidentFold: a kept fold brought up to date answers as the whole stre
     const fold = ResidentFold.of(events).extend([correction]);
     expect(fold.stateAsOf(d('2026-04-02')).identity?.fullName).toBe('ANH');
     expectSameAsWholeStream(fold, [...events, correction], [d('2026-04-02')]);
+  });
+
+  test('the timeline kept with the fold: an application of Monday 2026-03-02 (period ended Saturday) makes Sunday lawful again (special period)', () => {
+    const life = new ResidentLife();
+    life.record('Landed', '2025-03-01', {
+      status: 'engineer_humanities_international',
+      periodExpiresOn: '2026-02-28',
+      card: card('EN00000001AA'),
+    });
+    for (let day = 1; day <= 40; day++) life.record('Moved', addDays(d('2025-03-01'), day), { address: `Room ${day}` });
+    const kept = ResidentFold.of(life.events);
+    const sunday = (timeline: StatusSegment[]) => statusFromTimeline(timeline, d('2026-03-01')).residence.lawful;
+    expect(sunday(kept.statusTimeline())).toBe(false);
+    life.record('ExtensionApplied', '2026-03-02');
+    const fold = kept.extend(life.events.slice(-1));
+    expect(sunday(fold.statusTimeline())).toBe(true);
+    expectSameAsWholeStream(fold, life.events, [d('2026-03-01')]);
+    // A fact after it (2026-03-10) carries the timeline on from that day only, and still agrees.
+    life.record('Moved', '2026-03-10', { address: 'Later' });
+    expectSameAsWholeStream(fold.extend(life.events.slice(-1)), life.events, [d('2026-03-10')]);
   });
 
   test('the fold it was extended from still answers for its own, shorter stream', () => {
@@ -155,14 +177,20 @@ describe('ResidentFold: a kept fold brought up to date answers as the whole stre
         let at = 0;
         for (const size of [...sizes, events.length]) {
           fold = fold.extend(events.slice(at, at + size));
+          // Asked for after each write, the timeline is then carried on from the first changed day.
+          fold.statusTimeline();
           at = Math.min(events.length, at + size);
         }
         expectSameAsWholeStream(fold, events, days);
         // One event per write, as the API records them.
-        const oneByOne = events.reduce((kept, event) => kept.extend([event]), ResidentFold.EMPTY);
+        const oneByOne = events.reduce((kept, event) => {
+          const next = kept.extend([event]);
+          if (event.version % 5 === 0) next.statusTimeline();
+          return next;
+        }, ResidentFold.EMPTY);
         expectSameAsWholeStream(oneByOne, events, days);
       }),
-      { numRuns: 60, seed: 20261201 },
+      { numRuns: 25, seed: 20261201 },
     );
   });
 

@@ -17,7 +17,8 @@
 import type { LocalDate } from '../calendar/local-date.js';
 import type { RuleViolation } from '../domain-error.js';
 import type { RecordedEvent } from '../events/events.js';
-import { reachBack } from '../as-of.js';
+import { REACHES_BACK, reachBack } from '../as-of.js';
+import { timelineRun, type StatusSegment, type TimelineRun } from '../status-timeline.js';
 import { advance, END_OF_TIME } from './advance.js';
 import { evolve } from './evolve.js';
 import { checkFact } from './fact-checks.js';
@@ -39,7 +40,16 @@ export interface CandidateCheck {
   later: { event: RecordedEvent; violation: RuleViolation } | null;
 }
 
+/** A timeline computed for an earlier fold, still right for the days before `from`. */
+interface TimelineBase {
+  readonly run: TimelineRun;
+  readonly from: LocalDate;
+}
+
 export class ResidentFold {
+  /** The status timeline, once asked for (kept with the fold). */
+  private timeline: TimelineRun | null = null;
+
   private constructor(
     /** The stream's events in recording (version) order. */
     readonly events: readonly RecordedEvent[],
@@ -50,6 +60,8 @@ export class ResidentFold {
     private readonly checkpoints: readonly Checkpoint[],
     /** The rule each fact breaks given the facts before it (null: none), by index in `facts`. */
     private readonly broken: readonly (RuleViolation | null)[],
+    /** An earlier fold's timeline this one's starts from (null: from the first day). */
+    private timelineBase: TimelineBase | null = null,
   ) {}
 
   static readonly EMPTY = new ResidentFold([], [], new Set(), [{ at: 0, state: INITIAL_STATE }], []);
@@ -78,6 +90,13 @@ export class ResidentFold {
     let retracted = this.retracted;
     let changedFrom = facts.length;
     let version = this.version;
+    // The first day whose status may have changed; null when every day's may have (see statusTimeline).
+    let timelineFrom: LocalDate | null = END_OF_TIME;
+    const changed = (fact: RecordedEvent) => {
+      if (timelineFrom === null) return;
+      timelineFrom =
+        isIdentityFact(fact.type) || REACHES_BACK.has(fact.type) ? null : fact.occurredOn < timelineFrom ? fact.occurredOn : timelineFrom;
+    };
     for (const event of newer) {
       if (!(event.version > version)) throw new RangeError(`Event version ${event.version} does not follow ${version}.`);
       version = event.version;
@@ -87,11 +106,12 @@ export class ResidentFold {
         retracted = new Set(retracted).add(target);
         const index = facts.findIndex((fact) => fact.eventId === target);
         if (index === -1) continue;
-        facts.splice(index, 1);
+        changed(facts.splice(index, 1)[0]!);
         changedFrom = Math.min(changedFrom, index);
       } else if (!retracted.has(event.eventId)) {
         const index = placeOf(facts, event);
         facts.splice(index, 0, event);
+        changed(event);
         changedFrom = Math.min(changedFrom, index);
       }
     }
@@ -109,7 +129,32 @@ export class ResidentFold {
       state = evolve(state, fact);
     }
     if (checkpoints.at(-1)?.at !== facts.length) checkpoints.push({ at: facts.length, state });
-    return new ResidentFold([...this.events, ...newer], facts, retracted, checkpoints, broken);
+    return new ResidentFold([...this.events, ...newer], facts, retracted, checkpoints, broken, this.timelineFor(timelineFrom));
+  }
+
+  /** What an extension of this fold whose facts changed from `from` on may keep of the timeline. */
+  private timelineFor(from: LocalDate | null): TimelineBase | null {
+    if (from === null) return null;
+    if (this.timeline !== null) return { run: this.timeline, from };
+    if (this.timelineBase === null) return null;
+    return { run: this.timelineBase.run, from: from < this.timelineBase.from ? from : this.timelineBase.from };
+  }
+
+  /**
+   * statusTimeline(events), kept with the fold: when the facts changed only from some day on,
+   * the days before it are not visited again. A change to who the resident is (an identity
+   * fact) or to an application that reaches back (as-of.ts) may change any day: all are visited.
+   */
+  statusTimeline(): StatusSegment[] {
+    if (this.timeline === null) {
+      const base = this.timelineBase;
+      this.timeline =
+        base === null
+          ? timelineRun(this.facts)
+          : timelineRun(this.facts, { run: base.run, from: base.from, state: this.stateBefore(this.countBefore(base.from)) });
+      this.timelineBase = null;
+    }
+    return this.timeline.segments;
   }
 
   /** foldResident(events, until): the facts that occurred by `until`, time advanced to it. */
@@ -164,6 +209,19 @@ export class ResidentFold {
       const middle = (low + high) >>> 1;
       const fact = this.facts[middle]!;
       if (isIdentityFact(fact.type) || fact.occurredOn <= until) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** How many facts in legal order come before `day`: the identity facts and those that occurred earlier. */
+  private countBefore(day: LocalDate): number {
+    let low = 0;
+    let high = this.facts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const fact = this.facts[middle]!;
+      if (isIdentityFact(fact.type) || fact.occurredOn < day) low = middle + 1;
       else high = middle;
     }
     return low;

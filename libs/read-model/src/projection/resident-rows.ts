@@ -89,7 +89,7 @@ export function residentRows(stream: readonly StoredEvent[], fold?: ResidentFold
       notes: identity.notes ?? null,
       version: stream.at(-1)!.version,
       cardNumber: state.cards.at(-1)?.number ?? null,
-      statusTimeline: statusTimeline(events),
+      statusTimeline: fold?.statusTimeline() ?? statusTimeline(events),
       registeredAt: registration.metadata.recordedAt,
       profile: residentProfile(identity),
       assignedTo: identity.assignedTo ?? null,
