@@ -82,8 +82,13 @@ export interface EventStore {
    * late. Readers of the whole log (the projector) page through it from their checkpoint.
    */
   readAll(after: GlobalPosition | null, limit: number): Promise<StoredEvent[]>;
-  /** Position of the last event in the log (null: empty), for readers that must see every write so far. */
-  headPosition(): Promise<GlobalPosition | null>;
+  /**
+   * Position of the last event in the log (null: empty), for readers that must see every write
+   * so far. With `organisationId`, of the last event written for that organisation
+   * (`metadata.organisationId`), where the store can find it cheaply, else the log's: a reader
+   * of one organisation's data then need not wait for another's writes.
+   */
+  headPosition(organisationId?: string): Promise<GlobalPosition | null>;
   /** Events after `after` not yet handed out, or null when the store cannot count them cheaply. */
   countAfter(after: GlobalPosition | null): Promise<number | null>;
   close(): Promise<void>;

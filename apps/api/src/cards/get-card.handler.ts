@@ -27,7 +27,7 @@ export class GetCardHandler implements IQueryHandler<GetCard> {
   ) {}
 
   async execute({ organisationId, number, asOf }: GetCard) {
-    await this.projection.caughtUp();
+    await this.projection.caughtUp(organisationId);
     const [row] = await this.dataSource.query(
       'SELECT resident_id FROM read_model.card_registry WHERE organisation_id = $1 AND card_number = $2',
       [organisationId, number],

@@ -64,7 +64,7 @@ export class DeadlinesController {
   async feed(@QueryParam('token') token?: string): Promise<StreamableFile> {
     const organisationId = token ? await this.credentials.organisationOfFeedToken(token) : null;
     if (!organisationId) throw unauthorized('Open the feed with its calendar token: /v1/deadlines.ics?token=…');
-    await this.projection.caughtUp();
+    await this.projection.caughtUp(organisationId);
     const now = this.clock();
     const asOf = japanDateOf(now);
     const own = (await this.registrations?.ownDeadlines(organisationId)) ?? { name: null, deadlines: [] };

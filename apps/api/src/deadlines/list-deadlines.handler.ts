@@ -59,7 +59,7 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
   ) {}
 
   async execute({ organisationId, filter }: ListDeadlines) {
-    await this.projection.caughtUp();
+    await this.projection.caughtUp(organisationId);
     const own = ((await this.registrations?.deadlinesOf(organisationId)) ?? []).map((deadline) => ({
       id: deadline.id,
       kind: deadline.kind,

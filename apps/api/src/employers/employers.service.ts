@@ -126,7 +126,7 @@ export class EmployersService {
   async get(organisationId: string, id: string): Promise<Employer & { residents: Array<{ id: string; fullName: string }> }> {
     const employer = await this.find(this.pool, organisationId, id, false);
     // The residents come from the read model: include every fact written before this read.
-    await this.projection.caughtUp();
+    await this.projection.caughtUp(organisationId);
     // Residents are linked to the employer of their current contract (docs/ssw-duties.md §2), or
     // named as their employer in the profile (docs/api-v1.md: free text or an employer record id).
     const { rows } = await this.pool.query<{ id: string; full_name: string }>(

@@ -109,7 +109,7 @@ export class CaseloadImport {
       ]);
     const organisationId = caller.organisationId;
     const today = japanDateOf(this.clock());
-    await this.projection.caughtUp();
+    await this.projection.caughtUp(organisationId);
     const index = await loadCaseloadIndex(this.dataSource, this.pool, organisationId);
     const context: RunContext = {
       caller,

@@ -68,7 +68,7 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
   ) {}
 
   async execute({ organisationId, filters, page, pageSize, asOf }: ListResidents) {
-    await this.projection.caughtUp();
+    await this.projection.caughtUp(organisationId);
     const { from, where, params } = residentFilterSql(organisationId, filters, asOf);
     const n = params.length;
     const rows: SummaryRow[] = await this.dataSource.query(

@@ -24,7 +24,7 @@ export class PossibleDuplicates {
   ) {}
 
   async refuse(organisationId: string, registration: RegistrationKey, ownId: string): Promise<void> {
-    await this.projection.caughtUp();
+    await this.projection.caughtUp(organisationId);
     const rows: Array<{ resident_id: string; full_name: string }> = await this.dataSource.query(
       `SELECT resident_id, full_name FROM read_model.resident_summary
        WHERE organisation_id = $1 AND date_of_birth = $2::date AND name_key = $3 AND nationality = $4 AND NOT closed

@@ -141,7 +141,8 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
-  async headPosition(): Promise<GlobalPosition | null> {
+  /** The log's last event, also when asked for one organisation's: KurrentDB has no index of them here. */
+  async headPosition(_organisationId?: string): Promise<GlobalPosition | null> {
     for await (const resolved of this.client.readAll({
       fromPosition: END,
       direction: BACKWARDS,

@@ -27,6 +27,8 @@ const MIGRATIONS: readonly string[] = [
     CONSTRAINT events_event_id_key UNIQUE (event_id)
   );
   `,
+  // One organisation's last event (headPosition(organisationId)): its reads wait for its own writes only.
+  `CREATE INDEX events_organisation_head ON events ((metadata->>'organisationId'), transaction_id, position)`,
 ];
 
 export async function migrateEventStore(pool: pg.Pool): Promise<void> {

@@ -58,9 +58,19 @@ describe('PostgreSQL global log under concurrent writers', () => {
     }
   });
 
+  test("one organisation's head is its own last event, not a later one of another organisation", async () => {
+    const of = (organisationId: string) => ({ ...newEvent(), metadata: { ...newEvent().metadata, organisationId } });
+    const first = await store.append('head-a', [of('org-a')], 'no_stream');
+    const later = await store.append('head-b', [of('org-b')], 'no_stream');
+    expect(await store.headPosition('org-a')).toEqual(first.position);
+    expect(await store.headPosition('org-b')).toEqual(later.position);
+    expect(await store.headPosition()).toEqual(later.position);
+    expect(await store.headPosition('org-none')).toBeNull();
+  });
+
   test('migrations run once even when two processes start together', async () => {
     await Promise.all([PostgresEventStore.open(pool), PostgresEventStore.open(pool)]);
     const { rows } = await pool.query('SELECT count(*)::int AS n FROM event_store_migrations');
-    expect(rows[0].n).toBe(1);
+    expect(rows[0].n).toBe(2);
   });
 });

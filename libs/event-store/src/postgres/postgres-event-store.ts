@@ -279,12 +279,22 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
-  /** The log's last committed event; rows of transactions still open are not "written" yet. */
-  async headPosition(): Promise<GlobalPosition | null> {
-    const { rows } = await this.pool.query<{ transaction_text: string; position: string }>({
-      name: 'zairyu-head',
-      text: `SELECT transaction_id::text AS transaction_text, position FROM events ORDER BY transaction_id DESC, position DESC LIMIT 1`,
-    });
+  /** The log's (or one organisation's) last committed event; rows of transactions still open are not "written" yet. */
+  async headPosition(organisationId?: string): Promise<GlobalPosition | null> {
+    const { rows } = await this.pool.query<{ transaction_text: string; position: string }>(
+      organisationId === undefined
+        ? {
+            name: 'zairyu-head',
+            text: `SELECT transaction_id::text AS transaction_text, position FROM events ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+          }
+        : {
+            // events_organisation_head (event-store-schema.ts) answers this from one index entry.
+            name: 'zairyu-organisation-head',
+            text: `SELECT transaction_id::text AS transaction_text, position FROM events WHERE metadata->>'organisationId' = $1
+                   ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+            values: [organisationId],
+          },
+    );
     return rows[0] ? { commit: BigInt(rows[0].transaction_text), prepare: BigInt(rows[0].position) } : null;
   }
 

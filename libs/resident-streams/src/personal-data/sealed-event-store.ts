@@ -62,8 +62,8 @@ export class SealedEventStore implements EventStore {
     return this.openAll(await this.inner.readAll(after, limit));
   }
 
-  headPosition(): Promise<GlobalPosition | null> {
-    return this.inner.headPosition();
+  headPosition(organisationId?: string): Promise<GlobalPosition | null> {
+    return this.inner.headPosition(organisationId);
   }
 
   countAfter(after: GlobalPosition | null): Promise<number | null> {

@@ -1,0 +1,48 @@
+/**
+ * Read-your-writes waits for the caller's own organisation's writes only (issue 10): a tenant
+ * whose events the projection has not reached yet holds up its own reads, never another's.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { createPgPool, PostgresEventStore } from '@zairyu/event-store';
+import { openReadModel, Projector } from '@zairyu/read-model';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { studentToEngineer } from '../../../../libs/domain/src/testing/lives.js';
+import { appendLife } from '../../../../libs/read-model/src/testing/append-life.js';
+import { ProjectionHandle } from './read-your-writes.js';
+
+let database: TestDatabase;
+let pool: pg.Pool;
+let store: PostgresEventStore;
+let dataSource: DataSource;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = createPgPool(database.url, { max: 10 });
+  store = await PostgresEventStore.open(pool);
+  dataSource = await openReadModel(database.url);
+});
+afterAll(async () => {
+  await dataSource.destroy();
+  await pool.end();
+  await database.drop();
+});
+
+test("a read of one organisation does not wait for another organisation's writes the projection has not reached", async () => {
+  const [quiet, busy] = [randomUUID(), randomUUID()];
+  const projector = new Projector(pool, store);
+  // No leader: the projection moves only when this test makes it.
+  const projection = new ProjectionHandle(store, projector, null, 300);
+  await appendLife(store, quiet, studentToEngineer().events);
+  await projector.catchUp();
+  await appendLife(store, busy, studentToEngineer().events);
+
+  expect(await projection.caughtUp(quiet)).toBe(true);
+  expect(await projection.caughtUp(randomUUID())).toBe(true);
+  // The busy organisation's own read waits for its write, and gives up after 300 ms here.
+  expect(await projection.caughtUp(busy)).toBe(false);
+  await projector.catchUp();
+  expect(await projection.caughtUp(busy)).toBe(true);
+});
