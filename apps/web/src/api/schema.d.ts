@@ -180,7 +180,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event history: who recorded what and when, in version order */
+        /**
+         * The event history: who recorded what and when, in version order
+         * @description With after and/or limit, one page: the events after version `after`, at most `limit` (1–500, default 100); a Link header (rel="next") names the next page while more remain.
+         */
         get: operations["ResidentsController_events"];
         put?: never;
         /** Record a fact (any event type of the contract) */
@@ -4762,6 +4765,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CredentialsController_listKeys: {
@@ -4823,6 +4837,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4918,6 +4943,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CredentialsController_listCalendarTokens: {
@@ -4979,6 +5015,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5052,6 +5099,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CredentialsController_revokeKey: {
@@ -5118,6 +5176,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CredentialsController_revokeCalendarToken: {
@@ -5178,6 +5247,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5252,6 +5332,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5366,6 +5457,17 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ResidentsController_get: {
@@ -5430,6 +5532,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5506,6 +5619,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ResidentsController_deadlines: {
@@ -5576,11 +5700,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ResidentsController_events: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A version: the page starts after it (default 0). */
+                after?: number;
+                /** @description At most this many events. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5589,9 +5729,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every recorded fact, retracted ones marked. */
+            /** @description Every recorded fact, retracted ones marked (with after/limit, one page). */
             200: {
                 headers: {
+                    /** @description With after/limit, while more remain: `</v1/residents/{id}/events?after=N&limit=M>; rel="next"`. */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5637,6 +5779,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5758,7 +5911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The facts break a rule: `code` says which. Codes: `EVENT_BEFORE_BIRTH`, `EVENT_IN_FUTURE`, `NO_PENDING_APPLICATION`, `APPLICATION_ALREADY_PENDING`, `REENTRY_LAPSED`, `NO_OPEN_REENTRY`, `REENTRY_OPEN`, `NOT_IN_JAPAN`, `ALREADY_IN_JAPAN`, `NOT_ABROAD`, `RESIDENT_CLOSED`, `NOT_A_MID_TO_LONG_TERM_RESIDENT`, `NO_STATUS`, `NO_CARD`, `UNKNOWN_CARD_NUMBER`, `ALREADY_HAS_STATUS`, `PERIOD_TOO_LONG`, `PERIOD_ENDS_BEFORE_GRANT`, `PERMIT_ENDS_BEFORE_DEPARTURE`, `STATUS_NOT_GRANTED_AT_LANDING`, `SPECIFIED_CARD_NOT_AVAILABLE`, `BIRTH_DATE_MISMATCH`, `UNKNOWN_EVENT`, `ALREADY_RETRACTED`, `CANNOT_RETRACT`, `CONFLICTS_WITH_LATER_EVENT`, `NOT_REGISTERED`, `PERMIT_TOO_LONG`, `CARD_NOT_HELD`, `STATUS_NOT_IN_FORCE`, `CARD_ISSUED_BEFORE_BIRTH`, `CARD_ISSUED_IN_FUTURE`, `CASE_CLOSED`, `CASE_NOT_CLOSED`, `ALREADY_FOLLOWED`, `PERIOD_ALREADY_ENDED`, `CARD_ALREADY_EXPIRED`, `APPLICATION_AFTER_RECORD`, `SSW1_CAP_EXCEEDED`, `SSW_SIXTH_YEAR_NOT_AVAILABLE`, `NOT_SSW`, `NOT_SSW1`, `NO_SUPPORT`, `SUPPORT_ALREADY_STARTED`, `SSW_EXCLUSION_TOO_SHORT`, `SSW_EXCLUSION_TOO_LONG`, `IDEMPOTENCY_KEY_REUSED`, `ASSIGNEE_NOT_IN_ORGANISATION`. */
+            /** @description The facts break a rule: `code` says which. Codes: `EVENT_BEFORE_BIRTH`, `EVENT_IN_FUTURE`, `NO_PENDING_APPLICATION`, `APPLICATION_ALREADY_PENDING`, `REENTRY_LAPSED`, `NO_OPEN_REENTRY`, `REENTRY_OPEN`, `NOT_IN_JAPAN`, `ALREADY_IN_JAPAN`, `NOT_ABROAD`, `RESIDENT_CLOSED`, `NOT_A_MID_TO_LONG_TERM_RESIDENT`, `NO_STATUS`, `NO_CARD`, `UNKNOWN_CARD_NUMBER`, `ALREADY_HAS_STATUS`, `PERIOD_TOO_LONG`, `PERIOD_ENDS_BEFORE_GRANT`, `PERMIT_ENDS_BEFORE_DEPARTURE`, `STATUS_NOT_GRANTED_AT_LANDING`, `SPECIFIED_CARD_NOT_AVAILABLE`, `BIRTH_DATE_MISMATCH`, `UNKNOWN_EVENT`, `ALREADY_RETRACTED`, `CANNOT_RETRACT`, `CONFLICTS_WITH_LATER_EVENT`, `NOT_REGISTERED`, `PERMIT_TOO_LONG`, `CARD_NOT_HELD`, `STATUS_NOT_IN_FORCE`, `CARD_ISSUED_BEFORE_BIRTH`, `CARD_ISSUED_IN_FUTURE`, `CASE_CLOSED`, `CASE_NOT_CLOSED`, `ALREADY_FOLLOWED`, `PERIOD_ALREADY_ENDED`, `CARD_ALREADY_EXPIRED`, `APPLICATION_AFTER_RECORD`, `SSW1_CAP_EXCEEDED`, `SSW_SIXTH_YEAR_NOT_AVAILABLE`, `NOT_SSW`, `NOT_SSW1`, `NO_SUPPORT`, `SUPPORT_ALREADY_STARTED`, `SSW_EXCLUSION_TOO_SHORT`, `SSW_EXCLUSION_TOO_LONG`, `IDEMPOTENCY_KEY_REUSED`, `ASSIGNEE_NOT_IN_ORGANISATION`, `RESIDENT_HISTORY_FULL`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5766,8 +5919,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "EVENT_BEFORE_BIRTH" | "EVENT_IN_FUTURE" | "NO_PENDING_APPLICATION" | "APPLICATION_ALREADY_PENDING" | "REENTRY_LAPSED" | "NO_OPEN_REENTRY" | "REENTRY_OPEN" | "NOT_IN_JAPAN" | "ALREADY_IN_JAPAN" | "NOT_ABROAD" | "RESIDENT_CLOSED" | "NOT_A_MID_TO_LONG_TERM_RESIDENT" | "NO_STATUS" | "NO_CARD" | "UNKNOWN_CARD_NUMBER" | "ALREADY_HAS_STATUS" | "PERIOD_TOO_LONG" | "PERIOD_ENDS_BEFORE_GRANT" | "PERMIT_ENDS_BEFORE_DEPARTURE" | "STATUS_NOT_GRANTED_AT_LANDING" | "SPECIFIED_CARD_NOT_AVAILABLE" | "BIRTH_DATE_MISMATCH" | "UNKNOWN_EVENT" | "ALREADY_RETRACTED" | "CANNOT_RETRACT" | "CONFLICTS_WITH_LATER_EVENT" | "NOT_REGISTERED" | "PERMIT_TOO_LONG" | "CARD_NOT_HELD" | "STATUS_NOT_IN_FORCE" | "CARD_ISSUED_BEFORE_BIRTH" | "CARD_ISSUED_IN_FUTURE" | "CASE_CLOSED" | "CASE_NOT_CLOSED" | "ALREADY_FOLLOWED" | "PERIOD_ALREADY_ENDED" | "CARD_ALREADY_EXPIRED" | "APPLICATION_AFTER_RECORD" | "SSW1_CAP_EXCEEDED" | "SSW_SIXTH_YEAR_NOT_AVAILABLE" | "NOT_SSW" | "NOT_SSW1" | "NO_SUPPORT" | "SUPPORT_ALREADY_STARTED" | "SSW_EXCLUSION_TOO_SHORT" | "SSW_EXCLUSION_TOO_LONG" | "IDEMPOTENCY_KEY_REUSED" | "ASSIGNEE_NOT_IN_ORGANISATION";
+                        code: "EVENT_BEFORE_BIRTH" | "EVENT_IN_FUTURE" | "NO_PENDING_APPLICATION" | "APPLICATION_ALREADY_PENDING" | "REENTRY_LAPSED" | "NO_OPEN_REENTRY" | "REENTRY_OPEN" | "NOT_IN_JAPAN" | "ALREADY_IN_JAPAN" | "NOT_ABROAD" | "RESIDENT_CLOSED" | "NOT_A_MID_TO_LONG_TERM_RESIDENT" | "NO_STATUS" | "NO_CARD" | "UNKNOWN_CARD_NUMBER" | "ALREADY_HAS_STATUS" | "PERIOD_TOO_LONG" | "PERIOD_ENDS_BEFORE_GRANT" | "PERMIT_ENDS_BEFORE_DEPARTURE" | "STATUS_NOT_GRANTED_AT_LANDING" | "SPECIFIED_CARD_NOT_AVAILABLE" | "BIRTH_DATE_MISMATCH" | "UNKNOWN_EVENT" | "ALREADY_RETRACTED" | "CANNOT_RETRACT" | "CONFLICTS_WITH_LATER_EVENT" | "NOT_REGISTERED" | "PERMIT_TOO_LONG" | "CARD_NOT_HELD" | "STATUS_NOT_IN_FORCE" | "CARD_ISSUED_BEFORE_BIRTH" | "CARD_ISSUED_IN_FUTURE" | "CASE_CLOSED" | "CASE_NOT_CLOSED" | "ALREADY_FOLLOWED" | "PERIOD_ALREADY_ENDED" | "CARD_ALREADY_EXPIRED" | "APPLICATION_AFTER_RECORD" | "SSW1_CAP_EXCEEDED" | "SSW_SIXTH_YEAR_NOT_AVAILABLE" | "NOT_SSW" | "NOT_SSW1" | "NO_SUPPORT" | "SUPPORT_ALREADY_STARTED" | "SSW_EXCLUSION_TOO_SHORT" | "SSW_EXCLUSION_TOO_LONG" | "IDEMPOTENCY_KEY_REUSED" | "ASSIGNEE_NOT_IN_ORGANISATION" | "RESIDENT_HISTORY_FULL";
                     };
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5845,6 +6009,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DeadlinesController_feed: {
@@ -5888,6 +6063,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5958,6 +6144,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6036,6 +6233,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SessionController_end: {
@@ -6086,6 +6294,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6148,6 +6367,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MeController_mySessions: {
@@ -6198,6 +6428,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6269,6 +6510,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MeController_beginTotp: {
@@ -6331,6 +6583,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6437,6 +6700,17 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MeController_confirmTotp: {
@@ -6525,6 +6799,17 @@ export interface operations {
                         /** @enum {string} */
                         code: "TOTP_CODE_WRONG";
                     };
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6629,6 +6914,17 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InvitationsController_describe: {
@@ -6684,6 +6980,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6771,6 +7078,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrganisationPeopleController_list: {
@@ -6832,6 +7150,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6933,6 +7262,17 @@ export interface operations {
             /** @description The body is not JSON (application/json, UTF-8). */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7041,6 +7381,17 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrganisationPeopleController_resetAccess: {
@@ -7121,6 +7472,17 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrganisationPeopleController_sessions: {
@@ -7189,6 +7551,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrganisationPeopleController_policy: {
@@ -7250,6 +7623,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7345,6 +7729,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrganisationPeopleController_securityLog: {
@@ -7409,6 +7804,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7482,6 +7888,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MyRemindersController_get: {
@@ -7532,6 +7949,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7616,6 +8044,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MyRemindersController_notifications: {
@@ -7666,6 +8105,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7733,6 +8183,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7828,6 +8289,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     WebhooksController_remove: {
@@ -7888,6 +8360,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7956,6 +8439,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8035,6 +8529,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8154,6 +8659,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     EmployersController_list: {
@@ -8208,6 +8724,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8304,6 +8831,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     EmployersController_get: {
@@ -8365,6 +8903,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8484,6 +9033,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     EmployersController_history: {
@@ -8551,6 +9111,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OrganisationRegistrationController_get: {
@@ -8612,6 +9183,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8707,6 +9289,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ImportsController_create: {
@@ -8788,6 +9381,17 @@ export interface operations {
             /** @description The body is not multipart/form-data. */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8878,6 +9482,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ExportsController_deadlines: {
@@ -8957,6 +9572,17 @@ export interface operations {
             /** @description The URL is too long. */
             414: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
