@@ -24,6 +24,8 @@ test("another organisation's long stream is answered 404 after reading its first
   await api.record(theirs.caseworker, resident, 'Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2028-03-31' }).expect(201);
   for (let n = 0; n < 30; n++) await api.record(theirs.caseworker, resident, 'Moved', '2026-05-01', { address: `Tokyo ${n}` }).expect(201);
 
+  // A list waits until the projector has passed these writes: its reads must not be counted below.
+  await api.http.get('/v1/residents').auth(theirs.viewer, { type: 'bearer' }).expect(200);
   // Count what the store hands out (the real PostgreSQL store, observed, not replaced).
   const store = api.runtime.store as EventStore;
   const readStream = store.readStream.bind(store);
