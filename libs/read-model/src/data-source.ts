@@ -1,18 +1,14 @@
 /**
  * The TypeORM data source of the read models. Migrations run at start-up, under TypeORM's own
- * migrations table, once per database.
+ * migrations table, once per database. The read models have no entities: their rows are written
+ * by the projector and read by the queries beside them (queries/), in SQL.
  */
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { CardRegistryEntity } from './entities/card-registry.entity.js';
-import { DeadlineEntity } from './entities/deadline.entity.js';
-import { ProjectionCheckpointEntity } from './entities/projection-checkpoint.entity.js';
-import { ResidentSummaryEntity } from './entities/resident-summary.entity.js';
 import { CreateReadModel1763856000000 } from './migrations/1763856000000-create-read-model.js';
 import { ResidentAssignment1763856300000 } from './migrations/1763856300000-resident-assignment.js';
 import { SswReadModel1763856350000 } from './migrations/1763856350000-ssw-read-model.js';
 import { ResidentProfileAndSearch1764600000000 } from './migrations/1764600000000-resident-profile-and-search.js';
 
-export const READ_MODEL_ENTITIES = [ResidentSummaryEntity, CardRegistryEntity, DeadlineEntity, ProjectionCheckpointEntity];
 export const READ_MODEL_MIGRATIONS = [
   CreateReadModel1763856000000,
   ResidentAssignment1763856300000,
@@ -31,7 +27,7 @@ export function readModelDataSource(url: string, extras: DataSourceExtras = {}):
   return new DataSource({
     type: 'postgres',
     url,
-    entities: [...READ_MODEL_ENTITIES, ...((extras.entities ?? []) as [])],
+    entities: [...((extras.entities ?? []) as [])],
     migrations: [...READ_MODEL_MIGRATIONS, ...((extras.migrations ?? []) as [])],
     migrationsTableName: 'read_model_migrations',
     migrationsTransactionMode: 'each',

@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { cardViewAsOf, type LocalDate } from '@zairyu/domain';
+import { cardHolder } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { notFound } from '../http/problem.js';
@@ -28,14 +29,11 @@ export class GetCardHandler implements IQueryHandler<GetCard> {
 
   async execute({ organisationId, number, asOf }: GetCard) {
     await this.projection.caughtUp(organisationId);
-    const [row] = await this.dataSource.query(
-      'SELECT resident_id FROM read_model.card_registry WHERE organisation_id = $1 AND card_number = $2',
-      [organisationId, number],
-    );
-    if (!row) throw notFound('Card');
+    const holder = await cardHolder(this.dataSource, organisationId, number);
+    if (holder === null) throw notFound('Card');
     // The registry says whose card it is; its state as of the date comes from the stream, read
     // as every other "as of" is (libs/domain as-of.ts), so it agrees with the status.
-    const history = await this.ledger.load(organisationId, row.resident_id);
+    const history = await this.ledger.load(organisationId, holder);
     const card = history.fold.residentAsOf(asOf).cards.find((c) => c.number === number);
     if (!card || card.issuedOn > asOf) throw notFound('Card');
     const view = cardViewAsOf(card, asOf);

@@ -6,6 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { employerResidents } from '@zairyu/read-model';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { PG_POOL, PROJECTION } from '../bootstrap/tokens.js';
 import { badRequest, notFound, problem, ProblemException } from '../http/problem.js';
@@ -127,14 +128,7 @@ export class EmployersService {
     const employer = await this.find(this.pool, organisationId, id, false);
     // The residents come from the read model: include every fact written before this read.
     await this.projection.caughtUp(organisationId);
-    // Residents are linked to the employer of their current contract (docs/ssw-duties.md §2), or
-    // named as their employer in the profile (docs/api-v1.md: free text or an employer record id).
-    const { rows } = await this.pool.query<{ id: string; full_name: string }>(
-      `SELECT resident_id AS id, full_name FROM read_model.resident_summary
-       WHERE organisation_id = $1 AND (employer = $2 OR profile->>'employer' = $2) ORDER BY lower(full_name), resident_id`,
-      [organisationId, employer.id],
-    );
-    return { ...employer, residents: rows.map((row) => ({ id: row.id, fullName: row.full_name })) };
+    return { ...employer, residents: await employerResidents(this.pool, organisationId, employer.id) };
   }
 
   async history(organisationId: string, id: string) {

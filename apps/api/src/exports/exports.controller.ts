@@ -11,6 +11,7 @@ import type pg from 'pg';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { OWED_BY_LABEL, type DeadlineKind, type DeadlineState } from '@zairyu/domain';
+import { currentCardNumbers } from '@zairyu/read-model';
 import { OrgKey } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
@@ -90,7 +91,7 @@ export class ExportsController {
       let page = first;
       for (let number = 1; ; number++) {
         if (number > 1) page = await queries.execute(new ListResidents(organisationId, filters, number, EXPORT_PAGE, asOf));
-        const cards = await currentCards(
+        const cards = await currentCardNumbers(
           dataSource,
           organisationId,
           page.items.map((item) => item.id),
@@ -199,14 +200,4 @@ export class ExportsController {
     );
     return new Map(rows.map((row) => [row.id, row.email]));
   }
-}
-
-/** The current card number of each resident (the lists do not carry it). */
-async function currentCards(dataSource: DataSource, organisationId: string, residentIds: string[]): Promise<Map<string, string>> {
-  if (residentIds.length === 0) return new Map();
-  const rows: Array<{ resident_id: string; card_number: string | null }> = await dataSource.query(
-    'SELECT resident_id, card_number FROM read_model.resident_summary WHERE organisation_id = $1 AND resident_id = ANY($2::uuid[])',
-    [organisationId, residentIds],
-  );
-  return new Map(rows.filter((row) => row.card_number !== null).map((row) => [row.resident_id, row.card_number!]));
 }

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { addDays, deadlineStateAsOf, type DeadlineRecord, type LocalDate } from '@zairyu/domain';
-import { LIVE_SCHEMA, readModelTablesSql } from '@zairyu/read-model';
+import { LIVE_SCHEMA, readModelTablesSql } from '../read-model-tables.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
-import { DEADLINE_STATE_SQL } from './deadline-rows.js';
+import { DEADLINE_STATE_SQL } from './deadline-state-sql.js';
 
 const ORG = randomUUID();
 const RESIDENT = randomUUID();

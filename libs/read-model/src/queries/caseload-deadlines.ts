@@ -1,0 +1,81 @@
+/**
+ * The caseload's deadlines (GET /v1/deadlines and its exports), in due order: the residents'
+ * rows and the organisation's own deadlines (`residentId: null`, docs/ssw-duties.md §7) as one
+ * relation, filtered and paged in one query.
+ */
+import type { DataSource } from 'typeorm';
+import { owedByOf, type DeadlineKind, type DeadlineRecord, type DeadlineState, type LocalDate, type OwedBy } from '@zairyu/domain';
+import { DEADLINE_ROW_COLUMNS, type DeadlineRow } from './deadline-rows.js';
+import { DEADLINE_STATE_SQL } from './deadline-state-sql.js';
+
+export interface CaseloadDeadlineFilter {
+  from: LocalDate | null;
+  to: LocalDate | null;
+  states: DeadlineState[];
+  kinds: DeadlineKind[];
+  asOf: LocalDate;
+  page: number;
+  pageSize: number;
+  /** Only the deadlines of residents this user is in charge of (null: of nobody's). */
+  assignedTo?: string | null;
+  /** Who must act (docs/ssw-duties.md §1); none: everyone. */
+  owedBy?: OwedBy[];
+  /** The employer a filing concerns (a record id or a name). */
+  employer?: string | null;
+}
+
+/** The residents' deadline rows and the organisation's own ones (`$5`, as JSON), as one relation `d`. */
+const DEADLINES_AND_ORGANISATION_DEADLINES = `(
+  SELECT organisation_id, id, resident_id, resident_name, kind, created_on, opens_on, due_on, statutory_due_on, met_on, void_on,
+         source_event_id, owed_by, employer
+  FROM read_model.deadline
+  UNION ALL
+  SELECT $1::uuid, id, NULL::uuid, NULL::text, kind, created_on, opens_on, due_on, statutory_due_on, met_on, void_on,
+         source_event_id, owed_by, NULL::text
+  FROM jsonb_to_recordset($5::jsonb) AS o(id text, kind text, created_on date, opens_on date, due_on date, statutory_due_on date,
+         met_on date, void_on date, source_event_id text, owed_by text))`;
+
+/** `own`: the organisation's own deadlines, which live with the organisation, not in the read model. */
+export async function caseloadDeadlinePage(
+  dataSource: DataSource,
+  organisationId: string,
+  filter: CaseloadDeadlineFilter,
+  own: readonly DeadlineRecord[],
+): Promise<{ rows: DeadlineRow[]; total: number }> {
+  const ownRows = own.map((deadline) => ({
+    id: deadline.id,
+    kind: deadline.kind,
+    created_on: deadline.createdOn,
+    opens_on: deadline.opensOn,
+    due_on: deadline.dueOn,
+    statutory_due_on: deadline.statutoryDueOn,
+    met_on: deadline.metOn,
+    void_on: deadline.voidOn,
+    source_event_id: deadline.sourceEventId,
+    owed_by: owedByOf(deadline.kind),
+  }));
+  const params: unknown[] = [organisationId, filter.from ?? '0001-01-01', filter.asOf, filter.to ?? '9999-12-31', JSON.stringify(ownRows)];
+  const add = (value: unknown) => `$${params.push(value)}`;
+  let where = `d.organisation_id = $1 AND d.due_on >= $2::date AND d.due_on <= $4::date AND d.created_on <= $3::date`;
+  if (filter.states.length > 0) where += ` AND ${DEADLINE_STATE_SQL} = ANY(${add(filter.states)}::text[])`;
+  if (filter.kinds.length > 0) where += ` AND d.kind = ANY(${add(filter.kinds)}::text[])`;
+  if (filter.assignedTo !== undefined) {
+    where += ` AND EXISTS (SELECT 1 FROM read_model.resident_summary s WHERE s.organisation_id = d.organisation_id
+      AND s.resident_id = d.resident_id AND s.assigned_to IS NOT DISTINCT FROM ${add(filter.assignedTo)}::text)`;
+  }
+  if (filter.owedBy !== undefined && filter.owedBy.length > 0) where += ` AND d.owed_by = ANY(${add(filter.owedBy)}::text[])`;
+  if (filter.employer != null) where += ` AND d.employer = ${add(filter.employer)}`;
+  const n = params.length;
+  const rows: Array<DeadlineRow & { total: string }> = await dataSource.query(
+    `SELECT ${DEADLINE_ROW_COLUMNS}, count(*) OVER () AS total
+     FROM ${DEADLINES_AND_ORGANISATION_DEADLINES} d WHERE ${where}
+     ORDER BY d.due_on, d.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+  );
+  // Past the last page the window count is missing: count apart.
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : Number((await dataSource.query(`SELECT count(*) AS n FROM ${DEADLINES_AND_ORGANISATION_DEADLINES} d WHERE ${where}`, params))[0].n);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+}
