@@ -17,11 +17,13 @@ import { isConflict, useRecordEvent } from './use-record-event';
 interface Props {
   residentId: string;
   version: number;
+  /** The resident (and so `version`) is being read again: a save now would carry the old version. */
+  reloading?: boolean;
   onRecorded(): void;
   onReload(): void;
 }
 
-export function RecordFactForm({ residentId, version, onRecorded, onReload }: Props) {
+export function RecordFactForm({ residentId, version, reloading = false, onRecorded, onReload }: Props) {
   const { t } = useTranslation();
   const [type, setType] = useState<string | null>(null);
   const [occurredOn, setOccurredOn] = useState('');
@@ -123,7 +125,7 @@ export function RecordFactForm({ residentId, version, onRecorded, onReload }: Pr
           </Alert>
         )}
         <Group>
-          <Button type="submit" loading={record.isPending} disabled={!type}>
+          <Button type="submit" loading={record.isPending || reloading} disabled={!type}>
             {t('record.submit')}
           </Button>
         </Group>

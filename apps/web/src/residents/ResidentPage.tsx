@@ -110,7 +110,7 @@ export function ResidentPage() {
         <Title order={3} size="h4" id="record-heading" mb="xs">
           {t('resident.record')}
         </Title>
-        <RecordFactForm residentId={resident.id} version={version} onRecorded={reload} onReload={reload} />
+        <RecordFactForm residentId={resident.id} version={version} reloading={summary.isFetching} onRecorded={reload} onReload={reload} />
       </Paper>
 
       <Paper withBorder p="sm" component="section" aria-labelledby="history-heading">
