@@ -53,8 +53,8 @@ async function fillOrganisations(pool: pg.Pool, organisations: string[], count: 
       [organisationId],
     );
     await pool.query(
-      `INSERT INTO read_model.card_registry (organisation_id, card_number, resident_id, kind, issued_on, expires_on)
-       SELECT organisation_id, card_number, resident_id, 'residence_card', date '2024-01-01', date '2029-01-01'
+      `INSERT INTO read_model.card_registry (organisation_id, card_number, resident_id)
+       SELECT organisation_id, card_number, resident_id
        FROM read_model.resident_summary WHERE organisation_id = $1`,
       [organisationId],
     );

@@ -8,12 +8,14 @@ import { CreateReadModel1763856000000 } from './migrations/1763856000000-create-
 import { ResidentAssignment1763856300000 } from './migrations/1763856300000-resident-assignment.js';
 import { SswReadModel1763856350000 } from './migrations/1763856350000-ssw-read-model.js';
 import { ResidentProfileAndSearch1764600000000 } from './migrations/1764600000000-resident-profile-and-search.js';
+import { CardRegistryNumbersOnly1764700000000 } from './migrations/1764700000000-card-registry-numbers-only.js';
 
 export const READ_MODEL_MIGRATIONS = [
   CreateReadModel1763856000000,
   ResidentAssignment1763856300000,
   SswReadModel1763856350000,
   ResidentProfileAndSearch1764600000000,
+  CardRegistryNumbersOnly1764700000000,
 ];
 
 export interface DataSourceExtras {

@@ -37,15 +37,12 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
   CREATE INDEX ON ${schema}.resident_summary (organisation_id, external_ref);
   CREATE INDEX ON ${schema}.resident_summary (organisation_id, registered_at, resident_id);
 
+  -- Whose card a number is: every number a resident has held. A card's state as of a date is
+  -- read from the resident's stream (apps/api/src/cards/get-card.handler.ts): no dates here.
   CREATE TABLE ${schema}.card_registry (
-    organisation_id     uuid NOT NULL,
-    card_number         text NOT NULL,
-    resident_id         uuid NOT NULL,
-    kind                text NOT NULL,
-    issued_on           date NOT NULL,
-    expires_on          date NOT NULL,
-    invalidated_on      date,
-    invalidation_reason text,
+    organisation_id uuid NOT NULL,
+    card_number     text NOT NULL,
+    resident_id     uuid NOT NULL,
     PRIMARY KEY (organisation_id, card_number)
   );
   CREATE INDEX ON ${schema}.card_registry (organisation_id, resident_id);

@@ -207,9 +207,9 @@ export class Projector {
     const cards = [
       ...new Map(
         rows.flatMap((row) =>
-          row.cards.map((card) => [
-            `${row.summary.organisationId}/${card.cardNumber}`,
-            { ...card, organisationId: row.summary.organisationId, residentId: row.summary.residentId },
+          row.cardNumbers.map((cardNumber) => [
+            `${row.summary.organisationId}/${cardNumber}`,
+            { cardNumber, organisationId: row.summary.organisationId, residentId: row.summary.residentId },
           ]),
         ),
       ).values(),
@@ -218,13 +218,10 @@ export class Projector {
       // A number belongs to one resident per organisation (reservations); should an orphaned
       // claim ever leave two holders, the later projection wins rather than the projector stopping.
       await client.query(
-        `INSERT INTO ${s}.card_registry (organisation_id, card_number, resident_id, kind, issued_on, expires_on, invalidated_on, invalidation_reason)
-         SELECT "organisationId", "cardNumber", "residentId", kind, "issuedOn", "expiresOn", "invalidatedOn", "invalidationReason"
-         FROM jsonb_to_recordset($1::jsonb) AS x("organisationId" uuid, "cardNumber" text, "residentId" uuid, kind text,
-           "issuedOn" date, "expiresOn" date, "invalidatedOn" date, "invalidationReason" text)
-         ON CONFLICT (organisation_id, card_number) DO UPDATE SET resident_id = excluded.resident_id, kind = excluded.kind,
-           issued_on = excluded.issued_on, expires_on = excluded.expires_on, invalidated_on = excluded.invalidated_on,
-           invalidation_reason = excluded.invalidation_reason`,
+        `INSERT INTO ${s}.card_registry (organisation_id, card_number, resident_id)
+         SELECT "organisationId", "cardNumber", "residentId"
+         FROM jsonb_to_recordset($1::jsonb) AS x("organisationId" uuid, "cardNumber" text, "residentId" uuid)
+         ON CONFLICT (organisation_id, card_number) DO UPDATE SET resident_id = excluded.resident_id`,
         [JSON.stringify(cards)],
       );
     }

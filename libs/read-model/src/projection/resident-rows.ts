@@ -44,14 +44,8 @@ export interface ResidentRows {
   };
   /** Every word the resident is found by (search-text.ts). */
   searchTokens: string[];
-  cards: Array<{
-    cardNumber: string;
-    kind: string;
-    issuedOn: string;
-    expiresOn: string;
-    invalidatedOn: string | null;
-    invalidationReason: string | null;
-  }>;
+  /** Every card number the resident has held (the card registry). */
+  cardNumbers: string[];
   deadlines: Array<{
     id: string;
     kind: string;
@@ -100,14 +94,7 @@ export function residentRows(stream: readonly StoredEvent[], fold?: ResidentFold
       sswPanel: sswPanelInput(state),
     },
     searchTokens: searchTokens(identity),
-    cards: state.cards.map((card) => ({
-      cardNumber: card.number,
-      kind: card.kind,
-      issuedOn: card.issuedOn,
-      expiresOn: card.expiresOn,
-      invalidatedOn: card.invalidatedOn,
-      invalidationReason: card.invalidationReason,
-    })),
+    cardNumbers: state.cards.map((card) => card.number),
     deadlines: state.deadlines.map((deadline) => ({
       id: deadline.id,
       kind: deadline.kind,
