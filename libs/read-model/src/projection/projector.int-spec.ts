@@ -50,6 +50,7 @@ async function snapshot(): Promise<string[]> {
     'resident_summary ORDER BY organisation_id, resident_id',
     'card_registry ORDER BY organisation_id, card_number',
     'deadline ORDER BY organisation_id, resident_id, id',
+    'resident_search_token ORDER BY organisation_id, token, resident_id',
   ];
   const out: string[] = [];
   for (const table of tables) {
@@ -101,6 +102,56 @@ describe('the residents projection', () => {
     expect(deadlines.rows[0].n).toBe(foldResident(events, END_OF_TIME).deadlines.length);
     const perOrg = await pool.query('SELECT organisation_id, count(*)::int AS n FROM read_model.resident_summary GROUP BY 1');
     expect(Object.fromEntries(perOrg.rows.map((r) => [r.organisation_id, r.n]))).toMatchObject({ [ORG_A]: 3, [ORG_B]: 1 });
+  });
+
+  test('a later write changes only the rows it changed: a new deadline is added, a retracted one removed, a corrected name rewrites every row that shows it, and untouched rows keep their tuple', async () => {
+    const projector = new Projector(pool, store, { batchSize: 1 });
+    await projector.catchUp();
+    const [resident] = await appendLives(1);
+    await projector.catchUp();
+    const stream = residentStream(resident!);
+    const deadlinesOf = async () =>
+      (
+        await pool.query<{ id: string; xmin: string; resident_name: string }>(
+          'SELECT id, xmin::text, resident_name FROM read_model.deadline WHERE resident_id = $1 ORDER BY id',
+          [resident],
+        )
+      ).rows;
+    const fact = (type: string, occurredOn: string, data: Record<string, unknown>) => ({
+      eventId: randomUUID(),
+      type,
+      occurredOn,
+      data,
+      metadata: { recordedBy: 'test', organisationId: ORG_A, correlationId: randomUUID(), causationId: null },
+    });
+    const append = async (event: ReturnType<typeof fact>) => {
+      await store.append(stream, [event], (await store.readStream(stream)).length);
+      await projector.catchUp();
+    };
+    const before = await deadlinesOf();
+    expect(before.length).toBeGreaterThan(0);
+
+    // 住居地の届出 (14 days) for a new address: one row more, the others untouched.
+    const moved = fact('Moved', '2026-09-01', { address: 'Osaka' });
+    await append(moved);
+    const afterMove = await deadlinesOf();
+    expect(afterMove).toHaveLength(before.length + 1);
+    const added = afterMove.find((row) => !before.some((old) => old.id === row.id))!;
+    expect(afterMove.filter((row) => row.id !== added.id)).toEqual(before);
+
+    await append(fact('EventRetracted', '2026-09-02', { eventId: moved.eventId, reason: 'recorded for the wrong resident' }));
+    expect(await deadlinesOf()).toEqual(before);
+
+    await append(fact('DetailsCorrected', '2026-09-03', { fields: { fullName: 'NGUYEN VAN BINH' }, reason: 'typo' }));
+    const renamed = await deadlinesOf();
+    expect(renamed.map((row) => row.id)).toEqual(before.map((row) => row.id));
+    for (const [i, row] of renamed.entries()) {
+      expect(row.resident_name).toBe('NGUYEN VAN BINH');
+      expect(row.xmin).not.toBe(before[i]!.xmin);
+    }
+    const live = await snapshot();
+    await rebuildReadModel(pool, store);
+    expect(await snapshot()).toEqual(live);
   });
 
   test('a crash in the middle of a batch loses and duplicates nothing after a restart', async () => {

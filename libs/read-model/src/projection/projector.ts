@@ -1,8 +1,8 @@
 /**
  * Keeps the read models of one schema: reads the global log from the checkpoint, re-folds
- * every resident the batch touches from its whole stream, and writes their rows and the new
+ * every resident the batch touches, and writes what changed in their rows and the new
  * checkpoint in one transaction. A crash loses nothing (the checkpoint did not move) and
- * duplicates nothing (rows are replaced per resident). The checkpoint moves by
+ * duplicates nothing (each resident's rows are made to equal the new ones). The checkpoint moves by
  * compare-and-set, so a projector that lost its place (a rebuild swapped the schema under
  * it) notices and carries on from the stored checkpoint.
  */
@@ -22,6 +22,7 @@ import {
 import { LIVE_SCHEMA, type ReadModelSchema } from '../read-model-tables.js';
 import { residentIdOfStream, residentStream, type KeptFolds } from '@zairyu/resident-streams';
 import { residentRows, type ResidentRows } from './resident-rows.js';
+import { ResidentRowsWriter } from './resident-rows-writer.js';
 
 export const RESIDENTS_PROJECTION = 'residents';
 const FOLDS_BETWEEN_YIELDS = 25;
@@ -53,6 +54,7 @@ export class Projector {
   private readonly schema: ReadModelSchema;
   private readonly batchSize: number;
   private readonly keptFolds: KeptFolds | null;
+  private readonly rows: ResidentRowsWriter;
   private checkpointRowExists = false;
   private readonly projected = new EventEmitter().setMaxListeners(0);
 
@@ -64,6 +66,7 @@ export class Projector {
     this.schema = options.schema ?? LIVE_SCHEMA;
     this.batchSize = options.batchSize ?? 1000;
     this.keptFolds = options.keptFolds ?? null;
+    this.rows = new ResidentRowsWriter(this.schema);
   }
 
   /** Called with the new checkpoint after every committed batch of this projector. */
@@ -170,80 +173,8 @@ export class Projector {
         [RESIDENTS_PROJECTION, formatPosition(from), formatPosition(batch.at(-1)!.position)],
       );
       if (moved.rowCount !== 1) throw new CheckpointMovedError();
-      await this.replaceRows(client, residentIds, rows);
+      await this.rows.write(client, residentIds, rows);
     });
     this.projected.emit('projected', batch.at(-1)!.position);
-  }
-
-  private async replaceRows(client: pg.PoolClient, residentIds: string[], rows: ResidentRows[]): Promise<void> {
-    const s = this.schema;
-    for (const table of ['resident_summary', 'card_registry', 'deadline', 'resident_search_token']) {
-      await client.query(`DELETE FROM ${s}.${table} WHERE resident_id = ANY($1::uuid[])`, [residentIds]);
-    }
-    if (rows.length === 0) return;
-    await client.query(
-      `INSERT INTO ${s}.resident_summary (organisation_id, resident_id, full_name, date_of_birth, nationality, gender,
-         external_ref, notes, version, card_number, status_timeline, registered_at, profile, assigned_to, name_key, closed,
-         pending_application, employer, ssw_panel)
-       SELECT "organisationId", "residentId", "fullName", "dateOfBirth", nationality, gender,
-         "externalRef", notes, version, "cardNumber", "statusTimeline", "registeredAt", profile, "assignedTo", "nameKey", closed,
-         "pendingApplication", employer, "sswPanel"
-       FROM jsonb_to_recordset($1::jsonb) AS x("organisationId" uuid, "residentId" uuid, "fullName" text, "dateOfBirth" date,
-         nationality text, gender text, "externalRef" text, notes text, version int, "cardNumber" text,
-         "statusTimeline" jsonb, "registeredAt" timestamptz, profile jsonb, "assignedTo" text, "nameKey" text, closed boolean,
-         "pendingApplication" jsonb, employer text, "sswPanel" jsonb)`,
-      [JSON.stringify(rows.map((row) => row.summary))],
-    );
-    const tokens = rows.flatMap((row) =>
-      row.searchTokens.map((token) => ({ o: row.summary.organisationId, r: row.summary.residentId, t: token })),
-    );
-    if (tokens.length > 0) {
-      await client.query(
-        `INSERT INTO ${s}.resident_search_token (organisation_id, resident_id, token)
-         SELECT o, r, t FROM jsonb_to_recordset($1::jsonb) AS x(o uuid, r uuid, t text) ON CONFLICT DO NOTHING`,
-        [JSON.stringify(tokens)],
-      );
-    }
-    const cards = [
-      ...new Map(
-        rows.flatMap((row) =>
-          row.cardNumbers.map((cardNumber) => [
-            `${row.summary.organisationId}/${cardNumber}`,
-            { cardNumber, organisationId: row.summary.organisationId, residentId: row.summary.residentId },
-          ]),
-        ),
-      ).values(),
-    ];
-    if (cards.length > 0) {
-      // A number belongs to one resident per organisation (reservations); should an orphaned
-      // claim ever leave two holders, the later projection wins rather than the projector stopping.
-      await client.query(
-        `INSERT INTO ${s}.card_registry (organisation_id, card_number, resident_id)
-         SELECT "organisationId", "cardNumber", "residentId"
-         FROM jsonb_to_recordset($1::jsonb) AS x("organisationId" uuid, "cardNumber" text, "residentId" uuid)
-         ON CONFLICT (organisation_id, card_number) DO UPDATE SET resident_id = excluded.resident_id`,
-        [JSON.stringify(cards)],
-      );
-    }
-    const deadlines = rows.flatMap((row) =>
-      row.deadlines.map((deadline) => ({
-        ...deadline,
-        organisationId: row.summary.organisationId,
-        residentId: row.summary.residentId,
-        residentName: row.summary.fullName,
-      })),
-    );
-    if (deadlines.length > 0) {
-      await client.query(
-        `INSERT INTO ${s}.deadline (organisation_id, id, resident_id, resident_name, kind, created_on, opens_on, statutory_due_on,
-           due_on, met_on, void_on, source_event_id, owed_by, employer)
-         SELECT "organisationId", id, "residentId", "residentName", kind, "createdOn", "opensOn", "statutoryDueOn",
-           "dueOn", "metOn", "voidOn", "sourceEventId", "owedBy", employer
-         FROM jsonb_to_recordset($1::jsonb) AS x("organisationId" uuid, id text, "residentId" uuid, "residentName" text, kind text,
-           "createdOn" date, "opensOn" date, "statutoryDueOn" date, "dueOn" date, "metOn" date, "voidOn" date, "sourceEventId" text,
-           "owedBy" text, employer text)`,
-        [JSON.stringify(deadlines)],
-      );
-    }
   }
 }
