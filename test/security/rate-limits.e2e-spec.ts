@@ -51,6 +51,18 @@ describe('per credential', () => {
     expect(neighbour).toEqual(Array.from({ length: BUDGET }, () => 200));
   });
 
+  test('each refusal is held back a second: a client that ignores Retry-After and asks again at once gets one 429 a second per connection, not thousands', async () => {
+    const { viewer } = await api.organisation('Kaede');
+    for (let i = 0; i < BUDGET; i++)
+      await api.http.get('/v1/residents').set(from('192.0.2.13')).auth(viewer, { type: 'bearer' }).expect(200);
+    for (let i = 0; i < 2; i++) {
+      const started = performance.now();
+      await api.http.get('/v1/residents').set(from('192.0.2.13')).auth(viewer, { type: 'bearer' }).expect(429);
+      // A timer fires no earlier than asked; the margin is for the clock's rounding only.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    }
+  });
+
   test('requests with a key’s id and a wrong secret spend nothing of that key’s budget', async () => {
     const [, id] = sakura.caseworker.split('_');
     const forged = `zk_${id}_${'A'.repeat(43)}`;

@@ -5,6 +5,8 @@ export interface RateLimitConfig {
   /** Failed authentications (401) per address within `failureWindowMs` before that address gets 429. */
   failedAuthentications: number;
   failureWindowMs: number;
+  /** How long a refusal (429) is held back before it is sent (rate-limits.ts says why). */
+  refusalDelayMs: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
@@ -13,6 +15,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   requestsPerMinute: 1200,
   failedAuthentications: 100,
   failureWindowMs: 15 * 60_000,
+  // A second: a closed-loop client past its budget makes one request a second per connection.
+  refusalDelayMs: 1000,
 };
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -28,5 +32,6 @@ export function rateLimitConfigFrom(env: NodeJS.ProcessEnv): RateLimitConfig {
     requestsPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMITS.requestsPerMinute),
     failedAuthentications: wholeNumber(env, 'AUTH_FAILURES_PER_ADDRESS', DEFAULT_RATE_LIMITS.failedAuthentications),
     failureWindowMs: DEFAULT_RATE_LIMITS.failureWindowMs,
+    refusalDelayMs: wholeNumber(env, 'RATE_LIMIT_REFUSAL_DELAY_MS', DEFAULT_RATE_LIMITS.refusalDelayMs),
   };
 }

@@ -10,13 +10,18 @@
  *   request from that address is refused until the window ends, so guessing tokens or
  *   replaying revoked ones is cheap to stop (password sign-in has its own throttle as well).
  *
- * Both answer 429 application/problem+json with Retry-After (seconds). Counts are kept in each
+ * Both answer 429 application/problem+json with Retry-After (seconds), and only after
+ * `refusalDelayMs`: a client that ignores Retry-After and asks again at once would otherwise get
+ * thousands of refusals a second, each costing the server what answering costs, and take the CPU
+ * from every other tenant (bench: the noisy-neighbour figure). Held back, each of its connections
+ * gets one refusal per delay, for the price of a timer. Counts are kept in each
  * API process (the plugin's LRU store): with n processes behind a balancer a client gets at
  * most n times the budget.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SESSION_COOKIE } from '../people/session-cookie.js';
 import { sendProblem } from './problem-filter.js';
 import { problem } from './problem.js';
@@ -41,7 +46,8 @@ function triedCredential(request: FastifyRequest): boolean {
   return !credentialOf(request).startsWith('address:') || /[?&]token=/.test(request.url);
 }
 
-function tooMany(reply: FastifyReply, retryAfterSeconds: number, detail: string): FastifyReply {
+async function tooMany(reply: FastifyReply, delayMs: number, retryAfterSeconds: number, detail: string): Promise<FastifyReply> {
+  if (delayMs > 0) await sleep(delayMs);
   void reply.header('retry-after', String(Math.max(1, retryAfterSeconds)));
   sendProblem(reply, problem(429, detail, { code: 'RATE_LIMITED' }));
   return reply;
@@ -69,12 +75,18 @@ export async function installRateLimits(fastify: FastifyInstance, limits: RateLi
     if (!LIMITED.test(request.url)) return;
     const failed = await failures(request, { increment: false });
     if (!failed.isAllowed && failed.remaining === 0)
-      return tooMany(reply, failed.ttlInSeconds, 'Too many failed authentications from this address; try again later.');
+      return tooMany(
+        reply,
+        limits.refusalDelayMs,
+        failed.ttlInSeconds,
+        'Too many failed authentications from this address; try again later.',
+      );
     if (limits.requestsPerMinute === 0) return;
     const used = await perCredential(request);
     if (used.isAllowed) return;
     void reply.header('ratelimit-limit', String(used.max)).header('ratelimit-remaining', String(used.remaining));
-    if (used.isExceeded) return tooMany(reply, used.ttlInSeconds, `More than ${used.max} requests a minute with this credential.`);
+    if (used.isExceeded)
+      return tooMany(reply, limits.refusalDelayMs, used.ttlInSeconds, `More than ${used.max} requests a minute with this credential.`);
   });
 
   // Counted before the answer leaves (onSend), so the client's next request already sees it.
