@@ -6,6 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { inTransaction } from '@zairyu/event-store';
 import { employerResidents } from '@zairyu/read-model';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { PG_POOL, PROJECTION } from '../bootstrap/tokens.js';
@@ -88,7 +89,7 @@ export class EmployersService {
   async create(organisationId: string, body: unknown, changedBy: string): Promise<Employer> {
     const dto = checked(CreateEmployerDto, body);
     const id = randomUUID();
-    return this.inTransaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const rows = await this.insertOrConflict(client, dto.corporateNumber, () =>
         client.query<EmployerRow>(
           `INSERT INTO platform.employer (id, organisation_id, name, search_text, corporate_number, address, contact, files_hello_work, version)
@@ -149,7 +150,7 @@ export class EmployersService {
   async update(organisationId: string, id: string, body: unknown, ifMatch: number | null, changedBy: string): Promise<Employer> {
     const dto = checked(UpdateEmployerDto, body);
     const given = body as Record<string, unknown>;
-    return this.inTransaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const current = await this.find(client, organisationId, id, true);
       if (ifMatch !== null && ifMatch !== current.version) {
         throw new ProblemException(problem(412, `The employer is at version ${current.version}, not ${ifMatch}.`));
@@ -224,21 +225,6 @@ export class EmployersService {
       await client.query('ROLLBACK TO SAVEPOINT employer_write');
       if ((error as { code?: string }).code === '23505' && corporateNumber !== undefined) throw numberInUse(corporateNumber);
       throw error;
-    }
-  }
-
-  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
     }
   }
 }

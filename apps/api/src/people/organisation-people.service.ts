@@ -9,6 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { inTransaction } from '@zairyu/event-store';
 import { DATA_SOURCE, PG_POOL } from '../bootstrap/tokens.js';
 import type { Principal } from '../auth/principal.js';
 import { badRequest, notFound, problem, ProblemException } from '../http/problem.js';
@@ -23,7 +24,6 @@ import { SecondFactor } from './second-factor.js';
 import { SecurityLog } from './security-log.js';
 import { SessionStore, type SessionView } from './session-store.js';
 import { accountSubject } from './sign-in-throttle.js';
-import { inTransaction } from './transaction.js';
 import { normaliseEmail, USER_COLUMNS, userView, type UserRow, type UserView } from './user-accounts.js';
 
 interface Invitation {
