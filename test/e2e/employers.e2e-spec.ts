@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Api, type Keys } from '../support/api-harness.js';
+import { employerOnRecord, supportedWorker } from '../support/supported-worker.js';
 
 let api: Api;
 let org: Keys;
@@ -132,23 +133,13 @@ describe('employers', () => {
 
 describe('a Specified Skilled Worker linked to an employer, and owedBy', () => {
   test('the grant names the field and employer; the resident shows the SSW panel; the employer lists the resident', async () => {
-    const employer = (
-      await api.http
-        .post('/v1/employers')
-        .auth(org.caseworker, { type: 'bearer' })
-        .send({ name: 'Hokuriku Foods', filesHelloWork: true })
-        .expect(201)
-    ).body;
-    const resident = await api.register(org.caseworker, { fullName: 'TRAN THI MAI' });
-    await api
-      .record(org.caseworker, resident, 'Landed', '2026-04-01', {
-        status: 'specified_skilled_worker_1',
-        periodExpiresOn: '2029-03-31',
-        card: { number: 'SW77777777AA' },
-        designation: { field: 'food_and_beverage_manufacturing', employer: employer.id },
-      })
-      .expect(201);
-    await api.record(org.caseworker, resident, 'SupportStarted', '2026-04-01', { employer: employer.id }).expect(201);
+    const employer = await employerOnRecord(api, org.caseworker, { name: 'Hokuriku Foods', filesHelloWork: true });
+    const resident = await supportedWorker(api, org.caseworker, {
+      fullName: 'TRAN THI MAI',
+      card: 'SW77777777AA',
+      field: 'food_and_beverage_manufacturing',
+      employer: employer.id,
+    });
 
     const summary = (await api.http.get(`/v1/residents/${resident}?asOf=2026-05-01`).auth(org.viewer, { type: 'bearer' }).expect(200)).body;
     expect(summary.ssw).toMatchObject({

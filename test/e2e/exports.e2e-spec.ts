@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { addDays, japanDateOf } from '@zairyu/domain';
 import { Api, type Keys } from '../support/api-harness.js';
+import { employerOnRecord, supportedWorker } from '../support/supported-worker.js';
 
 let api: Api;
 let org: Keys;
@@ -155,19 +156,13 @@ test('every export is in the security log: who, which list, format and rows', as
 
 test('deadlines.csv|.xlsx: who owes each deadline in words, the employer of its filings, and the organisation’s own registration under its name', async () => {
   const office = await api.organisation('Hokuriku Support');
-  const employer = (
-    await api.http.post('/v1/employers').auth(office.caseworker, { type: 'bearer' }).send({ name: 'Hokuriku Foods' }).expect(201)
-  ).body;
-  const worker = await api.register(office.caseworker, { fullName: 'TRAN THI MAI' });
-  await api
-    .record(office.caseworker, worker, 'Landed', '2026-04-01', {
-      status: 'specified_skilled_worker_1',
-      periodExpiresOn: '2029-03-31',
-      card: { number: 'SW77777777AA' },
-      designation: { field: 'food_and_beverage_manufacturing', employer: employer.id },
-    })
-    .expect(201);
-  await api.record(office.caseworker, worker, 'SupportStarted', '2026-04-01', { employer: employer.id }).expect(201);
+  const employer = await employerOnRecord(api, office.caseworker, { name: 'Hokuriku Foods' });
+  const worker = await supportedWorker(api, office.caseworker, {
+    fullName: 'TRAN THI MAI',
+    card: 'SW77777777AA',
+    field: 'food_and_beverage_manufacturing',
+    employer: employer.id,
+  });
   // Registered until 2027-08-31: the renewal is filed 2027-02-01 – 04-30 (docs/ssw-duties.md §7).
   await api.http
     .patch(`/v1/organisations/${office.organisationId}`)

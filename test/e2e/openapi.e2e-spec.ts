@@ -9,6 +9,7 @@ import type { Response } from 'supertest';
 import { EVENT_TYPES, RECORDABLE_EVENT_TYPES, RULE_CODES } from '@zairyu/domain';
 import { Api, ADMIN_TOKEN, type Keys } from '../support/api-harness.js';
 import { DocumentedAnswers } from '../support/documented-answers.js';
+import { supportedWorker } from '../support/supported-worker.js';
 import { invite, PASSWORD, signIn } from '../support/people.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -308,16 +309,12 @@ describe('real answers match the document', () => {
     expect(expectDocumented(badDay, 'patch', '/v1/organisations/{orgId}').status).toBe(400);
     expectDocumented(await api.http.get(organisation).auth(office.manager, key).expect(200), 'get', '/v1/organisations/{orgId}');
 
-    const worker = await api.register(office.caseworker, { fullName: 'TRAN THI MAI' });
-    await api
-      .record(office.caseworker, worker, 'Landed', '2026-04-01', {
-        status: 'specified_skilled_worker_1',
-        periodExpiresOn: '2029-03-31',
-        card: { number: 'SW88888888AA' },
-        designation: { field: 'food_and_beverage_manufacturing', employer },
-      })
-      .expect(201);
-    await api.record(office.caseworker, worker, 'SupportStarted', '2026-04-01', { employer }).expect(201);
+    const worker = await supportedWorker(api, office.caseworker, {
+      fullName: 'TRAN THI MAI',
+      card: 'SW88888888AA',
+      field: 'food_and_beverage_manufacturing',
+      employer,
+    });
     const summary = await api.http.get(`/v1/residents/${worker}?asOf=2026-05-01`).auth(office.viewer, key).expect(200);
     expect(expectDocumented(summary, 'get', '/v1/residents/{id}').body.ssw.ssw1).not.toBeNull();
     expectDocumented(await api.http.get('/v1/residents?asOf=2026-05-01').auth(office.viewer, key).expect(200), 'get', '/v1/residents');

@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { Api, type Keys } from '../support/api-harness.js';
+import { employerOnRecord, supportedWorker, type EmployerOnRecord } from '../support/supported-worker.js';
 
 let api: Api;
 let mine: Keys;
 let theirs: Keys;
-let theirEmployer: { id: string; corporateNumber: string };
+let theirEmployer: EmployerOnRecord;
 
 const THEIR_NUMBER = '4011001098993';
 
@@ -21,23 +22,13 @@ beforeAll(async () => {
   api = await Api.start();
   mine = await api.organisation('Mine');
   theirs = await api.organisation('Theirs');
-  theirEmployer = (
-    await api.http
-      .post('/v1/employers')
-      .auth(theirs.caseworker, { type: 'bearer' })
-      .send({ name: 'Secret Foods', corporateNumber: THEIR_NUMBER, address: 'Osaka' })
-      .expect(201)
-  ).body;
-  const worker = await api.register(theirs.caseworker, { fullName: 'HIDDEN WORKER' });
-  await api
-    .record(theirs.caseworker, worker, 'Landed', '2026-04-01', {
-      status: 'specified_skilled_worker_1',
-      periodExpiresOn: '2029-03-31',
-      card: { number: 'HW12345678AA' },
-      designation: { field: 'food_service', employer: theirEmployer.id },
-    })
-    .expect(201);
-  await api.record(theirs.caseworker, worker, 'SupportStarted', '2026-04-01', { employer: theirEmployer.id }).expect(201);
+  theirEmployer = await employerOnRecord(api, theirs.caseworker, { name: 'Secret Foods', corporateNumber: THEIR_NUMBER, address: 'Osaka' });
+  await supportedWorker(api, theirs.caseworker, {
+    fullName: 'HIDDEN WORKER',
+    card: 'HW12345678AA',
+    field: 'food_service',
+    employer: theirEmployer.id,
+  });
 });
 afterAll(() => api.close());
 
@@ -146,16 +137,13 @@ describe('employers: isolation between organisations', () => {
   });
 
   test("a resident of mine that names their employer's id does not join their employer's residents, nor learn its name", async () => {
-    const resident = await api.register(mine.caseworker, { fullName: 'CURIOUS CASEWORKER', dateOfBirth: '1990-05-05' });
-    await api
-      .record(mine.caseworker, resident, 'Landed', '2026-04-01', {
-        status: 'specified_skilled_worker_1',
-        periodExpiresOn: '2029-03-31',
-        card: { number: 'CC12345678AA' },
-        designation: { field: 'food_service', employer: theirEmployer.id },
-      })
-      .expect(201);
-    await api.record(mine.caseworker, resident, 'SupportStarted', '2026-04-01', { employer: theirEmployer.id }).expect(201);
+    await supportedWorker(api, mine.caseworker, {
+      fullName: 'CURIOUS CASEWORKER',
+      dateOfBirth: '1990-05-05',
+      card: 'CC12345678AA',
+      field: 'food_service',
+      employer: theirEmployer.id,
+    });
     const theirView = await api.http.get(`/v1/employers/${theirEmployer.id}`).auth(theirs.viewer, { type: 'bearer' }).expect(200);
     expect(theirView.body.residents.map((r: { fullName: string }) => r.fullName)).toEqual(['HIDDEN WORKER']);
     const mineByIt = await api.http
