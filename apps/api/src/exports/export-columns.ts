@@ -5,36 +5,22 @@
  * imported again; columns the import does not know (台帳ID, 終了) are ignored by it.
  */
 import { isStatusCode, OWED_BY_LABEL, STATUS_CATALOGUE, type DeadlineKind, type DeadlineState, type OwedBy } from '@zairyu/domain';
+import type { ResidentProfile } from '@zairyu/read-model';
 import { japaneseCountryName } from '../imports/country-names.js';
 import { IMPORT_TEMPLATE, type ImportField } from '../imports/import-template.js';
+import type { ResidentSummary } from '../residents/resident-views.js';
 import type { ExportColumn } from './spreadsheet-writer.js';
 
-export interface ResidentExportRow {
-  id: string;
-  externalRef: string | null;
-  fullName: string;
-  nameKana: string | null;
-  nameNative: string | null;
-  dateOfBirth: string;
-  gender: string | null;
-  nationality: string;
-  status: string | null;
-  periodExpiresOn: string | null;
-  inJapan: boolean | null;
-  cardNumber: string | null;
-  employer: string | null;
-  passportNumber: string | null;
-  passportExpiresOn: string | null;
-  phone: string | null;
-  email: string | null;
-  /** The e-mail of the user in charge. */
-  assignedTo: string | null;
-  pendingApplication: { type: string; appliedOn: string; receiptNumber: string | null } | null;
-  closed: boolean;
-  notes: string | null;
-}
+/** A resident as GET /v1/residents lists it, with its current card number and the e-mail of the one in charge. */
+export type ResidentExportRow = ResidentSummary &
+  ResidentProfile & {
+    cardNumber: string | null;
+    /** The e-mail of the user in charge (what the import reads back); their id if they are gone. */
+    assignedToEmail: string | null;
+  };
 
 const yesNo = (value: boolean | null) => (value === null ? null : value ? 'はい' : 'いいえ');
+const statusJa = (status: string | null) => (status !== null && isStatusCode(status) ? STATUS_CATALOGUE[status].ja : status);
 const GENDER_JA: Record<string, string> = { male: '男', female: '女' };
 const PENDING_JA: Record<string, string> = { extension: '更新', status_change: '変更', permanent: '永住', acquisition: '取得' };
 
@@ -50,19 +36,19 @@ export const RESIDENT_COLUMNS: ExportColumn<ResidentExportRow>[] = [
   column('dateOfBirth', (row) => row.dateOfBirth, true),
   column('gender', (row) => (row.gender === null ? null : (GENDER_JA[row.gender] ?? row.gender))),
   column('nationality', (row) => japaneseCountryName(row.nationality)),
-  column('status', (row) => (row.status !== null && isStatusCode(row.status) ? STATUS_CATALOGUE[row.status].ja : row.status)),
-  column('periodExpiresOn', (row) => row.periodExpiresOn, true),
+  column('status', (row) => statusJa(row.status.residence.status)),
+  column('periodExpiresOn', (row) => row.status.residence.periodExpiresOn, true),
   column('cardNumber', (row) => row.cardNumber),
   column('employer', (row) => row.employer),
   column('passportNumber', (row) => row.passportNumber),
   column('passportExpiresOn', (row) => row.passportExpiresOn, true),
   column('phone', (row) => row.phone),
   column('email', (row) => row.email),
-  column('assignedTo', (row) => row.assignedTo),
+  column('assignedTo', (row) => row.assignedToEmail),
   column('pendingApplication', (row) => (row.pendingApplication ? (PENDING_JA[row.pendingApplication.type] ?? null) : null)),
   column('appliedOn', (row) => row.pendingApplication?.appliedOn ?? null, true),
   column('receiptNumber', (row) => row.pendingApplication?.receiptNumber ?? null),
-  column('inJapan', (row) => yesNo(row.inJapan)),
+  column('inJapan', (row) => yesNo(row.status.residence.inJapan)),
   column('notes', (row) => row.notes),
   { header: '終了', value: (row) => yesNo(row.closed) },
   { header: '台帳ID', value: (row) => row.id, width: 38 },

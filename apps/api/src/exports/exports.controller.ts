@@ -96,32 +96,11 @@ export class ExportsController {
           organisationId,
           page.items.map((item) => item.id),
         );
-        yield page.items.map((item) => {
-          const residence = item.status.residence as { status?: string | null; periodExpiresOn?: string | null; inJapan?: boolean };
-          return {
-            id: item.id,
-            externalRef: item.externalRef,
-            fullName: item.fullName,
-            nameKana: item.nameKana,
-            nameNative: item.nameNative,
-            dateOfBirth: item.dateOfBirth,
-            gender: item.gender,
-            nationality: item.nationality,
-            status: residence.status ?? null,
-            periodExpiresOn: residence.periodExpiresOn ?? null,
-            inJapan: residence.inJapan ?? null,
-            cardNumber: cards.get(item.id) ?? null,
-            employer: item.employer,
-            passportNumber: item.passportNumber,
-            passportExpiresOn: item.passportExpiresOn,
-            phone: item.phone,
-            email: item.email,
-            assignedTo: item.assignedTo === null ? null : (emails.get(item.assignedTo) ?? item.assignedTo),
-            pendingApplication: item.pendingApplication,
-            closed: item.closed,
-            notes: item.notes,
-          };
-        });
+        yield page.items.map((item) => ({
+          ...item,
+          cardNumber: cards.get(item.id) ?? null,
+          assignedToEmail: item.assignedTo === null ? null : (emails.get(item.assignedTo) ?? item.assignedTo),
+        }));
         if (page.items.length < EXPORT_PAGE) return;
       }
     }
