@@ -1,9 +1,7 @@
 /** What the employers (所属機関) and organisation registration endpoints answer, for the OpenAPI document. */
 import type { SchemaObject } from '@nestjs/swagger';
-import { DATE, nullable, ref } from '../openapi/schema-ref.js';
+import { DATE, INSTANT, nullable, ref } from '../openapi/schema-ref.js';
 import { ORGANISATION_KINDS } from '../platform/organisation.entity.js';
-
-const INSTANT = { type: 'string', format: 'date-time' } as const;
 
 /** What each version of the record holds (employer_history keeps exactly these). */
 const RECORD_FIELDS = {

@@ -5,12 +5,12 @@
  */
 import type { SchemaObject } from '@nestjs/swagger';
 import { EVENT_TYPES, RECORDABLE_EVENT_TYPES, eventSchema, type EventType } from '@zairyu/domain';
-import { ref } from './schema-ref.js';
+import { INSTANT, ref } from './schema-ref.js';
 
 const RECORD_FIELDS = {
   eventId: { type: 'string', format: 'uuid' },
   version: { type: 'integer', minimum: 1, description: 'Position in the resident’s stream (1 is the registration).' },
-  recordedAt: { type: 'string', format: 'date-time' },
+  recordedAt: INSTANT,
   recordedBy: { type: 'string', description: 'The key (or user) that recorded it.' },
   recordedByName: { type: 'string', nullable: true, description: 'The name of the person of the organisation who recorded it.' },
   retracted: { type: 'boolean', description: 'Withdrawn by a later EventRetracted.' },

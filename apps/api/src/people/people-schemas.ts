@@ -1,11 +1,16 @@
 /** What the people, session and invitation endpoints answer, for the OpenAPI document. */
 import type { SchemaObject } from '@nestjs/swagger';
 import { ROLES } from '../auth/principal.js';
-import { ref } from '../openapi/schema-ref.js';
+import { INSTANT, nullable, ref } from '../openapi/schema-ref.js';
 import { SECURITY_EVENT_KINDS } from './security-log.js';
 
-const INSTANT = { type: 'string', format: 'date-time' } as const;
-const nullableInstant = { ...INSTANT, nullable: true } as const;
+/** Who a person is, as both their own view (Me) and the organisation's list (User) give it. */
+const PERSON_FIELDS = {
+  id: { type: 'string', format: 'uuid' },
+  name: { type: 'string' },
+  email: { type: 'string' },
+  role: { type: 'string', enum: [...ROLES] },
+};
 
 const SESSION_FIELDS = {
   id: { type: 'string', format: 'uuid' },
@@ -26,10 +31,7 @@ export const PEOPLE_SCHEMAS: Record<string, SchemaObject> = {
     type: 'object',
     required: ['id', 'name', 'email', 'role', 'organisationId', 'csrfToken', 'totpEnabled', 'totpRequired', 'recoveryCodesLeft'],
     properties: {
-      id: { type: 'string', format: 'uuid' },
-      name: { type: 'string' },
-      email: { type: 'string' },
-      role: { type: 'string', enum: [...ROLES] },
+      ...PERSON_FIELDS,
       organisationId: { type: 'string', format: 'uuid' },
       csrfToken: { type: 'string', nullable: true, description: 'null when the call did not come with the session cookie.' },
       totpEnabled: { type: 'boolean' },
@@ -83,15 +85,12 @@ export const PEOPLE_SCHEMAS: Record<string, SchemaObject> = {
     type: 'object',
     required: ['id', 'name', 'email', 'role', 'disabled', 'invitationPending', 'totpEnabled', 'createdAt', 'lastSignInAt'],
     properties: {
-      id: { type: 'string', format: 'uuid' },
-      name: { type: 'string' },
-      email: { type: 'string' },
-      role: { type: 'string', enum: [...ROLES] },
+      ...PERSON_FIELDS,
       disabled: { type: 'boolean' },
       invitationPending: { type: 'boolean', description: 'No password set yet from the invitation (or reset) link.' },
       totpEnabled: { type: 'boolean' },
       createdAt: INSTANT,
-      lastSignInAt: nullableInstant,
+      lastSignInAt: nullable(INSTANT),
     },
   },
   Users: { type: 'array', items: ref('User') },

@@ -1,14 +1,14 @@
 /** What the disclosure and erasure endpoints answer, for the OpenAPI document. */
 import type { SchemaObject } from '@nestjs/swagger';
 import { ERASURE_REASONS } from '@zairyu/resident-streams';
-import { DATE, ref } from '../openapi/schema-ref.js';
+import { DATE, INSTANT, ref } from '../openapi/schema-ref.js';
 
 export const PERSONAL_DATA_SCHEMAS: Record<string, SchemaObject> = {
   Disclosure: {
     type: 'object',
     required: ['exportedAt', 'asOf', 'resident', 'status', 'deadlines', 'events'],
     properties: {
-      exportedAt: { type: 'string', format: 'date-time' },
+      exportedAt: INSTANT,
       asOf: DATE,
       resident: ref('ResidentSummary'),
       status: ref('ResidentStatus'),

@@ -1,10 +1,8 @@
 /** What the organisation endpoints answer, for the OpenAPI document. */
 import type { SchemaObject } from '@nestjs/swagger';
-import { ref } from '../openapi/schema-ref.js';
+import { INSTANT, ref } from '../openapi/schema-ref.js';
 import { ROLES } from '../auth/principal.js';
 import { ORGANISATION_KINDS } from './organisation.entity.js';
-
-const INSTANT = { type: 'string', format: 'date-time' } as const;
 
 export const PLATFORM_SCHEMAS: Record<string, SchemaObject> = {
   ListedApiKey: {

@@ -1,8 +1,6 @@
 /** What the reminder, notification and webhook endpoints answer, for the OpenAPI document. */
 import type { SchemaObject } from '@nestjs/swagger';
-import { ref } from '../openapi/schema-ref.js';
-
-const INSTANT = { type: 'string', format: 'date-time' } as const;
+import { INSTANT, ref } from '../openapi/schema-ref.js';
 
 const WEBHOOK_FIELDS = {
   id: { type: 'string', format: 'uuid' },
