@@ -3,6 +3,8 @@
  * their digest settings. Reminders belong to a person: with an API key there are none.
  */
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client';
 import { problemMessage } from '../api/problem-message';
@@ -17,6 +19,18 @@ function Failed({ error }: { error: unknown }) {
   return <Alert color={personal ? 'gray' : 'red'}>{personal ? t('notifications.personOnly') : problemMessage(error, t)}</Alert>;
 }
 
+/** One part of the page under its heading: what its query answered, a loader, or why it failed. */
+function Section<T>({ id, title, query, children }: { id: string; title: string; query: UseQueryResult<T>; children(data: T): ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={id}>
+      <Title order={3} size="h4" id={id} mb="sm">
+        {title}
+      </Title>
+      {query.isPending ? <PageLoader /> : query.isError ? <Failed error={query.error} /> : children(query.data)}
+    </Paper>
+  );
+}
+
 export function NotificationsPage() {
   const { t } = useTranslation();
   const notifications = useNotifications();
@@ -27,30 +41,12 @@ export function NotificationsPage() {
         <Title order={2}>{t('notifications.title')}</Title>
         <Text size="sm">{t('notifications.lead')}</Text>
       </div>
-      <Paper withBorder p="md" component="section" aria-labelledby="digests-heading">
-        <Title order={3} size="h4" id="digests-heading" mb="sm">
-          {t('notifications.digests')}
-        </Title>
-        {notifications.isPending ? (
-          <PageLoader />
-        ) : notifications.isError ? (
-          <Failed error={notifications.error} />
-        ) : (
-          <DigestList digests={notifications.data} />
-        )}
-      </Paper>
-      <Paper withBorder p="md" component="section" aria-labelledby="reminder-settings-heading">
-        <Title order={3} size="h4" id="reminder-settings-heading" mb="sm">
-          {t('notifications.settings')}
-        </Title>
-        {preferences.isPending ? (
-          <PageLoader />
-        ) : preferences.isError ? (
-          <Failed error={preferences.error} />
-        ) : (
-          <ReminderSettingsForm initial={preferences.data} />
-        )}
-      </Paper>
+      <Section id="digests-heading" title={t('notifications.digests')} query={notifications}>
+        {(digests) => <DigestList digests={digests} />}
+      </Section>
+      <Section id="reminder-settings-heading" title={t('notifications.settings')} query={preferences}>
+        {(initial) => <ReminderSettingsForm initial={initial} />}
+      </Section>
     </Stack>
   );
 }
