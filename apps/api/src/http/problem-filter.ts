@@ -7,9 +7,12 @@ import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problem, ProblemException, type Problem } from './problem.js';
 import { logError } from './request-log.js';
+import { failureProblem } from '../residents/failure-problem.js';
+import { ResidentFailure } from '../residents/resident-failure.js';
 
 export function toProblem(error: unknown, request?: FastifyRequest): Problem {
   if (error instanceof ProblemException) return error.problem;
+  if (error instanceof ResidentFailure) return failureProblem(error);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();

@@ -38,6 +38,8 @@ import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, PROJECTION, type Clock } from '../bootstrap/tokens.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest, ProblemException } from '../http/problem.js';
+import { failureProblem } from '../residents/failure-problem.js';
+import { ResidentFailure } from '../residents/resident-failure.js';
 import { cardClaims } from '../residents/card-claims.js';
 import { duplicateKey, loadCaseloadIndex, type CaseloadIndex } from './caseload-index.js';
 import { plannedEvents, readRow, type ReadRow, type RowError } from './import-row.js';
@@ -275,7 +277,12 @@ export class CaseloadImport {
         await this.appendCreates(context, creates);
         together = true;
       } catch (error) {
-        if (!(error instanceof ProblemException || error instanceof WrongExpectedVersionError || error instanceof DuplicateEventError))
+        if (!(
+          error instanceof ResidentFailure ||
+          error instanceof ProblemException ||
+          error instanceof WrongExpectedVersionError ||
+          error instanceof DuplicateEventError
+        ))
           throw error;
       }
     }
@@ -345,8 +352,8 @@ export class CaseloadImport {
         ]);
       });
     } catch (error) {
-      if (error instanceof ProblemException) {
-        const { detail, code } = error.problem;
+      if (error instanceof ResidentFailure || error instanceof ProblemException) {
+        const { detail, code } = error instanceof ResidentFailure ? failureProblem(error) : error.problem;
         return failed(plan, {
           column: context.map.headers.cardNumber ?? null,
           field: 'cardNumber',

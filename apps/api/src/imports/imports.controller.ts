@@ -13,6 +13,8 @@ import type { OrganisationCaller } from '../auth/principal.js';
 import { APP_CONFIG, type AppConfig } from '../bootstrap/tokens.js';
 import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { correlationIdOf } from '../http/request-log.js';
+import { toProblem } from '../http/problem-filter.js';
+import { ResidentFailure } from '../residents/resident-failure.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ref } from '../openapi/schema-ref.js';
 import { CaseloadImport, type ImportReport } from './caseload-import.service.js';
@@ -104,7 +106,11 @@ export class ImportsController {
       });
     } catch (error) {
       if (!started) throw error;
-      line({ type: 'error', problem: error instanceof ProblemException ? error.problem : problem(500, 'The import stopped.') });
+      line({
+        type: 'error',
+        problem:
+          error instanceof ProblemException || error instanceof ResidentFailure ? toProblem(error) : problem(500, 'The import stopped.'),
+      });
       reply.raw.end();
       return;
     }

@@ -7,7 +7,7 @@
 import { planClaim, type EventMetadata, type EventStore, type StoredEvent, type StreamAppend } from '@zairyu/event-store';
 import type { LedgerEvent } from '@zairyu/domain';
 import { cardReservationStream } from '@zairyu/resident-streams';
-import { problem, ProblemException } from '../http/problem.js';
+import { ResidentFailure } from './resident-failure.js';
 
 function cardNumberOf(data: unknown): string | undefined {
   const number = (data as { card?: { number?: unknown } } | null)?.card?.number;
@@ -53,9 +53,7 @@ export async function cardClaims(context: CardClaimContext, events: readonly Led
       holds: async (holder) => cardNumbersHeld(holder === context.residentId ? context.stored : await context.recordOf(holder)).has(number),
     });
     if (plan.taken) {
-      throw new ProblemException(
-        problem(409, `Card ${number} belongs to another resident of this organisation.`, { code: 'CARD_NUMBER_IN_USE' }),
-      );
+      throw new ResidentFailure('CARD_NUMBER_IN_USE', `Card ${number} belongs to another resident of this organisation.`);
     }
     if (plan.write) writes.push(plan.write);
   }

@@ -7,15 +7,14 @@
  * of events; past the bound a write is refused with a clear 422 instead. The fold's cost grows
  * faster than the stream (measured: 300 events a few ms, 3,000 over a second), hence 500.
  */
-import { problem, ProblemException } from '../http/problem.js';
+import { ResidentFailure } from './resident-failure.js';
 
 export const DEFAULT_MAX_EVENTS_PER_RESIDENT = 500;
 
 export function refuseWhenHistoryFull(version: number, max: number): void {
   if (version >= max)
-    throw new ProblemException(
-      problem(422, `This resident's history already holds ${version} events, the most one resident may have (${max}).`, {
-        code: 'RESIDENT_HISTORY_FULL',
-      }),
+    throw new ResidentFailure(
+      'RESIDENT_HISTORY_FULL',
+      `This resident's history already holds ${version} events, the most one resident may have (${max}).`,
     );
 }

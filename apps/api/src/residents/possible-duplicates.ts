@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { possibleDuplicate, type RegistrationKey } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
-import { problem, ProblemException } from '../http/problem.js';
+import { ResidentFailure } from './resident-failure.js';
 
 @Injectable()
 export class PossibleDuplicates {
@@ -21,13 +21,10 @@ export class PossibleDuplicates {
     await this.projection.caughtUp(organisationId);
     const other = await possibleDuplicate(this.dataSource, organisationId, registration, ownId);
     if (other === null) return;
-    throw new ProblemException({
-      ...problem(
-        409,
-        `${other.fullName} (${other.residentId}) has the same name, date of birth and nationality. Register with ?confirm=true if this is another person.`,
-        { code: 'POSSIBLE_DUPLICATE' },
-      ),
-      duplicateOf: other.residentId,
-    } as never);
+    throw new ResidentFailure(
+      'POSSIBLE_DUPLICATE',
+      `${other.fullName} (${other.residentId}) has the same name, date of birth and nationality. Register with ?confirm=true if this is another person.`,
+      { duplicateOf: other.residentId },
+    );
   }
 }

@@ -17,12 +17,11 @@ import { APP_CONFIG, CLOCK, PROJECTION, type AppConfig, type Clock } from '../bo
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
-import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { residentIdParam } from '../http/query-params.js';
 import { cardClaims } from './card-claims.js';
 import { Assignees, assigneeNamedBy } from '../people/assignment.js';
 import { DEFAULT_MAX_EVENTS_PER_RESIDENT, refuseWhenHistoryFull } from './history-limit.js';
-import { rejectionProblem } from './rejection-problem.js';
+import { ResidentFailure } from './resident-failure.js';
 import { ResidentLedger } from './resident-ledger.service.js';
 
 export interface Recorded {
@@ -58,7 +57,7 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
 
   async execute(command: RecordEvent): Promise<Recorded> {
     const parsed = parseRecordableEvent(command.body);
-    if (!parsed.ok) throw badRequest('The event is not valid.', parsed.errors);
+    if (!parsed.ok) throw new ResidentFailure('INVALID_INPUT', 'The event is not valid.', { errors: parsed.errors });
     const fact = parsed.value;
     await this.assignees.check(
       command.caller.organisationId,
@@ -78,11 +77,11 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
       const earlier = history.stored.find((event) => event.eventId === eventId);
       if (earlier) return this.sameAnswer(earlier, fact);
       if (command.ifMatch !== null && command.ifMatch !== history.version) {
-        throw new ProblemException(problem(412, `The resident is at version ${history.version}, not ${command.ifMatch}.`));
+        throw new ResidentFailure('STALE_VERSION', `The resident is at version ${history.version}, not ${command.ifMatch}.`);
       }
       refuseWhenHistoryFull(history.version, this.config.maxEventsPerResident ?? DEFAULT_MAX_EVENTS_PER_RESIDENT);
       const decision = decide({ type: 'RecordFact', fact, today: japanDateOf(this.clock()) }, history.fold);
-      if (!decision.ok) throw rejectionProblem(decision.rejection);
+      if (!decision.ok) throw ResidentFailure.rejected(decision.rejection);
       const claims = await cardClaims(
         {
           store: this.store,
@@ -116,9 +115,8 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         // Only another process can have written the resident meanwhile (writers here take turns).
         if (error.streamId === stream && command.ifMatch !== null)
-          throw new ProblemException(problem(412, 'The resident changed while this was being recorded.'));
-        if (attempt >= ATTEMPTS)
-          throw new ProblemException(problem(409, 'The resident is being changed by others; try again.', { code: 'CONCURRENT_CHANGE' }));
+          throw new ResidentFailure('CHANGED_MEANWHILE', 'The resident changed while this was being recorded.');
+        if (attempt >= ATTEMPTS) throw new ResidentFailure('CONCURRENT_CHANGE', 'The resident is being changed by others; try again.');
       }
     }
   }
@@ -129,8 +127,7 @@ export class RecordEventHandler implements ICommandHandler<RecordEvent, Recorded
     fact: { type: string; occurredOn: string; data: unknown },
   ): Recorded {
     const same = earlier.type === fact.type && earlier.occurredOn === fact.occurredOn && isDeepStrictEqual(earlier.data, fact.data);
-    if (!same)
-      throw new ProblemException(problem(422, 'This Idempotency-Key was used for a different event.', { code: 'IDEMPOTENCY_KEY_REUSED' }));
+    if (!same) throw new ResidentFailure('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different event.');
     return { eventId: earlier.eventId, version: earlier.version };
   }
 }

@@ -8,10 +8,9 @@ import { residentStream } from '@zairyu/resident-streams';
 import { CLOCK, type Clock } from '../bootstrap/tokens.js';
 import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
-import { badRequest, problem, ProblemException } from '../http/problem.js';
 import { Assignees } from '../people/assignment.js';
 import { PossibleDuplicates } from './possible-duplicates.js';
-import { rejectionProblem } from './rejection-problem.js';
+import { ResidentFailure } from './resident-failure.js';
 
 export interface Registered {
   id: string;
@@ -42,14 +41,14 @@ export class RegisterResidentHandler implements ICommandHandler<RegisterResident
 
   async execute({ caller, body, idempotencyKey, correlationId, confirmed }: RegisterResident): Promise<Registered> {
     const details = parseRegistration(body);
-    if (!details.ok) throw badRequest('The resident is not valid.', details.errors);
+    if (!details.ok) throw new ResidentFailure('INVALID_INPUT', 'The resident is not valid.', { errors: details.errors });
     const organisationId = caller.organisationId;
     await this.assignees.check(organisationId, details.value.assignedTo, 'assignedTo');
     // A retry with the same key names the same resident, so it finds the first registration.
     const residentId = idempotencyKey ? uuidFromName(`resident:${organisationId}:${idempotencyKey}`) : randomUUID();
     if (!confirmed) await this.duplicates.refuse(organisationId, details.value, residentId);
     const decision = decide({ type: 'RegisterResident', residentId, details: details.value, today: japanDateOf(this.clock()) }, []);
-    if (!decision.ok) throw rejectionProblem(decision.rejection);
+    if (!decision.ok) throw ResidentFailure.rejected(decision.rejection);
     const events = decision.events.map((event, index) => ({
       eventId: idempotencyKey ? uuidFromName(`resident:${organisationId}:${idempotencyKey}:${index}`) : randomUUID(),
       type: event.type,
@@ -65,7 +64,7 @@ export class RegisterResidentHandler implements ICommandHandler<RegisterResident
       const first = await this.store.readStream(residentStream(residentId));
       if (first[0]?.metadata.organisationId !== organisationId) throw error;
       if (!isDeepStrictEqual(first[0].data, events[0]!.data)) {
-        throw new ProblemException(problem(422, 'This Idempotency-Key was used for another resident.', { code: 'IDEMPOTENCY_KEY_REUSED' }));
+        throw new ResidentFailure('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another resident.');
       }
       return { id: residentId, version: 1 };
     }

@@ -12,7 +12,8 @@ import { EVENT_STORE, type EventStore, type StoredEvent } from '@zairyu/event-st
 import { erasureOf, KeptFolds, residentStream } from '@zairyu/resident-streams';
 import type { RecordedEvent, ResidentFold } from '@zairyu/domain';
 import { KEPT_FOLDS } from '../bootstrap/tokens.js';
-import { notFound, problem, ProblemException } from '../http/problem.js';
+import { notFound } from '../http/problem.js';
+import { ResidentFailure } from './resident-failure.js';
 import { residentIdParam } from '../http/query-params.js';
 
 export interface ResidentHistory {
@@ -44,7 +45,7 @@ export class ResidentLedger {
     const erasure = erasureOf(stored);
     if (erasure && !withErased) {
       const detail = `The personal data of this resident was erased on ${erasure.occurredOn}; only the history's dates and types remain.`;
-      throw new ProblemException(problem(410, detail, { code: 'RESIDENT_ERASED' }));
+      throw new ResidentFailure('RESIDENT_ERASED', detail);
     }
     return { residentId: id, stored, events: fold.events, fold, version };
   }

@@ -1,0 +1,46 @@
+/**
+ * Why a command about a resident was refused, said without HTTP. The handlers and their helpers
+ * throw these; failure-problem.ts is the one place that says which status and problem code each
+ * one answers with.
+ */
+import type { FieldError, Rejection } from '@zairyu/domain';
+
+export type ResidentFailureKind =
+  /** The body broke the domain's rules for its fields (each field's error is kept). */
+  | 'INVALID_INPUT'
+  /** If-Match named another version than the resident's. */
+  | 'STALE_VERSION'
+  /** With If-Match, another process wrote the resident while this was being recorded. */
+  | 'CHANGED_MEANWHILE'
+  /** Without If-Match, other writers kept winning the race, every attempt. */
+  | 'CONCURRENT_CHANGE'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'RESIDENT_HISTORY_FULL'
+  | 'CARD_NUMBER_IN_USE'
+  | 'RESIDENT_ERASED'
+  | 'POSSIBLE_DUPLICATE'
+  /** The domain's decider refused the fact (its rule code is kept). */
+  | 'RULE_BROKEN';
+
+export interface FailureFacts {
+  ruleCode?: string;
+  errors?: FieldError[];
+  duplicateOf?: string;
+}
+
+export class ResidentFailure extends Error {
+  constructor(
+    readonly kind: ResidentFailureKind,
+    readonly detail: string,
+    readonly facts: FailureFacts = {},
+  ) {
+    super(detail);
+    this.name = 'ResidentFailure';
+  }
+
+  static rejected(rejection: Rejection): ResidentFailure {
+    return rejection.code === 'CARD_NUMBER_IN_USE'
+      ? new ResidentFailure('CARD_NUMBER_IN_USE', rejection.message)
+      : new ResidentFailure('RULE_BROKEN', rejection.message, { ruleCode: rejection.code });
+  }
+}
