@@ -13,16 +13,7 @@ import { ensureAppRole } from '../../libs/event-store/src/postgres/app-role.js';
 import { embeddedAppUrl } from '../../libs/event-store/src/postgres/embedded-app-database.js';
 import { startEmbeddedPostgres } from '../../libs/event-store/src/postgres/embedded-postgres-server.js';
 import { Api } from '../support/api-harness.js';
-
-async function asRole<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+import { withClient } from '../support/test-database.js';
 
 const attributes = (client: pg.Client) =>
   client
@@ -78,14 +69,14 @@ describe('ensureAppRole', () => {
     const admin = process.env['DATABASE_URL']!;
     const made = { role: 'ledger_role_test', password: 'first-password', database: 'ledger_role_test' };
     const url = await ensureAppRole(admin, made);
-    expect(await asRole(url, attributes)).toEqual(LEAST);
+    expect(await withClient(url, attributes)).toEqual(LEAST);
     const again = await ensureAppRole(admin, { ...made, password: 'second-password' });
-    expect(await asRole(again, (client) => client.query('SELECT current_user AS who').then((result) => result.rows[0].who))).toBe(
+    expect(await withClient(again, (client) => client.query('SELECT current_user AS who').then((result) => result.rows[0].who))).toBe(
       'ledger_role_test',
     );
-    await expect(asRole(url, async () => undefined)).rejects.toThrow(/password/);
+    await expect(withClient(url, async () => undefined)).rejects.toThrow(/password/);
     // The catalogue of password hashes is the superuser's alone.
-    expect(await asRole(again, (client) => refused(client, 'SELECT rolpassword FROM pg_authid'))).toBe('42501');
+    expect(await withClient(again, (client) => refused(client, 'SELECT rolpassword FROM pg_authid'))).toBe('42501');
   });
 });
 
@@ -101,7 +92,7 @@ describe('the embedded default (npm start)', () => {
     try {
       const url = new URL(await embeddedAppUrl(server));
       expect([url.username, url.pathname]).toEqual(['zairyu', '/zairyu']);
-      expect(await asRole(url.toString(), attributes)).toEqual(LEAST);
+      expect(await withClient(url.toString(), attributes)).toEqual(LEAST);
     } finally {
       await server.stop();
     }
