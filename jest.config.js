@@ -1,6 +1,11 @@
 /**
- * One Jest run for the whole suite: unit specs beside the code (*.spec.ts), integration
- * specs against a real PostgreSQL (*.int-spec.ts) and end-to-end specs in test/.
+ * Three Jest projects, so a change is checked by what it touches and the suite fits in CI's
+ * ten minutes on two cores:
+ * - `unit`: specs beside the code (*.spec.ts), no database, no global set-up; the only project
+ *   whose coverage is reported (the domain held at 95 % of lines).
+ * - `db`: integration specs against a real PostgreSQL (*.int-spec.ts) and the API's end-to-end
+ *   specs in test/ (one database per file, cloned from a migrated template).
+ * - `web`: the browser tests in test/web, against the real server and Chromium.
  * TypeScript is stripped by SWC (fast, no type-check): `npm run typecheck` checks types.
  */
 const swc = {
@@ -14,12 +19,11 @@ const swc = {
   sourceMaps: 'inline',
 };
 
-/** @type {import('jest').Config} */
-export default {
+const shared = {
   testEnvironment: 'node',
+  rootDir: '.',
   roots: ['<rootDir>'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
-  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
@@ -27,10 +31,34 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+};
+
+const withDatabase = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  // CI (CI=true, as .ci/run sets) reports domain coverage and holds it at 95 % of lines.
-  collectCoverage: process.env.CI === 'true',
+};
+
+/** @type {import('jest').Config} */
+export default {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      ...withDatabase,
+      displayName: 'db',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '<rootDir>/test/web/'],
+    },
+    {
+      ...shared,
+      ...withDatabase,
+      globalSetup: '<rootDir>/test/web/global-setup.ts',
+      displayName: 'web',
+      testMatch: ['<rootDir>/test/web/**/*.e2e-spec.ts'],
+    },
+  ],
+  // Two workers on CI's two cores; each database test file has its own database.
+  maxWorkers: 2,
   coverageProvider: 'v8',
   collectCoverageFrom: ['libs/domain/src/**/*.ts', '!**/*.spec.ts', '!**/testing/**', '!**/index.ts'],
   coverageReporters: ['text-summary', 'text'],

@@ -5,9 +5,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/bootstrap/create-app.js';
-import { openRuntime, type Runtime } from '../../apps/api/src/bootstrap/runtime.js';
+import { openRuntime, type Runtime, type RuntimeOptions } from '../../apps/api/src/bootstrap/runtime.js';
 import type { AppConfig } from '../../apps/api/src/bootstrap/tokens.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createMigratedTestDatabase, type TestDatabase } from './test-database.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789-abcdefghij';
 
@@ -20,6 +20,22 @@ export interface Keys {
 
 /** One key for every process of a test run, so replicas read what others sealed. */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 0x5a);
+
+const runtimeOptions = (databaseUrl: string): RuntimeOptions => ({
+  databaseUrl,
+  eventStore: 'postgres',
+  inlineProjector: true,
+  poolSize: 10,
+  readYourWritesMs: 5000,
+  // Not a secret: every test database is thrown away.
+  masterKey: TEST_MASTER_KEY,
+});
+
+/** The run's template database: every migration, applied once by opening the runtime on it. */
+async function migrateOnce(databaseUrl: string): Promise<void> {
+  const runtime = await openRuntime({ ...runtimeOptions(databaseUrl), inlineProjector: false });
+  await runtime.close();
+}
 
 export class Api {
   readonly logs: string[] = [];
@@ -36,16 +52,10 @@ export class Api {
 
   /** A fresh database; or, given `sharing`, a second API process on that one's database. */
   static async start(overrides: Partial<AppConfig> = {}, sharing?: Api): Promise<Api> {
-    const database: TestDatabase = sharing ? { url: sharing.database.url, drop: async () => undefined } : await createTestDatabase();
-    const runtime = await openRuntime({
-      databaseUrl: database.url,
-      eventStore: 'postgres',
-      inlineProjector: true,
-      poolSize: 10,
-      readYourWritesMs: 5000,
-      // Not a secret: every test database is thrown away.
-      masterKey: TEST_MASTER_KEY,
-    });
+    const database: TestDatabase = sharing
+      ? { url: sharing.database.url, drop: async () => undefined }
+      : await createMigratedTestDatabase(migrateOnce);
+    const runtime = await openRuntime(runtimeOptions(database.url));
     const config: AppConfig = {
       port: 0,
       host: '127.0.0.1',

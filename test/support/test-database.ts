@@ -1,6 +1,7 @@
 /**
- * A fresh, empty database per test file on the run's PostgreSQL server, owned by the app's
- * role (not a superuser: test-app-role.ts), which the returned URL connects as.
+ * A fresh database per test file on the run's PostgreSQL server, owned by the app's role (not
+ * a superuser: test-app-role.ts), which the returned URL connects as. Empty, or cloned from the
+ * run's template that the first file to ask migrated once (`CREATE DATABASE … TEMPLATE`).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -11,19 +12,37 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** An empty database. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env['DATABASE_URL'];
-  if (!serverUrl) throw new Error('DATABASE_URL is not set: is the Jest global setup configured?');
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name} OWNER ${TEST_APP_ROLE.role}`));
-  const url = new URL(serverUrl);
-  url.username = TEST_APP_ROLE.role;
-  url.password = TEST_APP_ROLE.password;
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
+  return createDatabase('');
+}
+
+/**
+ * A database with every migration applied: a copy of the run's template, which `migrate` makes
+ * on first use (one file at a time, under a lock, so concurrent workers wait rather than race).
+ */
+export async function createMigratedTestDatabase(migrate: (url: string) => Promise<void>): Promise<TestDatabase> {
+  const template = templateName();
+  await withClient(serverUrl(), async (client) => {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+    try {
+      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (found.rowCount) return;
+      const building = `${template}_building`;
+      await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${building} OWNER ${TEST_APP_ROLE.role}`);
+      try {
+        await migrate(appUrl(building));
+        await client.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+      } catch (error) {
+        await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+        throw error;
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [template]);
+    }
+  });
+  return createDatabase(`TEMPLATE ${template}`);
 }
 
 /** One connection for `work`, closed whatever happens. */
@@ -35,4 +54,34 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
   } finally {
     await client.end();
   }
+}
+
+async function createDatabase(from: string): Promise<TestDatabase> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await withClient(serverUrl(), (client) => client.query(`CREATE DATABASE ${name} ${from} OWNER ${TEST_APP_ROLE.role}`));
+  return {
+    url: appUrl(name),
+    drop: () => withClient(serverUrl(), (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+function serverUrl(): string {
+  const url = process.env['DATABASE_URL'];
+  if (!url) throw new Error('DATABASE_URL is not set: is the Jest global setup configured?');
+  return url;
+}
+
+/** One template per run (global-teardown.ts drops it): a server at DATABASE_URL may hold an older run's, with older migrations. */
+function templateName(): string {
+  const run = process.env['ZAIRYU_TEST_RUN'];
+  if (!run) throw new Error('ZAIRYU_TEST_RUN is not set: is the Jest global setup configured?');
+  return `test_template_${run}`;
+}
+
+function appUrl(database: string): string {
+  const url = new URL(serverUrl());
+  url.username = TEST_APP_ROLE.role;
+  url.password = TEST_APP_ROLE.password;
+  url.pathname = `/${database}`;
+  return url.toString();
 }

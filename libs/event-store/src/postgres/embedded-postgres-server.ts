@@ -24,6 +24,8 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Server log lines; silent by default. */
   onLog?: (line: string) => void;
+  /** Further server settings (`-c name=value`): the tests turn durability off, the app never does. */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export interface RunningPostgres {
@@ -55,7 +57,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', `unix_socket_directories=`],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', `unix_socket_directories=`],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (line) => {
       recent.push(line);
       if (recent.length > 20) recent.shift();
