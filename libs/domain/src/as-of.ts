@@ -21,7 +21,7 @@ import type { LocalDate } from './calendar/local-date.js';
 import type { RecordedEvent } from './events/events.js';
 import { givesSpecialPeriod } from './rules/lawful-stay.js';
 import { evolve } from './resident/evolve.js';
-import { factsInLegalOrder } from './resident/fact-order.js';
+import { factDay, factsInLegalOrder } from './resident/fact-order.js';
 import { foldResident } from './resident/fold.js';
 import type { ResidentState } from './resident/state.js';
 
@@ -32,7 +32,7 @@ export function residentAsOf(events: readonly RecordedEvent[], asOf: LocalDate):
   const facts = factsInLegalOrder(events);
   return reachBack(
     foldResident(events, asOf),
-    facts.filter((fact) => fact.type !== 'ResidentRegistered' && fact.occurredOn > asOf),
+    facts.filter((fact) => fact.type !== 'ResidentRegistered' && factDay(fact) > asOf),
     asOf,
   );
 }

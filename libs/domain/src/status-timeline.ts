@@ -10,7 +10,7 @@ import type { RecordedEvent } from './events/events.js';
 import { BIRTH_GRACE_DAYS } from './rules/lawful-stay.js';
 import { advance } from './resident/advance.js';
 import { evolve } from './resident/evolve.js';
-import { factsInLegalOrder, isIdentityFact } from './resident/fact-order.js';
+import { factDay, factsInLegalOrder, isIdentityFact } from './resident/fact-order.js';
 import { INITIAL_STATE, type ResidentState } from './resident/state.js';
 import { statusOfState, type ResidentStatus } from './status.js';
 
@@ -58,22 +58,22 @@ export function timelineRun(
     visits = kept;
     segments = resume.run.segments.slice(0, kept.at(-1)?.segments ?? 1);
     for (const visit of kept) for (const day of visit.added) if (day >= resume.from) changeDays.add(day);
-    while (facts[next] !== undefined && facts[next]!.occurredOn < resume.from) next++;
+    while (facts[next] !== undefined && factDay(facts[next]!) < resume.from) next++;
     state = resume.state;
   }
   // The days to visit: every fact's day (in order, from `next`) and the days the facts fix.
-  let factDay = next;
+  let factAt = next;
   for (;;) {
-    while (factDay < facts.length && visits.at(-1) !== undefined && facts[factDay]!.occurredOn <= visits.at(-1)!.day) factDay++;
+    while (factAt < facts.length && visits.at(-1) !== undefined && factDay(facts[factAt]!) <= visits.at(-1)!.day) factAt++;
     const firstChange = [...changeDays].sort()[0];
     const day =
-      factDay < facts.length && (firstChange === undefined || facts[factDay]!.occurredOn <= firstChange)
-        ? facts[factDay]!.occurredOn
+      factAt < facts.length && (firstChange === undefined || factDay(facts[factAt]!) <= firstChange)
+        ? factDay(facts[factAt]!)
         : firstChange;
     if (day === undefined) return { segments, visits };
     changeDays.delete(day);
-    for (; next < facts.length && facts[next]!.occurredOn <= day; next++) {
-      state = evolve(advance(state, facts[next]!.occurredOn), facts[next]!);
+    for (; next < facts.length && factDay(facts[next]!) <= day; next++) {
+      state = evolve(advance(state, factDay(facts[next]!)), facts[next]!);
     }
     state = advance(state, day);
     const status = timeless(reachBack(state, facts.slice(next), day), day);

@@ -63,7 +63,7 @@ function cardWarnings(card: CardRecord): StatusWarning[] {
     const ledgerValid = cardStateAsOf(card, check.on) === 'valid';
     if (ledgerValid !== (check.result === 'valid')) {
       const delay =
-        check.result === 'invalid' && workingDaysAfter(card.issuedOn, check.on) < 2
+        check.result === 'invalid' && card.issuedOn !== null && workingDaysAfter(card.issuedOn, check.on) < 2
           ? ' The card was issued less than two working days before the check: it may not be reflected yet.'
           : '';
       warnings.push({

@@ -35,7 +35,7 @@ export class GetCardHandler implements IQueryHandler<GetCard> {
     // as every other "as of" is (libs/domain as-of.ts), so it agrees with the status.
     const history = await this.ledger.load(organisationId, holder);
     const card = history.fold.residentAsOf(asOf).cards.find((c) => c.number === number);
-    if (!card || card.issuedOn > asOf) throw notFound('Card');
+    if (!card || card.heldFrom > asOf) throw notFound('Card');
     const view = cardViewAsOf(card, asOf);
     return {
       number,

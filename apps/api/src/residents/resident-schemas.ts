@@ -153,6 +153,7 @@ export const RESIDENT_SCHEMAS: Record<string, SchemaObject> = {
         required: ['code', 'ja', 'en'],
         properties: { code: { type: 'string' }, ja: { type: 'string' }, en: { type: 'string' } },
       },
+      jobCategory: { type: 'string', description: '業務区分 on the 指定書, when recorded (absent otherwise).' },
       employer: { type: 'string', nullable: true },
       supportSince: nullable(DATE),
       ssw1: {

@@ -1059,7 +1059,7 @@ export interface components {
                     /** @enum {string} */
                     myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
                 };
-                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer, jobCategory } */
                 designation?: ("representative_office" | "digital_nomad" | "other") | {
                     /**
                      * @description 特定産業分野 in force
@@ -1068,6 +1068,8 @@ export interface components {
                     field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
                     /** @description not blank */
                     employer?: string;
+                    /** @description not blank */
+                    jobCategory?: string;
                 };
             };
         };
@@ -1118,7 +1120,7 @@ export interface components {
                     /** @enum {string} */
                     myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
                 };
-                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer, jobCategory } */
                 designation?: ("representative_office" | "digital_nomad" | "other") | {
                     /**
                      * @description 特定産業分野 in force
@@ -1127,6 +1129,8 @@ export interface components {
                     field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
                     /** @description not blank */
                     employer?: string;
+                    /** @description not blank */
+                    jobCategory?: string;
                 };
             };
             /** Format: uuid */
@@ -1708,7 +1712,7 @@ export interface components {
                     /** @enum {string} */
                     myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
                 };
-                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer, jobCategory } */
                 designation?: ("representative_office" | "digital_nomad" | "other") | {
                     /**
                      * @description 特定産業分野 in force
@@ -1717,6 +1721,8 @@ export interface components {
                     field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
                     /** @description not blank */
                     employer?: string;
+                    /** @description not blank */
+                    jobCategory?: string;
                 };
             };
         };
@@ -1766,7 +1772,7 @@ export interface components {
                     /** @enum {string} */
                     myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
                 };
-                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer, jobCategory } */
                 designation?: ("representative_office" | "digital_nomad" | "other") | {
                     /**
                      * @description 特定産業分野 in force
@@ -1775,6 +1781,8 @@ export interface components {
                     field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
                     /** @description not blank */
                     employer?: string;
+                    /** @description not blank */
+                    jobCategory?: string;
                 };
             };
             /** Format: uuid */
@@ -2120,7 +2128,7 @@ export interface components {
                     /** @enum {string} */
                     myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
                 };
-                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer, jobCategory } */
                 designation?: ("representative_office" | "digital_nomad" | "other") | {
                     /**
                      * @description 特定産業分野 in force
@@ -2129,6 +2137,8 @@ export interface components {
                     field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
                     /** @description not blank */
                     employer?: string;
+                    /** @description not blank */
+                    jobCategory?: string;
                 };
             };
         };
@@ -2178,7 +2188,7 @@ export interface components {
                     /** @enum {string} */
                     myNumberOption?: "combined" | "separate_my_number_card" | "residence_card_only";
                 };
-                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer } */
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer, jobCategory } */
                 designation?: ("representative_office" | "digital_nomad" | "other") | {
                     /**
                      * @description 特定産業分野 in force
@@ -2187,6 +2197,8 @@ export interface components {
                     field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
                     /** @description not blank */
                     employer?: string;
+                    /** @description not blank */
+                    jobCategory?: string;
                 };
             };
             /** Format: uuid */
@@ -2923,8 +2935,18 @@ export interface components {
                 /** @description not blank */
                 address?: string;
                 residenceNotified?: boolean;
-                /** @enum {string} */
-                designation?: "representative_office" | "digital_nomad" | "other";
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer, jobCategory } */
+                designation?: ("representative_office" | "digital_nomad" | "other") | {
+                    /**
+                     * @description 特定産業分野 in force
+                     * @enum {string}
+                     */
+                    field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
+                    /** @description not blank */
+                    employer?: string;
+                    /** @description not blank */
+                    jobCategory?: string;
+                };
                 inJapan?: boolean;
                 pendingApplication?: {
                     /** @enum {string} */
@@ -2951,6 +2973,7 @@ export interface components {
                  * @example 2026-04-01
                  */
                 ssw1CountFrom?: string;
+                ssw1MonthsUsed?: number;
             };
         };
         ExistingStatusRecordedRecord: {
@@ -3006,8 +3029,18 @@ export interface components {
                 /** @description not blank */
                 address?: string;
                 residenceNotified?: boolean;
-                /** @enum {string} */
-                designation?: "representative_office" | "digital_nomad" | "other";
+                /** @description the 特定活動 case (a code) or, for 特定技能, { field, employer, jobCategory } */
+                designation?: ("representative_office" | "digital_nomad" | "other") | {
+                    /**
+                     * @description 特定産業分野 in force
+                     * @enum {string}
+                     */
+                    field: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
+                    /** @description not blank */
+                    employer?: string;
+                    /** @description not blank */
+                    jobCategory?: string;
+                };
                 inJapan?: boolean;
                 pendingApplication?: {
                     /** @enum {string} */
@@ -3034,6 +3067,7 @@ export interface components {
                  * @example 2026-04-01
                  */
                 ssw1CountFrom?: string;
+                ssw1MonthsUsed?: number;
             };
             /** Format: uuid */
             eventId: string;
@@ -4024,6 +4058,8 @@ export interface components {
                 ja: string;
                 en: string;
             } | null;
+            /** @description 業務区分 on the 指定書, when recorded (absent otherwise). */
+            jobCategory?: string;
             employer: string | null;
             /**
              * Format: date

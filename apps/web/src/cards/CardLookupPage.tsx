@@ -80,7 +80,7 @@ export function CardLookupPage() {
                 {t('cards.kind')}: {card.data.kind ? t(`cardKind.${card.data.kind}`, { defaultValue: card.data.kind }) : '—'}
               </Text>
               <Text>
-                {t('cards.issuedOn')}: {date(card.data.issuedOn)}
+                {t('cards.issuedOn')}: {card.data.issuedOn === null ? t('cards.issuedUnknown') : date(card.data.issuedOn)}
               </Text>
               <Text>
                 {t('cards.expiresOn')}: {date(card.data.expiresOn)}

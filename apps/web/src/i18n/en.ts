@@ -276,6 +276,8 @@ export const en: Dictionary = {
     state: 'State',
     kind: 'Kind',
     issuedOn: 'Issued on',
+    /** A card taken over without its issue date. */
+    issuedUnknown: 'Unknown',
     expiresOn: 'Valid until',
     invalidatedOn: 'Invalidated on',
     reason: 'Reason',

@@ -271,6 +271,8 @@ export const ja = {
     state: '状態',
     kind: '種類',
     issuedOn: '交付日',
+    /** A card taken over without its issue date. */
+    issuedUnknown: '不明',
     expiresOn: '有効期限',
     invalidatedOn: '失効日',
     reason: '失効理由',

@@ -80,7 +80,10 @@ export function StatusPanel({ status, warnings }: { status: ResidentStatus; warn
           <Stack gap={6}>
             <Item label={t('resident.cardNumber')} value={card.number ?? '—'} testId="card-number" />
             <Item label={t('cards.kind')} value={card.kind ? t(`cardKind.${card.kind}`) : '—'} />
-            <Item label={t('resident.cardIssued')} value={date(card.issuedOn)} />
+            <Item
+              label={t('resident.cardIssued')}
+              value={card.number !== null && card.issuedOn === null ? t('cards.issuedUnknown') : date(card.issuedOn)}
+            />
             <Item label={t('resident.cardExpires')} value={date(card.expiresOn)} />
             {card.invalidationReason && <Item label={t('cards.reason')} value={t(`invalidation.${card.invalidationReason}`)} />}
           </Stack>

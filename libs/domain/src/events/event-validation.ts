@@ -4,8 +4,9 @@
  */
 import { addDays } from '../calendar/local-date.js';
 import { DEPARTURE_PERIOD_MAX_DAYS } from '../rules/lawful-stay.js';
-import { STATUS_CATALOGUE, DESIGNATIONS, type StatusCode } from '../status-catalogue.js';
+import { STATUS_CATALOGUE, type StatusCode } from '../status-catalogue.js';
 import { IDENTITY_RULES, identityCorrection } from './identity-rules.js';
+import { takeOverHoldsFrom } from '../resident/take-over-day.js';
 import { designation, HELLO_WORK_INSURANCE, SSW_DATA_RULES, sswCrossFieldErrors } from '../ssw/ssw-events.js';
 import {
   APPLICATION_CHANNELS,
@@ -63,7 +64,7 @@ export const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     card: optional(card),
     address: optional(text()),
     residenceNotified: optional(bool),
-    designation: optional(oneOf(DESIGNATIONS)),
+    designation: optional(designation),
     inJapan: optional(bool),
     pendingApplication: optional(
       object({
@@ -74,6 +75,8 @@ export const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
       }),
     ),
     ssw1CountFrom: optional(date),
+    // 5 years, or 6 with the 6th year (docs/ssw-duties.md §3).
+    ssw1MonthsUsed: optional(integer(0, 72)),
   },
   DetailsCorrected: { fields: required(identityCorrection), reason: required(text()) },
   CaseClosed: { reason: required(oneOf(CASE_CLOSE_REASONS)), note: optional(text(2000)) },
@@ -153,8 +156,11 @@ function crossFieldErrors(event: LedgerEvent): FieldError[] {
   switch (event.type) {
     case 'StatusChangeGranted':
     case 'StatusAcquisitionGranted':
+      needsPeriod(event.data.status, event.data.periodExpiresOn);
+      break;
     case 'ExistingStatusRecorded':
       needsPeriod(event.data.status, event.data.periodExpiresOn);
+      errors.push(...takeOverErrors(event));
       break;
     case 'Departed':
       if (event.data.reentry === 'permit' && event.data.permitExpiresOn === undefined) {
@@ -184,6 +190,38 @@ function crossFieldErrors(event: LedgerEvent): FieldError[] {
       break;
   }
   errors.push(...sswCrossFieldErrors(event));
+  return errors;
+}
+
+/**
+ * A take-over's own ties (docs/domain-rules.md §8): the 1号 count starts on or before the day the
+ * facts hold from, given one way only; a 7-year card's end needs a day to count from.
+ */
+function takeOverErrors(event: Extract<LedgerEvent, { type: 'ExistingStatusRecorded' }>): FieldError[] {
+  const { data } = event;
+  const errors: FieldError[] = [];
+  const countGiven = data.ssw1CountFrom !== undefined || data.ssw1MonthsUsed !== undefined;
+  if (countGiven && data.status !== 'specified_skilled_worker_1') {
+    const field = data.ssw1CountFrom !== undefined ? 'data.ssw1CountFrom' : 'data.ssw1MonthsUsed';
+    errors.push({ field, message: 'is only for specified_skilled_worker_1' });
+  }
+  if (data.ssw1CountFrom !== undefined && data.ssw1MonthsUsed !== undefined) {
+    errors.push({ field: 'data.ssw1MonthsUsed', message: 'is given instead of ssw1CountFrom, not with it' });
+  }
+  const from = takeOverHoldsFrom(event);
+  if (data.ssw1CountFrom !== undefined && data.ssw1CountFrom > from) {
+    errors.push({ field: 'data.ssw1CountFrom', message: `must not be after ${from}, the day the status recorded holds from` });
+  }
+  // 19条の5①1号: 7 years from the issue day; unknown, the end would be invented.
+  const card = data.card;
+  if (card !== undefined && STATUS_CATALOGUE[data.status].indefinite && card.expiresOn === undefined) {
+    if (card.issuedOn === undefined && data.grantedOn === undefined) {
+      errors.push({
+        field: 'data.card.expiresOn',
+        message: `is required when neither card.issuedOn nor grantedOn is given: a ${data.status} card runs 7 years from its issue`,
+      });
+    }
+  }
   return errors;
 }
 

@@ -96,7 +96,8 @@ export interface EventDataByType extends SswEventDataByType {
   ResidentRegistered: ResidentIdentity & { residentId: string };
   /**
    * The ledger starts following someone already in Japan: what the card and passport show on
-   * `occurredOn`. Only the duties still running on that day follow from it.
+   * `occurredOn`. The facts hold from the day they began (`grantedOn`, else the card's
+   * `issuedOn`, else `occurredOn`); only the duties still running on `occurredOn` follow from it.
    */
   ExistingStatusRecorded: {
     status: StatusCode;
@@ -106,13 +107,16 @@ export interface EventDataByType extends SswEventDataByType {
     card?: CardData;
     address?: string;
     residenceNotified?: boolean;
-    designation?: Designation;
+    /** The 特定活動 case (a code) or, for 特定技能, the 指定書's field, employer and job category. */
+    designation?: Designation | SswDesignation;
     /** false: abroad on a (deemed) re-entry on `occurredOn`. */
     inJapan?: boolean;
     /** An application filed before `occurredOn` and not yet decided. */
     pendingApplication?: ApplicationFiling & { kind: PendingApplicationKind; appliedOn: LocalDate; toStatus?: StatusCode };
-    /** The day the 特定技能1号 5-year count began (docs/ssw-duties.md §3), when the status is SSW 1. */
+    /** The first day in 特定技能1号 (docs/ssw-duties.md §3): the 5-year count runs from it, when the status is SSW 1. */
     ssw1CountFrom?: LocalDate;
+    /** Or: whole months of the 5-year total already used on `occurredOn` (exclusions already left out). */
+    ssw1MonthsUsed?: number;
   };
   /** A data-entry mistake in the registration fixed: not a legal change, so it opens no deadline. */
   DetailsCorrected: { fields: Partial<ResidentIdentity>; reason: string };

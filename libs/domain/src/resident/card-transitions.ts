@@ -13,18 +13,25 @@ import type { CardRecord, InvalidationReason, ResidentState } from './state.js';
 /** Whoever has no recorded birth date is treated as an adult for the age-16 rule. */
 const UNKNOWN_BIRTH = '1900-01-01' as LocalDate;
 
+/**
+ * `issueDayUnknown`: the card was seen at a take-over with no issue date printed or given: its
+ * issue date stays unknown (null), never the day it was seen; the rules that need one (the age-16
+ * cap) reckon from the day the take-over's facts hold from, `occurredOn` here (reading).
+ */
 export function issueCard(
   state: ResidentState,
   data: CardData,
   occurredOn: LocalDate,
   eventId: string,
   reason: CardIssueReason = 'landing',
+  issueDayUnknown = false,
 ): ResidentState {
   const stay = state.stay;
   if (stay === null) return state;
-  const issuedOn = data.issuedOn ?? occurredOn;
+  const issuedOn = data.issuedOn ?? (issueDayUnknown ? null : occurredOn);
+  const heldFrom = issuedOn ?? occurredOn;
   const computed = computeCardExpiry({
-    issuedOn,
+    issuedOn: heldFrom,
     dateOfBirth: state.identity?.dateOfBirth ?? UNKNOWN_BIRTH,
     status: stay.status,
     periodExpiresOn: stay.periodExpiresOn,
@@ -37,6 +44,7 @@ export function issueCard(
     kind,
     myNumberOption: kind === 'specified_residence_card' ? 'combined' : (data.myNumberOption ?? null),
     issuedOn,
+    heldFrom,
     expiresOn,
     computedExpiresOn: computed.expiresOn,
     ageCapped: computed.ageCapped,
@@ -48,7 +56,7 @@ export function issueCard(
     surrenderedOn: null,
     lastVerification: null,
   };
-  let next = invalidateCurrentCard(state, issuedOn, 'replaced');
+  let next = invalidateCurrentCard(state, heldFrom, 'replaced');
   next = voidDeadlines(next, occurredOn, (deadline) => CARD_BOUND_DEADLINES.includes(deadline.kind));
   next = { ...next, cards: [...next.cards, card] };
   const stayEnd = stay.periodExpiresOn;

@@ -5,6 +5,7 @@
 import type { LocalDate } from '../calendar/local-date.js';
 import { nextWorkingDayFrom } from '../calendar/administrative-holidays.js';
 import { DEADLINE_CATALOGUE, type DeadlineKind } from '../deadline-catalogue.js';
+import { followedDuty } from './followed-duties.js';
 import type { DeadlineRecord, ResidentState } from './state.js';
 
 export interface NewDeadline {
@@ -18,8 +19,14 @@ export interface NewDeadline {
   employer?: string | null;
 }
 
-export function openDeadline(state: ResidentState, deadline: NewDeadline): ResidentState {
-  const dueOn = DEADLINE_CATALOGUE[deadline.kind].movesOnHoliday ? nextWorkingDayFrom(deadline.statutoryDueOn) : deadline.statutoryDueOn;
+const dueOnOf = (deadline: NewDeadline) =>
+  DEADLINE_CATALOGUE[deadline.kind].movesOnHoliday ? nextWorkingDayFrom(deadline.statutoryDueOn) : deadline.statutoryDueOn;
+
+export function openDeadline(state: ResidentState, given: NewDeadline): ResidentState {
+  // A resident taken over: only the duties still running on the take-over day are followed.
+  const deadline = followedDuty(given, dueOnOf(given), state.followedFrom);
+  if (deadline === null) return state;
+  const dueOn = dueOnOf(deadline);
   const record: DeadlineRecord = {
     id: `${deadline.sourceEventId}:${deadline.kind}${deadline.key === undefined ? '' : `:${deadline.key}`}`,
     kind: deadline.kind,

@@ -1,10 +1,12 @@
 /**
  * Taking over a case (ExistingStatusRecorded): the caseworker copies what the card and the
- * passport show on the day the ledger starts following the person. Only the duties still
- * running on that day follow from it (period renewal and its window, card validity renewal,
- * the special period of an application already filed); none that ended earlier is invented,
- * because the ledger cannot know whether it was met. From that day on, status, card and work
- * are what they would be had the whole history been recorded.
+ * passport show on the day the ledger starts following the person. The facts it states hold
+ * from the day they began (take-over-day.ts: the grant, else the card's issue, else the take-over
+ * day), so what happened since can be recorded and "as of" any later day answers as if the whole
+ * history had been recorded. Only the duties still running on the take-over day follow
+ * (followed-duties.ts: period renewal and its window, card validity renewal, the special period
+ * of an application already filed); none that ended earlier is invented, because the ledger
+ * cannot know whether it was met (docs/domain-rules.md §8).
  */
 import { addDays, type LocalDate } from '../calendar/local-date.js';
 import { monthsBefore } from '../calendar/legal-periods.js';
@@ -18,6 +20,8 @@ import { deemedReentryDeadline } from '../rules/reentry.js';
 import { issueCard, updateCurrentCard } from './card-transitions.js';
 import { openDeadline } from './deadline-book.js';
 import type { ResidentState, Stay, StayApplication } from './state.js';
+import { takeOverHoldsFrom } from './take-over-day.js';
+import { statusNotInForce } from '../rules/status-in-force.js';
 
 type Existing = RecordedEventOf<'ExistingStatusRecorded'>;
 
@@ -30,13 +34,15 @@ const UNKNOWN_BIRTH = '1900-01-01' as LocalDate;
  * when the status allows it and a card was seen (reading).
  */
 export function existingStay(event: Existing): Stay {
-  const { status, designation, periodExpiresOn, grantedOn, card } = event.data;
-  const periodStart = grantedOn ?? event.occurredOn;
-  const byStatus = isMidToLongTerm(status, designation ?? null, periodStart, periodExpiresOn ?? null);
-  const byCard = grantedOn === undefined && card !== undefined && isMidToLongTerm(status, designation ?? null, periodStart, null);
+  const { status, periodExpiresOn, grantedOn, card } = event.data;
+  // A 特定技能 designation (field, employer) is the SSW state's (ssw/ssw-step.ts).
+  const designation = typeof event.data.designation === 'string' ? event.data.designation : null;
+  const periodStart = grantedOn ?? takeOverHoldsFrom(event);
+  const byStatus = isMidToLongTerm(status, designation, periodStart, periodExpiresOn ?? null);
+  const byCard = grantedOn === undefined && card !== undefined && isMidToLongTerm(status, designation, periodStart, null);
   return {
     status,
-    designation: designation ?? null,
+    designation,
     periodStart,
     periodExpiresOn: periodExpiresOn ?? null,
     grantEventId: event.eventId,
@@ -68,13 +74,21 @@ function pendingStayOf(event: Existing, stay: Stay): StayApplication | null {
   };
 }
 
+/**
+ * Folded on the day the stated facts hold from (`from`); the duties are followed from the
+ * take-over day (`on`). Abroad on the take-over day (`inJapan: false`) is read as abroad from
+ * `from` on, with the latest re-entry deadline a re-entry running on the take-over day could have
+ * (the day of departure is unknown) (reading).
+ */
 export function existingStatusRecorded(state: ResidentState, event: Existing): ResidentState {
   const { data, occurredOn: on, eventId: id } = event;
+  const from = takeOverHoldsFrom(event);
   const stay = existingStay(event);
   const pendingStay = pendingStayOf(event, stay);
   const inJapan = data.inJapan !== false;
   let next: ResidentState = {
     ...state,
+    followedFrom: on,
     stay,
     pendingStay,
     pendingPermanent: data.pendingApplication?.kind === 'permanent' ? { appliedOn: data.pendingApplication.appliedOn, eventId: id } : null,
@@ -84,7 +98,7 @@ export function existingStatusRecorded(state: ResidentState, event: Existing): R
     abroad: inJapan
       ? null
       : {
-          departedOn: on,
+          departedOn: from,
           via: 'deemed',
           reentryBy: deemedReentryDeadline(on, stay, pendingStay),
           departureEventId: id,
@@ -97,13 +111,15 @@ export function existingStatusRecorded(state: ResidentState, event: Existing): R
     next = openDeadline(next, {
       kind: 'period_renewal',
       sourceEventId: id,
-      createdOn: on,
+      createdOn: from,
       opensOn: windowOpensOn(stay, data.grantedOn),
       statutoryDueOn: stay.periodExpiresOn,
     });
   }
   if (data.card !== undefined) {
-    next = issueCard(next, { ...data.card, issuedOn: data.card.issuedOn ?? data.grantedOn ?? on }, on, id);
+    // The card comes with the grant; with neither date known, its issue date stays unknown.
+    const issuedOn = data.card.issuedOn ?? data.grantedOn;
+    next = issueCard(next, { ...data.card, ...(issuedOn === undefined ? {} : { issuedOn }) }, from, id, 'landing', true);
   }
   const specialEnd = specialPeriodEnd(stay, pendingStay);
   const card = next.cards.at(-1);
@@ -122,18 +138,26 @@ export function checkExistingStatus(state: ResidentState, event: Existing): Rule
   const stay = existingStay(event);
   const expiry = stay.periodExpiresOn;
   const pending = data.pendingApplication;
+  const from = takeOverHoldsFrom(event);
+  const dateOfBirth = state.identity?.dateOfBirth;
+  if (dateOfBirth !== undefined && from < dateOfBirth) {
+    return violation('EVENT_BEFORE_BIRTH', `The status recorded holds from ${from}, before the date of birth ${dateOfBirth}.`);
+  }
+  const notInForce = statusNotInForce(stay.status, from);
+  if (notInForce !== null) return notInForce;
   if (data.grantedOn !== undefined && data.grantedOn > on) {
     return violation('PERIOD_ENDS_BEFORE_GRANT', `The grant of ${data.grantedOn} is after ${on}, the day recorded.`);
   }
   if (expiry !== null && data.grantedOn !== undefined && expiry < data.grantedOn) {
     return violation('PERIOD_ENDS_BEFORE_GRANT', `The period of stay ends on ${expiry}, before the grant of ${data.grantedOn}.`);
   }
-  // The longest period of the status (period-limits.ts), counted from the grant day.
-  const latest = latestPeriodEnd(stay.status, data.grantedOn ?? on, null);
+  // The longest period of the status (period-limits.ts), counted from the grant day, or from a
+  // later day when it is unknown (the card's issue, on or after the grant: a looser bound).
+  const latest = latestPeriodEnd(stay.status, stay.periodStart, null);
   if (expiry !== null && latest !== null && expiry > latest) {
     return violation(
       'PERIOD_TOO_LONG',
-      `A period of stay as ${stay.status} is at most ${describeLongest(stay.status, data.grantedOn ?? on)}: ${expiry} is after ${latest}.`,
+      `A period of stay as ${stay.status} is at most ${describeLongest(stay.status, stay.periodStart)}: ${expiry} is after ${latest}.`,
     );
   }
   if (pending !== undefined) {
@@ -160,7 +184,7 @@ export function checkExistingStatus(state: ResidentState, event: Existing): Rule
       `With ${stay.status} the resident is not a mid-to-long-term resident and holds no card.`,
     );
   }
-  const issuedOn = data.card.issuedOn ?? data.grantedOn ?? on;
+  const issuedOn = data.card.issuedOn ?? data.grantedOn ?? from;
   const cardExpiry =
     data.card.expiresOn ??
     computeCardExpiry({ issuedOn, dateOfBirth: state.identity?.dateOfBirth ?? UNKNOWN_BIRTH, status: stay.status, periodExpiresOn: expiry })

@@ -7,9 +7,10 @@ import type { CardData } from '../events/card-data.js';
 import type { EventType, LedgerEvent, RecordedEventOf } from '../events/events.js';
 import { violation, type RuleViolation } from '../domain-error.js';
 import { cardStateAsOf, SPECIFIED_CARD_FROM } from '../rules/card-validity.js';
-import { describeLongest, EMPLOYMENT_FOR_SKILL_DEVELOPMENT_FROM, latestPeriodEnd, statusInForce } from '../rules/period-limits.js';
+import { describeLongest, latestPeriodEnd } from '../rules/period-limits.js';
+import { statusNotInForce } from '../rules/status-in-force.js';
 import { longestPermitEnd, REENTRY_PERMIT_MAX_YEARS } from '../rules/reentry.js';
-import { STATUS_CATALOGUE } from '../status-catalogue.js';
+import { STATUS_CATALOGUE, type StatusCode } from '../status-catalogue.js';
 import { stayFromGrant, type Grant } from './stay-transitions.js';
 import type { ResidentState, Stay } from './state.js';
 import { checkCaseFile } from './case-file.js';
@@ -100,8 +101,27 @@ export function checkFact(state: ResidentState, event: LedgerEvent): RuleViolati
   return checkSpecific(state, event) ?? checkSswFact(state, event);
 }
 
+/**
+ * The status a fact says the resident holds from its day (a take-over's is checked with it, from
+ * the day its facts hold from: existing-status.ts). An application only asks for a status: one
+ * may be filed before the status starts, so long as the grant is not (reading: 附則 preparatory acts).
+ */
+function statusHeldFrom(event: LedgerEvent): StatusCode | null {
+  switch (event.type) {
+    case 'Landed':
+    case 'StatusChangeGranted':
+    case 'StatusAcquisitionGranted':
+      return event.data.status;
+    default:
+      return null;
+  }
+}
+
 function checkSpecific(state: ResidentState, event: LedgerEvent): RuleViolation | null {
   const on = event.occurredOn;
+  const held = statusHeldFrom(event);
+  const notInForce = held === null ? null : statusNotInForce(held, on);
+  if (notInForce !== null) return notInForce;
   switch (event.type) {
     case 'Landed':
       if (state.presence === 'in_japan') return violation('ALREADY_IN_JAPAN', 'The resident is already in Japan.');
@@ -205,12 +225,6 @@ function checkSpecific(state: ResidentState, event: LedgerEvent): RuleViolation 
 
 /** `extendedFrom`: the old expiry for an extension, null for a grant that starts a new period on its day. */
 function checkGrant(state: ResidentState, grant: Grant, on: LocalDate, extendedFrom: LocalDate | null): RuleViolation | null {
-  if (!statusInForce(grant.status, on)) {
-    return violation(
-      'STATUS_NOT_IN_FORCE',
-      `${grant.status} (育成就労) takes effect on ${EMPLOYMENT_FOR_SKILL_DEVELOPMENT_FROM}; it cannot be granted on ${on}.`,
-    );
-  }
   if (grant.periodExpiresOn !== undefined) {
     if (grant.periodExpiresOn < on) {
       return violation('PERIOD_ENDS_BEFORE_GRANT', `The period of stay ends on ${grant.periodExpiresOn}, before ${on}.`);

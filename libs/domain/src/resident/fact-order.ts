@@ -1,11 +1,14 @@
 /**
  * Facts are folded in the order they happened, not the order they were recorded: a
- * caseworker may hear of a move two weeks late. Order: `occurredOn`, then the natural order
+ * caseworker may hear of a move two weeks late. Order: the fact's day (`factDay`: its
+ * `occurredOn`, but a take-over's from the day its facts began), then the natural order
  * of facts on one day (one lands before moving in, loses a card before it is reissued,
  * applies before a decision), then stream version. Retracted facts are skipped.
  */
+import type { LocalDate } from '../calendar/local-date.js';
 import type { EventType, RecordedEvent } from '../events/events.js';
 import { SSW_SAME_DAY_RANK } from '../ssw/ssw-events.js';
+import { takeOverHoldsFrom } from './take-over-day.js';
 
 const SAME_DAY_RANK: Record<EventType, number> = {
   ResidentRegistered: 0,
@@ -56,11 +59,22 @@ export function isIdentityFact(type: EventType): boolean {
   return type === 'ResidentRegistered' || type === 'DetailsCorrected';
 }
 
+/**
+ * The day a fact takes its place in the fold, and from which it counts "as of": its `occurredOn`,
+ * except a take-over, whose facts hold from the day they began (take-over-day.ts), so that what
+ * happened between that day and the take-over can still be recorded after it.
+ */
+export function factDay(fact: RecordedEvent): LocalDate {
+  return fact.type === 'ExistingStatusRecorded' ? takeOverHoldsFrom(fact) : fact.occurredOn;
+}
+
 export function compareFacts(a: RecordedEvent, b: RecordedEvent): number {
   const identityFirst = Number(isIdentityFact(b.type)) - Number(isIdentityFact(a.type));
   if (identityFirst !== 0) return identityFirst;
   if (isIdentityFact(a.type)) return SAME_DAY_RANK[a.type] - SAME_DAY_RANK[b.type] || a.version - b.version;
-  if (a.occurredOn !== b.occurredOn) return a.occurredOn < b.occurredOn ? -1 : 1;
+  const dayA = factDay(a);
+  const dayB = factDay(b);
+  if (dayA !== dayB) return dayA < dayB ? -1 : 1;
   return SAME_DAY_RANK[a.type] - SAME_DAY_RANK[b.type] || a.version - b.version;
 }
 

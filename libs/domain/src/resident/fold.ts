@@ -9,7 +9,7 @@ import type { RecordedEvent } from '../events/events.js';
 import { advance } from './advance.js';
 import { checkFact } from './fact-checks.js';
 import { evolve } from './evolve.js';
-import { factsInLegalOrder, isIdentityFact } from './fact-order.js';
+import { factDay, factsInLegalOrder, isIdentityFact } from './fact-order.js';
 import { INITIAL_STATE, type ResidentState } from './state.js';
 
 export function foldResident(events: readonly RecordedEvent[], until: LocalDate): ResidentState {
@@ -31,8 +31,8 @@ function replay(
   for (const fact of factsInLegalOrder(events)) {
     // Registration and its corrections open the stream whatever day they were recorded.
     if (!isIdentityFact(fact.type)) {
-      if (fact.occurredOn > until) break;
-      state = advance(state, fact.occurredOn);
+      if (factDay(fact) > until) break;
+      state = advance(state, factDay(fact));
     }
     if (check) {
       const broken = checkFact(state, fact);

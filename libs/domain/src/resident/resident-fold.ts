@@ -22,7 +22,7 @@ import { timelineRun, type StatusSegment, type TimelineRun } from '../status-tim
 import { advance, END_OF_TIME } from './advance.js';
 import { evolve } from './evolve.js';
 import { checkFact } from './fact-checks.js';
-import { compareFacts, isIdentityFact } from './fact-order.js';
+import { compareFacts, factDay, isIdentityFact } from './fact-order.js';
 import { INITIAL_STATE, type ResidentState } from './state.js';
 
 /** Facts replayed at most for a read as of an earlier day; each checkpoint keeps one state. */
@@ -95,7 +95,7 @@ export class ResidentFold {
     const changed = (fact: RecordedEvent) => {
       if (timelineFrom === null) return;
       timelineFrom =
-        isIdentityFact(fact.type) || REACHES_BACK.has(fact.type) ? null : fact.occurredOn < timelineFrom ? fact.occurredOn : timelineFrom;
+        isIdentityFact(fact.type) || REACHES_BACK.has(fact.type) ? null : factDay(fact) < timelineFrom ? factDay(fact) : timelineFrom;
     };
     for (const event of newer) {
       if (!(event.version > version)) throw new RangeError(`Event version ${event.version} does not follow ${version}.`);
@@ -124,7 +124,7 @@ export class ResidentFold {
     for (let at = resume.at; at < facts.length; at++) {
       if (at % CHECKPOINT_EVERY === 0) checkpoints.push({ at, state });
       const fact = facts[at]!;
-      if (!isIdentityFact(fact.type)) state = advance(state, fact.occurredOn);
+      if (!isIdentityFact(fact.type)) state = advance(state, factDay(fact));
       broken.push(checkFact(state, fact));
       state = evolve(state, fact);
     }
@@ -186,13 +186,13 @@ export class ResidentFold {
     const start = this.checkpoints.findLast((checkpoint) => checkpoint.at <= place)!;
     let state = start.state;
     for (let at = start.at; at < place; at++) state = step(state, this.facts[at]!);
-    if (!isIdentityFact(candidate.type)) state = advance(state, candidate.occurredOn);
+    if (!isIdentityFact(candidate.type)) state = advance(state, factDay(candidate));
     const own = checkFact(state, candidate);
     if (own !== null) return { own, later: null };
     state = evolve(state, candidate);
     for (let at = place; at < this.facts.length; at++) {
       const fact = this.facts[at]!;
-      if (!isIdentityFact(fact.type)) state = advance(state, fact.occurredOn);
+      if (!isIdentityFact(fact.type)) state = advance(state, factDay(fact));
       const violation = this.broken[at] === null ? checkFact(state, fact) : null;
       if (violation !== null) return { own: null, later: { event: fact, violation } };
       state = evolve(state, fact);
@@ -208,7 +208,7 @@ export class ResidentFold {
     while (low < high) {
       const middle = (low + high) >>> 1;
       const fact = this.facts[middle]!;
-      if (isIdentityFact(fact.type) || fact.occurredOn <= until) low = middle + 1;
+      if (isIdentityFact(fact.type) || factDay(fact) <= until) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -221,7 +221,7 @@ export class ResidentFold {
     while (low < high) {
       const middle = (low + high) >>> 1;
       const fact = this.facts[middle]!;
-      if (isIdentityFact(fact.type) || fact.occurredOn < day) low = middle + 1;
+      if (isIdentityFact(fact.type) || factDay(fact) < day) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -237,7 +237,7 @@ export class ResidentFold {
 }
 
 function step(state: ResidentState, fact: RecordedEvent): ResidentState {
-  return evolve(isIdentityFact(fact.type) ? state : advance(state, fact.occurredOn), fact);
+  return evolve(isIdentityFact(fact.type) ? state : advance(state, factDay(fact)), fact);
 }
 
 /** Where `event` goes in facts sorted by compareFacts: after every fact that sorts before or with it. */

@@ -25,7 +25,10 @@ export interface CardRecord {
   readonly number: string;
   readonly kind: CardKind;
   readonly myNumberOption: MyNumberOption | null;
-  readonly issuedOn: LocalDate;
+  /** null: not known (a card seen at a take-over without its issue date; docs/domain-rules.md §8). */
+  readonly issuedOn: LocalDate | null;
+  /** The first day the ledger knows the card was held: its issue, or the day a take-over's facts hold from. */
+  readonly heldFrom: LocalDate;
   /** As printed (or computed when not given). */
   readonly expiresOn: LocalDate;
   /** What 入管法19条の5 gives; differs from `expiresOn` only when the printed date disagrees. */
@@ -132,6 +135,11 @@ export interface ResidentState {
   readonly deadlines: readonly DeadlineRecord[];
   /** Specified Skilled Worker: designation, the 5-year count, support (ssw/ssw-state.ts). */
   readonly ssw: SswState;
+  /**
+   * The take-over day, for a resident taken over (ExistingStatusRecorded): duties are followed
+   * from it, so none that fell due before it is opened (followed-duties.ts). null: followed from the start.
+   */
+  readonly followedFrom: LocalDate | null;
 }
 
 export const INITIAL_STATE: ResidentState = {
@@ -152,6 +160,7 @@ export const INITIAL_STATE: ResidentState = {
   departurePeriod: null,
   deadlines: [],
   ssw: INITIAL_SSW_STATE,
+  followedFrom: null,
 };
 
 export function currentCard(state: ResidentState): CardRecord | null {

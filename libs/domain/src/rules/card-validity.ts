@@ -58,7 +58,7 @@ export const SEVEN_YEAR_CARD = 7;
  * invalidated. A lost card is still valid until a new card replaces it (19条の14).
  */
 export function cardStateAsOf(card: CardRecord | null, asOf: LocalDate): CardState {
-  if (card === null || asOf < card.issuedOn) return 'none';
+  if (card === null || asOf < card.heldFrom) return 'none';
   if (card.invalidatedOn !== null && card.invalidatedOn <= asOf) return 'invalidated';
   if (asOf > card.validThrough) return 'expired';
   return 'valid';

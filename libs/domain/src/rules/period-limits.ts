@@ -1,6 +1,7 @@
 /**
- * The longest period of stay a grant may give (入管法施行規則3条, 別表第二; docs/domain-rules.md §3)
- * and the statuses not yet in force. Above the longest period a grant is a 422 PERIOD_TOO_LONG.
+ * The longest period of stay a grant may give (入管法施行規則3条, 別表第二; docs/domain-rules.md §3).
+ * Above the longest period a grant is a 422 PERIOD_TOO_LONG. (Statuses not yet in force:
+ * status-in-force.ts.)
  */
 import { addDays, type LocalDate } from '../calendar/local-date.js';
 import { addMonths } from '../calendar/legal-periods.js';
@@ -8,9 +9,6 @@ import type { StatusCode } from '../status-catalogue.js';
 
 /** 特定技能1号: 3 years for grants from this day, 1 year before (運用要領 R7.9.30). */
 export const SSW1_THREE_YEARS_FROM = '2025-09-30' as LocalDate;
-
-/** 育成就労 takes effect on this day (令和6年法律第60号; 施行期日 by 政令). */
-export const EMPLOYMENT_FOR_SKILL_DEVELOPMENT_FROM = '2027-04-01' as LocalDate;
 
 type Longest = { months: number } | { days: number } | null;
 
@@ -63,8 +61,4 @@ export function describeLongest(status: StatusCode, grantedOn: LocalDate): strin
   const years = Math.floor(longest.months / 12);
   const months = longest.months % 12;
   return [years > 0 ? `${years} year${years > 1 ? 's' : ''}` : '', months > 0 ? `${months} months` : ''].filter(Boolean).join(' ');
-}
-
-export function statusInForce(status: StatusCode, on: LocalDate): boolean {
-  return status !== 'employment_for_skill_development' || on >= EMPLOYMENT_FOR_SKILL_DEVELOPMENT_FROM;
 }

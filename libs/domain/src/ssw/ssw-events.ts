@@ -25,6 +25,8 @@ export interface SswDesignation {
   field: SpecifiedFieldCode;
   /** An employer record id or the employer's name. */
   employer?: string;
+  /** 業務区分, where the field has more than one (e.g. 建設: 土木), as the 指定書 names it. */
+  jobCategory?: string;
 }
 
 export const INTERVIEW_PARTIES = ['worker', 'supervisor'] as const;
@@ -108,13 +110,13 @@ const fieldCode: Check = check({ ...oneOf(SPECIFIED_FIELD_CODES).schema, descrip
   return oneOf(SPECIFIED_FIELD_CODES)(value, path);
 });
 
-const sswDesignation = object({ field: required(fieldCode), employer: optional(text(200)) });
+const sswDesignation = object({ field: required(fieldCode), employer: optional(text(200)), jobCategory: optional(text(100)) });
 
 /** A designation: the 特定活動 case (a code) or, for 特定技能, `{ field, employer }`. */
 export const designation: Check = check(
   {
     oneOf: [oneOf(DESIGNATIONS).schema, sswDesignation.schema],
-    description: 'the 特定活動 case (a code) or, for 特定技能, { field, employer }',
+    description: 'the 特定活動 case (a code) or, for 特定技能, { field, employer, jobCategory }',
   },
   (value, path) =>
     typeof value === 'object' && value !== null && !Array.isArray(value) ? sswDesignation(value, path) : oneOf(DESIGNATIONS)(value, path),

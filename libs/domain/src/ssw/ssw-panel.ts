@@ -24,6 +24,8 @@ type ByParty<T> = { worker: T; supervisor: T };
 
 export interface SswPanel {
   field: { code: string; ja: string; en: string } | null;
+  /** 業務区分 on the 指定書, when recorded. */
+  jobCategory?: string;
   employer: string | null;
   supportSince: LocalDate | null;
   ssw1: (Ssw1Count & { sixthYear: boolean; excluded: Array<{ from: LocalDate; to: LocalDate; reason: string }> }) | null;
@@ -34,6 +36,8 @@ export interface SswPanel {
 
 export interface SswPanelInput {
   field: string | null;
+  /** Absent when not recorded (read rows stored before it keep their shape). */
+  jobCategory?: string;
   employer: string | null;
   supportSince: LocalDate | null;
   lastInPersonInterview: LocalDate | null;
@@ -52,6 +56,7 @@ export function sswPanelInput(state: ResidentState): SswPanelInput | null {
   const { periods, exclusions, sixthYear } = capInput(ssw);
   return {
     field: ssw.field,
+    ...(ssw.jobCategory === null ? {} : { jobCategory: ssw.jobCategory }),
     employer: ssw.employer,
     supportSince: ssw.support?.since ?? null,
     lastInPersonInterview: ssw.lastInPersonInterview,
@@ -83,6 +88,7 @@ export function sswPanelAsOf(input: SswPanelInput, asOf: LocalDate): SswPanel {
   }
   return {
     field: field === undefined ? null : { code: field.code, ja: field.ja, en: field.en },
+    ...(input.jobCategory === undefined ? {} : { jobCategory: input.jobCategory }),
     employer: input.employer,
     supportSince: input.supportSince,
     ssw1: count === null ? null : { ...count, sixthYear: input.cap.sixthYear, excluded: [...input.cap.exclusions] },

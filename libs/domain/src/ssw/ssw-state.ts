@@ -35,6 +35,8 @@ export interface Support {
 
 export interface SswState {
   readonly field: SpecifiedFieldCode | null;
+  /** 業務区分 named on the 指定書, when given. */
+  readonly jobCategory: string | null;
   /** The employer of the current contract, and the fact that named it. */
   readonly employer: string | null;
   readonly employerEventId: string | null;
@@ -55,6 +57,7 @@ export interface SswState {
 
 export const INITIAL_SSW_STATE: SswState = {
   field: null,
+  jobCategory: null,
   employer: null,
   employerEventId: null,
   ssw1Periods: [],

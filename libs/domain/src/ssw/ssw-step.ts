@@ -6,7 +6,8 @@
 import { addDays, type LocalDate } from '../calendar/local-date.js';
 import { monthsBefore } from '../calendar/legal-periods.js';
 import { owedByOf, type DeadlineKind } from '../deadline-catalogue.js';
-import type { RecordedEvent } from '../events/events.js';
+import type { RecordedEvent, RecordedEventOf } from '../events/events.js';
+import { factDay } from '../resident/fact-order.js';
 import { isPending, openDeadline, updatePending, type NewDeadline } from '../resident/deadline-book.js';
 import type { DeadlineRecord, ResidentState } from '../resident/state.js';
 import { NOTIFICATION_DAYS } from '../rules/notification-periods.js';
@@ -34,6 +35,8 @@ export const everSsw = (state: ResidentState) => holdsSsw(state) || state.ssw.ss
 const withSsw = (state: ResidentState, change: Partial<SswState>): ResidentState => ({ ...state, ssw: { ...state.ssw, ...change } });
 
 const GRANTS = ['Landed', 'StatusChangeGranted', 'StatusAcquisitionGranted'];
+/** Facts that state a status and its 指定書: the grants, and a take-over (which is no grant: it owes no orientation). */
+const STATES_DESIGNATION = [...GRANTS, 'ExistingStatusRecorded'];
 const JOINING = ['new_contract', 'transferred'];
 const LEAVING = ['contract_ended', 'left', 'dissolved'];
 const SUPPORT_CONTRACT_FACTS = ['SupportStarted', 'SupportEnded', 'SupportContractChanged'];
@@ -62,12 +65,28 @@ function keepEmployerFilings(before: ResidentState, state: ResidentState): Resid
   return { ...state, deadlines: state.deadlines.map((d) => (owed.has(d.id) && d.voidOn !== null ? { ...d, voidOn: null } : d)) };
 }
 
+/**
+ * The first day of the 1号 count a take-over states (docs/domain-rules.md §8): `ssw1CountFrom`, or
+ * `ssw1MonthsUsed` whole months before the take-over day (as if the count had run without a break
+ * since); else the day the take-over's facts hold from. The count runs from the first day in 1号,
+ * whatever day the ledger began following the person (施行規則; 運用要領「通算在留期間」).
+ */
+function takeOverCountStart(fact: RecordedEventOf<'ExistingStatusRecorded'>, from: LocalDate): LocalDate {
+  const { ssw1CountFrom, ssw1MonthsUsed } = fact.data;
+  if (ssw1CountFrom !== undefined) return ssw1CountFrom;
+  if (ssw1MonthsUsed !== undefined) return monthsBefore(fact.occurredOn, ssw1MonthsUsed);
+  return from;
+}
+
 /** The 1号 periods: one opens when the status starts, and closes the day it ends. */
 function trackPeriods(before: ResidentState, state: ResidentState, on: LocalDate, eventId: string | null, fact: RecordedEvent | null) {
   const was = holdsSsw1(before);
   const is = holdsSsw1(state);
   let next = state;
-  if (!was && is) next = withSsw(next, { ssw1Periods: [...next.ssw.ssw1Periods, { from: on, to: null }] });
+  if (!was && is) {
+    const start = fact?.type === 'ExistingStatusRecorded' ? takeOverCountStart(fact, on) : on;
+    next = withSsw(next, { ssw1Periods: [...next.ssw.ssw1Periods, { from: start, to: null }] });
+  }
   if (was && !is) {
     const periods = next.ssw.ssw1Periods;
     next = withSsw(next, { ssw1Periods: [...periods.slice(0, -1), { from: periods.at(-1)!.from, to: on }] });
@@ -187,14 +206,15 @@ function factDuties(before: ResidentState, state: ResidentState, fact: RecordedE
 
 /** The field and employer named by a grant, or by a contract fact. */
 function designationAndEmployer(state: ResidentState, fact: RecordedEvent): ResidentState {
-  if (GRANTS.includes(fact.type) && 'status' in fact.data) {
+  if (STATES_DESIGNATION.includes(fact.type) && 'status' in fact.data) {
     const given = (fact.data as { designation?: unknown }).designation;
-    if (!SSW_STATUSES.includes(fact.data.status)) return withSsw(state, { field: null });
+    if (!SSW_STATUSES.includes(fact.data.status)) return withSsw(state, { field: null, jobCategory: null });
     if (typeof given !== 'object' || given === null) return state;
     const designation = given as SswDesignation;
     const employer = designation.employer ?? state.ssw.employer;
     return withSsw(state, {
       field: designation.field,
+      jobCategory: designation.jobCategory ?? null,
       ...(employer === state.ssw.employer ? {} : { employer, employerEventId: fact.eventId }),
     });
   }
@@ -277,7 +297,8 @@ function ensureAnnualReport(state: ResidentState, on: LocalDate): ResidentState 
 }
 
 export function sswAfterFact(before: ResidentState, after: ResidentState, fact: RecordedEvent): ResidentState {
-  const on = fact.occurredOn;
+  // A take-over is folded on the day its facts hold from (fact-order.ts).
+  const on = factDay(fact);
   let next = keepEmployerFilings(before, after);
   next = designationAndEmployer(next, fact);
   next = trackPeriods(before, next, on, fact.eventId, fact);
