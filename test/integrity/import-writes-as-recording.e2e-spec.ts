@@ -2,7 +2,8 @@
  * The caseload import writes through the same resident writer as recording: a row that matched
  * a resident is refused whatever recording would refuse, with the same code, and nothing is
  * appended — a full history (RESIDENT_HISTORY_FULL), an erased resident (RESIDENT_ERASED), a
- * resident of another organisation (not found, even when the read model named it).
+ * resident of another organisation (not found, even when the read model named it). Erasure writes
+ * through it too, with the request's correlation id.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { japanDateOf } from '@zairyu/domain';
@@ -68,13 +69,20 @@ describe('an imported row is refused what recording refuses', () => {
     });
   });
 
-  test('an erased resident is not registered again under the same reference: RESIDENT_ERASED', async () => {
+  test("an erased resident (erased with the request's correlation id) is not registered again under the same reference: RESIDENT_ERASED", async () => {
     const id = await imported('E-1', 'ERASED PERSON');
     await api.http
       .post(`/v1/residents/${id}/erasure`)
       .auth(org.manager, { type: 'bearer' })
+      .set('x-correlation-id', 'erasure-request-1')
       .send({ reason: 'data_subject_request' })
       .expect(200);
+    // The erasure is written like any fact: its metadata names the request it came from.
+    const { rows } = await api.runtime.pool.query(
+      "SELECT metadata->>'correlationId' AS correlation FROM events WHERE stream_id = $1 AND type = 'PersonalDataErased'",
+      [`resident-${id}`],
+    );
+    expect(rows).toEqual([{ correlation: 'erasure-request-1' }]);
     const recorded = await api.record(org.caseworker, id, 'Moved', today, { address: 'Tokyo' }).expect(410);
     expect(await refusedRow(['E-1', 'ERASED PERSON', '1990-01-01', 'VNM'])).toEqual({
       row: 2,
