@@ -11,21 +11,22 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { END_OF_TIME, type LocalDate, type RecordableEvent, type RegistrationDetails } from '@zairyu/domain';
 import { DuplicateEventError, WrongExpectedVersionError } from '@zairyu/event-store';
 import { PersonalDataErasedError } from '@zairyu/resident-streams';
 import type { OrganisationCaller } from '../auth/principal.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
-import { DATA_SOURCE, PG_POOL, PROJECTION } from '../bootstrap/tokens.js';
+import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { badRequest } from '../http/problem.js';
 import { failureProblem } from '../residents/failure-problem.js';
 import { ResidentFailure } from '../residents/resident-failure.js';
 import { ResidentLedger, type ResidentHistory } from '../residents/resident-ledger.service.js';
 import { ResidentWriter, type Registration } from '../residents/resident-writer.js';
-import { duplicateKey, loadCaseloadIndex, type CaseloadIndex } from './caseload-index.js';
+import { Assignees } from '../people/assignment.js';
+import { personKey, PossibleDuplicates, type SamePeople } from '../residents/possible-duplicates.js';
+import { loadCaseloadIndex, type CaseloadIndex } from './caseload-index.js';
 import { readRow, type ReadRow, type RowError } from './import-row.js';
 import { headerMap, IMPORT_TEMPLATE, type HeaderMap, type ImportField } from './import-template.js';
 import type { Sheet } from './spreadsheet-file.js';
@@ -83,8 +84,9 @@ export class CaseloadImport {
   constructor(
     private readonly writer: ResidentWriter,
     private readonly ledger: ResidentLedger,
+    private readonly duplicates: PossibleDuplicates,
+    private readonly assignees: Assignees,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
   ) {}
 
@@ -102,13 +104,19 @@ export class CaseloadImport {
     const organisationId = caller.organisationId;
     const today = this.writer.today();
     await this.projection.caughtUp(organisationId);
-    const index = await loadCaseloadIndex(this.dataSource, this.pool, organisationId);
+    const reads = sheet.rows.map((row) => readRow(row, map, today));
+    const people = reads.flatMap((read) => (read.registration === null ? [] : [read.registration]));
+    const [index, samePeople] = await Promise.all([
+      loadCaseloadIndex(this.dataSource, this.assignees, organisationId),
+      this.duplicates.among(organisationId, people),
+    ]);
     const context: RunContext = {
       caller,
       organisationId,
       today,
       map,
       index,
+      samePeople,
       options,
       seenRefs: new Map(),
       seenPeople: new Map(),
@@ -116,7 +124,7 @@ export class CaseloadImport {
     };
     const results: RowResult[] = [];
     for (let start = 0; start < sheet.rows.length; start += BATCH) {
-      const planned = sheet.rows.slice(start, start + BATCH).map((row) => this.plan(context, readRow(row, map, today)));
+      const planned = reads.slice(start, start + BATCH).map((read) => this.plan(context, read));
       const settled = await this.settle(context, planned);
       results.push(...(options.dryRun ? settled.map(resultOf) : await this.writeBatch(context, settled)));
       options.onProgress?.(Math.min(start + BATCH, sheet.rows.length), sheet.rows.length);
@@ -138,19 +146,19 @@ export class CaseloadImport {
 
   /** What the row would do, judged against the ledger as read at the start and the rows above it. */
   private plan(context: RunContext, read: ReadRow): Planned {
-    const { map, index, options } = context;
+    const { map, index, samePeople, options } = context;
     const errors = [...read.errors];
     const error = (field: ImportField, message: string, code?: string) =>
       errors.push({ column: map.headers[field] ?? null, field, message, ...(code ? { code } : {}) });
     let assignedTo: string | undefined;
     if (read.assignee !== null) {
-      assignedTo = index.assignees.get(read.assignee.toLowerCase()) ?? index.assignees.get(read.assignee);
+      assignedTo = index.assignees.named(read.assignee);
       if (assignedTo === undefined)
         error('assignedTo', `「${read.assignee}」 is not an enabled caseworker or manager here: write their e-mail`);
     }
     if (read.registration === null || errors.length > 0) return { kind: 'error', row: read.row, errors };
     const registration: RegistrationDetails = { ...read.registration, ...(assignedTo ? { assignedTo } : {}) };
-    const person = duplicateKey(registration);
+    const person = personKey(registration);
     const card = read.existing?.data.card?.number;
 
     const sameRef = read.externalRef === null ? undefined : context.seenRefs.get(read.externalRef);
@@ -165,9 +173,9 @@ export class CaseloadImport {
     if (card !== undefined) context.seenCards.set(card, read.row);
     if (errors.length > 0) return { kind: 'error', row: read.row, errors };
 
-    const known = read.externalRef !== null ? index.byExternalRef.get(read.externalRef) : index.byPerson.get(person);
+    const known = read.externalRef !== null ? index.byExternalRef.get(read.externalRef) : samePeople.get(person);
     if (known === undefined && read.externalRef !== null && !options.confirm) {
-      const other = index.byPerson.get(person);
+      const other = samePeople.get(person);
       if (other !== undefined)
         error(
           'fullName',
@@ -313,6 +321,8 @@ interface RunContext {
   today: LocalDate;
   map: HeaderMap;
   index: CaseloadIndex;
+  /** The open resident each row's person may be, as the ledger was at the start. */
+  samePeople: SamePeople;
   options: ImportOptions;
   seenRefs: Map<string, number>;
   seenPeople: Map<string, number>;

@@ -21,6 +21,8 @@ export type ResidentFailureKind =
   | 'CARD_NUMBER_IN_USE'
   | 'RESIDENT_ERASED'
   | 'POSSIBLE_DUPLICATE'
+  /** The person named to be in charge is not an enabled caseworker or manager of the organisation. */
+  | 'ASSIGNEE_NOT_IN_ORGANISATION'
   /** A retention rule still holds the records an erasure would make unreadable. */
   | 'RETENTION_HOLDS'
   /** The domain's decider refused the fact (its rule code is kept). */
