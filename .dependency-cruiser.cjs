@@ -54,7 +54,7 @@ module.exports = {
       comment: 'Command handlers decide over the stream; the read model is for queries (docs/architecture.md "Write side").',
       severity: 'error',
       from: {
-        path: '^apps/api/src/.*(\\.handler|card-claims|resident-ledger\\.service)\\.ts$',
+        path: '^apps/api/src/.*(\\.handler|card-claims|resident-ledger\\.service|resident-writer)\\.ts$',
         pathNot: '(list-|get-)[^/]*\\.handler\\.ts$',
       },
       to: { path: LIB('read-model') },

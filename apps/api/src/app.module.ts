@@ -25,6 +25,7 @@ import { ListResidentsHandler } from './residents/list-residents.handler.js';
 import { RecordEventHandler } from './residents/record-event.handler.js';
 import { RegisterResidentHandler } from './residents/register-resident.handler.js';
 import { ResidentLedger } from './residents/resident-ledger.service.js';
+import { ResidentWriter } from './residents/resident-writer.js';
 import { PossibleDuplicates } from './residents/possible-duplicates.js';
 import { GetResidentHandler } from './residents/resident-queries.js';
 import { ResidentsController } from './residents/residents.controller.js';
@@ -62,6 +63,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         CredentialsService,
         ResidentLedger,
+        ResidentWriter,
         PossibleDuplicates,
         RegisterResidentHandler,
         RecordEventHandler,

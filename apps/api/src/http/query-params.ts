@@ -1,14 +1,8 @@
 /** Query and path parameters, checked by hand where a DTO would be heavier than the rule. */
 import { isLocalDate, japanDateOf, type LocalDate } from '@zairyu/domain';
-import { badRequest, notFound } from './problem.js';
+import { badRequest } from './problem.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed id names nothing: 404, like an id of another organisation. */
-export function residentIdParam(id: string): string {
-  if (!UUID.test(id)) throw notFound('Resident');
-  return id.toLowerCase();
-}
 
 export function isUuid(value: string): boolean {
   return UUID.test(value);

@@ -11,38 +11,23 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import {
-  decide,
-  END_OF_TIME,
-  foldResident,
-  japanDateOf,
-  type LedgerEvent,
-  type LocalDate,
-  type RecordedEvent,
-  type RegistrationDetails,
-} from '@zairyu/domain';
-import {
-  DuplicateEventError,
-  EVENT_STORE,
-  WrongExpectedVersionError,
-  type EventMetadata,
-  type EventStore,
-  type StoredEvent,
-  type StreamAppend,
-} from '@zairyu/event-store';
-import { cardReservationStream, residentStream, toRecordedEvents } from '@zairyu/resident-streams';
-import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
+import { END_OF_TIME, type LocalDate, type RecordableEvent, type RegistrationDetails } from '@zairyu/domain';
+import { DuplicateEventError, WrongExpectedVersionError } from '@zairyu/event-store';
+import { PersonalDataErasedError } from '@zairyu/resident-streams';
+import type { OrganisationCaller } from '../auth/principal.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
-import { CLOCK, DATA_SOURCE, PG_POOL, PROJECTION, type Clock } from '../bootstrap/tokens.js';
+import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
-import { badRequest, ProblemException } from '../http/problem.js';
+import { badRequest } from '../http/problem.js';
 import { failureProblem } from '../residents/failure-problem.js';
 import { ResidentFailure } from '../residents/resident-failure.js';
-import { cardClaims } from '../residents/card-claims.js';
-import { duplicateKey, loadCaseloadIndex, type CaseloadIndex } from './caseload-index.js';
-import { plannedEvents, readRow, type ReadRow, type RowError } from './import-row.js';
+import { ResidentLedger, type ResidentHistory } from '../residents/resident-ledger.service.js';
+import { ResidentWriter, type Registration } from '../residents/resident-writer.js';
+import { Assignees } from '../people/assignment.js';
+import { personKey, PossibleDuplicates, type SamePeople } from '../residents/possible-duplicates.js';
+import { loadCaseloadIndex, type CaseloadIndex } from './caseload-index.js';
+import { readRow, type ReadRow, type RowError } from './import-row.js';
 import { headerMap, IMPORT_TEMPLATE, type HeaderMap, type ImportField } from './import-template.js';
 import type { Sheet } from './spreadsheet-file.js';
 
@@ -83,19 +68,26 @@ export const MAX_IMPORT_ROWS = 20_000;
 
 type Planned =
   | { kind: 'error'; row: number; errors: RowError[]; residentId?: string }
-  | { kind: 'create'; row: number; residentId: string; events: LedgerEvent[] }
-  | { kind: 'match'; row: number; residentId: string; read: ReadRow; registration: RegistrationDetails };
+  | { kind: 'create'; row: number; residentId: string; details: RegistrationDetails; facts: RecordableEvent[] }
+  | { kind: 'match'; row: number; residentId: string; read: ReadRow; registration: RegistrationDetails }
+  | { kind: 'done'; row: number; residentId: string; status: 'updated' | 'unchanged' };
 
-type Written = { kind: 'done'; result: RowResult };
+/** Why a row that matched a resident is not imported, found by comparing it with the resident's history. */
+class RowRefused extends Error {
+  constructor(readonly error: RowError) {
+    super(error.message);
+  }
+}
 
 @Injectable()
 export class CaseloadImport {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly writer: ResidentWriter,
+    private readonly ledger: ResidentLedger,
+    private readonly duplicates: PossibleDuplicates,
+    private readonly assignees: Assignees,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(caller: OrganisationCaller, sheet: Sheet, options: ImportOptions): Promise<ImportReport> {
@@ -110,15 +102,21 @@ export class CaseloadImport {
         { field: 'file', message: `must have at most ${MAX_IMPORT_ROWS} rows` },
       ]);
     const organisationId = caller.organisationId;
-    const today = japanDateOf(this.clock());
+    const today = this.writer.today();
     await this.projection.caughtUp(organisationId);
-    const index = await loadCaseloadIndex(this.dataSource, this.pool, organisationId);
+    const reads = sheet.rows.map((row) => readRow(row, map, today));
+    const people = reads.flatMap((read) => (read.registration === null ? [] : [read.registration]));
+    const [index, samePeople] = await Promise.all([
+      loadCaseloadIndex(this.dataSource, this.assignees, organisationId),
+      this.duplicates.among(organisationId, people),
+    ]);
     const context: RunContext = {
       caller,
       organisationId,
       today,
       map,
       index,
+      samePeople,
       options,
       seenRefs: new Map(),
       seenPeople: new Map(),
@@ -126,14 +124,9 @@ export class CaseloadImport {
     };
     const results: RowResult[] = [];
     for (let start = 0; start < sheet.rows.length; start += BATCH) {
-      const planned = sheet.rows.slice(start, start + BATCH).map((row) => this.plan(context, readRow(row, map, today)));
-      const matched = planned.filter((plan) => plan.kind === 'match');
-      const streams = matched.length > 0 ? await this.store.readStreams(matched.map((plan) => residentStream(plan.residentId))) : new Map();
-      const settled = planned.map((plan) =>
-        plan.kind === 'match' ? this.compare(context, plan, streams.get(residentStream(plan.residentId)) ?? []) : plan,
-      );
-      results.push(...(options.dryRun ? settled.map(dryResult) : await this.writeBatch(context, settled)));
-      if (!options.dryRun) this.projection.nudge();
+      const planned = reads.slice(start, start + BATCH).map((read) => this.plan(context, read));
+      const settled = await this.settle(context, planned);
+      results.push(...(options.dryRun ? settled.map(resultOf) : await this.writeBatch(context, settled)));
       options.onProgress?.(Math.min(start + BATCH, sheet.rows.length), sheet.rows.length);
     }
     const count = (status: RowStatus) => results.filter((result) => result.status === status).length;
@@ -153,19 +146,19 @@ export class CaseloadImport {
 
   /** What the row would do, judged against the ledger as read at the start and the rows above it. */
   private plan(context: RunContext, read: ReadRow): Planned {
-    const { map, index, options } = context;
+    const { map, index, samePeople, options } = context;
     const errors = [...read.errors];
     const error = (field: ImportField, message: string, code?: string) =>
       errors.push({ column: map.headers[field] ?? null, field, message, ...(code ? { code } : {}) });
     let assignedTo: string | undefined;
     if (read.assignee !== null) {
-      assignedTo = index.assignees.get(read.assignee.toLowerCase()) ?? index.assignees.get(read.assignee);
+      assignedTo = index.assignees.named(read.assignee);
       if (assignedTo === undefined)
         error('assignedTo', `「${read.assignee}」 is not an enabled caseworker or manager here: write their e-mail`);
     }
     if (read.registration === null || errors.length > 0) return { kind: 'error', row: read.row, errors };
     const registration: RegistrationDetails = { ...read.registration, ...(assignedTo ? { assignedTo } : {}) };
-    const person = duplicateKey(registration);
+    const person = personKey(registration);
     const card = read.existing?.data.card?.number;
 
     const sameRef = read.externalRef === null ? undefined : context.seenRefs.get(read.externalRef);
@@ -180,9 +173,9 @@ export class CaseloadImport {
     if (card !== undefined) context.seenCards.set(card, read.row);
     if (errors.length > 0) return { kind: 'error', row: read.row, errors };
 
-    const known = read.externalRef !== null ? index.byExternalRef.get(read.externalRef) : index.byPerson.get(person);
+    const known = read.externalRef !== null ? index.byExternalRef.get(read.externalRef) : samePeople.get(person);
     if (known === undefined && read.externalRef !== null && !options.confirm) {
-      const other = index.byPerson.get(person);
+      const other = samePeople.get(person);
       if (other !== undefined)
         error(
           'fullName',
@@ -198,179 +191,127 @@ export class CaseloadImport {
     if (known !== undefined) return { kind: 'match', row: read.row, residentId: known.residentId, read, registration };
     // The same file imported again, even concurrently, names the same resident.
     const residentId = read.externalRef !== null ? uuidFromName(`import:${context.organisationId}:${read.externalRef}`) : randomUUID();
-    const events = plannedEvents(residentId, { ...read, registration }, context.today);
-    if (!events.ok) return { kind: 'error', row: read.row, errors: [withColumn(map, events.error)] };
-    return { kind: 'create', row: read.row, residentId, events: events.events };
-  }
-
-  /** A row that matched a resident: the corrections and take-over it adds, nothing when it agrees. */
-  private compare(context: RunContext, plan: Extract<Planned, { kind: 'match' }>, stored: StoredEvent[]): Planned | MatchPlan {
-    const { map, today } = context;
-    const history = toRecordedEvents(stored);
-    const state = foldResident(history, END_OF_TIME);
-    const identity = state.identity as Record<string, unknown> | null;
-    if (identity === null)
-      return { kind: 'error', row: plan.row, errors: [{ column: null, field: null, message: 'The resident cannot be read.' }] };
-    const fields = Object.fromEntries(Object.entries(plan.registration).filter(([field, value]) => identity[field] !== value));
-    const events: LedgerEvent[] = [];
-    const recorded: RecordedEvent[] = [...history];
-    const add = (decided: LedgerEvent[]) => {
-      for (const event of decided) {
-        events.push(event);
-        recorded.push({ ...event, eventId: `planned-${recorded.length}`, version: recorded.length + 1 } as RecordedEvent);
-      }
-    };
-    if (Object.keys(fields).length > 0) {
-      const fact = { type: 'DetailsCorrected' as const, occurredOn: today, data: { fields, reason: `Imported spreadsheet (${today})` } };
-      const decided = decide({ type: 'RecordFact', fact, today }, recorded);
-      if (!decided.ok)
-        return { kind: 'error', row: plan.row, residentId: plan.residentId, errors: [rule(map, 'fullName', decided.rejection)] };
-      add(decided.events);
+    const facts = read.existing === null ? [] : [read.existing];
+    try {
+      this.writer.decideRegistration({ residentId, details: registration, facts }, context.today);
+    } catch (error) {
+      return refused(map, { row: read.row }, error, CREATE_FIELDS);
     }
-    const existing = plan.read.existing;
-    if (existing !== null) {
-      if (state.stay === null && state.presence === 'not_arrived') {
-        const decided = decide({ type: 'RecordFact', fact: existing, today }, recorded);
-        if (!decided.ok)
-          return { kind: 'error', row: plan.row, residentId: plan.residentId, errors: [rule(map, 'status', decided.rejection)] };
-        add(decided.events);
-      } else {
-        const stay = state.stay;
-        const card = existing.data.card?.number;
-        const same =
-          stay !== null &&
-          stay.status === existing.data.status &&
-          (existing.data.periodExpiresOn === undefined || stay.periodExpiresOn === existing.data.periodExpiresOn) &&
-          (card === undefined || state.cards.at(-1)?.number === card);
-        if (!same) {
-          const now = stay === null ? 'no status' : `${stay.status}${stay.periodExpiresOn ? ` until ${stay.periodExpiresOn}` : ''}`;
-          return {
-            kind: 'error',
-            row: plan.row,
-            residentId: plan.residentId,
-            errors: [
-              {
-                column: map.headers.status ?? null,
-                field: 'status',
-                code: 'ALREADY_FOLLOWED',
-                message: `The ledger already follows this resident (${now}, card ${state.cards.at(-1)?.number ?? 'none'}): record what changed since as events (ExtensionGranted, CardIssued, …)`,
-              },
-            ],
-          };
-        }
-      }
-    }
-    return { kind: 'matched', row: plan.row, residentId: plan.residentId, events, stored };
+    return { kind: 'create', row: read.row, residentId, details: registration, facts };
   }
 
   /**
-   * The rows of a batch. The new residents go in one atomic append (each row's registration,
+   * The rows of a batch compared with the residents' histories, read for the whole batch at once
+   * as the writer loads them (owned, not erased). A new resident's id may name a stream already
+   * (the same reference imported before, and erased since). A matched row that adds nothing is
+   * done; one that adds corrections or a take-over is judged by the writer (a dry run) or written
+   * by it, which compares the row again with the history as it is then.
+   */
+  private async settle(context: RunContext, planned: Planned[]): Promise<Planned[]> {
+    const residents = planned.filter((plan) => plan.kind === 'match' || plan.kind === 'create');
+    if (residents.length === 0) return planned;
+    const histories = await this.ledger.loadMany(
+      context.organisationId,
+      residents.map((plan) => plan.residentId),
+    );
+    return planned.map((plan) => {
+      if (plan.kind !== 'match' && plan.kind !== 'create') return plan;
+      const history = histories.get(plan.residentId)!;
+      if (plan.kind === 'create')
+        return history instanceof ResidentFailure && history.kind === 'RESIDENT_ERASED' ? refused(context.map, plan, history, []) : plan;
+      let facts: RecordableEvent[] = [];
+      try {
+        if (history instanceof ResidentFailure) throw history;
+        facts = this.compare(context, plan, history);
+        if (facts.length === 0) return { kind: 'done', row: plan.row, residentId: plan.residentId, status: 'unchanged' };
+        if (context.options.dryRun) this.writer.decideFacts(history, facts, context.today);
+        return plan;
+      } catch (error) {
+        return refused(context.map, plan, error, facts.map(fieldOf));
+      }
+    });
+  }
+
+  /** What a matched row adds to the resident: corrections of the identity fields it fills, and the take-over. */
+  private compare(context: RunContext, plan: Extract<Planned, { kind: 'match' }>, history: ResidentHistory): RecordableEvent[] {
+    const { map, today } = context;
+    const state = history.fold.stateAsOf(END_OF_TIME);
+    const identity = state.identity as Record<string, unknown> | null;
+    if (identity === null) throw new RowRefused({ column: null, field: null, message: 'The resident cannot be read.' });
+    const fields = Object.fromEntries(Object.entries(plan.registration).filter(([field, value]) => identity[field] !== value));
+    const facts: RecordableEvent[] = [];
+    if (Object.keys(fields).length > 0)
+      facts.push({ type: 'DetailsCorrected', occurredOn: today, data: { fields, reason: `Imported spreadsheet (${today})` } });
+    const existing = plan.read.existing;
+    if (existing === null) return facts;
+    if (state.stay === null && state.presence === 'not_arrived') return [...facts, existing];
+    const stay = state.stay;
+    const card = existing.data.card?.number;
+    const same =
+      stay !== null &&
+      stay.status === existing.data.status &&
+      (existing.data.periodExpiresOn === undefined || stay.periodExpiresOn === existing.data.periodExpiresOn) &&
+      (card === undefined || state.cards.at(-1)?.number === card);
+    if (same) return facts;
+    const now = stay === null ? 'no status' : `${stay.status}${stay.periodExpiresOn ? ` until ${stay.periodExpiresOn}` : ''}`;
+    throw new RowRefused({
+      column: map.headers.status ?? null,
+      field: 'status',
+      code: 'ALREADY_FOLLOWED',
+      message: `The ledger already follows this resident (${now}, card ${state.cards.at(-1)?.number ?? 'none'}): record what changed since as events (ExtensionGranted, CardIssued, …)`,
+    });
+  }
+
+  /**
+   * The rows of a batch. The new residents go in one atomic write (each row's registration,
    * take-over and card claims, for the whole batch); should that be refused (a card claimed
    * meanwhile, the same file imported concurrently), every row is written again on its own,
    * so one row's conflict never costs another row its write.
    */
-  private async writeBatch(context: RunContext, plans: Array<Planned | MatchPlan>): Promise<RowResult[]> {
-    const creates = plans.filter((plan): plan is Extract<Planned, { kind: 'create' }> => plan.kind === 'create');
+  private async writeBatch(context: RunContext, plans: Planned[]): Promise<RowResult[]> {
+    const creates = plans.filter((plan) => plan.kind === 'create');
     let together = false;
     if (creates.length > 1) {
       try {
-        await this.appendCreates(context, creates);
+        await this.writer.registerAll(creates.map((plan) => this.registration(context, plan)));
         together = true;
       } catch (error) {
-        if (!(
-          error instanceof ResidentFailure ||
-          error instanceof ProblemException ||
-          error instanceof WrongExpectedVersionError ||
-          error instanceof DuplicateEventError
-        ))
-          throw error;
+        const refused = [ResidentFailure, WrongExpectedVersionError, DuplicateEventError, PersonalDataErasedError];
+        if (!refused.some((kind) => error instanceof kind)) throw error;
       }
     }
     const results: RowResult[] = [];
-    for (const plan of plans) results.push(together && plan.kind === 'create' ? dryResult(plan) : (await this.write(context, plan)).result);
+    for (const plan of plans) results.push(together && plan.kind === 'create' ? resultOf(plan) : await this.write(context, plan));
     return results;
   }
 
-  private async appendCreates(context: RunContext, creates: Array<Extract<Planned, { kind: 'create' }>>): Promise<void> {
-    const metadata = metadataOf(context);
-    const reservations = creates.flatMap((plan) =>
-      plan.events.flatMap((event) => {
-        const number = (event.data as { card?: { number?: string } }).card?.number;
-        return number === undefined ? [] : [cardReservationStream(context.organisationId, number)];
-      }),
-    );
-    const read = reservations.length > 0 ? await this.store.readStreams(reservations) : new Map<string, StoredEvent[]>();
-    const prefetched = { readStream: async (streamId: string) => read.get(streamId) ?? this.store.readStream(streamId) };
-    const writes: StreamAppend[] = [];
-    for (const plan of creates) {
-      const claims = await cardClaims(
-        {
-          store: prefetched,
-          organisationId: context.organisationId,
-          residentId: plan.residentId,
-          stored: [],
-          metadata,
-          recordOf: async (holder) => this.store.readStream(residentStream(holder)),
-        },
-        plan.events,
-      );
-      writes.push(
-        { streamId: residentStream(plan.residentId), events: newEvents(plan.events, metadata), expected: 'no_stream' },
-        ...claims,
-      );
+  private async write(context: RunContext, plan: Planned): Promise<RowResult> {
+    if (plan.kind === 'create') {
+      try {
+        await this.writer.register(this.registration(context, plan));
+      } catch (error) {
+        return resultOf(refused(context.map, plan, error, CREATE_FIELDS));
+      }
     }
-    await this.store.appendToStreams(writes);
+    if (plan.kind !== 'match') return resultOf(plan);
+    let facts: RecordableEvent[] = [];
+    try {
+      const written = await this.writer.record({
+        caller: context.caller,
+        correlationId: context.options.correlationId,
+        residentId: plan.residentId,
+        facts: (history) => (facts = this.compare(context, plan, history)),
+      });
+      const status = written.eventIds.length > 0 ? 'updated' : 'unchanged';
+      return resultOf({ kind: 'done', row: plan.row, residentId: plan.residentId, status });
+    } catch (error) {
+      return resultOf(refused(context.map, plan, error, facts.map(fieldOf)));
+    }
   }
 
-  private async write(context: RunContext, plan: Planned | MatchPlan): Promise<Written> {
-    if (plan.kind === 'error' || plan.kind === 'match') return { kind: 'done', result: dryResult(plan) };
-    if (plan.kind === 'matched' && plan.events.length === 0) return { kind: 'done', result: dryResult(plan) };
-    const metadata = metadataOf(context);
-    const stream = residentStream(plan.residentId);
-    const stored = plan.kind === 'matched' ? plan.stored : [];
-    const expected = plan.kind === 'matched' ? stored.at(-1)!.version : ('no_stream' as const);
-    try {
-      await this.store.serialised(stream, async () => {
-        const claims = await cardClaims(
-          {
-            store: this.store,
-            organisationId: context.organisationId,
-            residentId: plan.residentId,
-            stored,
-            metadata,
-            recordOf: async (holder) => this.store.readStream(residentStream(holder)),
-          },
-          plan.events,
-        );
-        await this.store.appendToStreams([
-          {
-            streamId: stream,
-            events: newEvents(plan.events, metadata),
-            expected,
-          },
-          ...claims,
-        ]);
-      });
-    } catch (error) {
-      if (error instanceof ResidentFailure || error instanceof ProblemException) {
-        const { detail, code } = error instanceof ResidentFailure ? failureProblem(error) : error.problem;
-        return failed(plan, {
-          column: context.map.headers.cardNumber ?? null,
-          field: 'cardNumber',
-          message: detail,
-          ...(code ? { code } : {}),
-        });
-      }
-      if (error instanceof WrongExpectedVersionError)
-        return failed(plan, {
-          column: null,
-          field: null,
-          message: 'The resident changed while the file was imported: import the file again.',
-          code: 'CONCURRENT_CHANGE',
-        });
-      throw error;
-    }
-    return { kind: 'done', result: dryResult(plan) };
+  private registration(context: RunContext, plan: Extract<Planned, { kind: 'create' }>): Registration {
+    const { caller, options } = context;
+    return { caller, correlationId: options.correlationId, residentId: plan.residentId, details: plan.details, facts: plan.facts };
   }
 }
 
@@ -380,48 +321,46 @@ interface RunContext {
   today: LocalDate;
   map: HeaderMap;
   index: CaseloadIndex;
+  /** The open resident each row's person may be, as the ledger was at the start. */
+  samePeople: SamePeople;
   options: ImportOptions;
   seenRefs: Map<string, number>;
   seenPeople: Map<string, number>;
   seenCards: Map<string, number>;
 }
 
-type MatchPlan = { kind: 'matched'; row: number; residentId: string; events: LedgerEvent[]; stored: StoredEvent[] };
-
-function metadataOf(context: RunContext): EventMetadata {
-  return {
-    recordedBy: recordedBy(context.caller),
-    organisationId: context.organisationId,
-    correlationId: context.options.correlationId,
-    causationId: null,
-  };
-}
-
-function newEvents(events: readonly LedgerEvent[], metadata: EventMetadata) {
-  return events.map((event) => ({ eventId: randomUUID(), type: event.type, occurredOn: event.occurredOn, data: event.data, metadata }));
-}
-
-function dryResult(plan: Planned | MatchPlan): RowResult {
+function resultOf(plan: Planned): RowResult {
   switch (plan.kind) {
     case 'error':
       return { row: plan.row, status: 'error', ...(plan.residentId ? { residentId: plan.residentId } : {}), errors: plan.errors };
     case 'create':
       return { row: plan.row, status: 'created', residentId: plan.residentId };
-    case 'matched':
-      return { row: plan.row, status: plan.events.length > 0 ? 'updated' : 'unchanged', residentId: plan.residentId };
     case 'match':
-      return { row: plan.row, status: 'unchanged', residentId: plan.residentId };
+      return { row: plan.row, status: 'updated', residentId: plan.residentId };
+    case 'done':
+      return { row: plan.row, status: plan.status, residentId: plan.residentId };
   }
 }
 
-function failed(plan: { row: number; residentId: string }, error: RowError): Written {
-  return { kind: 'done', result: { row: plan.row, status: 'error', residentId: plan.residentId, errors: [error] } };
+/** The column at fault when the decider refuses a new resident's registration, or its take-over. */
+const CREATE_FIELDS: readonly ImportField[] = ['dateOfBirth', 'status'];
+
+/** The column at fault when the decider refuses a matched row's fact. */
+function fieldOf(fact: RecordableEvent): ImportField {
+  return fact.type === 'DetailsCorrected' ? 'fullName' : 'status';
 }
 
-function withColumn(map: HeaderMap, error: RowError): RowError {
-  return { ...error, column: error.field === null ? null : (map.headers[error.field] ?? null) };
-}
-
-function rule(map: HeaderMap, field: ImportField, rejection: { code: string; message: string }): RowError {
-  return { column: map.headers[field] ?? null, field, message: rejection.message, code: rejection.code };
+/**
+ * A row refused, as its error: the writer's failures (`fields`: the column of each fact it
+ * decided, for a broken rule) as recording answers them, with the column at fault.
+ */
+function refused(map: HeaderMap, plan: { row: number; residentId?: string }, error: unknown, fields: readonly ImportField[]): Planned {
+  const row = { kind: 'error' as const, row: plan.row, ...(plan.residentId ? { residentId: plan.residentId } : {}) };
+  if (error instanceof RowRefused) return { ...row, errors: [error.error] };
+  if (!(error instanceof ResidentFailure)) throw error;
+  const { detail, code } = failureProblem(error);
+  const { at } = error.facts;
+  const field = at !== undefined ? (fields[at] ?? null) : error.kind === 'CARD_NUMBER_IN_USE' ? 'cardNumber' : null;
+  const message = error.kind === 'CONCURRENT_CHANGE' ? 'The resident changed while the file was imported: import the file again.' : detail;
+  return { ...row, errors: [{ column: field === null ? null : (map.headers[field] ?? null), field, message, ...(code ? { code } : {}) }] };
 }

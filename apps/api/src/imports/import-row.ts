@@ -6,15 +6,12 @@
  * values, so a dry run refuses exactly what the real run would.
  */
 import {
-  decide,
   IDENTITY_FIELDS,
   parseRecordableEvent,
   parseRegistration,
   type FieldError,
-  type LedgerEvent,
   type LocalDate,
   type RecordableEvent,
-  type RecordedEvent,
   type RegistrationDetails,
 } from '@zairyu/domain';
 import { cardNumberForm } from '@zairyu/read-model';
@@ -210,23 +207,3 @@ function report(errors: FieldError[], fail: Fail, fieldOf: (path: string) => Imp
  * makes them; or the rule the row breaks (PERIOD_TOO_LONG, EVENT_IN_FUTURE, …), on the column
  * most likely at fault.
  */
-export function plannedEvents(
-  residentId: string,
-  row: ReadRow & { registration: RegistrationDetails },
-  today: LocalDate,
-): { ok: true; events: LedgerEvent[] } | { ok: false; error: RowError } {
-  const registered = decide({ type: 'RegisterResident', residentId, details: row.registration, today }, []);
-  if (!registered.ok) return { ok: false, error: { column: null, field: 'dateOfBirth', ...rejectionOf(registered.rejection) } };
-  const events = [...registered.events];
-  if (row.existing !== null) {
-    const history = events.map((event, index) => ({ ...event, eventId: `planned-${index}`, version: index + 1 }) as RecordedEvent);
-    const taken = decide({ type: 'RecordFact', fact: row.existing, today }, history);
-    if (!taken.ok) return { ok: false, error: { column: null, field: 'status', ...rejectionOf(taken.rejection) } };
-    events.push(...taken.events);
-  }
-  return { ok: true, events };
-}
-
-function rejectionOf(rejection: { code: string; message: string }) {
-  return { message: rejection.message, code: rejection.code };
-}

@@ -7,7 +7,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import type { Principal } from '../auth/principal.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { badRequest, problem, ProblemException } from '../http/problem.js';
+import { badRequest } from '../http/problem.js';
+import { ResidentFailure } from '../residents/resident-failure.js';
 import { isUuid } from '../http/query-params.js';
 
 /** `undefined`: anyone; `null`: nobody in charge; a string: that user. */
@@ -34,25 +35,43 @@ export function assigneeNamedBy(fact: { type: string; data?: unknown }): string 
   return typeof named === 'string' ? named : undefined;
 }
 
+/** Who may be put in charge, as a caseworker types them in a spreadsheet: an e-mail, a name or a user id. */
+export interface AssigneeDirectory {
+  /** The user id, or undefined when the name is nobody who may be in charge here. */
+  named(typed: string): string | undefined;
+}
+
 @Injectable()
 export class Assignees {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
-  /** 422 unless the id names an enabled caseworker or manager of the organisation (another organisation's user is unknown here). */
+  /** The enabled caseworkers and managers of the organisation: the people a resident can be assigned to (one id, or all). */
+  private async assignable(organisationId: string, userId?: string): Promise<Array<{ id: string; email: string; name: string }>> {
+    const { rows } = await this.pool.query<{ id: string; email: string; name: string }>(
+      `SELECT id, email, name FROM platform.app_user
+        WHERE organisation_id = $1 AND disabled_at IS NULL AND role IN ('caseworker', 'manager') AND ($2::uuid IS NULL OR id = $2::uuid)`,
+      [organisationId, userId ?? null],
+    );
+    return rows;
+  }
+
+  /** ASSIGNEE_NOT_IN_ORGANISATION unless the id names someone who may be in charge (another organisation's user is unknown here). */
   async check(organisationId: string, userId: string | undefined, field = 'data.assignedTo'): Promise<void> {
     if (userId === undefined) return;
-    const { rows } = isUuid(userId)
-      ? await this.pool.query(
-          `SELECT 1 FROM platform.app_user WHERE id = $1 AND organisation_id = $2 AND disabled_at IS NULL AND role IN ('caseworker', 'manager')`,
-          [userId.toLowerCase(), organisationId],
-        )
-      : { rows: [] };
-    if (rows.length === 0)
-      throw new ProblemException(
-        problem(422, 'assignedTo must be an enabled caseworker or manager of this organisation.', {
-          code: 'ASSIGNEE_NOT_IN_ORGANISATION',
-          errors: [{ field, message: 'is not a caseworker or manager of this organisation' }],
-        }),
-      );
+    if (isUuid(userId) && (await this.assignable(organisationId, userId.toLowerCase())).length > 0) return;
+    throw new ResidentFailure('ASSIGNEE_NOT_IN_ORGANISATION', 'assignedTo must be an enabled caseworker or manager of this organisation.', {
+      errors: [{ field, message: 'is not a caseworker or manager of this organisation' }],
+    });
+  }
+
+  /** Everyone who may be in charge, by e-mail (any case), name or user id (an import resolves a whole file with it). */
+  async directory(organisationId: string): Promise<AssigneeDirectory> {
+    const names = new Map<string, string>();
+    for (const person of await this.assignable(organisationId)) {
+      names.set(person.id, person.id);
+      names.set(person.email.toLowerCase(), person.id);
+      names.set(person.name.normalize('NFKC').trim(), person.id);
+    }
+    return { named: (typed) => names.get(typed.toLowerCase()) ?? names.get(typed) };
   }
 }

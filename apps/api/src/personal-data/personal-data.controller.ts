@@ -8,6 +8,7 @@ import { CLOCK, type Clock } from '../bootstrap/tokens.js';
 import { DisclosureExport } from './disclosure-export.js';
 import { EraseResident } from './erase-resident.js';
 import { EraseResidentDto } from './erasure.dto.js';
+import { correlationIdOf } from '../http/request-log.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
@@ -60,6 +61,6 @@ export class PersonalDataController {
     { status: 410, codes: ['RESIDENT_ERASED'], when: 'Already erased.' },
   )
   erase(@OrgKey() caller: OrganisationCaller, @Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {
-    return this.erasure.erase(caller, id, body, request.ip);
+    return this.erasure.erase(caller, id, body, { address: request.ip, correlationId: correlationIdOf(request) });
   }
 }

@@ -27,6 +27,14 @@ export function cardNumbersHeld(stored: readonly StoredEvent[]): Set<string> {
   return numbers;
 }
 
+/** The reservation streams the events' card numbers would claim (to read them at once for a batch). */
+export function reservationsClaimed(organisationId: string, events: readonly { data: unknown }[]): string[] {
+  return events.flatMap((event) => {
+    const number = cardNumberOf(event.data);
+    return number === undefined ? [] : [cardReservationStream(organisationId, number)];
+  });
+}
+
 export interface CardClaimContext {
   /** Reads the reservation streams (the store, or streams read beforehand for a batch). */
   store: Pick<EventStore, 'readStream'>;
@@ -40,7 +48,10 @@ export interface CardClaimContext {
 }
 
 /** The reservation writes the new events need; 409 CARD_NUMBER_IN_USE when another resident holds a number. */
-export async function cardClaims(context: CardClaimContext, events: readonly LedgerEvent[]): Promise<StreamAppend[]> {
+export async function cardClaims(
+  context: CardClaimContext,
+  events: readonly { occurredOn: LedgerEvent['occurredOn']; data: unknown }[],
+): Promise<StreamAppend[]> {
   const writes: StreamAppend[] = [];
   for (const event of events) {
     const number = cardNumberOf(event.data);

@@ -3,6 +3,7 @@ import { problem, type Problem } from '../http/problem.js';
 import type { ResidentFailure, ResidentFailureKind } from './resident-failure.js';
 
 const ANSWERS: Record<ResidentFailureKind, { status: number; coded: boolean }> = {
+  RESIDENT_NOT_FOUND: { status: 404, coded: false },
   INVALID_INPUT: { status: 400, coded: false },
   // A failed precondition is a bare 412 (RFC 9110 §13.1.1): the client re-reads and decides.
   STALE_VERSION: { status: 412, coded: false },
@@ -13,6 +14,8 @@ const ANSWERS: Record<ResidentFailureKind, { status: number; coded: boolean }> =
   CARD_NUMBER_IN_USE: { status: 409, coded: true },
   RESIDENT_ERASED: { status: 410, coded: true },
   POSSIBLE_DUPLICATE: { status: 409, coded: true },
+  ASSIGNEE_NOT_IN_ORGANISATION: { status: 422, coded: true },
+  RETENTION_HOLDS: { status: 409, coded: true },
   // Coded with the rule's own code (docs/domain-rules.md).
   RULE_BROKEN: { status: 422, coded: false },
 };
@@ -20,7 +23,12 @@ const ANSWERS: Record<ResidentFailureKind, { status: number; coded: boolean }> =
 export function failureProblem(failure: ResidentFailure): Problem {
   const { status, coded } = ANSWERS[failure.kind];
   const code = failure.facts.ruleCode ?? (coded ? failure.kind : undefined);
-  const { errors } = failure.facts;
+  const { errors, duplicateOf, keepThrough } = failure.facts;
   const answer = problem(status, failure.detail, { ...(code ? { code } : {}), ...(errors ? { errors } : {}) });
-  return failure.facts.duplicateOf ? ({ ...answer, duplicateOf: failure.facts.duplicateOf } as Problem) : answer;
+  // The facts a client acts on, after the problem's own members.
+  return {
+    ...answer,
+    ...(duplicateOf ? { duplicateOf } : {}),
+    ...(keepThrough !== undefined ? { keepThrough } : {}),
+  } as Problem;
 }

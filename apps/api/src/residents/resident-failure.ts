@@ -3,9 +3,11 @@
  * throw these; failure-problem.ts is the one place that says which status and problem code each
  * one answers with.
  */
-import type { FieldError, Rejection } from '@zairyu/domain';
+import type { FieldError, LocalDate, Rejection } from '@zairyu/domain';
 
 export type ResidentFailureKind =
+  /** No resident of the caller's organisation has this id (another organisation's is not named). */
+  | 'RESIDENT_NOT_FOUND'
   /** The body broke the domain's rules for its fields (each field's error is kept). */
   | 'INVALID_INPUT'
   /** If-Match named another version than the resident's. */
@@ -19,6 +21,10 @@ export type ResidentFailureKind =
   | 'CARD_NUMBER_IN_USE'
   | 'RESIDENT_ERASED'
   | 'POSSIBLE_DUPLICATE'
+  /** The person named to be in charge is not an enabled caseworker or manager of the organisation. */
+  | 'ASSIGNEE_NOT_IN_ORGANISATION'
+  /** A retention rule still holds the records an erasure would make unreadable. */
+  | 'RETENTION_HOLDS'
   /** The domain's decider refused the fact (its rule code is kept). */
   | 'RULE_BROKEN';
 
@@ -26,6 +32,10 @@ export interface FailureFacts {
   ruleCode?: string;
   errors?: FieldError[];
   duplicateOf?: string;
+  /** The last day the records must be kept (null: while support goes on). */
+  keepThrough?: LocalDate | null;
+  /** Which of several facts written together broke the rule (0: the first). */
+  at?: number;
 }
 
 export class ResidentFailure extends Error {
@@ -38,9 +48,14 @@ export class ResidentFailure extends Error {
     this.name = 'ResidentFailure';
   }
 
-  static rejected(rejection: Rejection): ResidentFailure {
+  static rejected(rejection: Rejection, at?: number): ResidentFailure {
+    const which = at === undefined ? {} : { at };
     return rejection.code === 'CARD_NUMBER_IN_USE'
-      ? new ResidentFailure('CARD_NUMBER_IN_USE', rejection.message)
-      : new ResidentFailure('RULE_BROKEN', rejection.message, { ruleCode: rejection.code });
+      ? new ResidentFailure('CARD_NUMBER_IN_USE', rejection.message, which)
+      : new ResidentFailure('RULE_BROKEN', rejection.message, { ruleCode: rejection.code, ...which });
+  }
+
+  static notFound(): ResidentFailure {
+    return new ResidentFailure('RESIDENT_NOT_FOUND', 'Resident was not found.');
   }
 }

@@ -3,18 +3,17 @@
  * organisation is reported exactly like a missing one (404), so ids reveal nothing: the
  * owner is read first from the registration alone (one indexed row, whatever the stream's
  * length), and only the owner's streams are read further, so another organisation's long
- * stream costs what a missing one does. The owner's stream comes with its fold, kept between
+ * stream costs what a missing one does. Refusals are ResidentFailures (not found, erased). The owner's stream comes with its fold, kept between
  * requests and brought up to date with the events recorded since (kept-folds.ts), so a long
  * stream is neither read nor folded whole again.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@zairyu/event-store';
-import { erasureOf, KeptFolds, residentStream } from '@zairyu/resident-streams';
+import { erasureOf, KeptFolds, residentStream, type KeptStream } from '@zairyu/resident-streams';
 import type { RecordedEvent, ResidentFold } from '@zairyu/domain';
 import { KEPT_FOLDS } from '../bootstrap/tokens.js';
-import { notFound } from '../http/problem.js';
+import { isUuid } from '../http/query-params.js';
 import { ResidentFailure } from './resident-failure.js';
-import { residentIdParam } from '../http/query-params.js';
 
 export interface ResidentHistory {
   residentId: string;
@@ -23,6 +22,12 @@ export interface ResidentHistory {
   /** The domain's fold of `events`: read states and check new facts with it, not by folding `events` again. */
   fold: ResidentFold;
   version: number;
+}
+
+/** A resident's id as the streams name it; a malformed one names nobody, like another organisation's. */
+export function residentIdOf(id: string): string {
+  if (!isUuid(id)) throw ResidentFailure.notFound();
+  return id.toLowerCase();
 }
 
 @Injectable()
@@ -37,11 +42,36 @@ export class ResidentLedger {
    * recorded of them, except their history's types and dates (`withErased`).
    */
   async load(organisationId: string, residentId: string, { withErased = false } = {}): Promise<ResidentHistory> {
-    const id = residentIdParam(residentId);
+    const id = residentIdOf(residentId);
     const stream = residentStream(id);
     const [registration] = await this.store.readStream(stream, { maxCount: 1 });
-    if (registration?.metadata.organisationId !== organisationId) throw notFound('Resident');
-    const { stored, fold, version } = await this.folds.current(this.store, stream, registration);
+    if (registration?.metadata.organisationId !== organisationId) throw ResidentFailure.notFound();
+    return this.owned(id, await this.folds.current(this.store, stream, registration), withErased);
+  }
+
+  /**
+   * Several residents of the organisation at once (an import's batch, its ids read from the
+   * organisation's own caseload): their streams in one read, each judged as `load` judges it.
+   */
+  async loadMany(organisationId: string, residentIds: readonly string[]): Promise<Map<string, ResidentHistory | ResidentFailure>> {
+    const ids = residentIds.map(residentIdOf);
+    const streams = await this.folds.currentMany(this.store, ids.map(residentStream));
+    const loaded = new Map<string, ResidentHistory | ResidentFailure>();
+    ids.forEach((id, index) => {
+      const kept = streams[index]!;
+      try {
+        if (kept.stored[0]?.metadata.organisationId !== organisationId) throw ResidentFailure.notFound();
+        loaded.set(id, this.owned(id, kept, false));
+      } catch (failure) {
+        if (!(failure instanceof ResidentFailure)) throw failure;
+        loaded.set(id, failure);
+      }
+    });
+    return loaded;
+  }
+
+  /** An owned stream as a history, unless erased (RESIDENT_ERASED: nothing of the person can be shown or recorded). */
+  private owned(id: string, { stored, fold, version }: KeptStream, withErased: boolean): ResidentHistory {
     const erasure = erasureOf(stored);
     if (erasure && !withErased) {
       const detail = `The personal data of this resident was erased on ${erasure.occurredOn}; only the history's dates and types remain.`;

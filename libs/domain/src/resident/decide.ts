@@ -89,3 +89,29 @@ function retraction(fact: Extract<LedgerEvent, { type: 'EventRetracted' }>, hist
   }
   return { ok: true, events: [fact] };
 }
+
+export type Decisions = { ok: true; events: LedgerEvent[] } | { ok: false; rejection: Rejection; /** The command refused. */ at: number };
+
+/**
+ * Several commands decided as one write (a registration and its take-over, a row's correction
+ * and take-over): each is decided on the history with the events decided before it, and the
+ * first refusal refuses them all. The decided events have no id yet; each gets a placeholder
+ * one here, unique within the write, so that the next command sees a whole history.
+ */
+export function decideAll(commands: readonly ResidentCommand[], history: ResidentHistory | ResidentFold): Decisions {
+  let fold = history instanceof ResidentFold ? history : ResidentFold.of(history);
+  const events: LedgerEvent[] = [];
+  for (const [at, command] of commands.entries()) {
+    const decision = decide(command, fold);
+    if (!decision.ok) return { ok: false, rejection: decision.rejection, at };
+    events.push(...decision.events);
+    fold = fold.extend(
+      decision.events.map((event, index): RecordedEvent => ({
+        ...event,
+        eventId: `(new ${at}.${index})`,
+        version: fold.version + index + 1,
+      })),
+    );
+  }
+  return { ok: true, events };
+}

@@ -12,22 +12,45 @@ export interface RegistrationKey {
   nationality: string;
 }
 
-/** The first registered open resident with the same key, other than `ownId`. */
-export async function possibleDuplicate(
+/** Two registrations with the same key are probably the same person (name words in any order, accents and case aside). */
+export function personKey(person: RegistrationKey): string {
+  return `${nameKey(person.fullName)}|${person.dateOfBirth}|${person.nationality}`;
+}
+
+export interface SamePerson {
+  residentId: string;
+  fullName: string;
+}
+
+/**
+ * The open residents of the organisation each of `people` may be (one query for a whole import
+ * batch): by `personKey`, every match, the first registered first.
+ */
+export async function samePeople(
   dataSource: DataSource,
   organisationId: string,
-  registration: RegistrationKey,
-  ownId: string,
-): Promise<{ residentId: string; fullName: string } | null> {
-  const rows: Array<{ resident_id: string; full_name: string }> = await dataSource.query(
-    `SELECT resident_id, full_name FROM read_model.resident_summary
-     WHERE organisation_id = $1 AND date_of_birth = $2::date AND name_key = $3 AND nationality = $4 AND NOT closed
-       AND resident_id <> $5::uuid
-     ORDER BY registered_at LIMIT 1`,
-    [organisationId, registration.dateOfBirth, nameKey(registration.fullName), registration.nationality, ownId],
-  );
-  const row = rows[0];
-  return row === undefined ? null : { residentId: row.resident_id, fullName: row.full_name };
+  people: readonly RegistrationKey[],
+): Promise<Map<string, SamePerson[]>> {
+  const found = new Map<string, SamePerson[]>();
+  if (people.length === 0) return found;
+  const rows: Array<{ resident_id: string; full_name: string; name_key: string; date_of_birth: string; nationality: string }> =
+    await dataSource.query(
+      `SELECT resident_id, full_name, name_key, date_of_birth::text AS date_of_birth, nationality FROM read_model.resident_summary
+       WHERE organisation_id = $1 AND NOT closed
+         AND (name_key, date_of_birth, nationality) IN (SELECT * FROM unnest($2::text[], $3::date[], $4::text[]))
+       ORDER BY registered_at, resident_id`,
+      [
+        organisationId,
+        people.map((person) => nameKey(person.fullName)),
+        people.map((person) => person.dateOfBirth),
+        people.map((person) => person.nationality),
+      ],
+    );
+  for (const row of rows) {
+    const key = `${row.name_key}|${row.date_of_birth}|${row.nationality}`;
+    found.set(key, [...(found.get(key) ?? []), { residentId: row.resident_id, fullName: row.full_name }]);
+  }
+  return found;
 }
 
 export interface CaseloadResident extends RegistrationKey {
