@@ -153,7 +153,3 @@ export const INITIAL_STATE: ResidentState = {
   deadlines: [],
   ssw: INITIAL_SSW_STATE,
 };
-
-export function currentCard(state: ResidentState): CardRecord | null {
-  return state.cards.at(-1) ?? null;
-}
