@@ -1,5 +1,5 @@
 /**
- * Issue 14's import figure: a caseload spreadsheet of N rows (CSV, Japanese headers, 和暦 and
+ * The import figure: a caseload spreadsheet of N rows (CSV, Japanese headers, 和暦 and
  * slashed dates, a card each) through `POST /v1/imports` on the real API process: the dry run,
  * the real run, and the same file again (every row unchanged). Target: 10,000 rows in < 60 s.
  */

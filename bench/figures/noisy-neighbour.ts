@@ -1,5 +1,5 @@
 /**
- * The noisy-neighbour figure (issue 10): another tenant's list p50/p95 while one tenant
+ * The noisy-neighbour figure: another tenant's list p50/p95 while one tenant
  * hammers a resident with a long stream (reads of its status and appends, 32 connections),
  * first quiet, then under that load with the per-key rate limit on (the default), then with it
  * off, and last with it off and no folds kept between requests (FOLD_CACHE_EVENTS=0: each request

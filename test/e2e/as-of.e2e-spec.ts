@@ -50,7 +50,7 @@ function expectAgreement(reads: Reads) {
   expect(reads.listed.nextDeadline).toEqual(reads.summary.nextDeadline);
 }
 
-describe('"as of" is that day, seen with everything recorded now (docs/domain-rules.md §4, issue 9 item 14)', () => {
+describe('"as of" is that day, seen with everything recorded now (docs/domain-rules.md §4)', () => {
   test('period ends Saturday 2026-02-28, extension applied Monday 2026-03-02: Sunday is expired before the application is recorded, special period after', async () => {
     const id = await api.register(org.caseworker, { fullName: 'AS OF SUNDAY' });
     await api

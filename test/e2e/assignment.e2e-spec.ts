@@ -1,5 +1,5 @@
 /**
- * Assignment (issue 12): a resident is assigned to a caseworker, lists and the caseload's
+ * Assignment: a resident is assigned to a caseworker, lists and the caseload's
  * deadlines filter by "mine", and a reassignment is a recorded fact (CaseAssigned) naming who
  * made it.
  */

@@ -1,5 +1,5 @@
 /**
- * GET /v1/residents.csv|.xlsx and /v1/deadlines.csv|.xlsx (issue 14): the caseload goes out to
+ * GET /v1/residents.csv|.xlsx and /v1/deadlines.csv|.xlsx: the caseload goes out to
  * Excel with the list filters, Japanese headers, a UTF-8 BOM on CSV, every row (no page cut),
  * and a line in the security log; an exported list imports back unchanged.
  */

@@ -1,5 +1,5 @@
 /**
- * POST /v1/imports (issue 14): a caseload in the organisation's old spreadsheet layout comes in
+ * POST /v1/imports: a caseload in the organisation's old spreadsheet layout comes in
  * with one call after a dry run; the dry run names every error by row and column and writes
  * nothing; importing again creates nobody; Shift_JIS, UTF-8 with BOM and XLSX read alike.
  */

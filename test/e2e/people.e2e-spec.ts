@@ -1,5 +1,5 @@
 /**
- * People sign in (issue 12): the invitation → password → sign-in → record → sign-out story,
+ * People sign in: the invitation → password → sign-in → record → sign-out story,
  * one-time links, passwords, roles, disabling, CSRF, and another organisation's people as 404.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';

@@ -1,5 +1,5 @@
 /**
- * Signing in (issue 12): wrong passwords, the lock-out with growing delays and its release (in
+ * Signing in: wrong passwords, the lock-out with growing delays and its release (in
  * real time, with short configured delays), the same answer for an unknown e-mail, the limit per
  * address, and TOTP with recovery codes.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 10, one tenant slows all: the cost of a resident's reads and writes is bounded. A
+ * One tenant must not slow all: the cost of a resident's reads and writes is bounded. A
  * resident's history holds at most MAX_EVENTS_PER_RESIDENT events (a write past it is a 422
  * that appends nothing), and the history can be read in pages (`?after=&limit=`, with a Link
  * to the next page). A small bound here so the test stays short.

@@ -1,5 +1,5 @@
 /**
- * Issue 10, data integrity 1–3: within an organisation a card number belongs to exactly one
+ * Data integrity: within an organisation a card number belongs to exactly one
  * resident, however requests race; a retraction frees the number it claimed; a refused
  * request leaves no claim behind.
  */

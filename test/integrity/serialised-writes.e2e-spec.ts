@@ -1,5 +1,5 @@
 /**
- * Issue 10, data integrity 4: writers of one resident take turns on the server. Without
+ * Data integrity: writers of one resident take turns on the server. Without
  * If-Match every concurrent fact is recorded; with If-Match exactly one wins, the rest 412.
  * Two API processes on one database take turns as well.
  */

@@ -1,5 +1,5 @@
 /**
- * "Only mine" (issue 16): a caseworker who chose it hears only of residents assigned to them; a
+ * "Only mine": a caseworker who chose it hears only of residents assigned to them; a
  * colleague with no assigned residents hears nothing; a manager who chose it still gets the
  * escalation of everyone's overdue deadlines, since escalation exists for what nobody dealt with.
  *

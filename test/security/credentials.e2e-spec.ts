@@ -1,5 +1,5 @@
 /**
- * Issue 10, credentials: keys and calendar tokens are listed (never their secrets) and
+ * Credentials: keys and calendar tokens are listed (never their secrets) and
  * revoked; a revoked key is refused at once by every API process on the database; the last
  * use is kept; `Bearer` is matched without regard to case (RFC 7235 §2.1).
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 10: the app connects to PostgreSQL as a role that owns its database and nothing else —
+ * The app connects to PostgreSQL as a role that owns its database and nothing else —
  * in the tests (every test file's app), with ensureAppRole on any server, and in the embedded
  * default of `npm start`. Such a role cannot create databases or roles, run programs on the
  * server (COPY … PROGRAM) or read another database.

@@ -1,6 +1,6 @@
 /**
  * "Never 500 for anything a client sent" (docs/api-v1.md "General"), case by case from the attack
- * on a running server (issue 10): prototype-member names, deep nesting, NUL and lone
+ * on a running server: prototype-member names, deep nesting, NUL and lone
  * surrogates, repeated query parameters, invalid UTF-8 and foreign charsets, and the
  * framework's own errors. Each answer is a 4xx application/problem+json and appends nothing.
  */

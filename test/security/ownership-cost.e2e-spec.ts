@@ -1,5 +1,5 @@
 /**
- * Issue 10, "existence by timing": another organisation's resident must cost what a missing
+ * No "existence by timing": another organisation's resident must cost what a missing
  * one costs. The ledger reads the owner from the registration alone before anything else, so
  * for a foreign id the store hands out one event however long the stream is. (Timings are
  * measured in bench/, not here.)

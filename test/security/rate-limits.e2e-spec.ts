@@ -1,5 +1,5 @@
 /**
- * Issue 10, tenants stay apart in time: each credential has its own budget of requests a
+ * Tenants stay apart in time: each credential has its own budget of requests a
  * minute, so one tenant's burst is refused (429 problem+json, Retry-After) while another's
  * requests go on being answered; a wrong secret cannot spend a real key's budget; and an
  * address that fails authentication too often is refused for a while, whatever it sends.

@@ -1,5 +1,5 @@
 /**
- * Security headers (issue 10, "Credentials and headers"): no-store on everything personal and
+ * Security headers: no-store on everything personal and
  * on the feed, nosniff, no referrer (the feed token is in a URL), one CSP that keeps Swagger UI
  * and the web UI working without inline scripts, HSTS only when TRUST_PROXY says TLS.
  */

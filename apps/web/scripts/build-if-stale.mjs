@@ -20,6 +20,7 @@ const inputs = [
   // What the UI imports from the domain (@domain/…): names of statuses and deadlines, lead times.
   join(root, 'libs/domain/src/status-catalogue.ts'),
   join(root, 'libs/domain/src/deadline-catalogue.ts'),
+  join(root, 'libs/domain/src/deadline-definition.ts'),
   join(root, 'libs/domain/src/ssw/ssw-deadline-kinds.ts'),
   join(root, 'libs/domain/src/reminders/lead-times.ts'),
 ];

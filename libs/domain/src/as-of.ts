@@ -1,6 +1,6 @@
 /**
  * What "as of" a date means, for every read: the status, the summary, the deadlines, the card
- * look-up and the read models (decided for issue 9).
+ * look-up and the read models (docs/domain-rules.md §4).
  *
  *   "As of D" is day D seen with everything recorded now.
  *

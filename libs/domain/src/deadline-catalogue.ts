@@ -3,7 +3,10 @@
  * last day moves off an administrative holiday (only acts owed to the immigration office do).
  * Who owes each act (`owedBy`) is the resident unless the definition says otherwise.
  */
+import type { DeadlineDefinition, OwedBy } from './deadline-definition.js';
 import { SSW_DEADLINE_CATALOGUE, SSW_DEADLINE_KINDS } from './ssw/ssw-deadline-kinds.js';
+
+export { OWED_BY, OWED_BY_LABEL, type DeadlineDefinition, type OwedBy } from './deadline-definition.js';
 
 export const DEADLINE_KINDS = [
   'period_renewal',
@@ -24,24 +27,6 @@ export const DEADLINE_KINDS = [
 ] as const;
 
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
-
-export interface DeadlineDefinition {
-  readonly legalBasis: string;
-  readonly label: { readonly ja: string; readonly en: string };
-  readonly movesOnHoliday: boolean;
-  readonly owedBy?: OwedBy;
-}
-
-/** The worker (19条の7–19条の16), the employer (19条の18; Hello Work) or the support organisation. */
-export const OWED_BY = ['resident', 'employer', 'organisation'] as const;
-export type OwedBy = (typeof OWED_BY)[number];
-
-/** Who owes it, in words: 本人 (the worker), 所属機関 (the employer), 登録支援機関 (the support organisation itself). */
-export const OWED_BY_LABEL: Readonly<Record<OwedBy, { readonly ja: string; readonly en: string }>> = {
-  resident: { ja: '本人', en: 'the resident' },
-  employer: { ja: '所属機関', en: 'the employer' },
-  organisation: { ja: '登録支援機関', en: 'the support organisation' },
-};
 
 export const DEADLINE_CATALOGUE: Readonly<Record<DeadlineKind, DeadlineDefinition>> = {
   period_renewal: {

@@ -1,7 +1,7 @@
 /**
  * Residents' streams and their folds kept in memory between requests, so that a read or a write
- * reads and folds only the events recorded since (issue 10: one tenant's long stream must not
- * slow everyone). Only an optimisation: every use first reads the stream's events after the
+ * reads and folds only the events recorded since (one tenant's long stream must not slow
+ * everyone). Only an optimisation: every use first reads the stream's events after the
  * kept version from the store, so a write by another API process, a late fact or a retraction
  * is folded in (ResidentFold places it in legal order) before anything is answered, and nothing
  * stale is ever served. Bounded by the number of events kept (least recently used dropped).

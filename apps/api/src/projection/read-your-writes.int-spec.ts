@@ -1,5 +1,5 @@
 /**
- * Read-your-writes waits for the caller's own organisation's writes only (issue 10): a tenant
+ * Read-your-writes waits for the caller's own organisation's writes only: a tenant
  * whose events the projection has not reached yet holds up its own reads, never another's.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';

@@ -58,7 +58,7 @@ export class ProjectionHandle {
    * Read-your-writes for the read models: wait (bounded) until the projection has passed every
    * event written for `organisationId` before this call, so a list read right after a write
    * includes it. Every handler that reads the read models calls this first. Only the caller's
-   * organisation's writes are waited for (issue 10): another tenant writing fast, whose events
+   * organisation's writes are waited for: another tenant writing fast, whose events
    * the projection is still folding, does not hold this one's reads up.
    */
   async caughtUp(organisationId: string, timeoutMs = this.readYourWritesMs): Promise<boolean> {

@@ -15,6 +15,8 @@ export class ReminderPreferencesDto {
   @ApiPropertyOptional({
     description: 'days before the due day, by deadline kind, e.g. {"period_renewal":[90,30,14]}',
     example: { reentry: [30, 7] },
+    type: 'object',
+    additionalProperties: { type: 'array', maxItems: 10, items: { type: 'integer', minimum: 0, maximum: 366 } },
   })
   @IsOptional()
   @IsObject()

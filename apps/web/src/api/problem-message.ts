@@ -4,8 +4,7 @@
  * (fieldErrors below) by the forms.
  */
 import type { TFunction } from 'i18next';
-import { ApiProblem } from './client';
-import type { Problem } from './views';
+import { ApiProblem, type Problem } from './client';
 
 export function problemMessage(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiProblem)) return t('errors.network');

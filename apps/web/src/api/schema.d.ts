@@ -830,7 +830,9 @@ export interface components {
              *       ]
              *     }
              */
-            leadDays?: Record<string, never>;
+            leadDays?: {
+                [key: string]: number[];
+            };
             /**
              * @description mine: only residents assigned to me (managers also get the organisation's own deadlines); escalations reach managers either way
              * @enum {string}

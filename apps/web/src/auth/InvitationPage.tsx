@@ -7,27 +7,18 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, unwrap } from '../api/client';
+import { ApiProblem } from '../api/client';
 import { fieldErrors, problemMessage } from '../api/problem-message';
-
-interface Link {
-  name: string;
-  email: string;
-  organisationName: string;
-}
+import { acceptInvitation, invitationQuery } from './api';
 
 export function InvitationPage({ token, onDone }: { token: string; onDone(email: string): void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const link = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => unwrap<Link>(api.GET('/v1/invitations/{token}' as never, { params: { path: { token } } } as never)),
-    retry: false,
-  });
+  const link = useQuery(invitationQuery(token));
   const accept = useMutation({
-    mutationFn: () => unwrap(api.POST('/v1/invitations/{token}' as never, { params: { path: { token } }, body: { password } } as never)),
+    mutationFn: () => acceptInvitation(token, password),
     onSuccess: () => onDone(link.data?.email ?? ''),
   });
   const submit = (event: FormEvent) => {

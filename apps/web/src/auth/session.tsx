@@ -4,16 +4,8 @@
  * (kept for this browser tab only, in sessionStorage).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiProblem, unwrap, setCredentials } from '../api/client';
-
-export interface Me {
-  id?: string;
-  name?: string;
-  email?: string;
-  role?: 'viewer' | 'caseworker' | 'manager';
-  organisationId?: string;
-  csrfToken?: string;
-}
+import { setCredentials } from '../api/client';
+import { endSession, fetchMe, proveKey, startSession, type Me } from './api';
 
 interface SessionState {
   ready: boolean;
@@ -27,16 +19,6 @@ interface SessionState {
 const SessionContext = createContext<SessionState | null>(null);
 const KEY_STORAGE = 'zairyu.apiKey';
 
-/** GET /v1/me, or null where the server (or this credential) has none. */
-async function fetchMe(): Promise<Me | null> {
-  try {
-    return await unwrap<Me>(api.GET('/v1/me' as never));
-  } catch (error) {
-    if (error instanceof ApiProblem && (error.status === 404 || error.status === 401 || error.status === 403)) return null;
-    throw error;
-  }
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
   const [signedIn, setSignedIn] = useState(false);
@@ -45,7 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const adoptKey = useCallback(async (key: string) => {
     setCredentials({ kind: 'key', key });
     // Any organisation read proves the key; /v1/me tells its role where the server has it.
-    await unwrap(api.GET('/v1/residents', { params: { query: { pageSize: 1 } } }));
+    await proveKey();
     sessionStorage.setItem(KEY_STORAGE, key);
     setMe(await fetchMe().catch(() => null));
     setSignedIn(true);
@@ -81,9 +63,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       me,
       async signInWithPassword(email, password, totp) {
         const body = totp ? { email, password, totp } : { email, password };
-        const { csrfToken } = await unwrap<{ csrfToken: string }>(api.POST('/v1/session' as never, { body } as never));
+        const { csrfToken } = await startSession(body);
         setCredentials({ kind: 'session', csrfToken });
-        setMe((await fetchMe()) ?? { csrfToken });
+        setMe(await fetchMe());
         setSignedIn(true);
       },
       async signInWithKey(key) {
@@ -96,7 +78,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async signOut() {
         sessionStorage.removeItem(KEY_STORAGE);
-        await api.DELETE('/v1/session' as never).catch(() => undefined);
+        await endSession().catch(() => undefined);
         setCredentials(null);
         setMe(null);
         setSignedIn(false);

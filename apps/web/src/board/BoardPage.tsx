@@ -10,8 +10,7 @@ import { todayInJapan, formatDate } from '../dates/format-date';
 import { PageLoader } from '../layout/Shell';
 import { boardItems, GROUPS, NO_FILTER, type BoardFilter, type BoardGrouping } from './group-deadlines';
 import { DeadlineList } from './DeadlineList';
-import { useCaseload, useEmployerChoices, type ServerFilter } from './use-caseload';
-import type { OwedBy } from '../api/views';
+import { useCaseload, useEmployerChoices, type OwedBy, type ServerFilter } from './api';
 
 const NO_SERVER_FILTER: ServerFilter = { owedBy: null, employer: null };
 
@@ -34,7 +33,6 @@ export function BoardPage() {
           (i18n.language === 'en' ? deadlines.find((d) => d.kind === kind)?.label.en : deadlines.find((d) => d.kind === kind)?.label.ja) ??
           kind,
       })),
-      assignees: distinct(deadlines.map((d) => d.assignedTo)),
     };
   }, [deadlines, i18n.language]);
 
@@ -94,16 +92,6 @@ export function BoardPage() {
             searchable
             disabled={employers.length === 0 && server.employer === null}
             w={170}
-          />
-          <Select
-            label={t('board.filters.assignedTo')}
-            placeholder={any}
-            data={choices.assignees}
-            value={filter.assignedTo}
-            onChange={set('assignedTo')}
-            clearable
-            disabled={choices.assignees.length === 0}
-            w={150}
           />
           <Button
             variant="subtle"

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { daysBetween, formatDate } from '../dates/format-date';
 import { toneOf, type BoardItem } from './group-deadlines';
-import type { Deadline } from '../api/views';
+import type { CaseloadDeadline } from './api';
 
 export function DeadlineList({ items, asOf }: { items: BoardItem[]; asOf: string }) {
   const { t } = useTranslation();
@@ -59,7 +59,7 @@ export function DeadlineList({ items, asOf }: { items: BoardItem[]; asOf: string
   );
 }
 
-function DeadlineRow({ deadline, asOf }: { deadline: Deadline; asOf: string }) {
+function DeadlineRow({ deadline, asOf }: { deadline: CaseloadDeadline; asOf: string }) {
   const { t, i18n } = useTranslation();
   const left = daysBetween(asOf, deadline.dueOn);
   const tone = toneOf(deadline, asOf);

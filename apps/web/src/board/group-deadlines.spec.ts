@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import type { Deadline } from '../api/views';
+import type { CaseloadDeadline } from './api';
 import { boardItems, groupOf, NO_FILTER, toneOf } from './group-deadlines';
 
-const deadline = (over: Partial<Deadline>): Deadline => ({
+const deadline = (over: Partial<CaseloadDeadline>): CaseloadDeadline => ({
   id: Math.random().toString(36),
   residentId: 'r1',
   residentName: 'TRAN VAN BINH',
@@ -12,7 +12,8 @@ const deadline = (over: Partial<Deadline>): Deadline => ({
   statutoryDueOn: '2026-04-15',
   state: 'open',
   metOn: null,
-  sourceEventId: null,
+  sourceEventId: 'e1',
+  owedBy: 'resident',
   legalBasis: '入管法19条の7',
   label: { ja: '住居地届出', en: 'Notify the new residence' },
   ...over,

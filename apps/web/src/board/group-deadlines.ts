@@ -5,12 +5,15 @@
  * open and due within 14 days is amber.
  */
 import { daysBetween } from '../dates/format-date';
-import type { Deadline } from '../api/views';
+import type { CaseloadDeadline } from './api';
 
 export const GROUPS = ['overdue', 'thisWeek', 'within30', 'within90', 'windowsOpening'] as const;
 export type BoardGroup = (typeof GROUPS)[number];
 
-export function groupOf(deadline: Deadline, asOf: string): BoardGroup | null {
+/** What the groups and colours read: a resident's own deadline list colours its rows the same way. */
+type Dated = Pick<CaseloadDeadline, 'state' | 'opensOn' | 'dueOn'>;
+
+export function groupOf(deadline: Dated, asOf: string): BoardGroup | null {
   if (deadline.state === 'overdue') return 'overdue';
   if (deadline.state === 'upcoming' && deadline.opensOn && deadline.opensOn > asOf) {
     return daysBetween(asOf, deadline.opensOn) <= 30 ? 'windowsOpening' : null;
@@ -26,7 +29,7 @@ export function groupOf(deadline: Deadline, asOf: string): BoardGroup | null {
 
 export type Tone = 'red' | 'amber' | null;
 
-export function toneOf(deadline: Deadline, asOf: string): Tone {
+export function toneOf(deadline: Dated, asOf: string): Tone {
   if (deadline.state === 'overdue') return 'red';
   if (deadline.state !== 'open') return null;
   const left = daysBetween(asOf, deadline.dueOn);
@@ -36,43 +39,41 @@ export function toneOf(deadline: Deadline, asOf: string): Tone {
 
 /**
  * What the board narrows in the browser, over the rows loaded. Who owes it (`owedBy`) and the
- * employer are filtered by the server instead (use-caseload.ts).
+ * employer are filtered by the server instead (api.ts).
  */
 export interface BoardFilter {
   kind: string | null;
   state: string | null;
-  assignedTo: string | null;
 }
 
-export const NO_FILTER: BoardFilter = { kind: null, state: null, assignedTo: null };
+export const NO_FILTER: BoardFilter = { kind: null, state: null };
 
-export function matches(deadline: Deadline, filter: BoardFilter): boolean {
+export function matches(deadline: CaseloadDeadline, filter: BoardFilter): boolean {
   if (filter.kind && deadline.kind !== filter.kind) return false;
   if (filter.state && deadline.state !== filter.state) return false;
-  if (filter.assignedTo && deadline.assignedTo !== filter.assignedTo) return false;
   return true;
 }
 
-export function employerOf(deadline: Deadline): string | null {
+export function employerOf(deadline: CaseloadDeadline): string | null {
   return deadline.employerName ?? deadline.employer ?? null;
 }
 
 export type BoardItem =
   | { type: 'group'; group: BoardGroup; count: number }
   | { type: 'employer'; employer: string | null; count: number; overdue: number }
-  | { type: 'row'; group: BoardGroup; deadline: Deadline };
+  | { type: 'row'; group: BoardGroup; deadline: CaseloadDeadline };
 
 /** By when (overdue, this week, …) or by employer (所属機関: what each one's workers and the employer itself owe). */
 export type BoardGrouping = 'due' | 'employer';
 
 /** The rows in board order: each group's header with its count, then its rows by due date. */
 export function boardItems(
-  deadlines: readonly Deadline[],
+  deadlines: readonly CaseloadDeadline[],
   asOf: string,
   filter: BoardFilter,
   grouping: BoardGrouping = 'due',
 ): { items: BoardItem[]; counts: Record<BoardGroup, number> } {
-  const byGroup = new Map<BoardGroup, Deadline[]>(GROUPS.map((group) => [group, []]));
+  const byGroup = new Map<BoardGroup, CaseloadDeadline[]>(GROUPS.map((group) => [group, []]));
   for (const deadline of deadlines) {
     if (!matches(deadline, filter)) continue;
     const group = groupOf(deadline, asOf);
@@ -82,7 +83,7 @@ export function boardItems(
   const counts = {} as Record<BoardGroup, number>;
   for (const group of GROUPS) {
     const rows = byGroup.get(group)!;
-    const key = group === 'windowsOpening' ? (d: Deadline) => d.opensOn ?? d.dueOn : (d: Deadline) => d.dueOn;
+    const key = group === 'windowsOpening' ? (d: CaseloadDeadline) => d.opensOn ?? d.dueOn : (d: CaseloadDeadline) => d.dueOn;
     rows.sort((a, b) => key(a).localeCompare(key(b)));
     counts[group] = rows.length;
     if (rows.length === 0 || grouping !== 'due') continue;
@@ -97,15 +98,15 @@ export function boardItems(
  * Per employer, by name (those with none last): the header with how many deadlines and how
  * many overdue, then its rows, overdue first and then by due date.
  */
-function byEmployer(byGroup: ReadonlyMap<BoardGroup, Deadline[]>): BoardItem[] {
-  const employers = new Map<string | null, Array<{ group: BoardGroup; deadline: Deadline }>>();
+function byEmployer(byGroup: ReadonlyMap<BoardGroup, CaseloadDeadline[]>): BoardItem[] {
+  const employers = new Map<string | null, Array<{ group: BoardGroup; deadline: CaseloadDeadline }>>();
   for (const [group, rows] of byGroup)
     for (const deadline of rows) {
       const employer = employerOf(deadline);
       employers.set(employer, [...(employers.get(employer) ?? []), { group, deadline }]);
     }
   const names = [...employers.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'ja')));
-  const when = (row: { group: BoardGroup; deadline: Deadline }) =>
+  const when = (row: { group: BoardGroup; deadline: CaseloadDeadline }) =>
     row.group === 'windowsOpening' ? (row.deadline.opensOn ?? row.deadline.dueOn) : row.deadline.dueOn;
   return names.flatMap((employer) => {
     const rows = employers.get(employer)!.sort((a, b) => when(a).localeCompare(when(b)));

@@ -4,10 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiProblem, unwrap } from '../api/client';
+import { ApiProblem } from '../api/client';
 import { problemMessage } from '../api/problem-message';
-import type { CardLookup, ResidentSummary } from '../api/views';
 import { formatDate } from '../dates/format-date';
+import { residentQuery } from '../residents/api';
+import { cardQuery } from './api';
 import { isCardNumber, normaliseCardNumber } from './normalise-card-number';
 
 export function CardLookupPage() {
@@ -15,16 +16,9 @@ export function CardLookupPage() {
   const [typed, setTyped] = useState('');
   const [number, setNumber] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
-  const card = useQuery({
-    queryKey: ['card', number],
-    enabled: number !== null,
-    queryFn: () => unwrap<CardLookup>(api.GET('/v1/cards/{number}', { params: { path: { number: number! } } })),
-  });
-  const holder = useQuery({
-    queryKey: ['resident', card.data?.residentId, 'summary', 'card-holder'],
-    enabled: !!card.data?.residentId,
-    queryFn: () => unwrap<ResidentSummary>(api.GET('/v1/residents/{id}', { params: { path: { id: card.data!.residentId } } })),
-  });
+  const card = useQuery({ ...cardQuery(number ?? ''), enabled: number !== null });
+  const holderId = card.data?.residentId ?? '';
+  const holder = useQuery({ ...residentQuery(holderId), enabled: holderId !== '' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const normalised = normaliseCardNumber(typed);

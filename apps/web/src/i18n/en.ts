@@ -90,7 +90,6 @@ export const en: Dictionary = {
       state: 'State',
       owedBy: 'Owed by',
       employer: 'Employer',
-      assignedTo: 'Caseworker',
       any: 'Any',
       clear: 'Clear filters',
     },

@@ -86,7 +86,6 @@ export const ja = {
       state: '状態',
       owedBy: '義務者',
       employer: '所属機関',
-      assignedTo: '担当者',
       any: 'すべて',
       clear: '条件を解除',
     },

@@ -7,7 +7,7 @@ import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../dates/format-date';
-import type { DigestNotice } from './use-reminders';
+import type { DigestNotice } from './api';
 
 /** A resident link in a digest: `<PUBLIC_URL>/#/residents/<id>` (or the path form). */
 const RESIDENT_LINK = /\S*?\/(?:#\/)?residents\/([0-9a-f-]{36})\b/g;

@@ -11,7 +11,7 @@ import { problemMessage } from '../api/problem-message';
 import { PageLoader } from '../layout/Shell';
 import { DigestList } from './DigestList';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
-import { useNotifications, useReminderPreferences } from './use-reminders';
+import { useNotifications, useReminderPreferences } from './api';
 
 function Failed({ error }: { error: unknown }) {
   const { t } = useTranslation();

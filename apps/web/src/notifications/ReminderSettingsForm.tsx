@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrors, problemMessage } from '../api/problem-message';
 import { TableScroll } from '../layout/ScrollRegion';
 import { formatLeadDays, parseLeadDays } from './lead-days';
-import { useSaveReminderPreferences, type ReminderPreferences } from './use-reminders';
+import { useSaveReminderPreferences, type ReminderPreferences } from './api';
 
 export function ReminderSettingsForm({ initial }: { initial: ReminderPreferences }) {
   const { t, i18n } = useTranslation();

@@ -1,4 +1,7 @@
-/** The place for the Specified Skilled Worker panels (issue 15 lands the rules and endpoints). */
+/**
+ * The place for the Specified Skilled Worker screens. The API has the rules and the panel (`ssw`
+ * of GET /v1/residents/{id}, the SSW events and deadlines); this screen does not show them yet.
+ */
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 

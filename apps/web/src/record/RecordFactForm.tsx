@@ -12,7 +12,7 @@ import { DateText } from '../dates/DateText';
 import { parseDate } from '../dates/parse-date';
 import { buildData, EVENT_FORMS, EVENT_GROUPS, type FormField, type FormValues } from './event-forms';
 import { StatusSelect } from './StatusSelect';
-import { isConflict, useRecordEvent } from './use-record-event';
+import { isConflict, useRecordEvent } from './api';
 
 interface Props {
   residentId: string;

@@ -9,11 +9,11 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client';
 import { fieldErrors, problemMessage } from '../api/problem-message';
-import type { ResidentSummary } from '../api/views';
+import type { ResidentSummary } from './api';
 import { DateText } from '../dates/DateText';
 import { parseDate } from '../dates/parse-date';
 import { todayInJapan } from '../dates/format-date';
-import { isConflict, useRecordEvent, type FactToRecord } from '../record/use-record-event';
+import { isConflict, useRecordEvent, type FactToRecord } from '../record/api';
 
 const CLOSE_REASONS = ['left_caseload', 'duplicate', 'contract_ended', 'transferred', 'other'] as const;
 /** The registration's fields a caseworker may correct here, in the order of the registration form. */

@@ -1,7 +1,7 @@
 /** The resident's deadlines as of the chosen date: what, legal basis, statutory and moved due dates, state. */
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Deadline } from '../api/views';
+import type { Deadline } from './api';
 import { formatDate } from '../dates/format-date';
 import { toneOf } from '../board/group-deadlines';
 import { TableScroll } from '../layout/ScrollRegion';

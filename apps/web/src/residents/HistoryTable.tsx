@@ -7,15 +7,15 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/problem-message';
-import type { RecordedEventView } from '../api/views';
+import type { RecordedEvent } from './api';
 import { formatDate, formatTimestamp, todayInJapan } from '../dates/format-date';
 import { statusName } from '../record/StatusSelect';
-import { useRecordEvent } from '../record/use-record-event';
+import { useRecordEvent } from '../record/api';
 import { describeEventData } from './describe-event';
 import { TableScroll } from '../layout/ScrollRegion';
 
 /** Who recorded a fact, by name: a person, an integration's key (by its label), or the platform. */
-export function recorderName(event: RecordedEventView, t: TFunction): string {
+export function recorderName(event: RecordedEvent, t: TFunction): string {
   const name = event.recordedByName;
   if (event.recordedBy.startsWith('key:')) return name ? t('history.byKey', { label: name }) : t('history.unknownKey');
   if (event.recordedBy === 'admin') return t('history.byAdmin');
@@ -31,12 +31,12 @@ export function HistoryTable({
   onChanged,
 }: {
   residentId: string;
-  events: RecordedEventView[];
+  events: RecordedEvent[];
   version: number;
   onChanged(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const [target, setTarget] = useState<RecordedEventView | null>(null);
+  const [target, setTarget] = useState<RecordedEvent | null>(null);
   const [reason, setReason] = useState('');
   const retract = useRecordEvent(residentId, version, () => {
     setTarget(null);

@@ -5,7 +5,7 @@
  */
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Deadline, StatusSegment } from '../api/views';
+import type { Deadline, StatusSegment } from './api';
 import { addDays, daysBetween, formatDate } from '../dates/format-date';
 import { statusName } from '../record/StatusSelect';
 import { lifelineBands } from './lifeline-bands';

@@ -4,10 +4,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, unwrap } from '../api/client';
 import { fieldErrors, problemMessage } from '../api/problem-message';
 import { DateText } from '../dates/DateText';
 import { parseDate } from '../dates/parse-date';
+import { registerResident, type NewResident } from './api';
 
 const FIELDS = ['fullName', 'nameKana', 'nationality', 'gender', 'externalRef'] as const;
 
@@ -18,7 +18,7 @@ export function RegisterPage() {
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const register = useMutation({
-    mutationFn: (body: Record<string, string>) => unwrap<{ id: string }>(api.POST('/v1/residents', { body: body as never })),
+    mutationFn: registerResident,
     onSuccess: ({ id }) => navigate(`/residents/${id}`),
   });
   const server = fieldErrors(register.error);
@@ -32,11 +32,14 @@ export function RegisterPage() {
     if (!values.fullName?.trim()) errors.fullName = t('record.required');
     if (!values.nationality?.trim()) errors.nationality = t('record.required');
     setLocalErrors(errors);
-    if (Object.keys(errors).length > 0 || !born) return;
-    const body: Record<string, string> = { dateOfBirth: born };
-    for (const key of [...FIELDS, 'notes']) {
+    const fullName = values.fullName?.trim();
+    const nationality = values.nationality?.trim().normalize('NFKC').toUpperCase();
+    if (Object.keys(errors).length > 0 || !born || !fullName || !nationality) return;
+    const body: NewResident = { fullName, dateOfBirth: born, nationality };
+    for (const key of [...FIELDS, 'notes'] as const) {
+      if (key === 'fullName' || key === 'nationality') continue;
       const value = values[key]?.trim();
-      if (value) body[key] = key === 'nationality' ? value.normalize('NFKC').toUpperCase() : value;
+      if (value) body[key] = value;
     }
     register.mutate(body);
   };

@@ -15,7 +15,7 @@ import { DeadlinesTable } from './DeadlinesTable';
 import { HistoryTable } from './HistoryTable';
 import { LifeLine } from './LifeLine';
 import { StatusPanel } from './StatusPanel';
-import { useRefreshResident, useResident } from './use-resident';
+import { useRefreshResident, useResident } from './api';
 import { warningsFor } from './warnings';
 
 export function ResidentPage() {

@@ -5,14 +5,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../api/client';
 import { problemMessage } from '../api/problem-message';
-import type { Paged, ResidentSummary } from '../api/views';
 import { DateText } from '../dates/DateText';
 import { formatDate } from '../dates/format-date';
 import { parseDate } from '../dates/parse-date';
 import { StatusSelect, statusName } from '../record/StatusSelect';
 import { TableScroll } from '../layout/ScrollRegion';
+import { residentsQuery, type ResidentFilters } from './api';
 
 export function ResidentsPage() {
   const { t, i18n } = useTranslation();
@@ -25,20 +24,16 @@ export function ResidentsPage() {
   const [closed, setClosed] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(query, 250);
 
-  const params: Record<string, string> = { pageSize: '100' };
+  const params: ResidentFilters = { pageSize: 100 };
   if (debounced.trim()) params.query = debounced.trim();
-  if (status) params.status = status;
+  if (status) params.status = status as ResidentFilters['status'];
   if (parseDate(from)) params.periodExpiresFrom = parseDate(from)!;
   if (parseDate(to)) params.periodExpiresTo = parseDate(to)!;
-  if (inJapan) params.inJapan = inJapan;
-  if (pending) params.pending = pending;
-  if (closed) params.closed = closed;
+  if (inJapan) params.inJapan = inJapan as ResidentFilters['inJapan'];
+  if (pending) params.pending = pending as ResidentFilters['pending'];
+  if (closed) params.closed = closed as ResidentFilters['closed'];
 
-  const residents = useQuery({
-    queryKey: ['residents', params],
-    queryFn: () => unwrap<Paged<ResidentSummary>>(api.GET('/v1/residents', { params: { query: params as never } })),
-    placeholderData: keepPreviousData,
-  });
+  const residents = useQuery({ ...residentsQuery(params), placeholderData: keepPreviousData });
   const yesNo = [
     { value: 'true', label: t('residents.yes') },
     { value: 'false', label: t('residents.no') },

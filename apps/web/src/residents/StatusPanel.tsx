@@ -1,7 +1,7 @@
 /** The status as of a date: lawful stay and its basis, the card and its state, work, warnings. */
 import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ResidentStatus } from '../api/views';
+import type { ResidentStatus } from './api';
 import { formatDate } from '../dates/format-date';
 import { statusName } from '../record/StatusSelect';
 import type { Warning } from './warnings';

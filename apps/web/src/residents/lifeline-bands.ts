@@ -3,7 +3,7 @@
  * changes): the stay (period of stay, special period 特例期間, …), time abroad, and each card
  * while valid. A band runs [from, to): to is the first day of the next different segment.
  */
-import type { StatusSegment } from '../api/views';
+import type { StatusSegment } from './api';
 
 export type StayKind = 'period_of_stay' | 'special_period' | 'abroad' | 'other';
 

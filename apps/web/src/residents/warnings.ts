@@ -3,7 +3,7 @@
  * things a caseworker must not miss (contract ended with no new one, card reported lost, an
  * application pending and when the special period ends, abroad and the date to return by).
  */
-import type { Deadline, RecordedEventView, ResidentStatus } from '../api/views';
+import type { Deadline, RecordedEvent, ResidentStatus } from './api';
 
 export type Warning = { key: string; values?: Record<string, string | number>; tone: 'red' | 'orange' | 'blue' };
 
@@ -16,7 +16,7 @@ const APPLIED_TO_DECIDED: Record<string, string[]> = {
 
 export function warningsFor(
   status: ResidentStatus,
-  events: readonly RecordedEventView[],
+  events: readonly RecordedEvent[],
   deadlines: readonly Deadline[],
   asOf: string,
 ): Warning[] {
@@ -45,7 +45,7 @@ export function warningsFor(
     warnings.push({ key: 'warnings.cardInvalid', values: { reason: `invalidation.${card.invalidationReason}` }, tone: 'red' });
 
   const contract = last(['AffiliationChanged']);
-  const ended = contract && ['contract_ended', 'left', 'dissolved'].includes(String(contract.data.change));
+  const ended = contract?.type === 'AffiliationChanged' && ['contract_ended', 'left', 'dissolved'].includes(contract.data.change);
   if (ended) warnings.push({ key: 'warnings.contractEnded', tone: 'orange' });
 
   for (const [applied, decided] of Object.entries(APPLIED_TO_DECIDED)) {

@@ -7,23 +7,23 @@ import { Alert, Button, CopyButton, Group, Paper, Select, Stack, Table, Text, Te
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem, unwrap } from '../api/client';
+import { ApiProblem } from '../api/client';
 import { problemMessage } from '../api/problem-message';
 import { useSession } from '../auth/session';
 import { formatTimestamp } from '../dates/format-date';
 import { TableScroll } from '../layout/ScrollRegion';
+import {
+  credentialsQuery,
+  inviteUser,
+  issueCredential,
+  revokeCredential,
+  settingsKeys,
+  usersQuery,
+  type CredentialKind,
+  type Role,
+} from './api';
 
-type Row = {
-  id: string;
-  label?: string;
-  name?: string;
-  email?: string;
-  role?: string;
-  createdAt?: string;
-  lastUsedAt?: string | null;
-  disabled?: boolean;
-};
-const ROLES = ['viewer', 'caseworker', 'manager'] as const;
+const ROLES = ['viewer', 'caseworker', 'manager'] as const satisfies readonly Role[];
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -62,17 +62,6 @@ export function SettingsPage() {
   );
 }
 
-function useList(path: string) {
-  return useQuery({
-    queryKey: ['settings', path],
-    queryFn: async () => {
-      const result = await unwrap<Row[] | { items: Row[] }>(api.GET(path as never));
-      return Array.isArray(result) ? result : result.items;
-    },
-    retry: false,
-  });
-}
-
 function Unavailable({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const missing = error instanceof ApiProblem && (error.status === 404 || error.status === 405);
@@ -102,30 +91,24 @@ function Secret({ label, value }: { label: string; value: string }) {
   );
 }
 
-function CredentialSection({ orgId, kind }: { orgId: string; kind: 'api-keys' | 'calendar-tokens' }) {
+function CredentialSection({ orgId, kind }: { orgId: string; kind: CredentialKind }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const path = `/v1/organisations/${orgId}/${kind}`;
-  const list = useList(path);
+  const list = useQuery(credentialsQuery(orgId, kind));
   const [label, setLabel] = useState('');
-  const [role, setRole] = useState<string | null>('caseworker');
+  const [role, setRole] = useState<Role>('caseworker');
   const [secret, setSecret] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () =>
-      unwrap<{ key?: string; token?: string; url?: string; id: string }>(
-        api.POST(path as never, { body: (kind === 'api-keys' ? { label, role } : {}) as never } as never),
-      ),
+    mutationFn: () => issueCredential(orgId, kind, label, role),
     onSuccess: (created) => {
-      const value = created.key ?? created.token ?? '';
-      const feed = created.url ?? `/v1/deadlines.ics?token=${encodeURIComponent(value)}`;
-      setSecret(kind === 'calendar-tokens' ? new URL(feed, location.origin).href : value);
+      setSecret(created);
       setLabel('');
-      void client.invalidateQueries({ queryKey: ['settings', path] });
+      void client.invalidateQueries({ queryKey: settingsKeys.credentials(orgId, kind) });
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE(`${path}/${id}` as never)),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['settings', path] }),
+    mutationFn: (id: string) => revokeCredential(orgId, kind, id),
+    onSuccess: () => void client.invalidateQueries({ queryKey: settingsKeys.credentials(orgId, kind) }),
   });
   const title = kind === 'api-keys' ? t('settings.apiKeys') : t('settings.calendarTokens');
   const submit = (event: FormEvent) => {
@@ -149,7 +132,8 @@ function CredentialSection({ orgId, kind }: { orgId: string; kind: 'api-keys' | 
                 label={t('settings.role')}
                 data={ROLES.map((r) => ({ value: r, label: t(`settings.roles.${r}`) }))}
                 value={role}
-                onChange={setRole}
+                onChange={(value) => setRole(ROLES.find((r) => r === value) ?? 'caseworker')}
+                allowDeselect={false}
                 w={150}
               />
             )}
@@ -212,19 +196,18 @@ function CredentialSection({ orgId, kind }: { orgId: string; kind: 'api-keys' | 
 function UsersSection({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const path = `/v1/organisations/${orgId}/users`;
-  const list = useList(path);
+  const list = useQuery(usersQuery(orgId));
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<string | null>('caseworker');
+  const [role, setRole] = useState<Role>('caseworker');
   const [invite, setInvite] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => unwrap<{ id: string; inviteUrl: string }>(api.POST(path as never, { body: { name, email, role } as never } as never)),
-    onSuccess: (created) => {
-      setInvite(created.inviteUrl.startsWith('http') ? created.inviteUrl : `${location.origin}${created.inviteUrl}`);
+    mutationFn: () => inviteUser(orgId, { name, email, role }),
+    onSuccess: (link) => {
+      setInvite(link);
       setName('');
       setEmail('');
-      void client.invalidateQueries({ queryKey: ['settings', path] });
+      void client.invalidateQueries({ queryKey: settingsKeys.users(orgId) });
     },
   });
   return (
@@ -253,7 +236,8 @@ function UsersSection({ orgId }: { orgId: string }) {
               label={t('settings.role')}
               data={ROLES.map((r) => ({ value: r, label: t(`settings.roles.${r}`) }))}
               value={role}
-              onChange={setRole}
+              onChange={(value) => setRole(ROLES.find((r) => r === value) ?? 'caseworker')}
+              allowDeselect={false}
               w={150}
             />
             <Button type="submit" loading={create.isPending}>

@@ -13,8 +13,6 @@ import { addDays, dayOfWeek, type LocalDate } from './local-date.js';
 
 const nationalHolidays: Readonly<Record<string, unknown>> = holidayJp.holidays;
 
-export const HOLIDAY_TABLE_ENDS_ON = '2050-11-23' as LocalDate;
-
 export function isNationalHoliday(date: LocalDate): boolean {
   return Object.hasOwn(nationalHolidays, date);
 }

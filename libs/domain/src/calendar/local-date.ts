@@ -91,11 +91,6 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
   return a > b ? a : b;
 }
 
-export function lastDayOfMonth(date: LocalDate): boolean {
-  const { year, month, day } = ymd(date);
-  return day === daysInMonth(year, month);
-}
-
 /** The calendar date of an instant in Japan (UTC+9, no daylight saving since 1951). */
 export function japanDateOf(instant: Date): LocalDate {
   return new Date(instant.getTime() + 9 * 3600_000).toISOString().slice(0, 10) as LocalDate;

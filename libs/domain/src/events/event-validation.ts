@@ -278,8 +278,3 @@ export function parseRegistration(input: unknown): Parsed<RegistrationDetails> {
   if (Object.hasOwn(input, 'residentId')) errors.unshift({ field: 'residentId', message: 'is not a known field' });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: input as unknown as RegistrationDetails };
 }
-
-/** The data fields of an event type as the rules above fix them (for documentation). */
-export function eventDataFields(type: EventType): Array<{ name: string; optional: boolean }> {
-  return Object.entries(DATA_RULES[type]).map(([name, rule]) => ({ name, optional: rule.optional === true }));
-}

@@ -32,7 +32,7 @@ function digestsOverDays(request: Omit<DigestRequest, 'day' | 'since'>, from: st
   return sent;
 }
 
-describe('daily digest (issue 16): reminders by lead time, caught up after closed days', () => {
+describe('daily digest: reminders by lead time, caught up after closed days', () => {
   // Moved on Monday 2026-01-05: the 14-day notice (19条の9) is due Monday 2026-01-19, the week
   // after 成人の日 (Monday 2026-01-12). Reminders 7 and 2 days before: 2026-01-12 (the holiday)
   // and 2026-01-17 (a Saturday).

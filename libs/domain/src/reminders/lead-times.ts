@@ -1,5 +1,5 @@
 /**
- * How many days before a deadline's due day a reminder goes out, by kind (issue 16's defaults).
+ * How many days before a deadline's due day a reminder goes out, by kind (the defaults).
  * A 14-day notification is a short duty: two reminders close to the day. A period renewal is
  * prepared over months (documents from the employer, photos): three, from 90 days out.
  */

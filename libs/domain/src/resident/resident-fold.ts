@@ -1,7 +1,7 @@
 /**
  * A resident's fold that can be kept between requests and brought up to date with the events
- * recorded since, instead of re-folding the whole stream on every read and write (issue 10: the
- * cost of a read or write must not grow with a stream's length).
+ * recorded since, instead of re-folding the whole stream on every read and write (the cost of a
+ * read or write must not grow with a stream's length; docs/decisions/0005).
  *
  * It holds the facts in legal order (fact-order.ts) and the fold's state before every
  * CHECKPOINT_EVERY-th fact and after the last one, with each fact's rule violation. A fact

@@ -162,7 +162,3 @@ export const INITIAL_STATE: ResidentState = {
   ssw: INITIAL_SSW_STATE,
   followedFrom: null,
 };
-
-export function currentCard(state: ResidentState): CardRecord | null {
-  return state.cards.at(-1) ?? null;
-}

@@ -3,7 +3,7 @@
  * and orientation, the employer's filings to ISA (19条の18) and to Hello Work, and the support
  * organisation's own registration. deadline-catalogue.ts merges them into the catalogue.
  */
-import type { DeadlineDefinition } from '../deadline-catalogue.js';
+import type { DeadlineDefinition } from '../deadline-definition.js';
 
 export const SSW_DEADLINE_KINDS = [
   'ssw1_cap',

@@ -98,10 +98,6 @@ export const SSW_EVENT_TYPES: readonly SswEventType[] = [
   'HelloWorkNotified',
 ];
 
-export function isSswEventType(type: string): type is SswEventType {
-  return (SSW_EVENT_TYPES as readonly string[]).includes(type);
-}
-
 const fail = (field: string, message: string): FieldError[] => [{ field, message }];
 
 const fieldCode: Check = check({ ...oneOf(SPECIFIED_FIELD_CODES).schema, description: '特定産業分野 in force' }, (value, path) => {

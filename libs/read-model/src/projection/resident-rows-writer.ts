@@ -3,7 +3,7 @@
  * row that is new is inserted, one that differs is updated, one that is gone is deleted, and
  * an unchanged row is not written at all. A write to a resident with a long history (hundreds
  * of deadline rows) then costs PostgreSQL about what the write changed, not a delete and
- * re-insert of every row and its index entries (issue 10: one tenant must not slow another).
+ * re-insert of every row and its index entries (one tenant must not slow another).
  * The result is the same rows as a delete-and-insert, so a rebuild still compares equal.
  */
 import type pg from 'pg';
