@@ -106,3 +106,40 @@ describe('a command writes all of its events or none', () => {
     await api.record(org.caseworker, id, 'Landed', '2026-04-01', { ...landing('NU12345678LL'), port: 'Narita' }).expect(201);
   });
 });
+
+describe('card numbers as people type them are read as printed, on every path (issue 23, item 10)', () => {
+  test('a landing with `ab 1234-5678 cd` records AB12345678CD: the claim, the events, the look-up and the search agree', async () => {
+    const id = await api.register(org.caseworker);
+    await api.record(org.caseworker, id, 'Landed', '2026-04-01', landing('ty 1234-5678 pd')).expect(201);
+    expect(await claimRows('TY12345678PD')).toBe(1);
+    const events = await api.http.get(`/v1/residents/${id}/events`).auth(org.viewer, { type: 'bearer' }).expect(200);
+    expect(events.body.at(-1).data.card.number).toBe('TY12345678PD');
+    for (const typed of ['TY12345678PD', 'ty 1234-5678 pd', 'ｔｙ１２３４５６７８ｐｄ', 'TY1234ー5678PD']) {
+      const card = await api.http
+        .get(`/v1/cards/${encodeURIComponent(typed)}?asOf=2026-04-02`)
+        .auth(org.viewer, { type: 'bearer' })
+        .expect(200);
+      expect(card.body).toMatchObject({ number: 'TY12345678PD', residentId: id });
+    }
+    const listed = await api.http.get('/v1/residents?query=ty%201234-5678%20pd').auth(org.viewer, { type: 'bearer' }).expect(200);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([id]);
+  });
+
+  test('the same number typed another way by another resident is the same number: 409 CARD_NUMBER_IN_USE', async () => {
+    const [first, second] = [await api.register(org.caseworker), await api.register(org.caseworker)];
+    await api.record(org.caseworker, first, 'Landed', '2026-04-01', landing('TW12345678IN')).expect(201);
+    const refused = await api.record(org.caseworker, second, 'Landed', '2026-04-01', landing('tw-1234 5678-in')).expect(409);
+    expect(refused.body.code).toBe('CARD_NUMBER_IN_USE');
+  });
+
+  test('CardVerified takes a typed number too; what is not a card number after reading stays a 400', async () => {
+    const id = await api.register(org.caseworker);
+    await api.record(org.caseworker, id, 'Landed', '2026-04-01', landing('VF12345678ED')).expect(201);
+    const verified = await api.record(org.caseworker, id, 'CardVerified', '2026-04-02', { number: 'vf 12345678 ed', result: 'valid' });
+    expect(verified.status).toBe(201);
+    const bad = await api.record(org.caseworker, id, 'CardIssued', '2026-04-02', { card: { number: 'vf 1234' }, reason: 'exchange' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'data.card.number' })]);
+    await api.http.get('/v1/cards/vf-1234').auth(org.viewer, { type: 'bearer' }).expect(400);
+  });
+});

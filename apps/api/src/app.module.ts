@@ -11,6 +11,7 @@ import { GetCardHandler } from './cards/get-card.handler.js';
 import { DeadlinesController } from './deadlines/deadlines.controller.js';
 import { ListDeadlinesHandler } from './deadlines/list-deadlines.handler.js';
 import { HealthController } from './health/health.controller.js';
+import { ProjectionQuarantineController } from './health/projection-quarantine.controller.js';
 import { ProblemFilter } from './http/problem-filter.js';
 import { OrganisationsController } from './platform/organisations.controller.js';
 import { CredentialsController } from './platform/credentials.controller.js';
@@ -39,6 +40,7 @@ export class AppModule {
       imports: [CqrsModule.forRoot()],
       controllers: [
         HealthController,
+        ProjectionQuarantineController,
         OrganisationsController,
         CredentialsController,
         ResidentsController,

@@ -5,6 +5,7 @@ export * from './status-catalogue.js';
 export * from './deadline-catalogue.js';
 export * from './domain-error.js';
 export * from './events/card-data.js';
+export * from './events/typed-text.js';
 export * from './events/events.js';
 export * from './events/event-validation.js';
 export * from './events/event-schemas.js';

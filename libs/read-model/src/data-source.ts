@@ -9,6 +9,7 @@ import { ResidentAssignment1763856300000 } from './migrations/1763856300000-resi
 import { SswReadModel1763856350000 } from './migrations/1763856350000-ssw-read-model.js';
 import { ResidentProfileAndSearch1764600000000 } from './migrations/1764600000000-resident-profile-and-search.js';
 import { CardRegistryNumbersOnly1764700000000 } from './migrations/1764700000000-card-registry-numbers-only.js';
+import { ProjectionQuarantine1764823000000 } from './migrations/1764823000000-projection-quarantine.js';
 
 export const READ_MODEL_MIGRATIONS = [
   CreateReadModel1763856000000,
@@ -16,6 +17,7 @@ export const READ_MODEL_MIGRATIONS = [
   SswReadModel1763856350000,
   ResidentProfileAndSearch1764600000000,
   CardRegistryNumbersOnly1764700000000,
+  ProjectionQuarantine1764823000000,
 ];
 
 export interface DataSourceExtras {

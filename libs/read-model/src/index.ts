@@ -17,3 +17,5 @@ export * from './queries/resident-page.js';
 export * from './queries/resident-matches.js';
 export * from './queries/employer-residents.js';
 export * from './queries/card-holders.js';
+export * from './projection/quarantine.js';
+export * from './queries/quarantined-residents.js';

@@ -74,6 +74,26 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
     position   text NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT now()
   );
+  ${projectionQuarantineSql(schema)}
+  `;
+}
+
+/**
+ * Residents whose events the projection could not turn into rows (projection/quarantine.ts):
+ * their last good rows stay, everyone else's go on being projected. Idempotent, so the same
+ * text adds it to a database made before it (migration 1764823000000). The id is text: a stream
+ * name that holds no UUID must be recordable too.
+ */
+export function projectionQuarantineSql(schema: ReadModelSchema): string {
+  return `
+  CREATE TABLE IF NOT EXISTS ${schema}.projection_quarantine (
+    resident_id     text PRIMARY KEY,
+    organisation_id text,
+    -- The stream's last version when it failed (null: the stream could not be read).
+    version         integer,
+    error           text NOT NULL,
+    quarantined_at  timestamptz NOT NULL DEFAULT now()
+  );
   `;
 }
 

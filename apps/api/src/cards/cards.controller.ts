@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ApiAsOf } from '../openapi/api-queries.decorator.js';
-import { CARD_NUMBER_PATTERN } from '@zairyu/domain';
+import { cardNumberForm } from '@zairyu/domain';
 import { OrgKey } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, type Clock } from '../bootstrap/tokens.js';
@@ -23,16 +23,22 @@ export class CardsController {
 
   @Get(':number')
   @ApiOperation({ summary: 'Look up a card by number: its resident and its state as of a date' })
-  @ApiParam({ name: 'number', schema: { type: 'string', pattern: CARD_NUMBER_PATTERN.source, example: 'AB12345678CD' } })
+  @ApiParam({
+    name: 'number',
+    description: 'As printed, or as typed: read after NFKC, upper-casing and removal of spaces and hyphens',
+    schema: { type: 'string', example: 'AB12345678CD' },
+  })
   @ApiAsOf()
   @ApiAnswer(200, 'CardLookup', 'The card, its resident and its state as of the date.')
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   get(@OrgKey() caller: OrganisationCaller, @Param('number') number: string, @QueryParam('asOf') asOf?: string) {
-    if (!CARD_NUMBER_PATTERN.test(number)) {
+    // As people type it (`ab 1234-5678 cd`), read as everywhere else.
+    const printed = cardNumberForm(number);
+    if (printed === null) {
       throw badRequest('Not a card number.', [
-        { field: 'number', message: 'must be two upper-case letters, eight digits, two upper-case letters' },
+        { field: 'number', message: 'must be two letters, eight digits, two letters (spaces and hyphens are ignored)' },
       ]);
     }
-    return this.queries.execute(new GetCard(caller.organisationId, number, asOfParam(asOf, this.clock)));
+    return this.queries.execute(new GetCard(caller.organisationId, printed, asOfParam(asOf, this.clock)));
   }
 }

@@ -6,6 +6,7 @@
  * values, so a dry run refuses exactly what the real run would.
  */
 import {
+  cardNumberForm,
   IDENTITY_FIELDS,
   parseRecordableEvent,
   parseRegistration,
@@ -14,10 +15,10 @@ import {
   type RecordableEvent,
   type RegistrationDetails,
 } from '@zairyu/domain';
-import { cardNumberForm } from '@zairyu/read-model';
 import type { HeaderMap, ImportField } from './import-template.js';
 import type { Cell, SheetRow } from './spreadsheet-file.js';
 import { typedDate } from './typed-dates.js';
+import { unreadableCell } from './unreadable-cells.js';
 import { typedBoolean, typedGender, typedNationality, typedPendingKind, typedStatus } from './typed-values.js';
 
 export interface RowError {
@@ -97,8 +98,8 @@ export function readRow(sheetRow: SheetRow, map: HeaderMap, today: LocalDate): R
     if (unreadable.has(field)) return;
     errors.push({ column: map.headers[field] ?? null, field, message, ...(code ? { code } : {}) });
   };
-  const unread = (field: ImportField, message: string) => {
-    fail(field, message);
+  const unread = (field: ImportField, message: string, code?: string) => {
+    fail(field, message, code);
     unreadable.add(field);
   };
   const cell = (field: ImportField): Cell => {
@@ -111,7 +112,9 @@ export function readRow(sheetRow: SheetRow, map: HeaderMap, today: LocalDate): R
   for (const field of Object.keys(map.columns) as ImportField[]) {
     const raw = cell(field);
     if (raw === null) continue;
-    if (DATE_FIELDS.has(field)) {
+    const refused = typeof raw === 'string' ? unreadableCell(raw, field, sheetRow.undecodable === true) : null;
+    if (refused !== null) unread(field, refused.message, refused.code);
+    else if (DATE_FIELDS.has(field)) {
       const date = typedDate(raw);
       if (date === null) unread(field, `「${cellText(raw)}」 is not a date: write 2026-04-01, 2026/4/1 or 令和8年4月1日`);
       else values[field] = date;

@@ -14,6 +14,11 @@ export interface SheetRow {
   /** The row number a spreadsheet program shows (the header is row 1). */
   row: number;
   cells: Cell[];
+  /**
+   * Some of the row's bytes were not text in the file's encoding (a malformed Shift_JIS
+   * sequence): U+FFFD stands for each in its cells, which are then refused, never stored.
+   */
+  undecodable?: true;
 }
 
 export interface Sheet {
@@ -28,23 +33,34 @@ export class UnreadableFile extends Error {}
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** What a decoder puts where bytes are not text. */
+export const REPLACEMENT = '\ufffd';
 
 export async function readSpreadsheet(bytes: Buffer): Promise<Sheet> {
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return readXlsx(bytes);
   return readCsv(bytes);
 }
 
-function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'shift_jis' } {
-  if (bytes.subarray(0, 3).equals(UTF8_BOM)) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
+/** `lossy`: some bytes were not text in `encoding` and became U+FFFD (which Shift_JIS cannot encode). */
+function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'shift_jis'; lossy: boolean } {
+  const strictUtf8 = (body: Buffer) => new TextDecoder('utf-8', { fatal: true }).decode(body);
+  if (bytes.subarray(0, 3).equals(UTF8_BOM)) {
+    try {
+      return { text: strictUtf8(bytes.subarray(3)), encoding: 'utf-8', lossy: false };
+    } catch {
+      return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8', lossy: true };
+    }
+  }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: strictUtf8(bytes), encoding: 'utf-8', lossy: false };
   } catch {
-    return { text: iconv.decode(bytes, 'cp932'), encoding: 'shift_jis' };
+    const text = iconv.decode(bytes, 'cp932');
+    return { text, encoding: 'shift_jis', lossy: text.includes(REPLACEMENT) };
   }
 }
 
 function readCsv(bytes: Buffer): Sheet {
-  const { text, encoding } = decodeCsv(bytes);
+  const { text, encoding, lossy } = decodeCsv(bytes);
   let records: string[][];
   try {
     records = parse(text, { relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
@@ -54,7 +70,10 @@ function readCsv(bytes: Buffer): Sheet {
   const [header, ...rest] = records;
   if (header === undefined) throw new UnreadableFile('The file is empty: the first row must name the columns.');
   const rows = rest
-    .map((cells, index) => ({ row: index + 2, cells: cells.map((cell) => (cell.trim() === '' ? null : cell.trim())) }))
+    .map((cells, index): SheetRow => {
+      const row: SheetRow = { row: index + 2, cells: cells.map((cell) => (cell.trim() === '' ? null : cell.trim())) };
+      return lossy && cells.some((cell) => cell.includes(REPLACEMENT)) ? { ...row, undecodable: true } : row;
+    })
     .filter((row) => row.cells.some((cell) => cell !== null));
   return { format: 'csv', encoding, header: header.map((cell) => cell.trim()), rows };
 }

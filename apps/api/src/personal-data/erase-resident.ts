@@ -83,7 +83,8 @@ export class EraseResident {
           },
         };
       },
-      { withErased: true },
+      // Unfolded: a history the domain cannot fold (quarantined by the projection) can still be erased.
+      { withErased: true, unfolded: true },
     );
     await this.keys.destroy(id, organisationId);
     await scrubOtherCopies(this.pool, organisationId, erasure.names);

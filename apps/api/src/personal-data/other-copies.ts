@@ -9,6 +9,8 @@ export const ERASED_MARK = '(消去済み / erased)';
 
 export async function scrubOtherCopies(client: pg.PoolClient | pg.Pool, organisationId: string, names: readonly string[]): Promise<void> {
   for (const name of names) {
+    // No text column holds a NUL (a name recorded before such names were refused): nothing to replace.
+    if (name.includes('\u0000')) continue;
     await client.query(
       `UPDATE reminder.digest SET body = replace(body, $2, $3), subject = replace(subject, $2, $3)
         WHERE organisation_id = $1 AND (body LIKE '%' || $2 || '%' OR subject LIKE '%' || $2 || '%')`,

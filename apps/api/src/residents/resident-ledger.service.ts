@@ -9,8 +9,8 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@zairyu/event-store';
-import { erasureOf, KeptFolds, residentStream, type KeptStream } from '@zairyu/resident-streams';
-import type { RecordedEvent, ResidentFold } from '@zairyu/domain';
+import { erasureOf, KeptFolds, residentStream, toRecordedEvents, type KeptStream } from '@zairyu/resident-streams';
+import { ResidentFold, type RecordedEvent } from '@zairyu/domain';
 import { KEPT_FOLDS } from '../bootstrap/tokens.js';
 import { isUuid } from '../http/query-params.js';
 import { ResidentFailure } from './resident-failure.js';
@@ -78,6 +78,29 @@ export class ResidentLedger {
       throw new ResidentFailure('RESIDENT_ERASED', detail);
     }
     return { residentId: id, stored, events: fold.events, fold, version };
+  }
+
+  /**
+   * The stream as stored, erased or not, folded only if asked for (`fold`): for an erasure, which
+   * must work even when the history cannot be folded (a resident the projection quarantined for it).
+   */
+  async loadUnfolded(organisationId: string, residentId: string): Promise<ResidentHistory> {
+    const id = residentIdOf(residentId);
+    const stream = residentStream(id);
+    const [registration] = await this.store.readStream(stream, { maxCount: 1 });
+    if (registration?.metadata.organisationId !== organisationId) throw ResidentFailure.notFound();
+    const stored = await this.store.readStream(stream);
+    const events = toRecordedEvents(stored);
+    let fold: ResidentFold | undefined;
+    return {
+      residentId: id,
+      stored,
+      events,
+      version: stored.at(-1)!.version,
+      get fold() {
+        return (fold ??= ResidentFold.of(events));
+      },
+    };
   }
 
   /** Drops what this process keeps of the resident's stream (after an erasure). */

@@ -153,20 +153,24 @@ export class ResidentWriter {
 
   /**
    * The lowest level: appends what `plan` makes of the resident's history, loaded for the
-   * caller's organisation (erased residents too when `withErased`: an erasure repeats its answer).
+   * caller's organisation (erased residents too when `withErased`: an erasure repeats its answer;
+   * `unfolded`: folded only if the plan asks, so that a history the domain cannot fold, which
+   * the projection quarantined, can still be erased).
    */
   async change<T>(
     author: Author,
     residentId: string,
     plan: (history: ResidentHistory) => Change<T>,
-    { ifMatch = null, withErased = false }: { ifMatch?: number | null; withErased?: boolean } = {},
+    { ifMatch = null, withErased = false, unfolded = false }: { ifMatch?: number | null; withErased?: boolean; unfolded?: boolean } = {},
   ): Promise<T> {
     const organisationId = author.caller.organisationId;
     const stream = residentStream(residentIdOf(residentId));
     const metadata = this.metadata(author);
     return this.store.serialised(stream, async () => {
       for (let attempt = 1; ; attempt++) {
-        const history = await this.ledger.load(organisationId, residentId, { withErased });
+        const history = unfolded
+          ? await this.ledger.loadUnfolded(organisationId, residentId)
+          : await this.ledger.load(organisationId, residentId, { withErased });
         const change = plan(history);
         if (!('events' in change)) return change.answer;
         const claims = await cardClaims(

@@ -7,8 +7,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** ok once the database is reachable and migrations ran; with the projection lag in events */
+        /** ok once the database is reachable and migrations ran, with the projection lag in events; degraded (still 200) while residents are quarantined */
         get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projection/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Residents left out of the read models because their events cannot be projected (platform admin) */
+        get: operations["ProjectionQuarantineController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4684,10 +4701,45 @@ export interface components {
             reason: "data_subject_request" | "retention_ended" | "recorded_in_error";
         };
         Health: {
-            /** @enum {string} */
-            status: "ok" | "unavailable";
+            /**
+             * @description degraded: serving, but some residents’ events cannot be projected (listed in quarantined).
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unavailable";
             /** @description Events written but not yet in the read models. */
             projectionLag?: number;
+            /** @description Only when degraded: the residents left out of the read models (the first 20), oldest first. */
+            quarantined?: {
+                total: number;
+                residents: {
+                    residentId: string;
+                    /** @description The stream’s last version when it failed (null: it could not be read). */
+                    version: number | null;
+                    /** @description Why its events could not be projected (SQLSTATE or error name, and message). */
+                    error: string;
+                    /**
+                     * Format: date-time
+                     * @description When it last failed.
+                     */
+                    since: string;
+                }[];
+            };
+        };
+        ProjectionQuarantine: {
+            total: number;
+            items: {
+                residentId: string;
+                /** @description The stream’s last version when it failed (null: it could not be read). */
+                version: number | null;
+                /** @description Why its events could not be projected (SQLSTATE or error name, and message). */
+                error: string;
+                /**
+                 * Format: date-time
+                 * @description When it last failed.
+                 */
+                since: string;
+                organisationId: string | null;
+            }[];
         };
     };
     responses: never;
@@ -4707,7 +4759,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ready. */
+            /** @description Ready (ok), or serving with residents left out of the read models (degraded). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4723,6 +4775,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    ProjectionQuarantineController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first (at most 1,000; total counts them all). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionQuarantine"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6128,6 +6247,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description As printed, or as typed: read after NFKC, upper-casing and removal of spaces and hyphens */
                 number: string;
             };
             cookie?: never;

@@ -25,3 +25,18 @@ export const CARD_NUMBER_PATTERN = /^[A-Z]{2}[0-9]{8}[A-Z]{2}$/;
 export function isCardNumber(value: unknown): value is string {
   return typeof value === 'string' && CARD_NUMBER_PATTERN.test(value);
 }
+
+/**
+ * A card number as people type it, read the way the contract says (docs/api-v1.md additions of
+ * 2026-11-23): NFKC (full-width to half-width), upper case, spaces and hyphens removed
+ * (`ab 1234-5678 cd` → `AB12345678CD`; the long-vowel mark ー and the minus sign count as hyphens,
+ * as a Japanese input method types them); null when that is not a card number. Every path that
+ * takes a card number reads it with this: events, the card look-up, search, imports.
+ */
+export function cardNumberForm(typed: string): string | null {
+  const form = typed
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-‐－ー−]+/g, '');
+  return CARD_NUMBER_PATTERN.test(form) ? form : null;
+}

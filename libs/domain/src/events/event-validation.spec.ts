@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { cardNumberForm } from './card-data.js';
 import { parseRecordableEvent, parseRegistration, validateEvent } from './event-validation.js';
 
 const fieldsOf = (result: { ok: boolean; errors?: { field: string }[] }) => (result.errors ?? []).map((error) => error.field).sort();
@@ -70,5 +71,83 @@ describe('registration details use the rules of ResidentRegistered, named withou
     const details = { fullName: 'NGUYEN VAN AN', dateOfBirth: '1998-07-21', nationality: 'VNM', externalRef: 'C-1' };
     expect(parseRegistration(details)).toEqual({ ok: true, value: details });
     expect(parseRegistration('x')).toMatchObject({ ok: false, errors: [{ field: '' }] });
+  });
+});
+
+describe('every text of an event is checked by the one rule for typed text (typed-text.ts)', () => {
+  const registration = { fullName: 'NGUYEN VAN AN', dateOfBirth: '1998-07-21', nationality: 'VNM' };
+
+  test('a NUL or an ESC in the name, the address or the external reference of a registration is a field error', () => {
+    const parsed = parseRegistration({ ...registration, fullName: 'NGUYEN\u0000', externalRef: 'C\u001b1', nameNative: 'A\nB' });
+    expect(parsed).toMatchObject({
+      ok: false,
+      errors: [
+        { field: 'fullName', message: 'must not contain control characters, tabs or line breaks (U+0000 at character 7)' },
+        { field: 'externalRef', message: expect.stringContaining('U+001B') },
+        { field: 'nameNative', message: expect.stringContaining('U+000A') },
+      ],
+    });
+  });
+
+  test('a correction (DetailsCorrected) is held to the same rule, name and reason alike', () => {
+    const corrected = parseRecordableEvent({
+      type: 'DetailsCorrected',
+      occurredOn: '2026-01-01',
+      data: { fields: { fullName: 'NGUYEN\u0000VAN AN' }, reason: 'typo\u0007' },
+    });
+    expect(fieldsOf(corrected as never)).toEqual(['data.fields.fullName', 'data.reason']);
+  });
+
+  test('notes and reasons take line breaks and tabs; names and addresses do not', () => {
+    expect(parseRegistration({ ...registration, notes: 'first\r\nsecond\tthird' }).ok).toBe(true);
+    expect(parseRecordableEvent({ type: 'EventRetracted', occurredOn: '2026-01-01', data: { eventId: 'e', reason: 'a\nb' } }).ok).toBe(
+      true,
+    );
+    expect(fieldsOf(parseRecordableEvent({ type: 'Moved', occurredOn: '2026-01-01', data: { address: 'Tokyo\r1-1' } }) as never)).toEqual([
+      'data.address',
+    ]);
+    expect(fieldsOf(parseRegistration({ ...registration, notes: 'bell\u0007' }) as never)).toEqual(['notes']);
+  });
+});
+
+describe('card numbers are read as people type them (docs/api-v1.md additions of 2026-11-23)', () => {
+  test('cardNumberForm: lower case, full width, spaces, hyphens and the long-vowel mark', () => {
+    expect(cardNumberForm('ab 1234-5678 cd')).toBe('AB12345678CD');
+    expect(cardNumberForm('ＡＢ１２３４５６７８ＣＤ')).toBe('AB12345678CD');
+    expect(cardNumberForm('ＡＢ１２３４ー５６７８　ＣＤ')).toBe('AB12345678CD');
+    expect(cardNumberForm('nguyen')).toBeNull();
+    expect(cardNumberForm('AB1234567CD')).toBeNull();
+  });
+
+  test('an event with a typed card number is recorded with the number as printed, in card and in CardVerified', () => {
+    expect(
+      parseRecordableEvent({
+        type: 'CardIssued',
+        occurredOn: '2026-04-01',
+        data: { card: { number: 'ab 1234-5678 cd' }, reason: 'landing' },
+      }),
+    ).toEqual({
+      ok: true,
+      value: { type: 'CardIssued', occurredOn: '2026-04-01', data: { card: { number: 'AB12345678CD' }, reason: 'landing' } },
+    });
+    expect(
+      parseRecordableEvent({
+        type: 'CardVerified',
+        occurredOn: '2026-04-01',
+        data: { number: 'ａｂ１２３４５６７８ｃｄ', result: 'valid' },
+      }),
+    ).toMatchObject({ ok: true, value: { data: { number: 'AB12345678CD' } } });
+  });
+
+  test('what is not a card number after reading is still refused on its field', () => {
+    expect(
+      fieldsOf(
+        parseRecordableEvent({
+          type: 'CardIssued',
+          occurredOn: '2026-04-01',
+          data: { card: { number: 'ab 12' }, reason: 'landing' },
+        }) as never,
+      ),
+    ).toEqual(['data.card.number']);
   });
 });

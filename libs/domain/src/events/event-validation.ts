@@ -35,6 +35,8 @@ import {
   date,
   integer,
   listOf,
+  multiLineText,
+  normalised,
   object,
   oneOf,
   optional,
@@ -78,10 +80,10 @@ export const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     // 5 years, or 6 with the 6th year (docs/ssw-duties.md §3).
     ssw1MonthsUsed: optional(integer(0, 72)),
   },
-  DetailsCorrected: { fields: required(identityCorrection), reason: required(text()) },
-  CaseClosed: { reason: required(oneOf(CASE_CLOSE_REASONS)), note: optional(text(2000)) },
-  CaseReopened: { note: optional(text(2000)) },
-  CaseAssigned: { assignedTo: optional(text(100)), note: optional(text(2000)) },
+  DetailsCorrected: { fields: required(identityCorrection), reason: required(multiLineText()) },
+  CaseClosed: { reason: required(oneOf(CASE_CLOSE_REASONS)), note: optional(multiLineText(2000)) },
+  CaseReopened: { note: optional(multiLineText(2000)) },
+  CaseAssigned: { assignedTo: optional(text(100)), note: optional(multiLineText(2000)) },
   Landed: {
     status: required(status),
     periodExpiresOn: required(date),
@@ -116,10 +118,10 @@ export const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     designation: optional(designation),
   },
   CardLost: { discoveredAbroad: optional(bool) },
-  CardSurrendered: { reason: optional(text()) },
+  CardSurrendered: { reason: optional(multiLineText()) },
   Departed: { reentry: required(oneOf(REENTRY_KINDS)), permitExpiresOn: optional(date) },
   Reentered: none,
-  StatusRevoked: { ground: optional(text()), departureBy: optional(date) },
+  StatusRevoked: { ground: optional(multiLineText()), departureBy: optional(date) },
   Naturalised: none,
   Died: none,
   AffiliationChanged: {
@@ -137,7 +139,7 @@ export const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     hoursPerWeek: optional(integer(1, 40)),
   },
   CardVerified: { number: required(cardNumber), result: required(oneOf(VERIFICATION_RESULTS)) },
-  EventRetracted: { eventId: required(text(100)), reason: required(text()) },
+  EventRetracted: { eventId: required(text(100)), reason: required(multiLineText()) },
   ...SSW_DATA_RULES,
 };
 
@@ -249,10 +251,10 @@ export function validateEvent(input: unknown, types: readonly EventType[] = EVEN
   }
   if (input['occurredOn'] === undefined) errors.push({ field: 'occurredOn', message: 'is required' });
   else errors.push(...date(input['occurredOn'], 'occurredOn'));
-  const data = input['data'] ?? {};
-  if (typeof type === 'string' && Object.hasOwn(DATA_RULES, type)) {
-    errors.push(...object(DATA_RULES[type as EventType])(data, 'data'));
-  }
+  const rules = typeof type === 'string' && Object.hasOwn(DATA_RULES, type) ? object(DATA_RULES[type as EventType]) : null;
+  // Values as the ledger keeps them (card numbers as printed), then checked: what is checked is what is recorded.
+  const data = rules === null ? (input['data'] ?? {}) : normalised(rules, input['data'] ?? {});
+  if (rules !== null) errors.push(...rules(data, 'data'));
   if (errors.length > 0) return { ok: false, errors };
   const event = { type, occurredOn: input['occurredOn'], data } as LedgerEvent;
   const crossErrors = crossFieldErrors(event);
@@ -271,10 +273,12 @@ export function parseRecordableEvent(input: unknown): Parsed<RecordableEvent> {
  */
 export function parseRegistration(input: unknown): Parsed<RegistrationDetails> {
   if (!isRecord(input)) return { ok: false, errors: [{ field: '', message: 'must be an object' }] };
-  const errors = object(DATA_RULES.ResidentRegistered)({ ...input, residentId: 'given-by-the-ledger' }, 'data').map((error) => ({
+  const rules = object(DATA_RULES.ResidentRegistered);
+  const details = normalised(rules, input) as Record<string, unknown>;
+  const errors = rules({ ...details, residentId: 'given-by-the-ledger' }, 'data').map((error) => ({
     ...error,
     field: error.field.replace(/^data\./, ''),
   }));
   if (Object.hasOwn(input, 'residentId')) errors.unshift({ field: 'residentId', message: 'is not a known field' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: input as unknown as RegistrationDetails };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: details as unknown as RegistrationDetails };
 }

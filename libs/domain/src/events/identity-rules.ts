@@ -3,7 +3,7 @@
  * (DetailsCorrected), so a correction can never hold what a registration could not.
  */
 import type { ResidentIdentity } from './events.js';
-import { check, date, optional, required, text, type Check, type FieldError, type FieldRule } from './field-rules.js';
+import { check, date, multiLineText, optional, required, text, type Check, type FieldError, type FieldRule } from './field-rules.js';
 
 const fail = (field: string, message: string): FieldError[] => [{ field, message }];
 
@@ -31,7 +31,7 @@ export const IDENTITY_RULES: Record<keyof ResidentIdentity, FieldRule> = {
   nationality: required(nationality),
   gender: optional(text(32)),
   externalRef: optional(text(100)),
-  notes: optional(text(2000)),
+  notes: optional(multiLineText(2000)),
   nameKana: optional(matching(200, KATAKANA_READING, 'must be katakana (the reading of the name)')),
   nameNative: optional(text(200)),
   passportNumber: optional(matching(20, /^[A-Za-z0-9]{5,20}$/, 'must be 5 to 20 letters and digits')),

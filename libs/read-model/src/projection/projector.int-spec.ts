@@ -255,4 +255,37 @@ describe('the residents projection', () => {
     await rebuildReadModel(pool, store);
     expect(await snapshot()).toEqual(afterLoop);
   }, 120_000);
+
+  test('a stream the domain cannot fold is quarantined, live and in a rebuild: both finish, and both hold everyone else', async () => {
+    const projector = new Projector(pool, store, { batchSize: 50 });
+    await projector.catchUp();
+    const [poisoned] = await appendLives(1);
+    const stream = residentStream(poisoned!);
+    // A status that is no status (42): what only a row written past the validators can hold.
+    await store.append(
+      stream,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'Landed',
+          occurredOn: '2026-04-01',
+          data: { status: 42, periodExpiresOn: '2027-01-01' },
+          metadata: { recordedBy: 'test', organisationId: ORG_A, correlationId: randomUUID(), causationId: null },
+        },
+      ],
+      (await store.readStream(stream)).length,
+    );
+    const [after] = await appendLives(1, ORG_B);
+    await projector.catchUp();
+    expect(await projector.lag()).toBe(0);
+    expect(await summaryRow(after!)).toMatchObject({ organisation_id: ORG_B });
+    const quarantined = () => pool.query('SELECT resident_id, organisation_id, error FROM read_model.projection_quarantine');
+    expect((await quarantined()).rows).toEqual([
+      { resident_id: poisoned, organisation_id: ORG_A, error: expect.stringContaining('TypeError') },
+    ]);
+    const live = await snapshot();
+    await rebuildReadModel(pool, store);
+    expect(await snapshot()).toEqual(live);
+    expect((await quarantined()).rows).toEqual([expect.objectContaining({ resident_id: poisoned })]);
+  });
 });

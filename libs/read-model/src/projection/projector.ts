@@ -19,8 +19,10 @@ import {
   type GlobalPosition,
   type StoredEvent,
 } from '@zairyu/event-store';
+import type { ResidentFold } from '@zairyu/domain';
 import { LIVE_SCHEMA, type ReadModelSchema } from '../read-model-tables.js';
 import { residentIdOfStream, residentStream, type KeptFolds } from '@zairyu/resident-streams';
+import { describeFault, isResidentFault, Quarantine, type QuarantinedResident } from './quarantine.js';
 import { residentRows, type ResidentRows } from './resident-rows.js';
 import { ResidentRowsWriter } from './resident-rows-writer.js';
 
@@ -37,11 +39,18 @@ export interface ProjectorOptions {
   keptFolds?: KeptFolds;
 }
 
+/** A resident the batch touches and its new rows (null: it has none, e.g. erased). */
+interface Projected {
+  residentId: string;
+  rows: ResidentRows | null;
+}
+
 interface PreparedBatch {
   from: GlobalPosition;
   batch: StoredEvent[];
-  residentIds: string[];
-  rows: ResidentRows[];
+  projected: Projected[];
+  /** Residents whose stream could not be read or folded: quarantined, their rows left alone. */
+  failed: QuarantinedResident[];
 }
 
 export class CheckpointMovedError extends Error {
@@ -55,6 +64,7 @@ export class Projector {
   private readonly batchSize: number;
   private readonly keptFolds: KeptFolds | null;
   private readonly rows: ResidentRowsWriter;
+  private readonly quarantine: Quarantine;
   private checkpointRowExists = false;
   private readonly projected = new EventEmitter().setMaxListeners(0);
 
@@ -67,6 +77,7 @@ export class Projector {
     this.batchSize = options.batchSize ?? 1000;
     this.keptFolds = options.keptFolds ?? null;
     this.rows = new ResidentRowsWriter(this.schema);
+    this.quarantine = new Quarantine(this.schema);
   }
 
   /** Called with the new checkpoint after every committed batch of this projector. */
@@ -146,35 +157,118 @@ export class Projector {
     const batch = await this.store.readAll(from, this.batchSize);
     if (batch.length === 0) return null;
     const residentIds = [...new Set(batch.map((event) => residentIdOfStream(event.streamId)).filter((id) => id !== null))];
-    const streamIds = residentIds.map(residentStream);
-    const streams = this.keptFolds
-      ? await this.keptFolds.currentMany(this.store, streamIds)
-      : [...(await this.store.readStreams(streamIds)).values()].map((stored) => ({ stored, fold: undefined }));
-    const rows: ResidentRows[] = [];
+    const organisations = new Map(batch.map((event) => [residentIdOfStream(event.streamId), event.metadata?.organisationId ?? null]));
+    const projected: Projected[] = [];
+    const failed: QuarantinedResident[] = [];
+    const quarantine = (residentId: string, version: number | null, error: unknown) =>
+      failed.push({ residentId, organisationId: organisations.get(residentId) ?? null, version, error: describeFault(error) });
     let folded = 0;
-    for (const { stored, fold } of streams) {
-      const row = residentRows(stored, fold);
-      if (row !== null) rows.push(row);
+    const streams = await this.readStreams(residentIds);
+    for (const [index, residentId] of residentIds.entries()) {
+      let stream = streams?.[index];
+      if (stream === undefined) {
+        // The batch's streams could not be read together: each on its own, to find whose fails.
+        try {
+          stream = { stored: await this.store.readStream(residentStream(residentId)), fold: undefined };
+        } catch (error) {
+          await this.databaseAnswers(error);
+          quarantine(residentId, null, error);
+          continue;
+        }
+      }
+      try {
+        projected.push({ residentId, rows: residentRows(stream.stored, stream.fold) });
+      } catch (error) {
+        quarantine(residentId, stream.stored.at(-1)?.version ?? null, error);
+      }
       // Folding is CPU work: let a process that also serves requests answer them in between.
       if (++folded % FOLDS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
     }
-    return { from, batch, residentIds, rows };
+    return { from, batch, projected, failed };
+  }
+
+  /** The streams of `residentIds`, in their order, folded when folds are kept; null when one of them cannot be read or folded. */
+  private async readStreams(residentIds: string[]): Promise<Array<{ stored: readonly StoredEvent[]; fold?: ResidentFold }> | null> {
+    const streamIds = residentIds.map(residentStream);
+    try {
+      if (this.keptFolds) return await this.keptFolds.currentMany(this.store, streamIds);
+      const streams = await this.store.readStreams(streamIds);
+      return streamIds.map((streamId) => ({ stored: streams.get(streamId) ?? [] }));
+    } catch (error) {
+      await this.databaseAnswers(error);
+      return null;
+    }
+  }
+
+  /** Rethrows `error` when the database does not answer: then the batch is retried, nobody quarantined. */
+  private async databaseAnswers(error: unknown): Promise<void> {
+    if (!isResidentFault(error)) throw error;
+    try {
+      await this.pool.query('SELECT 1');
+    } catch {
+      throw error;
+    }
   }
 
   /**
-   * The rows and the checkpoint, in one transaction; refused if the checkpoint moved meanwhile.
-   * The checkpoint is locked first, then the tables: the order a rebuild's swap locks them in
-   * (rebuild.ts), so the two wait for each other instead of deadlocking.
+   * The rows, the quarantine and the checkpoint, in one transaction. Should the rows of the
+   * batch be refused for what one resident's hold (a NUL in a name: PostgreSQL's jsonb takes
+   * none), the batch is written again resident by resident and only that one is quarantined.
    */
-  private async write({ from, batch, residentIds, rows }: PreparedBatch): Promise<void> {
+  private async write(prepared: PreparedBatch): Promise<void> {
+    try {
+      await this.writeBatch(prepared, false);
+    } catch (error) {
+      if (error instanceof CheckpointMovedError || !isResidentFault(error)) throw error;
+      await this.writeBatch(prepared, true);
+    }
+    this.projected.emit('projected', prepared.batch.at(-1)!.position);
+  }
+
+  /**
+   * Refused if the checkpoint moved meanwhile. The checkpoint is locked first, then the tables:
+   * the order a rebuild's swap locks them in (rebuild.ts), so the two wait for each other
+   * instead of deadlocking.
+   */
+  private async writeBatch({ from, batch, projected, failed }: PreparedBatch, oneByOne: boolean): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       const moved = await client.query(
         `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now() WHERE name = $1 AND position = $2`,
         [RESIDENTS_PROJECTION, formatPosition(from), formatPosition(batch.at(-1)!.position)],
       );
       if (moved.rowCount !== 1) throw new CheckpointMovedError();
-      await this.rows.write(client, residentIds, rows);
+      const refused: QuarantinedResident[] = [];
+      if (!oneByOne) await this.rows.write(client, ...rowsOf(projected));
+      else
+        for (const resident of projected) {
+          await client.query('SAVEPOINT resident_rows');
+          try {
+            await this.rows.write(client, ...rowsOf([resident]));
+            await client.query('RELEASE SAVEPOINT resident_rows');
+          } catch (error) {
+            if (!isResidentFault(error)) throw error;
+            await client.query('ROLLBACK TO SAVEPOINT resident_rows');
+            refused.push({
+              residentId: resident.residentId,
+              organisationId: resident.rows?.summary.organisationId ?? null,
+              version: resident.rows?.summary.version ?? null,
+              error: describeFault(error),
+            });
+          }
+        }
+      const written = projected.filter((resident) => !refused.some((r) => r.residentId === resident.residentId));
+      await this.quarantine.update(
+        client,
+        [...failed, ...refused],
+        written.map((resident) => resident.residentId),
+      );
     });
-    this.projected.emit('projected', batch.at(-1)!.position);
   }
+}
+
+function rowsOf(projected: readonly Projected[]): [residentIds: string[], rows: ResidentRows[]] {
+  return [
+    projected.map((resident) => resident.residentId),
+    projected.flatMap((resident) => (resident.rows === null ? [] : [resident.rows])),
+  ];
 }

@@ -3,8 +3,8 @@
  * (docs/api-v1.md additions of 2026-11-23). Status, period and presence are read off the status
  * timeline as of the date asked, so the list agrees with each resident's own status.
  */
-import type { LocalDate } from '@zairyu/domain';
-import { cardNumberForm, searchWords } from '../search/search-text.js';
+import { cardNumberForm, type LocalDate } from '@zairyu/domain';
+import { searchWords } from '../search/search-text.js';
 
 export const PENDING_FILTERS = ['extension', 'status_change', 'permanent', 'acquisition', 'any'] as const;
 export const CLOSED_FILTERS = ['false', 'true', 'any'] as const;

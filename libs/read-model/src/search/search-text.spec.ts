@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { cardNumberForm, nameKey, searchForm, searchTokens, searchWords } from './search-text.js';
+import { nameKey, searchForm, searchTokens, searchWords } from './search-text.js';
 
 describe('search normalisation (docs/api-v1.md additions of 2026-11-23)', () => {
   test('NFKC, case and diacritics folded, whitespace collapsed: Nguyen finds Nguyễn', () => {
@@ -13,12 +13,6 @@ describe('search normalisation (docs/api-v1.md additions of 2026-11-23)', () => 
     expect(searchForm('ｸﾞｴﾝ ｳﾞｧﾝ')).toBe('グエン ヴァン');
     expect(searchForm('ぐえん')).toBe('グエン');
     expect(searchForm('ガ')).not.toBe(searchForm('カ'));
-  });
-
-  test('card numbers typed in lower case, full width or with hyphens and spaces', () => {
-    expect(cardNumberForm('ab 1234-5678 cd')).toBe('AB12345678CD');
-    expect(cardNumberForm('ＡＢ１２３４５６７８ＣＤ')).toBe('AB12345678CD');
-    expect(cardNumberForm('nguyen')).toBeNull();
   });
 
   test('tokens: every word of every name and the external reference, whole and by word', () => {

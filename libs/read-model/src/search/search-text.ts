@@ -1,10 +1,9 @@
 /**
  * How typed text is compared in search (docs/api-v1.md additions of 2026-11-23): names keep what
  * was typed, but are matched after NFKC, case folding, diacritic folding (`Nguyen` finds
- * `Nguyễn`) and whitespace collapsing, on any word. Card numbers are read after NFKC,
- * upper-casing and removal of spaces and hyphens (`ab 1234-5678 cd` → `AB12345678CD`).
+ * `Nguyễn`) and whitespace collapsing, on any word. Card numbers are read by the domain's
+ * cardNumberForm, as everywhere else.
  */
-import { CARD_NUMBER_PATTERN } from '@zairyu/domain';
 
 /**
  * Latin, Vietnamese and other combining accents. Not the kana voicing marks (U+3099, U+309A):
@@ -31,15 +30,6 @@ export function searchForm(text: string): string {
 export function searchWords(text: string): string[] {
   const form = searchForm(text);
   return form === '' ? [] : form.split(' ');
-}
-
-/** A card number as typed, read the way the contract says; null when it is not one. */
-export function cardNumberForm(text: string): string | null {
-  const form = text
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s\-‐－]+/g, '');
-  return CARD_NUMBER_PATTERN.test(form) ? form : null;
 }
 
 export interface Searchable {

@@ -85,10 +85,22 @@ export class SealedEventStore implements EventStore {
     return this.keys.keysToSeal(owners);
   }
 
+  /**
+   * The global log, opened. An event whose sealed value cannot be opened (damaged in the
+   * database) is passed on as stored rather than failing the page: one resident's damage must not
+   * stop the projection of everyone (its reader pages by position); reading that resident's
+   * stream still fails, and the projection quarantines it.
+   */
   private async openAll(events: StoredEvent[]): Promise<StoredEvent[]> {
     if (events.length === 0) return events;
     const keys = await this.keys.keysOf(residentIdsOf(events));
-    return events.map((event) => openEvent(event, keys));
+    return events.map((event) => {
+      try {
+        return openEvent(event, keys);
+      } catch {
+        return event;
+      }
+    });
   }
 }
 
