@@ -59,6 +59,7 @@ export default {
   ],
   // Two workers on CI's two cores; each database test file has its own database.
   maxWorkers: 2,
+  testSequencer: '<rootDir>/test/support/browser-tests-first.mjs',
   coverageProvider: 'v8',
   collectCoverageFrom: ['libs/domain/src/**/*.ts', '!**/*.spec.ts', '!**/testing/**', '!**/index.ts'],
   coverageReporters: ['text-summary', 'text'],
