@@ -14,6 +14,7 @@ export * from './resident/state.js';
 export { END_OF_TIME } from './resident/advance.js';
 export { evolve } from './resident/evolve.js';
 export { compareFacts, factsInLegalOrder } from './resident/fact-order.js';
+export { takeOverHoldsFrom } from './resident/take-over-day.js';
 export { foldResident, violationsIn } from './resident/fold.js';
 export { ResidentFold, type CandidateCheck } from './resident/resident-fold.js';
 export * from './resident/decide.js';

@@ -125,6 +125,15 @@ export class EmployersService {
     return { items: rows.map(view), total };
   }
 
+  /** Every employer of the organisation, name and 法人番号 only: an import links its 所属機関 column to them. */
+  async directory(organisationId: string): Promise<Array<Pick<Employer, 'id' | 'name' | 'corporateNumber'>>> {
+    const { rows } = await this.pool.query<{ id: string; name: string; corporate_number: string | null }>(
+      'SELECT id, name, corporate_number FROM platform.employer WHERE organisation_id = $1 ORDER BY created_at, id',
+      [organisationId],
+    );
+    return rows.map((row) => ({ id: row.id, name: row.name, corporateNumber: row.corporate_number }));
+  }
+
   async get(organisationId: string, id: string): Promise<Employer & { residents: Array<{ id: string; fullName: string }> }> {
     const employer = await this.find(this.pool, organisationId, id, false);
     // The residents come from the read model: include every fact written before this read.

@@ -11,6 +11,8 @@ export interface Problem {
   detail: string;
   code?: string;
   errors?: FieldError[];
+  /** The detail in Japanese, where the endpoint gives one (imports and exports). */
+  detailJa?: string;
 }
 
 const TITLES: Record<number, string> = {

@@ -4,10 +4,14 @@
  * the registration, the take-over fact and the card-number claims go in one append); a dry run
  * judges every row the same way and writes nothing. A row is matched to a resident already in
  * the ledger by `externalRef` (管理番号), or, when it has none, by name, date of birth and
- * nationality, so importing the same file twice creates nobody new. A matched row corrects the
- * identity fields it fills (DetailsCorrected; blank cells erase nothing) and takes the case
- * over if the ledger did not follow the person yet; a status that differs from what the ledger
- * already follows is an error, because what happened since is recorded as its own events.
+ * nationality, else by the card number and date of birth (a name a Shift_JIS save spoilt is
+ * still the same person), so importing the same file twice creates nobody new. A matched row
+ * corrects the identity fields it fills (DetailsCorrected; blank cells erase nothing, a spoilt
+ * name is not written over the good one), takes the case over if the ledger did not follow the
+ * person yet, and records what the file has that the ledger has not (import-facts.ts); a status
+ * that differs from what the ledger already follows is an error, because what happened since is
+ * recorded as its own events. 所属機関 links to employer records (import-employers.ts); 担当 to
+ * a person of the organisation, or to nobody with a warning.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -19,7 +23,8 @@ import type { OrganisationCaller } from '../auth/principal.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
-import { badRequest } from '../http/problem.js';
+import { problem, ProblemException } from '../http/problem.js';
+import { EmployersService } from '../employers/employers.service.js';
 import { failureProblem } from '../residents/failure-problem.js';
 import { ResidentFailure } from '../residents/resident-failure.js';
 import { ResidentLedger, type ResidentHistory } from '../residents/resident-ledger.service.js';
@@ -27,7 +32,10 @@ import { ResidentWriter, type Registration } from '../residents/resident-writer.
 import { Assignees } from '../people/assignment.js';
 import { personKey, PossibleDuplicates, type SamePeople } from '../residents/possible-duplicates.js';
 import { loadCaseloadIndex, type CaseloadIndex } from './caseload-index.js';
-import { readRow, type ReadRow, type RowError } from './import-row.js';
+import { ImportEmployers, type EmployerLink } from './import-employers.js';
+import { newStatusFacts, RowRefused, supportFact, withEmployer, type TakeOver } from './import-facts.js';
+import { codeMessageJa } from './import-messages.js';
+import { hasLostLetters, readRow, rowError, type ReadRow, type RowError } from './import-row.js';
 import { headerMap, IMPORT_TEMPLATE, type HeaderMap, type ImportField } from './import-template.js';
 import type { Sheet } from './spreadsheet-file.js';
 
@@ -38,6 +46,10 @@ export interface RowResult {
   status: RowStatus;
   residentId?: string;
   errors?: RowError[];
+  /** What the office should look at in a row imported all the same (担当 unknown, letters lost, …). */
+  warnings?: RowError[];
+  /** The employer record the row's 所属機関 is (existing) or becomes (new). */
+  employer?: { name: string; match: EmployerLink['match']; id?: string };
 }
 
 export interface ImportReport {
@@ -51,6 +63,12 @@ export interface ImportReport {
   errors: number;
   /** Headers the template does not know (their cells are not read). */
   ignoredColumns: string[];
+  /** Each column read: the header as the file wrote it, the field, and its name in the template (Japanese). */
+  columns: Array<{ column: string; field: ImportField; columnJa: string }>;
+  /** The spreadsheet row that named the columns (1 unless title rows stand above it). */
+  headerRow: number;
+  /** The counts in one Japanese sentence. */
+  summaryJa: string;
   results: RowResult[];
 }
 
@@ -68,15 +86,21 @@ export const MAX_IMPORT_ROWS = 20_000;
 
 type Planned =
   | { kind: 'error'; row: number; errors: RowError[]; residentId?: string }
-  | { kind: 'create'; row: number; residentId: string; details: RegistrationDetails; facts: RecordableEvent[] }
-  | { kind: 'match'; row: number; residentId: string; read: ReadRow; registration: RegistrationDetails }
+  | {
+      kind: 'create';
+      row: number;
+      residentId: string;
+      details: RegistrationDetails;
+      facts: RecordableEvent[];
+      /** The column of each command decided (the registration, then each fact), for a refusal. */
+      fields: ImportField[];
+    }
+  | { kind: 'match'; row: number; residentId: string; read: ReadRow; registration: RegistrationDetails; existing: TakeOver | null }
   | { kind: 'done'; row: number; residentId: string; status: 'updated' | 'unchanged' };
 
-/** Why a row that matched a resident is not imported, found by comparing it with the resident's history. */
-class RowRefused extends Error {
-  constructor(readonly error: RowError) {
-    super(error.message);
-  }
+/** A problem of the file as a whole (400), with the Japanese of its detail and of each error. */
+function fileProblem(detail: string, detailJa: string, errors: Array<{ field: string; message: string; messageJa: string }>) {
+  return new ProblemException({ ...problem(400, detail, { errors }), detailJa });
 }
 
 @Injectable()
@@ -86,6 +110,7 @@ export class CaseloadImport {
     private readonly ledger: ResidentLedger,
     private readonly duplicates: PossibleDuplicates,
     private readonly assignees: Assignees,
+    private readonly employers: EmployersService,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
   ) {}
@@ -93,22 +118,30 @@ export class CaseloadImport {
   async run(caller: OrganisationCaller, sheet: Sheet, options: ImportOptions): Promise<ImportReport> {
     const map = headerMap(sheet.header);
     if (map.missing.length > 0)
-      throw badRequest(
-        `The first row must name the columns; missing: ${map.missing.map((field) => IMPORT_TEMPLATE[field].ja).join(', ')}.`,
-        map.missing.map((field) => ({ field: IMPORT_TEMPLATE[field].ja, message: `is a required column (or ${field})` })),
+      throw fileProblem(
+        `A row must name the columns; missing: ${map.missing.map((field) => IMPORT_TEMPLATE[field].ja).join(', ')}.`,
+        `列名の行に必要な列がありません: ${map.missing.map((field) => IMPORT_TEMPLATE[field].ja).join('、')}`,
+        map.missing.map((field) => ({
+          field: IMPORT_TEMPLATE[field].ja,
+          message: `is a required column (or ${field})`,
+          messageJa: `「${IMPORT_TEMPLATE[field].ja}」の列が必要です`,
+        })),
       );
     if (sheet.rows.length > MAX_IMPORT_ROWS)
-      throw badRequest(`At most ${MAX_IMPORT_ROWS} rows per file; this one has ${sheet.rows.length}.`, [
-        { field: 'file', message: `must have at most ${MAX_IMPORT_ROWS} rows` },
-      ]);
+      throw fileProblem(
+        `At most ${MAX_IMPORT_ROWS} rows per file; this one has ${sheet.rows.length}.`,
+        `1 ファイルは ${MAX_IMPORT_ROWS} 行までです（このファイルは ${sheet.rows.length} 行）`,
+        [{ field: 'file', message: `must have at most ${MAX_IMPORT_ROWS} rows`, messageJa: `${MAX_IMPORT_ROWS} 行までにしてください` }],
+      );
     const organisationId = caller.organisationId;
     const today = this.writer.today();
     await this.projection.caughtUp(organisationId);
     const reads = sheet.rows.map((row) => readRow(row, map, today));
     const people = reads.flatMap((read) => (read.registration === null ? [] : [read.registration]));
-    const [index, samePeople] = await Promise.all([
+    const [index, samePeople, employers] = await Promise.all([
       loadCaseloadIndex(this.dataSource, this.assignees, organisationId),
       this.duplicates.among(organisationId, people),
+      ImportEmployers.load(this.employers, caller),
     ]);
     const context: RunContext = {
       caller,
@@ -121,83 +154,182 @@ export class CaseloadImport {
       seenRefs: new Map(),
       seenPeople: new Map(),
       seenCards: new Map(),
+      employers,
+      notes: new Map(),
     };
     const results: RowResult[] = [];
     for (let start = 0; start < sheet.rows.length; start += BATCH) {
-      const planned = reads.slice(start, start + BATCH).map((read) => this.plan(context, read));
+      const batch = reads.slice(start, start + BATCH);
+      if (!options.dryRun) await this.createEmployers(context, batch);
+      const planned = batch.map((read) => this.plan(context, read));
       const settled = await this.settle(context, planned);
-      results.push(...(options.dryRun ? settled.map(resultOf) : await this.writeBatch(context, settled)));
+      const written = options.dryRun ? settled.map(resultOf) : await this.writeBatch(context, settled);
+      results.push(...written.map((result) => withNotes(context, result)));
       options.onProgress?.(Math.min(start + BATCH, sheet.rows.length), sheet.rows.length);
     }
     const count = (status: RowStatus) => results.filter((result) => result.status === status).length;
+    const counts = { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: count('error') };
     return {
       dryRun: options.dryRun,
       format: sheet.format,
       encoding: sheet.encoding,
       rows: results.length,
-      created: count('created'),
-      updated: count('updated'),
-      unchanged: count('unchanged'),
-      errors: count('error'),
+      ...counts,
       ignoredColumns: [...map.ignored, ...map.repeated],
+      columns: (Object.keys(map.columns) as ImportField[]).map((field) => ({
+        column: map.headers[field]!,
+        field,
+        columnJa: IMPORT_TEMPLATE[field].ja,
+      })),
+      headerRow: sheet.headerRow,
+      summaryJa:
+        `${results.length} 行${options.dryRun ? 'を確認しました（まだ取り込んでいません）' : 'を取り込みました'}: ` +
+        `新規 ${counts.created} 件、更新 ${counts.updated} 件、変更なし ${counts.unchanged} 件、エラー ${counts.errors} 件`,
       results,
     };
+  }
+
+  /**
+   * The real run records the employers its rows name that are not on record yet, before the
+   * rows are written (they name the records); a row whose own cells are wrong records none.
+   */
+  private async createEmployers(context: RunContext, reads: readonly ReadRow[]): Promise<void> {
+    for (const read of reads) {
+      if (read.errors.length > 0 || read.registration === null) continue;
+      const link = this.employerOf(context, read);
+      if (link === null) continue;
+      try {
+        await context.employers.create(link);
+      } catch (error) {
+        if (!(error instanceof ProblemException)) throw error;
+        read.errors.push(
+          rowError(
+            context.map,
+            'employer',
+            `The employer cannot be recorded: ${error.problem.detail}`,
+            `所属機関を登録できません（${error.problem.detail}）`,
+          ),
+        );
+      }
+    }
+  }
+
+  /** The employer record a row names; null when it names none, or with the row's error when its 法人番号 is not one. */
+  private employerOf(context: RunContext, read: ReadRow): EmployerLink | null {
+    if (read.employer === null) return null;
+    const { name, corporateNumber } = read.employer;
+    if (corporateNumber !== null && !ImportEmployers.valid(corporateNumber)) {
+      if (!read.errors.some((error) => error.field === 'employerCorporateNumber'))
+        read.errors.push(
+          rowError(
+            context.map,
+            'employerCorporateNumber',
+            `「${corporateNumber}」 is not a 法人番号 (13 digits with its check digit)`,
+            `「${corporateNumber}」は法人番号（13 桁）ではありません`,
+          ),
+        );
+      return null;
+    }
+    return context.employers.link(name, corporateNumber);
   }
 
   /** What the row would do, judged against the ledger as read at the start and the rows above it. */
   private plan(context: RunContext, read: ReadRow): Planned {
     const { map, index, samePeople, options } = context;
-    const errors = [...read.errors];
-    const error = (field: ImportField, message: string, code?: string) =>
-      errors.push({ column: map.headers[field] ?? null, field, message, ...(code ? { code } : {}) });
+    const warnings = [...read.warnings];
     let assignedTo: string | undefined;
     if (read.assignee !== null) {
       assignedTo = index.assignees.named(read.assignee);
+      // Never a reason to refuse the person: the row comes in with nobody in charge.
       if (assignedTo === undefined)
-        error('assignedTo', `「${read.assignee}」 is not an enabled caseworker or manager here: write their e-mail`);
+        warnings.push(
+          rowError(
+            map,
+            'assignedTo',
+            `「${read.assignee}」 is no enabled caseworker or manager here (by name, family name or e-mail): imported with nobody in charge`,
+            `「${read.assignee}」に当たる職員（氏名・姓・メールアドレス）がいないため、担当者なしで取り込みます`,
+            'ASSIGNEE_UNKNOWN',
+          ),
+        );
     }
+    const employer = this.employerOf(context, read);
+    const errors = [...read.errors];
+    const error = (field: ImportField, message: string, messageJa: string, code?: string) =>
+      errors.push(rowError(map, field, message, messageJa, code));
+    context.notes.set(read.row, {
+      warnings,
+      ...(employer !== null ? { employer: { name: employer.name, match: employer.match, link: employer } } : {}),
+    });
     if (read.registration === null || errors.length > 0) return { kind: 'error', row: read.row, errors };
-    const registration: RegistrationDetails = { ...read.registration, ...(assignedTo ? { assignedTo } : {}) };
+    const employerRef = employer === null ? undefined : (employer.id ?? employer.name);
+    const registration: RegistrationDetails = {
+      ...read.registration,
+      ...(assignedTo ? { assignedTo } : {}),
+      ...(employerRef !== undefined ? { employer: employerRef } : {}),
+    };
+    const existing = withEmployer(read.existing, employerRef);
     const person = personKey(registration);
-    const card = read.existing?.data.card?.number;
+    const card = existing?.data.card?.number;
 
     const sameRef = read.externalRef === null ? undefined : context.seenRefs.get(read.externalRef);
-    if (sameRef !== undefined) error('externalRef', `is also on row ${sameRef}`);
+    if (sameRef !== undefined) error('externalRef', `is also on row ${sameRef}`, `${sameRef} 行目と同じ管理番号です`);
     const samePerson = read.externalRef === null ? context.seenPeople.get(person) : undefined;
     if (samePerson !== undefined)
-      error('fullName', `is the same person as row ${samePerson} (name, date of birth, nationality)`, 'POSSIBLE_DUPLICATE');
+      error(
+        'fullName',
+        `is the same person as row ${samePerson} (name, date of birth, nationality)`,
+        `${samePerson} 行目と同じ人です（氏名・生年月日・国籍が同じ）`,
+        'POSSIBLE_DUPLICATE',
+      );
     const sameCard = card === undefined ? undefined : context.seenCards.get(card);
-    if (sameCard !== undefined) error('cardNumber', `is also on row ${sameCard}`, 'CARD_NUMBER_IN_USE');
+    if (sameCard !== undefined) error('cardNumber', `is also on row ${sameCard}`, `${sameCard} 行目と同じ在留カード番号です`, 'CARD_NUMBER_IN_USE');
     if (read.externalRef !== null) context.seenRefs.set(read.externalRef, read.row);
     else context.seenPeople.set(person, read.row);
     if (card !== undefined) context.seenCards.set(card, read.row);
     if (errors.length > 0) return { kind: 'error', row: read.row, errors };
 
-    const known = read.externalRef !== null ? index.byExternalRef.get(read.externalRef) : samePeople.get(person);
+    const holder = card === undefined ? undefined : index.cardHolders.get(card);
+    // The card's holder born the same day is the same person, whatever the name became (a
+    // Shift_JIS save writes Nguy?n for Nguyễn), unless the two name different references.
+    const holding = holder === undefined ? undefined : index.residents.get(holder);
+    const sameHolder =
+      holding !== undefined &&
+      holding.dateOfBirth === registration.dateOfBirth &&
+      (holding.externalRef === null || read.externalRef === null || holding.externalRef === read.externalRef)
+        ? holding
+        : undefined;
+    const known = (read.externalRef !== null ? index.byExternalRef.get(read.externalRef) : samePeople.get(person)) ?? sameHolder;
     if (known === undefined && read.externalRef !== null && !options.confirm) {
       const other = samePeople.get(person);
       if (other !== undefined)
         error(
           'fullName',
           `${other.fullName} (${other.residentId}) has the same name, date of birth and nationality; import with ?confirm=true if this is another person`,
+          `${other.fullName} さんと氏名・生年月日・国籍が同じです。別人であれば confirm=true で取り込んでください`,
           'POSSIBLE_DUPLICATE',
         );
     }
-    const holder = card === undefined ? undefined : index.cardHolders.get(card);
     if (holder !== undefined && holder !== known?.residentId)
-      error('cardNumber', `Card ${card} belongs to another resident of this organisation`, 'CARD_NUMBER_IN_USE');
+      error(
+        'cardNumber',
+        `Card ${card} belongs to another resident of this organisation`,
+        `在留カード ${card} はこの組織の別の在留者のものです`,
+        'CARD_NUMBER_IN_USE',
+      );
     if (errors.length > 0) return { kind: 'error', row: read.row, errors };
 
-    if (known !== undefined) return { kind: 'match', row: read.row, residentId: known.residentId, read, registration };
+    if (known !== undefined) return { kind: 'match', row: read.row, residentId: known.residentId, read, registration, existing };
     // The same file imported again, even concurrently, names the same resident.
     const residentId = read.externalRef !== null ? uuidFromName(`import:${context.organisationId}:${read.externalRef}`) : randomUUID();
-    const facts = read.existing === null ? [] : [read.existing];
+    const support = supportFact(read, existing, employerRef);
+    const facts: RecordableEvent[] = [...(existing === null ? [] : [existing]), ...(support === null ? [] : [support])];
+    const fields: ImportField[] = ['dateOfBirth', ...facts.map(fieldOf)];
     try {
       this.writer.decideRegistration({ residentId, details: registration, facts }, context.today);
     } catch (error) {
-      return refused(map, { row: read.row }, error, CREATE_FIELDS);
+      return refused(map, { row: read.row }, error, fields);
     }
-    return { kind: 'create', row: read.row, residentId, details: registration, facts };
+    return { kind: 'create', row: read.row, residentId, details: registration, facts, fields };
   }
 
   /**
@@ -232,34 +364,29 @@ export class CaseloadImport {
     });
   }
 
-  /** What a matched row adds to the resident: corrections of the identity fields it fills, and the take-over. */
+  /**
+   * What a matched row adds to the resident: corrections of the identity fields it fills (not a
+   * name that lost letters), the take-over when the ledger did not follow the person yet, what
+   * is new in the file about the status it follows, and the start of support.
+   */
   private compare(context: RunContext, plan: Extract<Planned, { kind: 'match' }>, history: ResidentHistory): RecordableEvent[] {
     const { map, today } = context;
     const state = history.fold.stateAsOf(END_OF_TIME);
     const identity = state.identity as Record<string, unknown> | null;
-    if (identity === null) throw new RowRefused({ column: null, field: null, message: 'The resident cannot be read.' });
-    const fields = Object.fromEntries(Object.entries(plan.registration).filter(([field, value]) => identity[field] !== value));
+    if (identity === null) throw new RowRefused(rowError(map, null, 'The resident cannot be read.', 'この在留者の記録を読み取れません。'));
+    const fields = Object.fromEntries(
+      Object.entries(plan.registration).filter(
+        ([field, value]) => identity[field] !== value && !(typeof value === 'string' && hasLostLetters(value)),
+      ),
+    );
     const facts: RecordableEvent[] = [];
     if (Object.keys(fields).length > 0)
       facts.push({ type: 'DetailsCorrected', occurredOn: today, data: { fields, reason: `Imported spreadsheet (${today})` } });
-    const existing = plan.read.existing;
-    if (existing === null) return facts;
-    if (state.stay === null && state.presence === 'not_arrived') return [...facts, existing];
-    const stay = state.stay;
-    const card = existing.data.card?.number;
-    const same =
-      stay !== null &&
-      stay.status === existing.data.status &&
-      (existing.data.periodExpiresOn === undefined || stay.periodExpiresOn === existing.data.periodExpiresOn) &&
-      (card === undefined || state.cards.at(-1)?.number === card);
-    if (same) return facts;
-    const now = stay === null ? 'no status' : `${stay.status}${stay.periodExpiresOn ? ` until ${stay.periodExpiresOn}` : ''}`;
-    throw new RowRefused({
-      column: map.headers.status ?? null,
-      field: 'status',
-      code: 'ALREADY_FOLLOWED',
-      message: `The ledger already follows this resident (${now}, card ${state.cards.at(-1)?.number ?? 'none'}): record what changed since as events (ExtensionGranted, CardIssued, …)`,
-    });
+    const existing = plan.existing;
+    if (existing !== null)
+      facts.push(...(state.stay === null && state.presence === 'not_arrived' ? [existing] : newStatusFacts(map, state, existing)));
+    const support = state.ssw.support === null ? supportFact(plan.read, existing, plan.registration.employer) : null;
+    return support === null ? facts : [...facts, support];
   }
 
   /**
@@ -290,7 +417,7 @@ export class CaseloadImport {
       try {
         await this.writer.register(this.registration(context, plan));
       } catch (error) {
-        return resultOf(refused(context.map, plan, error, CREATE_FIELDS));
+        return resultOf(refused(context.map, plan, error, plan.fields));
       }
     }
     if (plan.kind !== 'match') return resultOf(plan);
@@ -327,6 +454,26 @@ interface RunContext {
   seenRefs: Map<string, number>;
   seenPeople: Map<string, number>;
   seenCards: Map<string, number>;
+  employers: ImportEmployers;
+  /** Each row's warnings and employer, for its result whatever becomes of the row. */
+  notes: Map<number, RowNotes>;
+}
+
+interface RowNotes {
+  warnings: RowError[];
+  employer?: { name: string; match: EmployerLink['match']; link: EmployerLink };
+}
+
+/** The row's warnings and employer (its record id, once there is one) added to its result. */
+function withNotes(context: RunContext, result: RowResult): RowResult {
+  const notes = context.notes.get(result.row);
+  if (notes === undefined) return result;
+  const employer = notes.employer;
+  return {
+    ...result,
+    ...(notes.warnings.length > 0 ? { warnings: notes.warnings } : {}),
+    ...(employer ? { employer: { name: employer.name, match: employer.match, ...(employer.link.id ? { id: employer.link.id } : {}) } } : {}),
+  };
 }
 
 function resultOf(plan: Planned): RowResult {
@@ -342,12 +489,21 @@ function resultOf(plan: Planned): RowResult {
   }
 }
 
-/** The column at fault when the decider refuses a new resident's registration, or its take-over. */
-const CREATE_FIELDS: readonly ImportField[] = ['dateOfBirth', 'status'];
-
-/** The column at fault when the decider refuses a matched row's fact. */
+/** The column at fault when the decider refuses a row's fact. */
 function fieldOf(fact: RecordableEvent): ImportField {
-  return fact.type === 'DetailsCorrected' ? 'fullName' : 'status';
+  switch (fact.type) {
+    case 'DetailsCorrected':
+      return 'fullName';
+    case 'SupportStarted':
+      return 'supportStartedOn';
+    case 'ExtensionApplied':
+    case 'PermanentResidenceApplied':
+      return 'appliedOn';
+    case 'ExtensionGranted':
+      return 'periodExpiresOn';
+    default:
+      return 'status';
+  }
 }
 
 /**
@@ -362,5 +518,5 @@ function refused(map: HeaderMap, plan: { row: number; residentId?: string }, err
   const { at } = error.facts;
   const field = at !== undefined ? (fields[at] ?? null) : error.kind === 'CARD_NUMBER_IN_USE' ? 'cardNumber' : null;
   const message = error.kind === 'CONCURRENT_CHANGE' ? 'The resident changed while the file was imported: import the file again.' : detail;
-  return { ...row, errors: [{ column: field === null ? null : (map.headers[field] ?? null), field, message, ...(code ? { code } : {}) }] };
+  return { ...row, errors: [rowError(map, field, message, codeMessageJa(code ?? error.kind, detail), code)] };
 }

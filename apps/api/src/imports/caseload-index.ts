@@ -11,10 +11,14 @@ import type { AssigneeDirectory, Assignees } from '../people/assignment.js';
 export interface KnownResident {
   residentId: string;
   fullName: string;
+  dateOfBirth: string;
+  externalRef: string | null;
 }
 
 export interface CaseloadIndex {
   byExternalRef: Map<string, KnownResident>;
+  /** Every resident by id (a card's holder is matched by date of birth). */
+  residents: Map<string, KnownResident>;
   /** Card number → the resident of this organisation who holds it. */
   cardHolders: Map<string, string>;
   assignees: AssigneeDirectory;
@@ -27,7 +31,11 @@ export async function loadCaseloadIndex(dataSource: DataSource, assignees: Assig
     assignees.directory(organisationId),
   ]);
   const byExternalRef = new Map<string, KnownResident>();
-  for (const { residentId, fullName, externalRef } of residents)
-    if (externalRef !== null && !byExternalRef.has(externalRef)) byExternalRef.set(externalRef, { residentId, fullName });
-  return { byExternalRef, cardHolders: cards, assignees: directory };
+  const byId = new Map<string, KnownResident>();
+  for (const { residentId, fullName, dateOfBirth, externalRef } of residents) {
+    const known = { residentId, fullName, dateOfBirth, externalRef };
+    byId.set(residentId, known);
+    if (externalRef !== null && !byExternalRef.has(externalRef)) byExternalRef.set(externalRef, known);
+  }
+  return { byExternalRef, residents: byId, cardHolders: cards, assignees: directory };
 }

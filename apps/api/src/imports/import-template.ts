@@ -22,6 +22,13 @@ export const IMPORT_FIELDS = [
   'cardExpiresOn',
   'address',
   'employer',
+  'employerCorporateNumber',
+  'sswField',
+  'jobCategory',
+  'ssw1CountFrom',
+  'ssw1MonthsUsed',
+  'supportStartedOn',
+  'enteredOn',
   'passportNumber',
   'passportExpiresOn',
   'phone',
@@ -37,7 +44,7 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export interface TemplateColumn {
-  /** The header of the template (Japanese), as exports write it too. */
+  /** The header of the template (Japanese), as exports write it too, and the column's name in answers (`columnJa`). */
   ja: string;
   /** Other headers that mean the same column; the field name itself is always one. */
   aliases: string[];
@@ -51,20 +58,33 @@ export const IMPORT_TEMPLATE: Record<ImportField, TemplateColumn> = {
   nameNative: { ja: '氏名（母国語）', aliases: ['母国語氏名', '漢字氏名', 'Native name'] },
   dateOfBirth: { ja: '生年月日', aliases: ['Date of birth', 'Birth date', 'DOB'], required: true },
   gender: { ja: '性別', aliases: ['Sex', 'Gender'] },
-  nationality: { ja: '国籍・地域', aliases: ['国籍', 'Nationality'], required: true },
+  nationality: { ja: '国籍・地域', aliases: ['国籍', '国籍等', 'Nationality'], required: true },
   status: { ja: '在留資格', aliases: ['Status of residence', 'Status'] },
-  periodExpiresOn: { ja: '在留期間満了日', aliases: ['在留期限', '満了日', 'Period of stay expires', 'Period expires on'] },
+  periodExpiresOn: {
+    ja: '在留期間満了日',
+    aliases: ['在留期限', '満了日', '在留期間の満了日', 'Period of stay expires', 'Period expires on'],
+  },
   grantedOn: { ja: '許可年月日', aliases: ['許可日', 'Granted on'] },
   cardNumber: { ja: '在留カード番号', aliases: ['カード番号', 'Residence card number', 'Card number'] },
-  cardIssuedOn: { ja: '在留カード交付年月日', aliases: ['交付年月日', 'Card issued on'] },
+  cardIssuedOn: { ja: '在留カード交付年月日', aliases: ['交付年月日', '交付日', 'カード交付日', 'Card issued on'] },
   cardExpiresOn: { ja: '在留カード有効期限', aliases: ['カード有効期限', '有効期限', 'Card expires on'] },
   address: { ja: '住居地', aliases: ['住所', 'Address'] },
-  employer: { ja: '所属機関', aliases: ['勤務先', '受入れ機関', '会社名', 'Employer'] },
+  employer: { ja: '所属機関', aliases: ['勤務先', '受入れ機関', '受入機関', '特定技能所属機関', '会社名', 'Employer'] },
+  employerCorporateNumber: { ja: '所属機関法人番号', aliases: ['法人番号', 'Employer corporate number', 'Corporate number'] },
+  sswField: { ja: '分野', aliases: ['特定産業分野', '特定技能分野', 'SSW field', 'Field'] },
+  jobCategory: { ja: '業務区分', aliases: ['Job category'] },
+  ssw1CountFrom: {
+    ja: '特定技能開始日',
+    aliases: ['特定技能1号開始日', '特定技能の開始日', '特定技能1号の開始日', 'SSW1 count from', 'SSW since'],
+  },
+  ssw1MonthsUsed: { ja: '特定技能通算月数', aliases: ['通算在留月数', '通算月数', '特定技能1号通算月数', 'SSW1 months used'] },
+  supportStartedOn: { ja: '支援開始日', aliases: ['支援開始年月日', '支援開始', 'Support started on'] },
+  enteredOn: { ja: '入国日', aliases: ['上陸日', '入国年月日', '上陸年月日', 'Entered on', 'Landed on'] },
   passportNumber: { ja: '旅券番号', aliases: ['パスポート番号', 'Passport number'] },
   passportExpiresOn: { ja: '旅券有効期限', aliases: ['パスポート有効期限', 'Passport expires on'] },
   phone: { ja: '電話番号', aliases: ['電話', '携帯電話', 'Phone', 'Telephone'] },
   email: { ja: 'メールアドレス', aliases: ['メール', 'Eメール', 'E-mail', 'Email'] },
-  assignedTo: { ja: '担当者', aliases: ['担当', 'Caseworker', 'Assigned to'] },
+  assignedTo: { ja: '担当者', aliases: ['担当', '担当職員', '支援担当者', 'Caseworker', 'Assigned to'] },
   notes: { ja: '備考', aliases: ['メモ', 'Notes'] },
   pendingApplication: { ja: '申請中の申請', aliases: ['申請中', '申請種別', 'Pending application'] },
   appliedOn: { ja: '申請日', aliases: ['申請年月日', 'Applied on'] },
@@ -72,6 +92,9 @@ export const IMPORT_TEMPLATE: Record<ImportField, TemplateColumn> = {
   inJapan: { ja: '在日', aliases: ['国内在住', 'In Japan'] },
   recordedOn: { ja: '確認日', aliases: ['Recorded on', 'Checked on'] },
 };
+
+/** A running number (No., 連番) says nothing of the person: skipped without being reported. */
+const RUNNING_NUMBER = new Set(['no', 'number', '#', '番号', '連番', '通し番号', 'ナンバー'].map(looseForm));
 
 const FIELD_BY_HEADER = new Map<string, ImportField>(
   IMPORT_FIELDS.flatMap((field) => {
@@ -94,7 +117,7 @@ export interface HeaderMap {
 export function headerMap(headerRow: readonly string[]): HeaderMap {
   const map: HeaderMap = { columns: {}, headers: {}, ignored: [], missing: [], repeated: [] };
   headerRow.forEach((header, index) => {
-    if (header.trim() === '') return;
+    if (header.trim() === '' || RUNNING_NUMBER.has(looseForm(header))) return;
     const field = FIELD_BY_HEADER.get(looseForm(header));
     if (field === undefined) map.ignored.push(header);
     else if (map.columns[field] !== undefined) map.repeated.push(header);
@@ -105,4 +128,15 @@ export function headerMap(headerRow: readonly string[]): HeaderMap {
   });
   map.missing = IMPORT_FIELDS.filter((field) => IMPORT_TEMPLATE[field].required && map.columns[field] === undefined);
   return map;
+}
+
+/**
+ * Whether a row names the columns: at least two headers the template knows. An office's ledger
+ * often has a title (「外国人材管理台帳」, the date printed) above its headers; such rows are
+ * not headers, and a title that happens to be one known word is not taken for one either.
+ */
+export function namesColumns(cells: readonly string[]): boolean {
+  let known = 0;
+  for (const cell of cells) if (cell.trim() !== '' && FIELD_BY_HEADER.has(looseForm(cell))) known++;
+  return known >= 2;
 }

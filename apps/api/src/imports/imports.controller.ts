@@ -11,7 +11,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { APP_CONFIG, type AppConfig } from '../bootstrap/tokens.js';
-import { badRequest, problem, ProblemException } from '../http/problem.js';
+import type { FieldError } from '@zairyu/domain';
+import { problem, ProblemException } from '../http/problem.js';
 import { correlationIdOf } from '../http/request-log.js';
 import { toProblem } from '../http/problem-filter.js';
 import { ResidentFailure } from '../residents/resident-failure.js';
@@ -23,10 +24,21 @@ import { readSpreadsheet, UnreadableFile } from './spreadsheet-file.js';
 /** 10 MiB: some 60,000 rows of CSV. */
 export const DEFAULT_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
+/** A 400 of the import with its Japanese (`detailJa`, and `messageJa` on each error). */
+function importProblem(detail: string, detailJa: string, field: string, message: string, messageJa: string) {
+  return new ProblemException({ ...problem(400, detail, { errors: [{ field, message, messageJa } as FieldError] }), detailJa });
+}
+
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   if (value === 'true' || value === 'false') return value === 'true';
-  throw badRequest(`${name} must be true or false.`, [{ field: name, message: 'must be true or false' }]);
+  throw importProblem(
+    `${name} must be true or false.`,
+    `${name} は true か false で指定してください。`,
+    name,
+    'must be true or false',
+    'true か false で指定してください',
+  );
 }
 
 @ApiTags('imports')
@@ -85,7 +97,7 @@ export class ImportsController {
     try {
       sheet = await readSpreadsheet(bytes);
     } catch (error) {
-      if (error instanceof UnreadableFile) throw badRequest(error.message, [{ field: 'file', message: error.message }]);
+      if (error instanceof UnreadableFile) throw importProblem(error.message, error.messageJa, 'file', error.message, error.messageJa);
       throw error;
     }
     const streaming = (accept ?? '').includes('application/x-ndjson');
@@ -128,18 +140,31 @@ export class ImportsController {
 
   /** The one file of the multipart body, read whole (at most IMPORT_MAX_BYTES). */
   private async upload(request: FastifyRequest): Promise<Buffer> {
-    if (!request.isMultipart()) throw new ProblemException(problem(415, 'Send the file as multipart/form-data (one CSV or XLSX file).'));
+    if (!request.isMultipart())
+      throw new ProblemException({
+        ...problem(415, 'Send the file as multipart/form-data (one CSV or XLSX file).'),
+        detailJa: 'ファイルは multipart/form-data で 1 つ（CSV か XLSX）送ってください。',
+      });
     let file;
     try {
       file = await request.file({ limits: { fileSize: this.maxBytes, files: 1 } });
     } catch {
-      throw badRequest('The multipart body cannot be read.', [{ field: 'file', message: 'must be one file in multipart/form-data' }]);
+      throw importProblem(
+        'The multipart body cannot be read.',
+        'multipart の本文を読み取れません。',
+        'file',
+        'must be one file in multipart/form-data',
+        'multipart/form-data でファイルを 1 つ送ってください',
+      );
     }
-    if (file === undefined) throw badRequest('No file was sent.', [{ field: 'file', message: 'is required' }]);
+    if (file === undefined) throw importProblem('No file was sent.', 'ファイルが送られていません。', 'file', 'is required', 'ファイルが必要です');
     try {
       return await file.toBuffer();
     } catch {
-      throw new ProblemException(problem(413, `The file is larger than ${this.maxBytes} bytes.`));
+      throw new ProblemException({
+        ...problem(413, `The file is larger than ${this.maxBytes} bytes.`),
+        detailJa: `ファイルが大きすぎます（${this.maxBytes} バイトまで）。`,
+      });
     }
   }
 }

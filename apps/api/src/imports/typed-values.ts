@@ -2,10 +2,19 @@
  * What people type in a caseload spreadsheet, read as the ledger's codes: 在留資格 by its
  * Japanese name (`特定技能1号`, `技術・人文知識・国際業務`, full-width digits and brackets
  * allowed) or code; 国籍・地域 by Japanese or English name or ISO 3166-1 code (alpha-2 or
- * alpha-3, via i18n-iso-countries); 性別 as 男/女 or M/F; the kind of a pending application.
+ * alpha-3, via i18n-iso-countries); 性別 as 男/女 or M/F; the kind of a pending application;
+ * 分野 (特定産業分野) by its Japanese or English name or code; months as `29`, `29か月` or `2年5か月`.
  */
 import { countries } from './country-names.js';
-import { isStatusCode, STATUS_CATALOGUE, STATUS_CODES, type PendingApplicationKind, type StatusCode } from '@zairyu/domain';
+import {
+  isStatusCode,
+  SPECIFIED_FIELDS,
+  STATUS_CATALOGUE,
+  STATUS_CODES,
+  type PendingApplicationKind,
+  type SpecifiedFieldCode,
+  type StatusCode,
+} from '@zairyu/domain';
 
 /** NFKC, no spaces, brackets, middle dots or hyphens, lower case: `特定技能（１号）` → `特定技能1号`. */
 export function looseForm(text: string): string {
@@ -133,4 +142,37 @@ export function typedBoolean(text: string): boolean | null {
   if (['true', 'yes', 'y', '1', 'はい', '○', '〇', '有'].includes(form)) return true;
   if (['false', 'no', 'n', '0', 'いいえ', '×', '無'].includes(form)) return false;
   return null;
+}
+
+/** The names the fields had before the 2024 renaming, as older ledgers still write them. */
+const FIELD_ALIASES: Record<string, SpecifiedFieldCode> = {
+  素形材産業: 'industrial_products_manufacturing',
+  産業機械製造業: 'industrial_products_manufacturing',
+  電気電子情報関連産業: 'industrial_products_manufacturing',
+  素形材産業機械電気電子情報関連製造業: 'industrial_products_manufacturing',
+  造船: 'shipbuilding_marine',
+  外食: 'food_service',
+  飲食料品製造: 'food_and_beverage_manufacturing',
+  ビルクリ: 'building_cleaning',
+};
+
+const FIELD_BY_NAME = new Map<string, SpecifiedFieldCode>([
+  ...SPECIFIED_FIELDS.flatMap((field) =>
+    [field.code, field.ja, field.en].map((name) => [looseForm(name), field.code as SpecifiedFieldCode] as const),
+  ),
+  ...Object.entries(FIELD_ALIASES).map(([name, code]) => [looseForm(name), code] as const),
+]);
+
+/** 特定産業分野 as typed (介護, Nursing care, nursing_care) → its code; the domain says whether it is in force. */
+export function typedSpecifiedField(text: string): SpecifiedFieldCode | null {
+  return FIELD_BY_NAME.get(looseForm(text)) ?? null;
+}
+
+/** Whole months: `29`, `29か月`, `29ヶ月`, `2年5か月`, `2年`. */
+export function typedMonths(text: string): number | null {
+  const form = text.normalize('NFKC').replace(/\s/g, '');
+  if (/^\d{1,3}$/.test(form)) return Number(form);
+  const match = /^(?:(\d{1,2})年)?(?:(\d{1,3})(?:か|カ|ヶ|ケ|箇)?月)?$/.exec(form);
+  if (match === null || (match[1] === undefined && match[2] === undefined)) return null;
+  return Number(match[1] ?? 0) * 12 + Number(match[2] ?? 0);
 }

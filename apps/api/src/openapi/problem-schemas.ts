@@ -9,6 +9,7 @@ export const PROBLEM_SCHEMAS: Record<string, SchemaObject> = {
     properties: {
       field: { type: 'string', description: 'Dotted path of the field at fault (`data.card.number`), a header or a query parameter.' },
       message: { type: 'string' },
+      messageJa: { type: 'string', description: 'The message in Japanese, where the endpoint gives one (imports).' },
     },
   },
   Problem: {
@@ -21,6 +22,7 @@ export const PROBLEM_SCHEMAS: Record<string, SchemaObject> = {
       detail: { type: 'string' },
       code: { type: 'string', description: 'Stable UPPER_SNAKE code: clients branch on it, it is never renamed.' },
       errors: { type: 'array', items: ref('FieldError'), description: 'Every field at fault (400).' },
+      detailJa: { type: 'string', description: 'The detail in Japanese, where the endpoint gives one (imports and exports).' },
     },
   },
 };

@@ -64,14 +64,35 @@ export class Assignees {
     });
   }
 
-  /** Everyone who may be in charge, by e-mail (any case), name or user id (an import resolves a whole file with it). */
+  /**
+   * Everyone who may be in charge, by e-mail (any case), name (spaces aside) or user id, or by
+   * the family name alone (the first word of the name: an office's ledger writes 担当 as 佐藤)
+   * when only one of them bears it. An import resolves a whole file with it.
+   */
   async directory(organisationId: string): Promise<AssigneeDirectory> {
     const names = new Map<string, string>();
+    const surnames = new Map<string, string | null>();
     for (const person of await this.assignable(organisationId)) {
       names.set(person.id, person.id);
       names.set(person.email.toLowerCase(), person.id);
-      names.set(person.name.normalize('NFKC').trim(), person.id);
+      names.set(nameForm(person.name), person.id);
+      const surname = person.name.normalize('NFKC').trim().split(/\s+/)[0];
+      if (surname) surnames.set(nameForm(surname), surnames.has(nameForm(surname)) ? null : person.id);
     }
-    return { named: (typed) => names.get(typed.toLowerCase()) ?? names.get(typed) };
+    return {
+      named: (typed) => {
+        const form = nameForm(typed);
+        return names.get(typed.toLowerCase()) ?? names.get(typed) ?? names.get(form) ?? surnames.get(form) ?? undefined;
+      },
+    };
   }
+}
+
+/** A name as compared: NFKC, lower case, without spaces (佐藤 花子 = 佐藤花子), 様/さん left out. */
+function nameForm(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/(さん|様)$/, '');
 }
