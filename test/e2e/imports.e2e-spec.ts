@@ -101,8 +101,12 @@ describe('a caseload from the old spreadsheet (Shift_JIS CSV, Japanese headers, 
       nationality: 'VNM',
       gender: 'female',
       externalRef: 'S-001',
-      employer: '株式会社さくら',
     });
+    // 所属機関 is the employer record the import created once for all 30 rows.
+    const employer = await api.http.get(`/v1/employers/${resident.body.employer}`).auth(org.viewer, { type: 'bearer' }).expect(200);
+    expect(employer.body).toMatchObject({ name: '株式会社さくら' });
+    expect(employer.body.residents).toHaveLength(30);
+    expect(real.body.results[0].employer).toEqual({ name: '株式会社さくら', match: 'new', id: resident.body.employer });
     expect(resident.body.status.residence).toMatchObject({ status: 'specified_skilled_worker_1', periodExpiresOn: addDays(today, 30) });
     // Imported through the sealed store: the event log holds no name or birth date in clear.
     const { rows: clear } = await api.runtime.pool.query(

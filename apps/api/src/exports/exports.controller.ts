@@ -19,6 +19,7 @@ import { ApiDeadlineFilters } from '../deadlines/api-deadline-filters.decorator.
 import { deadlineFilter, type DeadlineListQuery } from '../deadlines/deadline-list-params.js';
 import { ListDeadlines } from '../deadlines/list-deadlines.handler.js';
 import { OrganisationRegistrations } from '../employers/organisation-registration.js';
+import { employerNames } from '../employers/employer-names.js';
 import { notFound } from '../http/problem.js';
 import { asOfParam } from '../http/query-params.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
@@ -91,13 +92,22 @@ export class ExportsController {
       let page = first;
       for (let number = 1; ; number++) {
         if (number > 1) page = await queries.execute(new ListResidents(organisationId, filters, number, EXPORT_PAGE, asOf));
-        const cards = await currentCardNumbers(
-          dataSource,
-          organisationId,
-          page.items.map((item) => item.id),
-        );
+        const [cards, employers] = await Promise.all([
+          currentCardNumbers(
+            dataSource,
+            organisationId,
+            page.items.map((item) => item.id),
+          ),
+          // 所属機関 by name (an imported or registered resident names the employer record).
+          employerNames(
+            dataSource,
+            organisationId,
+            page.items.map((item) => item.employer),
+          ),
+        ]);
         yield page.items.map((item) => ({
           ...item,
+          employer: item.employer === null ? null : (employers.get(item.employer) ?? item.employer),
           cardNumber: cards.get(item.id) ?? null,
           assignedToEmail: item.assignedTo === null ? null : (emails.get(item.assignedTo) ?? item.assignedTo),
         }));

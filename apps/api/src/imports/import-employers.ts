@@ -37,6 +37,7 @@ export function employerNameForm(name: string): string {
 }
 
 export class ImportEmployers {
+  private readonly byId = new Map<string, EmployerLink>();
   private readonly byNumber = new Map<string, EmployerLink>();
   private readonly byName = new Map<string, EmployerLink>();
 
@@ -49,6 +50,7 @@ export class ImportEmployers {
     const links = new ImportEmployers(employers, caller);
     for (const record of await employers.directory(caller.organisationId)) {
       const link: EmployerLink = { name: record.name, corporateNumber: record.corporateNumber, match: 'existing', id: record.id };
+      links.byId.set(record.id, link);
       if (record.corporateNumber !== null) links.byNumber.set(record.corporateNumber, link);
       if (!links.byName.has(employerNameForm(record.name))) links.byName.set(employerNameForm(record.name), link);
     }
@@ -63,7 +65,9 @@ export class ImportEmployers {
   /** The employer a row names, as far as the records (and the rows above it) know. */
   link(name: string, corporateNumber: string | null): EmployerLink {
     const number = corporateNumber === null ? null : corporateNumber.normalize('NFKC').replace(/[\s-]/g, '');
-    const known = number !== null ? this.byNumber.get(number) : this.byName.get(employerNameForm(name));
+    // A record's id (a list exported before its employers were named) is that record.
+    const known =
+      this.byId.get(name.toLowerCase()) ?? (number !== null ? this.byNumber.get(number) : this.byName.get(employerNameForm(name)));
     if (known !== undefined) return known;
     const added: EmployerLink = { name, corporateNumber: number, match: 'new', id: null };
     if (number !== null) this.byNumber.set(number, added);
