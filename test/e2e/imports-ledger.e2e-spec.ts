@@ -65,7 +65,20 @@ describe("an office's own ledger: title row, its own headers, 担当 by family n
   const ledger = (name: string) => [
     ['外国人材管理台帳（令和8年12月現在）', '', '', '', '', '', '', '', '', '', '', ''],
     LEDGER_HEADER,
-    ['１', name, 'グエン', 'ベトナム', '男', '平成１０年７月２１日', '留学', wideWareki(addDays(today, 200)), 'LS12345678AB', '', '佐藤', ''],
+    [
+      '１',
+      name,
+      'グエン',
+      'ベトナム',
+      '男',
+      '平成１０年７月２１日',
+      '留学',
+      wideWareki(addDays(today, 200)),
+      'LS12345678AB',
+      '',
+      '佐藤',
+      '',
+    ],
     ['２', 'SANTOS MARIA', 'サントス', 'フィリピン', '女', '1995/3/4', '', '', '', '', '田中', '要確認'],
   ];
 
@@ -105,7 +118,12 @@ describe("an office's own ledger: title row, its own headers, 担当 by family n
     ]);
     expect(rowOf(dry.body, 4)).toMatchObject({ status: 'created' });
     expect(rowOf(dry.body, 4).warnings).toEqual([
-      expect.objectContaining({ column: '担当', field: 'assignedTo', code: 'ASSIGNEE_UNKNOWN', messageJa: expect.stringContaining('田中') }),
+      expect.objectContaining({
+        column: '担当',
+        field: 'assignedTo',
+        code: 'ASSIGNEE_UNKNOWN',
+        messageJa: expect.stringContaining('田中'),
+      }),
     ]);
   });
 
@@ -137,9 +155,23 @@ describe("an office's own ledger: title row, its own headers, 担当 by family n
     rows[2]![5] = '平成１０年２月３０日';
     const dry = await upload(office.caseworker, Buffer.from(csv(rows)), 'bad.csv', '?dryRun=true').expect(200);
     expect(rowOf(dry.body, 3).errors).toEqual([
-      expect.objectContaining({ column: '生年月日', columnJa: '生年月日', field: 'dateOfBirth', messageJa: expect.stringContaining('日付ではありません') }),
+      expect.objectContaining({
+        column: '生年月日',
+        columnJa: '生年月日',
+        field: 'dateOfBirth',
+        messageJa: expect.stringContaining('日付ではありません'),
+      }),
     ]);
-    const missing = await upload(office.caseworker, Buffer.from(csv([['氏名', '電話番号'], ['A', '1']])), 'x.csv').expect(400);
+    const missing = await upload(
+      office.caseworker,
+      Buffer.from(
+        csv([
+          ['氏名', '電話番号'],
+          ['A', '1'],
+        ]),
+      ),
+      'x.csv',
+    ).expect(400);
     expect(missing.body.detailJa).toContain('生年月日');
     expect(missing.body.errors[0]).toMatchObject({ field: '生年月日', messageJa: '「生年月日」の列が必要です' });
   });
@@ -294,7 +326,10 @@ test('a re-import records what is new: a pending application, then the new perio
 
   const newExpiry = addDays(expires, 365 * 3);
   const grantedAgain = addDays(today, -2);
-  const renewed = csv([header, row({ ...person, 在留期限: newExpiry, 許可日: grantedAgain, 在留カード番号: 'RN22222222BB', 交付日: grantedAgain })]);
+  const renewed = csv([
+    header,
+    row({ ...person, 在留期限: newExpiry, 許可日: grantedAgain, 在留カード番号: 'RN22222222BB', 交付日: grantedAgain }),
+  ]);
   const third = await upload(office.caseworker, Buffer.from(renewed), 'c.csv').expect(200);
   expect(third.body).toMatchObject({ updated: 1, errors: 0 });
   resident = await get(office.viewer, `/v1/residents/${id}`);
@@ -305,4 +340,44 @@ test('a re-import records what is new: a pending application, then the new perio
   expect((await get(office.viewer, '/v1/cards/RN22222222BB')).body.residentId).toBe(id);
   // The same file once more adds nothing.
   expect((await upload(office.caseworker, Buffer.from(renewed), 'c.csv').expect(200)).body).toMatchObject({ unchanged: 1 });
+});
+
+test('the template lists every column in Japanese with one example row, and imports as it stands', async () => {
+  const office = await api.organisation('Template Office');
+  const template = await api.http
+    .get('/v1/imports/template.csv')
+    .auth(office.viewer, { type: 'bearer' })
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+  expect(template.headers['content-disposition']).toContain('import-template.csv');
+  const text = (template.body as Buffer).toString('utf8');
+  const [header] = text.replace(/^\uFEFF/, '').split('\r\n');
+  for (const column of [
+    '氏名',
+    '分野',
+    '特定技能開始日',
+    '特定技能通算月数',
+    '支援開始日',
+    '入国日',
+    '許可年月日',
+    '在留カード交付年月日',
+    '所属機関法人番号',
+  ])
+    expect(header!.split(',')).toContain(column);
+  const dry = await upload(office.caseworker, template.body as Buffer, 'template.csv', '?dryRun=true').expect(200);
+  expect(dry.body).toMatchObject({ rows: 1, created: 1, errors: 0 });
+  expect((await api.http.get('/v1/imports/template.pdf').auth(office.viewer, { type: 'bearer' }).expect(404)).body.detailJa).toBeDefined();
+});
+
+test('export problems have their Japanese too', async () => {
+  const office = await api.organisation('Export Office');
+  const format = await api.http.get('/v1/residents.pdf').auth(office.viewer, { type: 'bearer' }).expect(404);
+  expect(format.body.detailJa).toBe('出力の形式は csv か xlsx です。');
+  const filter = await api.http.get('/v1/residents.csv?assignedTo=nobody').auth(office.viewer, { type: 'bearer' }).expect(400);
+  expect(filter.body.detailJa).toContain('絞り込みの条件が正しくありません');
 });

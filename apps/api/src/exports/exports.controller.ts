@@ -20,7 +20,7 @@ import { deadlineFilter, type DeadlineListQuery } from '../deadlines/deadline-li
 import { ListDeadlines } from '../deadlines/list-deadlines.handler.js';
 import { OrganisationRegistrations } from '../employers/organisation-registration.js';
 import { employerNames } from '../employers/employer-names.js';
-import { notFound } from '../http/problem.js';
+import { notFound, ProblemException } from '../http/problem.js';
 import { asOfParam } from '../http/query-params.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ApiAsOf } from '../openapi/api-queries.decorator.js';
@@ -36,7 +36,17 @@ const EXPORT_PAGE = 200;
 
 function formatParam(value: string): ExportFormat {
   if (value === 'csv' || value === 'xlsx') return value;
-  throw notFound('Export format');
+  throw new ProblemException({ ...notFound('Export format').problem, detailJa: '出力の形式は csv か xlsx です。' });
+}
+
+/** The list's filters, or their 400 with the Japanese the 取込・出力 screen shows. */
+function filtersOf<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ProblemException)) throw error;
+    throw new ProblemException({ ...error.problem, detailJa: `絞り込みの条件が正しくありません（${error.problem.detail}）` });
+  }
 }
 
 /** The file itself, as the format asks; 404 for any other format. */
@@ -79,8 +89,8 @@ export class ExportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const kind = formatParam(format);
-    const filters = residentFilters(raw, caller);
-    const asOf = asOfParam(raw.asOf, this.clock);
+    const filters = filtersOf(() => residentFilters(raw, caller));
+    const asOf = filtersOf(() => asOfParam(raw.asOf, this.clock));
     const organisationId = caller.organisationId;
     // Checked first: a refused export writes no log line and sends no byte.
     const first = await this.queries.execute(new ListResidents(organisationId, filters, 1, EXPORT_PAGE, asOf));
@@ -131,7 +141,7 @@ export class ExportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const kind = formatParam(format);
-    const filter = deadlineFilter(raw, caller, this.clock);
+    const filter = filtersOf(() => deadlineFilter(raw, caller, this.clock));
     const organisationId = caller.organisationId;
     const list = (page: number) => this.queries.execute(new ListDeadlines(organisationId, { ...filter, page, pageSize: EXPORT_PAGE }));
     const first = await list(1);

@@ -282,7 +282,8 @@ export class CaseloadImport {
         'POSSIBLE_DUPLICATE',
       );
     const sameCard = card === undefined ? undefined : context.seenCards.get(card);
-    if (sameCard !== undefined) error('cardNumber', `is also on row ${sameCard}`, `${sameCard} 行目と同じ在留カード番号です`, 'CARD_NUMBER_IN_USE');
+    if (sameCard !== undefined)
+      error('cardNumber', `is also on row ${sameCard}`, `${sameCard} 行目と同じ在留カード番号です`, 'CARD_NUMBER_IN_USE');
     if (read.externalRef !== null) context.seenRefs.set(read.externalRef, read.row);
     else context.seenPeople.set(person, read.row);
     if (card !== undefined) context.seenCards.set(card, read.row);
@@ -472,7 +473,9 @@ function withNotes(context: RunContext, result: RowResult): RowResult {
   return {
     ...result,
     ...(notes.warnings.length > 0 ? { warnings: notes.warnings } : {}),
-    ...(employer ? { employer: { name: employer.name, match: employer.match, ...(employer.link.id ? { id: employer.link.id } : {}) } } : {}),
+    ...(employer
+      ? { employer: { name: employer.name, match: employer.match, ...(employer.link.id ? { id: employer.link.id } : {}) } }
+      : {}),
   };
 }
 

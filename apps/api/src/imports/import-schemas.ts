@@ -56,12 +56,14 @@ export const IMPORT_SCHEMAS: Record<string, SchemaObject> = {
       warnings: {
         type: 'array',
         items: ref('ImportRowError'),
-        description: 'Imported all the same, but worth a look: ASSIGNEE_UNKNOWN (担当 names nobody: unassigned), LETTERS_LOST (a Shift_JIS save lost letters of a name), the 5-year count taken from 入国日.',
+        description:
+          'Imported all the same, but worth a look: ASSIGNEE_UNKNOWN (担当 names nobody: unassigned), LETTERS_LOST (a Shift_JIS save lost letters of a name), the 5-year count taken from 入国日.',
       },
       employer: {
         type: 'object',
         required: ['name', 'match'],
-        description: 'The employer record 所属機関 names: `existing` (matched by 法人番号, else by name) or `new` (created by the real run).',
+        description:
+          'The employer record 所属機関 names: `existing` (matched by 法人番号, else by name) or `new` (created by the real run).',
         properties: {
           name: { type: 'string' },
           match: { type: 'string', enum: ['new', 'existing'] },

@@ -4,6 +4,7 @@
  * order, unknown ones ignored and reported. Headers are compared after NFKC with spaces,
  * brackets and middle dots left out, so `国籍・地域`, `国籍地域` and `国籍（地域）` are one.
  */
+import { addDays, type LocalDate } from '@zairyu/domain';
 import { looseForm } from './typed-values.js';
 
 export const IMPORT_FIELDS = [
@@ -92,6 +93,37 @@ export const IMPORT_TEMPLATE: Record<ImportField, TemplateColumn> = {
   inJapan: { ja: '在日', aliases: ['国内在住', 'In Japan'] },
   recordedOn: { ja: '確認日', aliases: ['Recorded on', 'Checked on'] },
 };
+
+/**
+ * The example row of the downloadable template (GET /v1/imports/template.csv|xlsx): a 特定技能
+ * worker taken over with the facts an office usually has, dated from `today` so that the
+ * example imports as it stands (a period that had ended would be refused).
+ */
+export function importExample(today: LocalDate): Partial<Record<ImportField, string>> {
+  const grantedOn = addDays(today, -200);
+  const firstDay = addDays(grantedOn, -365);
+  return {
+    externalRef: 'S-001',
+    fullName: 'NGUYEN VAN AN',
+    nameKana: 'グエン・ヴァン・アン',
+    dateOfBirth: '1998-07-21',
+    gender: '男',
+    nationality: 'ベトナム',
+    status: '特定技能1号',
+    periodExpiresOn: addDays(grantedOn, 364),
+    grantedOn,
+    cardNumber: 'AB12345678CD',
+    cardIssuedOn: grantedOn,
+    address: '東京都新宿区西新宿2-8-1',
+    employer: '株式会社さくら',
+    sswField: '外食業',
+    ssw1CountFrom: firstDay,
+    supportStartedOn: firstDay,
+    enteredOn: firstDay,
+    assignedTo: '佐藤',
+    inJapan: 'はい',
+  };
+}
 
 /** A running number (No., 連番) says nothing of the person: skipped without being reported. */
 const RUNNING_NUMBER = new Set(['no', 'number', '#', '番号', '連番', '通し番号', 'ナンバー'].map(looseForm));

@@ -5,13 +5,23 @@
  * "total"}` after each batch of rows) and the report last (`{"type":"report", …}`), so a
  * large file shows how far it has come.
  */
-import { Controller, Headers, HttpCode, Inject, Post, Query as QueryParam, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpCode, Inject, Param, Post, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCookieAuth,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
-import { APP_CONFIG, type AppConfig } from '../bootstrap/tokens.js';
-import type { FieldError } from '@zairyu/domain';
+import { APP_CONFIG, CLOCK, type AppConfig, type Clock } from '../bootstrap/tokens.js';
+import { japanDateOf, type FieldError } from '@zairyu/domain';
 import { problem, ProblemException } from '../http/problem.js';
 import { correlationIdOf } from '../http/request-log.js';
 import { toProblem } from '../http/problem-filter.js';
@@ -19,6 +29,8 @@ import { ResidentFailure } from '../residents/resident-failure.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ref } from '../openapi/schema-ref.js';
 import { CaseloadImport, type ImportReport } from './caseload-import.service.js';
+import { CONTENT_TYPES, spreadsheetStream } from '../exports/spreadsheet-writer.js';
+import { importExample, IMPORT_FIELDS, IMPORT_TEMPLATE } from './import-template.js';
 import { readSpreadsheet, UnreadableFile } from './spreadsheet-file.js';
 
 /** 10 MiB: some 60,000 rows of CSV. */
@@ -49,6 +61,7 @@ export class ImportsController {
   constructor(
     private readonly imports: CaseloadImport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -134,6 +147,37 @@ export class ImportsController {
     void reply.status(200).header('cache-control', 'no-store').send(report);
   }
 
+  @Get('template.:format')
+  @ApiOperation({ summary: 'The import template: every column the import reads, headed in Japanese, with one example row' })
+  @ApiParam({ name: 'format', enum: ['csv', 'xlsx'] })
+  @ApiResponse({
+    status: 200,
+    description: 'An attachment: CSV in UTF-8 with BOM, or XLSX.',
+    content: { 'text/csv': { schema: { type: 'string' } }, [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(ALWAYS, AUTHENTICATED, { status: 404, when: 'The format is neither csv nor xlsx.' })
+  template(@OrgKey() _caller: OrganisationCaller, @Param('format') format: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (format !== 'csv' && format !== 'xlsx')
+      throw new ProblemException({
+        ...problem(404, 'Template format was not found.'),
+        detailJa: 'テンプレートの形式は csv か xlsx です。',
+      });
+    const columns = IMPORT_FIELDS.map((field) => ({
+      header: IMPORT_TEMPLATE[field].ja,
+      value: (row: ReturnType<typeof importExample>) => row[field] ?? null,
+      width: 16,
+    }));
+    const row = importExample(japanDateOf(this.clock()));
+    async function* example() {
+      yield [row];
+    }
+    void reply.header('cache-control', 'no-store');
+    return new StreamableFile(spreadsheetStream(format, '取込テンプレート', columns, example()) as never, {
+      type: CONTENT_TYPES[format],
+      disposition: `attachment; filename="import-template.${format}"`,
+    });
+  }
+
   private get maxBytes(): number {
     return this.config.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
   }
@@ -157,7 +201,8 @@ export class ImportsController {
         'multipart/form-data でファイルを 1 つ送ってください',
       );
     }
-    if (file === undefined) throw importProblem('No file was sent.', 'ファイルが送られていません。', 'file', 'is required', 'ファイルが必要です');
+    if (file === undefined)
+      throw importProblem('No file was sent.', 'ファイルが送られていません。', 'file', 'is required', 'ファイルが必要です');
     try {
       return await file.toBuffer();
     } catch {
