@@ -734,6 +734,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports/template.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template: every column the import reads, headed in Japanese, with one example row */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/residents.{format}": {
         parameters: {
             query?: never;
@@ -902,6 +919,8 @@ export interface components {
             /** @description Dotted path of the field at fault (`data.card.number`), a header or a query parameter. */
             field: string;
             message: string;
+            /** @description The message in Japanese, where the endpoint gives one (imports). */
+            messageJa?: string;
         };
         Problem: {
             /** @description `about:blank`, or a URI naming the stable `code` */
@@ -913,6 +932,8 @@ export interface components {
             code?: string;
             /** @description Every field at fault (400). */
             errors?: components["schemas"]["FieldError"][];
+            /** @description The detail in Japanese, where the endpoint gives one (imports and exports). */
+            detailJa?: string;
         };
         ResidentRegisteredEvent: {
             /** @enum {string} */
@@ -4453,6 +4474,17 @@ export interface components {
             errors: number;
             /** @description Headers the template does not know (not read). */
             ignoredColumns: string[];
+            /** @description Each column read: the header as the file wrote it, its field, and its name in the template (Japanese). */
+            columns: {
+                column: string;
+                /** @enum {string} */
+                field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "employerCorporateNumber" | "sswField" | "jobCategory" | "ssw1CountFrom" | "ssw1MonthsUsed" | "supportStartedOn" | "enteredOn" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn";
+                columnJa: string;
+            }[];
+            /** @description The row that named the columns (title rows above it are skipped). */
+            headerRow: number;
+            /** @description The counts in one Japanese sentence. */
+            summaryJa: string;
             results: components["schemas"]["ImportRowResult"][];
         };
         ImportRowResult: {
@@ -4463,13 +4495,30 @@ export interface components {
             /** Format: uuid */
             residentId?: string;
             errors?: components["schemas"]["ImportRowError"][];
+            /** @description Imported all the same, but worth a look: ASSIGNEE_UNKNOWN (担当 names nobody: unassigned), LETTERS_LOST (a Shift_JIS save lost letters of a name), the 5-year count taken from 入国日. */
+            warnings?: components["schemas"]["ImportRowError"][];
+            /** @description The employer record 所属機関 names: `existing` (matched by 法人番号, else by name) or `new` (created by the real run). */
+            employer?: {
+                name: string;
+                /** @enum {string} */
+                match: "new" | "existing";
+                /**
+                 * Format: uuid
+                 * @description The record (absent for a new employer in a dry run).
+                 */
+                id?: string;
+            };
         };
         ImportRowError: {
             /** @description The column as the file headed it (null: the row as a whole). */
             column: string | null;
+            /** @description The column's name in the template (Japanese). */
+            columnJa: string | null;
             /** @enum {string|null} */
-            field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn" | null;
+            field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "employerCorporateNumber" | "sswField" | "jobCategory" | "ssw1CountFrom" | "ssw1MonthsUsed" | "supportStartedOn" | "enteredOn" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn" | null;
             message: string;
+            /** @description The message in Japanese. */
+            messageJa: string;
             /** @description A rule code (PERIOD_TOO_LONG, CARD_NUMBER_IN_USE, POSSIBLE_DUPLICATE, …). */
             code?: string;
         };
@@ -9538,6 +9587,85 @@ export interface operations {
             };
             /** @description The body is not multipart/form-data. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                format: "csv" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An attachment: CSV in UTF-8 with BOM, or XLSX. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The format is neither csv nor xlsx. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
