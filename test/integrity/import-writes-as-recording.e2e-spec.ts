@@ -65,7 +65,16 @@ describe('an imported row is refused what recording refuses', () => {
       row: 2,
       status: 'error',
       residentId: id,
-      errors: [{ column: null, field: null, message: recorded.body.detail, code: 'RESIDENT_HISTORY_FULL' }],
+      errors: [
+        {
+          column: null,
+          columnJa: null,
+          field: null,
+          message: recorded.body.detail,
+          messageJa: 'この在留者の記録が上限に達しています。',
+          code: 'RESIDENT_HISTORY_FULL',
+        },
+      ],
     });
   });
 
@@ -88,7 +97,16 @@ describe('an imported row is refused what recording refuses', () => {
       row: 2,
       status: 'error',
       residentId: id,
-      errors: [{ column: null, field: null, message: recorded.body.detail, code: 'RESIDENT_ERASED' }],
+      errors: [
+        {
+          column: null,
+          columnJa: null,
+          field: null,
+          message: recorded.body.detail,
+          messageJa: 'この在留者の個人データは消去済みです。',
+          code: 'RESIDENT_ERASED',
+        },
+      ],
     });
   });
 
@@ -105,7 +123,7 @@ describe('an imported row is refused what recording refuses', () => {
       row: 2,
       status: 'error',
       residentId: theirs,
-      errors: [{ column: null, field: null, message: recorded.body.detail }],
+      errors: [{ column: null, columnJa: null, field: null, message: recorded.body.detail, messageJa: '在留者が見つかりません。' }],
     });
   });
 });

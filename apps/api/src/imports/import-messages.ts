@@ -59,6 +59,9 @@ const CODE_MESSAGES_JA: Record<string, string> = {
   POSSIBLE_DUPLICATE: '氏名・生年月日・国籍が同じ在留者がすでにいます。別人であれば confirm=true で取り込んでください。',
   ASSIGNEE_NOT_IN_ORGANISATION: '担当者はこの組織の有効な職員ではありません。',
   INVALID_INPUT: '入力値が正しくありません。',
+  RESIDENT_NOT_FOUND: '在留者が見つかりません。',
+  CHANGED_MEANWHILE: '取込み中にこの在留者が変更されました。もう一度取り込んでください。',
+  RETENTION_HOLDS: '記録の保存期間中のため消去できません。',
 };
 
 /** The Japanese of a code, or, for a code without one, a sentence that keeps the English detail. */
