@@ -304,6 +304,10 @@ test('所属機関 links to employer records by 法人番号, else by name; the 
   expect(await names(byNumber.body.id)).toEqual(['WORKER ONE']);
   expect(await names(byName.body.id)).toEqual(['WORKER TWO']);
   expect(await names(hikari.id!)).toEqual(['WORKER FOUR', 'WORKER THREE']);
+  // The residents export names the employer (what the import reads back), not the record id.
+  const exported = await api.http.get('/v1/residents.csv').auth(office.viewer, { type: 'bearer' }).expect(200);
+  expect(exported.text).toContain('有限会社ひかり');
+  expect(exported.text).not.toContain(hikari.id!);
 });
 
 test('a re-import records what is new: a pending application, then the new period and card', async () => {
