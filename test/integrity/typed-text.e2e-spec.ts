@@ -91,9 +91,11 @@ describe('a spreadsheet import', () => {
     expect(errorsOf(2)).toEqual([
       {
         column: '氏名',
+        columnJa: '氏名',
         field: 'fullName',
         code: 'CONTROL_CHARACTER',
         message: '「NGUYEN<U+0000>VAN AN」の 7 文字目に制御文字 U+0000 があります。取り除いてください',
+        messageJa: '「NGUYEN<U+0000>VAN AN」の 7 文字目に制御文字 U+0000 があります。取り除いてください',
       },
     ]);
     expect(errorsOf(4)).toEqual([expect.objectContaining({ column: '氏名', code: 'CONTROL_CHARACTER' })]);
@@ -128,9 +130,11 @@ describe('a spreadsheet import', () => {
     expect(errorsOf(3)).toEqual([
       {
         column: '氏名',
+        columnJa: '氏名',
         field: 'fullName',
         code: 'UNDECODABLE_BYTES',
         message: expect.stringMatching(/^「髙橋\ufffd」に文字として読めないバイトがあります/),
+        messageJa: expect.stringMatching(/^「髙橋\ufffd」に文字として読めないバイトがあります/),
       },
     ]);
     expect(await api.eventCount()).toBe(before + 2);
