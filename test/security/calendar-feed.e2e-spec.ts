@@ -12,7 +12,9 @@ let api: Api;
 let org: Keys;
 let feedUrl: string;
 let token: string;
-const MALLORY = 'MALLORY\rEND:VEVENT\nBEGIN:VEVENT\r\nSUMMARY:INJECTED\u000b\u001b\u2028X';
+/** Control characters are refused at the edge; the line and paragraph separators are not, and a feed must not break on them. */
+const MALLORY = 'MALLORY\u2028END:VEVENT\u2029BEGIN:VEVENT\u2028SUMMARY:INJECTED\u2028X';
+const MALLORY_WITH_CONTROLS = 'MALLORY\rEND:VEVENT\nBEGIN:VEVENT\r\nSUMMARY:INJECTED\u000b\u001b\u2028X';
 
 beforeAll(async () => {
   api = await Api.start();
@@ -91,6 +93,11 @@ describe('the calendar feed', () => {
   });
 
   test('a name with CR, LF and other control characters cannot forge a line or an event', async () => {
+    await api.http
+      .post('/v1/residents?confirm=true')
+      .auth(org.caseworker, { type: 'bearer' })
+      .send({ fullName: MALLORY_WITH_CONTROLS, dateOfBirth: '1998-07-21', nationality: 'VNM' })
+      .expect(400);
     const text = await feed();
     // Every line ends in CRLF; no bare CR or LF and no other control character is left.
     // eslint-disable-next-line no-control-regex -- control characters are what is being matched
@@ -101,7 +108,7 @@ describe('the calendar feed', () => {
     expect(events).toHaveLength(items.length + items.filter((item) => item.opensOn).length);
     const hers = events.filter((event) => event.summary.startsWith('MALLORY'));
     expect(hers.length).toBeGreaterThan(0);
-    for (const event of hers) expect(event.summary.startsWith('MALLORY END:VEVENT BEGIN:VEVENT  SUMMARY:INJECTED   X — ')).toBe(true);
+    for (const event of hers) expect(event.summary.startsWith('MALLORY END:VEVENT BEGIN:VEVENT SUMMARY:INJECTED X — ')).toBe(true);
   });
 
   test('SUMMARY names the person first; each deadline is an all-day event on its last day with reminders 7 and 1 days before', async () => {
