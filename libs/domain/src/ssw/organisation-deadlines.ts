@@ -6,7 +6,6 @@
 import type { LocalDate } from '../calendar/local-date.js';
 import type { DeadlineRecord } from '../resident/state.js';
 import { registrationRenewalWindow } from './ssw-periods.js';
-import { nextWorkingDayFrom } from '../calendar/administrative-holidays.js';
 
 export interface OrganisationRegistration {
   /** The last day of the current registration (5 years, 法19条の23②). */
@@ -29,7 +28,8 @@ export function organisationDeadlines(registration: OrganisationRegistration | n
       createdOn: registration.recordedOn < window.opensOn ? registration.recordedOn : window.opensOn,
       opensOn: window.opensOn,
       statutoryDueOn: window.statutoryDueOn,
-      dueOn: nextWorkingDayFrom(window.statutoryDueOn),
+      // A fixed calendar date (ISA notice R5.8), not a period counted from an event: it does not move.
+      dueOn: window.statutoryDueOn,
       metOn: appliedOn,
       metByEventId: null,
       voidOn: null,
