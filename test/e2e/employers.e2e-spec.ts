@@ -335,4 +335,45 @@ describe("the organisation's own registration (residentId: null)", () => {
       .expect(200);
     expect((await feedEvents(fuji)).filter((event) => event['UID']!.startsWith('organisation-'))).toEqual([]);
   });
+
+  test('its own notices: registered matters changed Fri 2026-12-18 (19条の27) due Mon 2027-01-04 after the New Year closure; business suspended Wed 2026-04-15 (19条の29) due Thu 04-30', async () => {
+    const own = await api.organisation('Minato Support');
+    const path = `/v1/organisations/${own.organisationId}`;
+    const patched = await api.http
+      .patch(path)
+      .auth(own.manager, { type: 'bearer' })
+      .send({ registeredMattersChangedOn: '2026-12-18', supportBusinessChange: 'suspended', supportBusinessChangeOn: '2026-04-15' })
+      .expect(200);
+    expect(patched.body).toMatchObject({
+      registrationExpiresOn: null,
+      registeredMattersChangedOn: '2026-12-18',
+      registeredMattersNotifiedOn: null,
+      supportBusinessChange: 'suspended',
+      supportBusinessChangeOn: '2026-04-15',
+      supportBusinessNotifiedOn: null,
+    });
+    await api.http.patch(path).auth(own.manager, { type: 'bearer' }).send({ supportBusinessChange: 'paused' }).expect(400);
+    const board = async (asOf: string) =>
+      (
+        await api.http.get(`/v1/deadlines?asOf=${asOf}&owedBy=organisation`).auth(own.viewer, { type: 'bearer' }).expect(200)
+      ).body.items.map((d: { kind: string; dueOn: string; state: string; residentId: string | null }) => [
+        d.kind,
+        d.dueOn,
+        d.state,
+        d.residentId,
+      ]);
+    expect(await board('2027-01-02')).toEqual([
+      ['support_business_suspension_notification', '2026-04-30', 'overdue', null],
+      ['support_registered_matters_notification', '2027-01-04', 'open', null],
+    ]);
+    await api.http
+      .patch(path)
+      .auth(own.manager, { type: 'bearer' })
+      .send({ registeredMattersNotifiedOn: '2026-12-25', supportBusinessNotifiedOn: '2026-04-20' })
+      .expect(200);
+    expect((await board('2027-01-02')).map(([kind, , state]: string[]) => [kind, state])).toEqual([
+      ['support_business_suspension_notification', 'met'],
+      ['support_registered_matters_notification', 'met'],
+    ]);
+  });
 });

@@ -713,7 +713,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Record the organisation's registration expiry (and a renewal applied for): the deadline support_registration_renewal follows it */
+        /** Record the organisation's registration expiry (and a renewal applied for), the latest change of its registered matters and of its support business, with the days they were notified: the deadlines support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification and support_business_resumption_notification follow them */
         patch: operations["OrganisationRegistrationController_update"];
         trace?: never;
     };
@@ -914,6 +914,19 @@ export interface components {
             registrationExpiresOn?: Record<string, never> | null;
             /** @description the renewal was applied for on this day */
             registrationRenewalAppliedOn?: Record<string, never> | null;
+            /** @description the latest change of a registered matter (入管法19条の27): notified within 14 days */
+            registeredMattersChangedOn?: Record<string, never> | null;
+            /** @description that change was notified to ISA on this day */
+            registeredMattersNotifiedOn?: Record<string, never> | null;
+            /**
+             * @description the latest suspension, closure or (planned) resumption of the support business (19条の29)
+             * @enum {string|null}
+             */
+            supportBusinessChange?: "suspended" | "closed" | "resumed" | null;
+            /** @description the day of that suspension or closure, or the day the business resumes */
+            supportBusinessChangeOn?: Record<string, never> | null;
+            /** @description that suspension, closure or resumption was notified to ISA on this day */
+            supportBusinessNotifiedOn?: Record<string, never> | null;
         };
         FieldError: {
             /** @description Dotted path of the field at fault (`data.card.number`), a header or a query parameter. */
@@ -4332,7 +4345,7 @@ export interface components {
             /** Format: uuid */
             residentId: string;
             /** @enum {string} */
-            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal";
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification";
             /**
              * Format: date
              * @example 2026-04-01
@@ -4380,7 +4393,7 @@ export interface components {
              */
             residentId: string | null;
             /** @enum {string} */
-            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal";
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification";
             /**
              * Format: date
              * @example 2026-04-01
@@ -4594,6 +4607,35 @@ export interface components {
              * @example 2026-04-01
              */
             registrationRenewalAppliedOn: string | null;
+            /**
+             * Format: date
+             * @description The latest change of a registered matter (法19条の27).
+             * @example 2026-04-01
+             */
+            registeredMattersChangedOn: string | null;
+            /**
+             * Format: date
+             * @description That change was notified to ISA on this day.
+             * @example 2026-04-01
+             */
+            registeredMattersNotifiedOn: string | null;
+            /**
+             * @description The latest suspension, closure or (planned) resumption of the support business (法19条の29).
+             * @enum {string|null}
+             */
+            supportBusinessChange: "suspended" | "closed" | "resumed" | null;
+            /**
+             * Format: date
+             * @description The day of that suspension or closure, or the day the business resumes.
+             * @example 2026-04-01
+             */
+            supportBusinessChangeOn: string | null;
+            /**
+             * Format: date
+             * @description That suspension, closure or resumption was notified on this day.
+             * @example 2026-04-01
+             */
+            supportBusinessNotifiedOn: string | null;
         };
         ImportReport: {
             /** @description true: every row judged, nothing written. */
@@ -6291,7 +6333,7 @@ export interface operations {
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification */
                 kind?: string;
                 /** @description comma-separated: resident, employer, organisation */
                 owedBy?: string;
@@ -9928,7 +9970,7 @@ export interface operations {
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification */
                 kind?: string;
                 /** @description comma-separated: resident, employer, organisation */
                 owedBy?: string;

@@ -20,6 +20,9 @@ export const SSW_DEADLINE_KINDS = [
   'hello_work_hiring',
   'hello_work_leaving',
   'support_registration_renewal',
+  'support_registered_matters_notification',
+  'support_business_suspension_notification',
+  'support_business_resumption_notification',
 ] as const;
 
 export type SswDeadlineKind = (typeof SSW_DEADLINE_KINDS)[number];
@@ -108,6 +111,25 @@ export const SSW_DEADLINE_CATALOGUE: Readonly<Record<SswDeadlineKind, DeadlineDe
     legalBasis: '入管法19条の23第2項; 出入国在留管理庁「登録支援機関の登録更新申請」(令和5年8月)',
     label: { ja: '登録支援機関の登録更新申請', en: 'Renew the registration as a support organisation' },
     // A fixed window from an ISA notice (end of the month 4 months before the expiry month): no holiday move.
+    movesOnHoliday: false,
+    owedBy: 'organisation',
+  },
+  support_registered_matters_notification: {
+    legalBasis: '入管法19条の27第1項; 施行規則19条の22',
+    label: { ja: '登録事項変更に係る届出', en: 'Notify the change of a registered matter' },
+    movesOnHoliday: true,
+    owedBy: 'organisation',
+  },
+  support_business_suspension_notification: {
+    legalBasis: '入管法19条の29第1項 (休止・廃止の日から14日以内)',
+    label: { ja: '支援業務の休止・廃止に係る届出', en: 'Notify the suspension or closure of the support business' },
+    movesOnHoliday: true,
+    owedBy: 'organisation',
+  },
+  support_business_resumption_notification: {
+    legalBasis: '入管法19条の29第2項 (再開予定日の1か月前まで)',
+    label: { ja: '支援業務の再開に係る届出', en: 'Notify the resumption of the support business' },
+    // Counted back from the planned resumption: the earlier day, never moved.
     movesOnHoliday: false,
     owedBy: 'organisation',
   },
