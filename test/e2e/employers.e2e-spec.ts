@@ -168,11 +168,8 @@ describe('a Specified Skilled Worker linked to an employer, and owedBy', () => {
       ['support_interview', 'organisation'],
       ['support_interview', 'organisation'],
     ]);
-    // SupportStarted of 2026-04-01: the employer notifies ISA of the 支援委託契約 within 14 days.
-    expect(await owed('employer')).toEqual([
-      ['ssw_support_contract_notification', 'employer'],
-      ['ssw_annual_report', 'employer'],
-    ]);
+    // SupportStarted on the landing day 2026-04-01 is part of the application: no 19条の18 filing (運用要領第7章).
+    expect(await owed('employer')).toEqual([['ssw_annual_report', 'employer']]);
     expect((await owed('resident')).map(([kind]: [string]) => kind)).toEqual([
       'residence_notification_90_day',
       'period_renewal',
@@ -195,16 +192,15 @@ describe('a Specified Skilled Worker linked to an employer, and owedBy', () => {
       .auth(org.viewer, { type: 'bearer' })
       .expect(200);
     expect(byEmployer.body.items.map((d: { kind: string; employer: string; dueOn: string }) => [d.kind, d.employer, d.dueOn])).toEqual([
-      ['ssw_support_contract_notification', employer.id, '2026-04-15'],
       ['ssw_annual_report', employer.id, '2027-05-31'],
     ]);
-    expect(byEmployer.body.items.map((d: { employerName: string }) => d.employerName)).toEqual(['Hokuriku Foods', 'Hokuriku Foods']);
+    expect(byEmployer.body.items.map((d: { employerName: string }) => d.employerName)).toEqual(['Hokuriku Foods']);
     await api.http.get('/v1/deadlines?owedBy=someone').auth(org.viewer, { type: 'bearer' }).expect(400);
 
-    // The feed (today's clock: the notification of 2026-04-15 is overdue, the FY2026 report upcoming)
-    // names the employer of its filings, and carries owedBy as CATEGORIES.
+    // The feed (today's clock: the FY2026 report upcoming) names the employer of its filings, and
+    // carries owedBy as CATEGORIES.
     const events = await feedEvents(org);
-    const report = events.find((event) => event['UID'] === `${resident}-${byEmployer.body.items[1].id}@zairyu-ledger`);
+    const report = events.find((event) => event['UID'] === `${resident}-${byEmployer.body.items[0].id}@zairyu-ledger`);
     expect(report).toMatchObject({
       SUMMARY: 'TRAN THI MAI — 定期届出(受入れ・活動・支援実施状況)（Hokuriku Foods）',
       CATEGORIES: 'employer',
@@ -322,11 +318,12 @@ describe("the organisation's own registration (residentId: null)", () => {
     const events = await feedEvents(fuji);
     const own = events.filter((event) => event['UID']!.startsWith('organisation-'));
     expect(own.map((event) => [event['DTSTART'], event['SUMMARY'], event['CATEGORIES']])).toEqual([
-      ['20270201', 'Kaede Support — 登録支援機関の登録更新申請', 'organisation'],
+      ['20270131', 'Kaede Support — 登録支援機関の登録更新申請', 'organisation'],
       ['20261101', 'Kaede Support — 登録支援機関の登録更新申請（受付開始）', 'organisation'],
     ]);
-    // Window 2026-11-01 – 2027-01-31, a Sunday: accepted until Monday 1 February.
-    expect(own[0]!['DESCRIPTION']).toContain('Statutory last day 2027-01-31; accepted until 2027-02-01.');
+    // Window 2026-11-01 – 2027-01-31, a Sunday: a fixed window from the ISA notice, not a period counted
+    // from an event, so 休日法2条 does not move it; the feed shows the Sunday itself.
+    expect(own[0]!['DESCRIPTION']).toContain('Statutory last day 2027-01-31; accepted until 2027-01-31.');
     expect(own[0]!['DESCRIPTION']).toContain('19条の23');
     // Another organisation's feed does not carry it.
     expect((await feedEvents(org)).filter((event) => event['UID']!.startsWith('organisation-'))).toEqual([]);
@@ -337,5 +334,46 @@ describe("the organisation's own registration (residentId: null)", () => {
       .send({ registrationRenewalAppliedOn: '2026-11-20' })
       .expect(200);
     expect((await feedEvents(fuji)).filter((event) => event['UID']!.startsWith('organisation-'))).toEqual([]);
+  });
+
+  test('its own notices: registered matters changed Fri 2026-12-18 (19条の27) due Mon 2027-01-04 after the New Year closure; business suspended Wed 2026-04-15 (19条の29) due Thu 04-30', async () => {
+    const own = await api.organisation('Minato Support');
+    const path = `/v1/organisations/${own.organisationId}`;
+    const patched = await api.http
+      .patch(path)
+      .auth(own.manager, { type: 'bearer' })
+      .send({ registeredMattersChangedOn: '2026-12-18', supportBusinessChange: 'suspended', supportBusinessChangeOn: '2026-04-15' })
+      .expect(200);
+    expect(patched.body).toMatchObject({
+      registrationExpiresOn: null,
+      registeredMattersChangedOn: '2026-12-18',
+      registeredMattersNotifiedOn: null,
+      supportBusinessChange: 'suspended',
+      supportBusinessChangeOn: '2026-04-15',
+      supportBusinessNotifiedOn: null,
+    });
+    await api.http.patch(path).auth(own.manager, { type: 'bearer' }).send({ supportBusinessChange: 'paused' }).expect(400);
+    const board = async (asOf: string) =>
+      (
+        await api.http.get(`/v1/deadlines?asOf=${asOf}&owedBy=organisation`).auth(own.viewer, { type: 'bearer' }).expect(200)
+      ).body.items.map((d: { kind: string; dueOn: string; state: string; residentId: string | null }) => [
+        d.kind,
+        d.dueOn,
+        d.state,
+        d.residentId,
+      ]);
+    expect(await board('2027-01-02')).toEqual([
+      ['support_business_suspension_notification', '2026-04-30', 'overdue', null],
+      ['support_registered_matters_notification', '2027-01-04', 'open', null],
+    ]);
+    await api.http
+      .patch(path)
+      .auth(own.manager, { type: 'bearer' })
+      .send({ registeredMattersNotifiedOn: '2026-12-25', supportBusinessNotifiedOn: '2026-04-20' })
+      .expect(200);
+    expect((await board('2027-01-02')).map(([kind, , state]: string[]) => [kind, state])).toEqual([
+      ['support_business_suspension_notification', 'met'],
+      ['support_registered_matters_notification', 'met'],
+    ]);
   });
 });

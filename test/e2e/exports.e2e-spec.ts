@@ -180,7 +180,6 @@ test('deadlines.csv|.xlsx: who owes each deadline in words, the employer of its 
   expect(all.map(pick)).toEqual(
     expect.arrayContaining([
       ['TRAN THI MAI', 'residence_notification_90_day', '本人', '', worker],
-      ['TRAN THI MAI', 'ssw_support_contract_notification', '所属機関', 'Hokuriku Foods', worker],
       ['TRAN THI MAI', 'ssw_annual_report', '所属機関', 'Hokuriku Foods', worker],
       ['TRAN THI MAI', 'support_interview', '登録支援機関', '', worker],
       ['TRAN THI MAI', 'orientation', '登録支援機関', '', worker],
@@ -197,8 +196,8 @@ test('deadlines.csv|.xlsx: who owes each deadline in words, the employer of its 
 
   // The filters of the JSON list: only the employer's filings, or only the organisation's duties.
   const filings = await table(`owedBy=employer&employer=${employer.id}&to=2027-12-31`);
+  // Support started on the landing day is part of the application (no 19条の18 filing): the annual report only.
   expect(filings.map((row) => [row['種類コード'], row['義務者'], row['所属機関']])).toEqual([
-    ['ssw_support_contract_notification', '所属機関', 'Hokuriku Foods'],
     ['ssw_annual_report', '所属機関', 'Hokuriku Foods'],
   ]);
   const duties = await table('owedBy=organisation&to=2027-12-31');

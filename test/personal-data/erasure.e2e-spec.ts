@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DigestRunner } from '../../apps/api/src/reminders/digest-runner.js';
+import { addYears, japanDateOf } from '@zairyu/domain';
 import { Api, type Keys } from '../support/api-harness.js';
 import { person, type SignedIn } from '../support/people.js';
 
@@ -141,6 +142,34 @@ describe('erasure', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'RETENTION_HOLDS', keepThrough: null });
     expect((await api.http.get(`/v1/residents/${worker}`).auth(sakura.viewer, { type: 'bearer' })).status).toBe(200);
+  });
+
+  test('a 行政書士 office keeps its register 2 years after the case closes (行政書士法9条2項): 409 while open and closed today; erased when closed in 2020', async () => {
+    const office = await api.organisation('Hinode Gyosei', 'scrivener_office');
+    const today = japanDateOf(new Date());
+    const client = async (fullName: string) => {
+      const id = await api.register(office.caseworker, { fullName, dateOfBirth: '1990-01-01' });
+      await api.record(office.caseworker, id, 'Landed', '2019-04-01', { status: 'student', periodExpiresOn: '2021-03-31' }).expect(201);
+      return id;
+    };
+    const erase = (id: string) =>
+      api.http.post(`/v1/residents/${id}/erasure`).auth(office.manager, { type: 'bearer' }).send({ reason: 'data_subject_request' });
+    const open = await client('OPEN CASE');
+    expect((await erase(open)).body).toMatchObject({ status: 409, code: 'RETENTION_HOLDS', keepThrough: null });
+    await api.record(office.caseworker, open, 'CaseClosed', today, { reason: 'contract_ended' }).expect(201);
+    const closedToday = await erase(open);
+    expect(closedToday.body).toMatchObject({ status: 409, code: 'RETENTION_HOLDS', keepThrough: addYears(today, 2) });
+    expect(closedToday.body.detail).toContain('行政書士法9条2項');
+    const old = await client('OLD CASE');
+    await api.record(office.caseworker, old, 'CaseClosed', '2020-01-10', { reason: 'contract_ended' }).expect(201);
+    expect((await erase(old)).status).toBe(200);
+    // A support organisation's resident with no support is not held by the scrivener's register.
+    const plain = await api.register(other.caseworker, { fullName: 'NO HOLD', dateOfBirth: '1990-01-01' });
+    const erased = await api.http
+      .post(`/v1/residents/${plain}/erasure`)
+      .auth(other.manager, { type: 'bearer' })
+      .send({ reason: 'data_subject_request' });
+    expect(erased.status).toBe(200);
   });
 
   test('erased: 410 on every view and write, the history keeps types and dates, lists and look-ups forget her', async () => {

@@ -88,6 +88,9 @@ export async function seedSupportedWorkers(api: Api, org: Keys, count: number): 
       }),
     );
     await ok(api.record(org.caseworker, id, 'SupportStarted', on, { employer: employer.id }));
+    // Support from the landing day is part of the application (no filing); a change 5 days later
+    // is notified by the employer (19条の18①3号), which the board's employer filter shows.
+    await ok(api.record(org.caseworker, id, 'SupportContractChanged', addDays(on, 5), { summary: 'fee' }));
     ids.push(id);
   }
   return { employers, ids };

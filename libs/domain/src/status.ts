@@ -11,8 +11,9 @@ import { residenceAsOf, type Residence } from './rules/lawful-stay.js';
 import { workPermissionAsOf, type WorkPermission } from './rules/work-permission.js';
 import { residentAsOf } from './as-of.js';
 import type { CardRecord, ResidentState } from './resident/state.js';
+import { holdsSsw } from './ssw/ssw-step.js';
 
-export const STATUS_WARNING_CODES = ['CARD_EXPIRY_DIFFERS', 'CARD_VERIFICATION_MISMATCH'] as const;
+export const STATUS_WARNING_CODES = ['CARD_EXPIRY_DIFFERS', 'CARD_VERIFICATION_MISMATCH', 'OUTSIDE_DESIGNATION'] as const;
 
 export interface StatusWarning {
   code: (typeof STATUS_WARNING_CODES)[number];
@@ -41,8 +42,24 @@ export function statusOfState(state: ResidentState, asOf: LocalDate): ResidentSt
     residence,
     card: cardViewAsOf(card, asOf),
     work: workPermissionAsOf(state, residence, asOf),
-    warnings: card === null ? [] : cardWarnings(card),
+    warnings: [...(card === null ? [] : cardWarnings(card)), ...designationWarnings(state)],
   };
+}
+
+/**
+ * 特定技能 is the activity under a contract with the employer the Minister designates (入管法別表第一の二
+ * 特定技能; 指定書): working for another employer is outside the status (資格外活動, 19条1項) until a
+ * change of status names it. Employers are compared as recorded (a record id or a name).
+ */
+function designationWarnings(state: ResidentState): StatusWarning[] {
+  const { designatedEmployer, employer } = state.ssw;
+  if (!holdsSsw(state) || designatedEmployer === null || employer === null || employer === designatedEmployer) return [];
+  return [
+    {
+      code: 'OUTSIDE_DESIGNATION',
+      message: `Works for ${employer}, but the 指定書 of ${state.stay!.status} names ${designatedEmployer}: this activity is outside the designation until a change of status (変更許可) names the new employer.`,
+    },
+  ];
 }
 
 /**

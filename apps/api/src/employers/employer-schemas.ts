@@ -1,6 +1,7 @@
 /** What the employers (所属機関) and organisation registration endpoints answer, for the OpenAPI document. */
 import type { SchemaObject } from '@nestjs/swagger';
 import { DATE, INSTANT, nullable, ref } from '../openapi/schema-ref.js';
+import { SUPPORT_BUSINESS_CHANGES } from '@zairyu/domain';
 import { ORGANISATION_KINDS } from '../platform/organisation.entity.js';
 
 /** What each version of the record holds (employer_history keeps exactly these). */
@@ -67,13 +68,37 @@ export const EMPLOYER_SCHEMAS: Record<string, SchemaObject> = {
   EmployerHistory: { type: 'array', items: ref('EmployerVersion'), description: 'Every version, oldest first.' },
   OrganisationRegistration: {
     type: 'object',
-    required: ['id', 'name', 'kind', 'registrationExpiresOn', 'registrationRenewalAppliedOn'],
+    required: [
+      'id',
+      'name',
+      'kind',
+      'registrationExpiresOn',
+      'registrationRenewalAppliedOn',
+      'registeredMattersChangedOn',
+      'registeredMattersNotifiedOn',
+      'supportBusinessChange',
+      'supportBusinessChangeOn',
+      'supportBusinessNotifiedOn',
+    ],
     properties: {
       id: { type: 'string', format: 'uuid' },
       name: { type: 'string' },
       kind: { type: 'string', enum: [...ORGANISATION_KINDS] },
       registrationExpiresOn: { ...nullable(DATE), description: 'The last day of the registration as a 登録支援機関 (法19条の23).' },
       registrationRenewalAppliedOn: { ...nullable(DATE), description: 'The renewal was applied for on this day.' },
+      registeredMattersChangedOn: { ...nullable(DATE), description: 'The latest change of a registered matter (法19条の27).' },
+      registeredMattersNotifiedOn: { ...nullable(DATE), description: 'That change was notified to ISA on this day.' },
+      supportBusinessChange: {
+        type: 'string',
+        enum: [...SUPPORT_BUSINESS_CHANGES],
+        nullable: true,
+        description: 'The latest suspension, closure or (planned) resumption of the support business (法19条の29).',
+      },
+      supportBusinessChangeOn: {
+        ...nullable(DATE),
+        description: 'The day of that suspension or closure, or the day the business resumes.',
+      },
+      supportBusinessNotifiedOn: { ...nullable(DATE), description: 'That suspension, closure or resumption was notified on this day.' },
     },
   },
 };

@@ -1,7 +1,7 @@
 /** The bodies of the employers endpoints (docs/api-v1.md "Additions of 2026-11-23"; docs/ssw-duties.md §2). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
-import { isCorporateNumber, isLocalDate } from '@zairyu/domain';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { isCorporateNumber, isLocalDate, SUPPORT_BUSINESS_CHANGES, type SupportBusinessChange } from '@zairyu/domain';
 
 const CorporateNumber = () =>
   ValidateBy({
@@ -74,4 +74,31 @@ export class UpdateOrganisationDto {
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @CalendarDate()
   registrationRenewalAppliedOn?: string | null;
+  @ApiPropertyOptional({
+    description: 'the latest change of a registered matter (入管法19条の27): notified within 14 days',
+    nullable: true,
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @CalendarDate()
+  registeredMattersChangedOn?: string | null;
+  @ApiPropertyOptional({ description: 'that change was notified to ISA on this day', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @CalendarDate()
+  registeredMattersNotifiedOn?: string | null;
+  @ApiPropertyOptional({
+    enum: SUPPORT_BUSINESS_CHANGES,
+    description: 'the latest suspension, closure or (planned) resumption of the support business (19条の29)',
+    nullable: true,
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsIn(SUPPORT_BUSINESS_CHANGES)
+  supportBusinessChange?: SupportBusinessChange | null;
+  @ApiPropertyOptional({ description: 'the day of that suspension or closure, or the day the business resumes', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @CalendarDate()
+  supportBusinessChangeOn?: string | null;
+  @ApiPropertyOptional({ description: 'that suspension, closure or resumption was notified to ISA on this day', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @CalendarDate()
+  supportBusinessNotifiedOn?: string | null;
 }

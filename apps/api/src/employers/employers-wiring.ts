@@ -3,7 +3,8 @@ import { EmployersController } from './employers.controller.js';
 import { EmployersService } from './employers.service.js';
 import { OrganisationRegistrationController, OrganisationRegistrations } from './organisation-registration.js';
 import { CreateEmployers1763856350000 } from './1763856350000-create-employers.js';
+import { OrganisationNotices1764900000000 } from './1764900000000-organisation-notices.js';
 
 export const EMPLOYER_CONTROLLERS = [EmployersController, OrganisationRegistrationController];
 export const EMPLOYER_PROVIDERS = [EmployersService, OrganisationRegistrations];
-export const EMPLOYER_MIGRATIONS = [CreateEmployers1763856350000];
+export const EMPLOYER_MIGRATIONS = [CreateEmployers1763856350000, OrganisationNotices1764900000000];

@@ -6,7 +6,14 @@ import { Body, Controller, Get, Inject, Injectable, Param, Patch } from '@nestjs
 import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { japanDateOf, organisationDeadlines, type DeadlineRecord, type LocalDate } from '@zairyu/domain';
+import {
+  japanDateOf,
+  organisationDeadlines,
+  type DeadlineRecord,
+  type LocalDate,
+  type OrganisationNotices,
+  type SupportBusinessChange,
+} from '@zairyu/domain';
 import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
@@ -24,10 +31,18 @@ interface RegistrationRow {
   registration_expires_on: string | null;
   registration_renewal_applied_on: string | null;
   registration_recorded_on: string | null;
+  registered_matters_changed_on: string | null;
+  registered_matters_notified_on: string | null;
+  support_business_change: SupportBusinessChange | null;
+  support_business_change_on: string | null;
+  support_business_notified_on: string | null;
 }
 
-const SELECT = `SELECT id, name, kind, registration_expires_on::text, registration_renewal_applied_on::text, registration_recorded_on::text
-  FROM platform.organisation WHERE id = $1`;
+const COLUMNS = `id, name, kind, registration_expires_on::text, registration_renewal_applied_on::text, registration_recorded_on::text,
+  registered_matters_changed_on::text, registered_matters_notified_on::text,
+  support_business_change, support_business_change_on::text, support_business_notified_on::text`;
+
+const SELECT = `SELECT ${COLUMNS} FROM platform.organisation WHERE id = $1`;
 
 function view(row: RegistrationRow) {
   return {
@@ -36,6 +51,29 @@ function view(row: RegistrationRow) {
     kind: row.kind,
     registrationExpiresOn: row.registration_expires_on,
     registrationRenewalAppliedOn: row.registration_renewal_applied_on,
+    registeredMattersChangedOn: row.registered_matters_changed_on,
+    registeredMattersNotifiedOn: row.registered_matters_notified_on,
+    supportBusinessChange: row.support_business_change,
+    supportBusinessChangeOn: row.support_business_change_on,
+    supportBusinessNotifiedOn: row.support_business_notified_on,
+  };
+}
+
+/** The organisation's own notices (19条の27, 19条の29) as recorded. */
+function noticesOf(row: RegistrationRow): OrganisationNotices {
+  return {
+    registeredMatters:
+      row.registered_matters_changed_on === null
+        ? null
+        : { changedOn: row.registered_matters_changed_on as LocalDate, notifiedOn: row.registered_matters_notified_on as LocalDate | null },
+    supportBusiness:
+      row.support_business_change === null || row.support_business_change_on === null
+        ? null
+        : {
+            change: row.support_business_change,
+            on: row.support_business_change_on as LocalDate,
+            notifiedOn: row.support_business_notified_on as LocalDate | null,
+          },
   };
 }
 
@@ -51,13 +89,15 @@ export async function organisationOwnDeadlines(
   const { rows } = await db.query<RegistrationRow>(SELECT, [organisationId]);
   const row = rows[0];
   if (row === undefined) return { name: null, deadlines: [] };
-  if (row.registration_expires_on === null) return { name: row.name, deadlines: [] };
-  const deadlines = organisationDeadlines({
-    registrationExpiresOn: row.registration_expires_on as LocalDate,
-    registrationRenewalAppliedOn: row.registration_renewal_applied_on as LocalDate | null,
-    recordedOn: (row.registration_recorded_on ?? row.registration_expires_on) as LocalDate,
-  });
-  return { name: row.name, deadlines };
+  const registration =
+    row.registration_expires_on === null
+      ? null
+      : {
+          registrationExpiresOn: row.registration_expires_on as LocalDate,
+          registrationRenewalAppliedOn: row.registration_renewal_applied_on as LocalDate | null,
+          recordedOn: (row.registration_recorded_on ?? row.registration_expires_on) as LocalDate,
+        };
+  return { name: row.name, deadlines: organisationDeadlines(registration, noticesOf(row)) };
 }
 
 @Injectable()
@@ -102,7 +142,7 @@ export class OrganisationRegistrationController {
   @RequiresRole('manager')
   @ApiOperation({
     summary:
-      "Record the organisation's registration expiry (and a renewal applied for): the deadline support_registration_renewal follows it",
+      "Record the organisation's registration expiry (and a renewal applied for), the latest change of its registered matters and of its support business, with the days they were notified: the deadlines support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification and support_business_resumption_notification follow them",
   })
   @ApiBody({ schema: { $ref: getSchemaPath(UpdateOrganisationDto) } })
   @ApiAnswer(200, 'OrganisationRegistration', 'Recorded; null clears a field.')
@@ -117,9 +157,14 @@ export class OrganisationRegistrationController {
       `UPDATE platform.organisation SET
          registration_expires_on = CASE WHEN $2 THEN $3::date ELSE registration_expires_on END,
          registration_recorded_on = CASE WHEN $2 THEN $6::date ELSE registration_recorded_on END,
-         registration_renewal_applied_on = CASE WHEN $4 THEN $5::date ELSE registration_renewal_applied_on END
+         registration_renewal_applied_on = CASE WHEN $4 THEN $5::date ELSE registration_renewal_applied_on END,
+         registered_matters_changed_on = CASE WHEN $7 THEN $8::date ELSE registered_matters_changed_on END,
+         registered_matters_notified_on = CASE WHEN $9 THEN $10::date ELSE registered_matters_notified_on END,
+         support_business_change = CASE WHEN $11 THEN $12::text ELSE support_business_change END,
+         support_business_change_on = CASE WHEN $13 THEN $14::date ELSE support_business_change_on END,
+         support_business_notified_on = CASE WHEN $15 THEN $16::date ELSE support_business_notified_on END
        WHERE id = $1
-       RETURNING id, name, kind, registration_expires_on::text, registration_renewal_applied_on::text, registration_recorded_on::text`,
+       RETURNING ${COLUMNS}`,
       [
         organisation.id,
         has('registrationExpiresOn'),
@@ -127,6 +172,16 @@ export class OrganisationRegistrationController {
         has('registrationRenewalAppliedOn'),
         value.registrationRenewalAppliedOn ?? null,
         japanDateOf(this.clock()),
+        has('registeredMattersChangedOn'),
+        value.registeredMattersChangedOn ?? null,
+        has('registeredMattersNotifiedOn'),
+        value.registeredMattersNotifiedOn ?? null,
+        has('supportBusinessChange'),
+        value.supportBusinessChange ?? null,
+        has('supportBusinessChangeOn'),
+        value.supportBusinessChangeOn ?? null,
+        has('supportBusinessNotifiedOn'),
+        value.supportBusinessNotifiedOn ?? null,
       ],
     );
     return view(rows[0]!);

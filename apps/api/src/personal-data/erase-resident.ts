@@ -9,7 +9,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { retentionHold, type LocalDate } from '@zairyu/domain';
+import { retentionHold, type LocalDate, type RecordKeeper, type RetentionHold } from '@zairyu/domain';
 import { erasureOf, PERSONAL_DATA_ERASED, ResidentKeys, type ErasureReason } from '@zairyu/resident-streams';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
@@ -51,6 +51,14 @@ export class EraseResident {
     private readonly securityLog: SecurityLog,
   ) {}
 
+  /** The kind of organisation asking: only a 行政書士 office keeps the 行政書士法 register. */
+  private async keeperOf(organisationId: string): Promise<RecordKeeper | null> {
+    const { rows } = await this.pool.query<{ kind: RecordKeeper }>('SELECT kind FROM platform.organisation WHERE id = $1', [
+      organisationId,
+    ]);
+    return rows[0]?.kind ?? null;
+  }
+
   async erase(
     caller: OrganisationCaller,
     residentId: string,
@@ -64,6 +72,7 @@ export class EraseResident {
     const organisationId = caller.organisationId;
     const id = residentIdOf(residentId);
     const today = this.writer.today();
+    const keeper = await this.keeperOf(organisationId);
     const erasure = await this.writer.change<{ event: { occurredOn: string; data: unknown }; names: string[] }>(
       { caller, correlationId: request.correlationId },
       id,
@@ -71,8 +80,8 @@ export class EraseResident {
         const names = namesIn(history.stored);
         const earlier = erasureOf(history.stored);
         if (earlier) return { answer: { event: earlier, names } };
-        const hold = retentionHold(history.events, today);
-        if (hold) throw retentionHolds(hold.keepThrough);
+        const hold = retentionHold(history.events, today, keeper);
+        if (hold) throw retentionHolds(hold);
         const event = { type: PERSONAL_DATA_ERASED, occurredOn: today, data: { reason } };
         return {
           events: [event],
@@ -104,9 +113,17 @@ export class EraseResident {
   }
 }
 
-function retentionHolds(keepThrough: LocalDate | null): ResidentFailure {
-  const detail = keepThrough
-    ? `SSW support records must be kept through ${keepThrough} (one year after the support contract ended); erase on or after the day after.`
-    : 'Support is still being given (SupportStarted without SupportEnded): its records must be kept until one year after it ends.';
-  return new ResidentFailure('RETENTION_HOLDS', detail, { keepThrough });
+const HOLD_DETAIL: Record<RetentionHold['rule'], (keepThrough: LocalDate | null) => string> = {
+  ssw_support_records: (keepThrough) =>
+    `SSW support records must be kept through ${keepThrough} (one year after the 特定技能雇用契約 and the support ended, 特定技能基準省令2条); erase on or after the day after.`,
+  ssw_support_ongoing: () =>
+    'Support or the 特定技能雇用契約 still runs: its records must be kept until one year after the contract ends (特定技能基準省令2条).',
+  scrivener_register: (keepThrough) =>
+    `The office's register of this case must be kept through ${keepThrough} (2 years after it closed, 行政書士法9条2項); erase on or after the day after.`,
+  scrivener_case_open: () =>
+    "The case is open: the office's register keeps it until 2 years after it is closed (行政書士法9条2項). Close the case first.",
+};
+
+function retentionHolds(hold: RetentionHold): ResidentFailure {
+  return new ResidentFailure('RETENTION_HOLDS', HOLD_DETAIL[hold.rule](hold.keepThrough), { keepThrough: hold.keepThrough });
 }

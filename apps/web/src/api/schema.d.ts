@@ -713,7 +713,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Record the organisation's registration expiry (and a renewal applied for): the deadline support_registration_renewal follows it */
+        /** Record the organisation's registration expiry (and a renewal applied for), the latest change of its registered matters and of its support business, with the days they were notified: the deadlines support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification and support_business_resumption_notification follow them */
         patch: operations["OrganisationRegistrationController_update"];
         trace?: never;
     };
@@ -914,6 +914,19 @@ export interface components {
             registrationExpiresOn?: Record<string, never> | null;
             /** @description the renewal was applied for on this day */
             registrationRenewalAppliedOn?: Record<string, never> | null;
+            /** @description the latest change of a registered matter (入管法19条の27): notified within 14 days */
+            registeredMattersChangedOn?: Record<string, never> | null;
+            /** @description that change was notified to ISA on this day */
+            registeredMattersNotifiedOn?: Record<string, never> | null;
+            /**
+             * @description the latest suspension, closure or (planned) resumption of the support business (19条の29)
+             * @enum {string|null}
+             */
+            supportBusinessChange?: "suspended" | "closed" | "resumed" | null;
+            /** @description the day of that suspension or closure, or the day the business resumes */
+            supportBusinessChangeOn?: Record<string, never> | null;
+            /** @description that suspension, closure or resumption was notified to ISA on this day */
+            supportBusinessNotifiedOn?: Record<string, never> | null;
         };
         FieldError: {
             /** @description Dotted path of the field at fault (`data.card.number`), a header or a query parameter. */
@@ -3842,7 +3855,7 @@ export interface components {
             occurredOn: string;
             data: {
                 /** @enum {string} */
-                kind: "annual" | "contract" | "support_contract" | "acceptance_difficulty";
+                kind: "annual" | "contract" | "support_contract" | "acceptance_difficulty" | "support_plan" | "standards_nonconformity" | "support_difficulty";
                 fiscalYear?: number;
             };
         };
@@ -3860,7 +3873,7 @@ export interface components {
             occurredOn: string;
             data: {
                 /** @enum {string} */
-                kind: "annual" | "contract" | "support_contract" | "acceptance_difficulty";
+                kind: "annual" | "contract" | "support_contract" | "acceptance_difficulty" | "support_plan" | "standards_nonconformity" | "support_difficulty";
                 fiscalYear?: number;
             };
             /** Format: uuid */
@@ -3922,10 +3935,148 @@ export interface components {
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
         };
+        SupportPlanChangedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportPlanChanged";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                summary?: string;
+            };
+        };
+        SupportPlanChangedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportPlanChanged";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                summary?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SswStandardsNonConformityEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SswStandardsNonConformity";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                summary?: string;
+            };
+        };
+        SswStandardsNonConformityRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SswStandardsNonConformity";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                summary?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SupportDifficultyEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportDifficulty";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: {
+                /** @description not blank */
+                summary?: string;
+            };
+        };
+        SupportDifficultyRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SupportDifficulty";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @description not blank */
+                summary?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
         /** @description A fact to record; `type` says which, and fixes the shape of `data`. */
-        RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"];
+        RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"] | components["schemas"]["SupportPlanChangedEvent"] | components["schemas"]["SswStandardsNonConformityEvent"] | components["schemas"]["SupportDifficultyEvent"];
         /** @description A recorded fact with who recorded it and when. */
-        EventRecord: components["schemas"]["ResidentRegisteredRecord"] | components["schemas"]["LandedRecord"] | components["schemas"]["BornInJapanRecord"] | components["schemas"]["CardIssuedRecord"] | components["schemas"]["MovedRecord"] | components["schemas"]["ResidenceNotifiedRecord"] | components["schemas"]["DetailsChangedRecord"] | components["schemas"]["ExtensionAppliedRecord"] | components["schemas"]["ExtensionGrantedRecord"] | components["schemas"]["ExtensionDeniedRecord"] | components["schemas"]["StatusChangeAppliedRecord"] | components["schemas"]["StatusChangeGrantedRecord"] | components["schemas"]["StatusChangeDeniedRecord"] | components["schemas"]["PermanentResidenceAppliedRecord"] | components["schemas"]["PermanentResidenceGrantedRecord"] | components["schemas"]["PermanentResidenceDeniedRecord"] | components["schemas"]["StatusAcquisitionAppliedRecord"] | components["schemas"]["StatusAcquisitionGrantedRecord"] | components["schemas"]["CardLostRecord"] | components["schemas"]["CardSurrenderedRecord"] | components["schemas"]["DepartedRecord"] | components["schemas"]["ReenteredRecord"] | components["schemas"]["StatusRevokedRecord"] | components["schemas"]["NaturalisedRecord"] | components["schemas"]["DiedRecord"] | components["schemas"]["AffiliationChangedRecord"] | components["schemas"]["AffiliationNotifiedRecord"] | components["schemas"]["SpouseRelationshipEndedRecord"] | components["schemas"]["SpouseNotifiedRecord"] | components["schemas"]["ExtraActivityPermittedRecord"] | components["schemas"]["CardVerifiedRecord"] | components["schemas"]["EventRetractedRecord"] | components["schemas"]["ExistingStatusRecordedRecord"] | components["schemas"]["DetailsCorrectedRecord"] | components["schemas"]["CaseClosedRecord"] | components["schemas"]["CaseReopenedRecord"] | components["schemas"]["CaseAssignedRecord"] | components["schemas"]["SupportStartedRecord"] | components["schemas"]["SupportEndedRecord"] | components["schemas"]["SupportContractChangedRecord"] | components["schemas"]["SupportInterviewHeldRecord"] | components["schemas"]["OrientationHeldRecord"] | components["schemas"]["SswIntervalExcludedRecord"] | components["schemas"]["SswSixthYearApprovedRecord"] | components["schemas"]["SswContractChangedRecord"] | components["schemas"]["AcceptanceDifficultyRecord"] | components["schemas"]["SswReportFiledRecord"] | components["schemas"]["HelloWorkNotifiedRecord"];
+        EventRecord: components["schemas"]["ResidentRegisteredRecord"] | components["schemas"]["LandedRecord"] | components["schemas"]["BornInJapanRecord"] | components["schemas"]["CardIssuedRecord"] | components["schemas"]["MovedRecord"] | components["schemas"]["ResidenceNotifiedRecord"] | components["schemas"]["DetailsChangedRecord"] | components["schemas"]["ExtensionAppliedRecord"] | components["schemas"]["ExtensionGrantedRecord"] | components["schemas"]["ExtensionDeniedRecord"] | components["schemas"]["StatusChangeAppliedRecord"] | components["schemas"]["StatusChangeGrantedRecord"] | components["schemas"]["StatusChangeDeniedRecord"] | components["schemas"]["PermanentResidenceAppliedRecord"] | components["schemas"]["PermanentResidenceGrantedRecord"] | components["schemas"]["PermanentResidenceDeniedRecord"] | components["schemas"]["StatusAcquisitionAppliedRecord"] | components["schemas"]["StatusAcquisitionGrantedRecord"] | components["schemas"]["CardLostRecord"] | components["schemas"]["CardSurrenderedRecord"] | components["schemas"]["DepartedRecord"] | components["schemas"]["ReenteredRecord"] | components["schemas"]["StatusRevokedRecord"] | components["schemas"]["NaturalisedRecord"] | components["schemas"]["DiedRecord"] | components["schemas"]["AffiliationChangedRecord"] | components["schemas"]["AffiliationNotifiedRecord"] | components["schemas"]["SpouseRelationshipEndedRecord"] | components["schemas"]["SpouseNotifiedRecord"] | components["schemas"]["ExtraActivityPermittedRecord"] | components["schemas"]["CardVerifiedRecord"] | components["schemas"]["EventRetractedRecord"] | components["schemas"]["ExistingStatusRecordedRecord"] | components["schemas"]["DetailsCorrectedRecord"] | components["schemas"]["CaseClosedRecord"] | components["schemas"]["CaseReopenedRecord"] | components["schemas"]["CaseAssignedRecord"] | components["schemas"]["SupportStartedRecord"] | components["schemas"]["SupportEndedRecord"] | components["schemas"]["SupportContractChangedRecord"] | components["schemas"]["SupportInterviewHeldRecord"] | components["schemas"]["OrientationHeldRecord"] | components["schemas"]["SswIntervalExcludedRecord"] | components["schemas"]["SswSixthYearApprovedRecord"] | components["schemas"]["SswContractChangedRecord"] | components["schemas"]["AcceptanceDifficultyRecord"] | components["schemas"]["SswReportFiledRecord"] | components["schemas"]["HelloWorkNotifiedRecord"] | components["schemas"]["SupportPlanChangedRecord"] | components["schemas"]["SswStandardsNonConformityRecord"] | components["schemas"]["SupportDifficultyRecord"];
         RegisterResident: {
             /** @description not blank */
             fullName: string;
@@ -4033,7 +4184,7 @@ export interface components {
         };
         StatusWarning: {
             /** @enum {string} */
-            code: "CARD_EXPIRY_DIFFERS" | "CARD_VERIFICATION_MISMATCH";
+            code: "CARD_EXPIRY_DIFFERS" | "CARD_VERIFICATION_MISMATCH" | "OUTSIDE_DESIGNATION";
             message: string;
         };
         ResidentStatus: {
@@ -4194,7 +4345,7 @@ export interface components {
             /** Format: uuid */
             residentId: string;
             /** @enum {string} */
-            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal";
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification";
             /**
              * Format: date
              * @example 2026-04-01
@@ -4242,7 +4393,7 @@ export interface components {
              */
             residentId: string | null;
             /** @enum {string} */
-            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal";
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification";
             /**
              * Format: date
              * @example 2026-04-01
@@ -4456,6 +4607,35 @@ export interface components {
              * @example 2026-04-01
              */
             registrationRenewalAppliedOn: string | null;
+            /**
+             * Format: date
+             * @description The latest change of a registered matter (法19条の27).
+             * @example 2026-04-01
+             */
+            registeredMattersChangedOn: string | null;
+            /**
+             * Format: date
+             * @description That change was notified to ISA on this day.
+             * @example 2026-04-01
+             */
+            registeredMattersNotifiedOn: string | null;
+            /**
+             * @description The latest suspension, closure or (planned) resumption of the support business (法19条の29).
+             * @enum {string|null}
+             */
+            supportBusinessChange: "suspended" | "closed" | "resumed" | null;
+            /**
+             * Format: date
+             * @description The day of that suspension or closure, or the day the business resumes.
+             * @example 2026-04-01
+             */
+            supportBusinessChangeOn: string | null;
+            /**
+             * Format: date
+             * @description That suspension, closure or resumption was notified on this day.
+             * @example 2026-04-01
+             */
+            supportBusinessNotifiedOn: string | null;
         };
         ImportReport: {
             /** @description true: every row judged, nothing written. */
@@ -6153,7 +6333,7 @@ export interface operations {
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification */
                 kind?: string;
                 /** @description comma-separated: resident, employer, organisation */
                 owedBy?: string;
@@ -9790,7 +9970,7 @@ export interface operations {
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification */
                 kind?: string;
                 /** @description comma-separated: resident, employer, organisation */
                 owedBy?: string;

@@ -40,8 +40,13 @@ const CARD_ISSUE_MEETS: Partial<Record<string, DeadlineKind>> = {
   validity_renewal: 'card_validity_renewal',
 };
 
+/** Facts by which a resident obtains a status (an extension keeps the one held). */
+const OBTAINS_STATUS: readonly string[] = ['Landed', 'StatusChangeGranted', 'StatusAcquisitionGranted', 'PermanentResidenceGranted'];
+
 export function evolve(state: ResidentState, event: RecordedEvent): ResidentState {
-  return sswAfterFact(state, evolveCore(state, event), event);
+  const core = evolveCore(state, event);
+  const obtained = OBTAINS_STATUS.includes(event.type) && core.stay !== null ? { ...core, statusObtainedOn: event.occurredOn } : core;
+  return sswAfterFact(state, core.stay === null ? { ...obtained, statusObtainedOn: null } : obtained, event);
 }
 
 function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
@@ -263,6 +268,9 @@ function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
     case 'AcceptanceDifficulty':
     case 'SswReportFiled':
     case 'HelloWorkNotified':
+    case 'SupportPlanChanged':
+    case 'SswStandardsNonConformity':
+    case 'SupportDifficulty':
       return state;
 
     default:
@@ -385,12 +393,17 @@ function affiliationChanged(state: ResidentState, event: RecordedEventOf<'Affili
   if (category !== 'activity' && category !== 'contract') return state;
   const on = event.occurredOn;
   const id = event.eventId;
-  let next = openDeadline(state, {
-    kind: 'affiliation_notification',
-    sourceEventId: id,
-    createdOn: on,
-    statutoryDueOn: addDays(on, NOTIFICATION_DAYS),
-  });
+  // 19条の16 binds a 中長期在留者: a contract made for the landing (hired on arrival) is part of the
+  // application, not a change after the status was obtained (運用要領第7章).
+  const partOfApplication = JOINING_CHANGES.includes(event.data.change) && state.statusObtainedOn === on;
+  let next = partOfApplication
+    ? state
+    : openDeadline(state, {
+        kind: 'affiliation_notification',
+        sourceEventId: id,
+        createdOn: on,
+        statutoryDueOn: addDays(on, NOTIFICATION_DAYS),
+      });
   if (JOINING_CHANGES.includes(event.data.change)) {
     next = meetDeadlines(next, ['activity_gap_revocation_risk'], on, id);
   }

@@ -42,6 +42,7 @@ const AFTER_CLOSURE: ReadonlySet<EventType> = new Set<EventType>([
   // The employer's filings and the end of support outlive the worker's stay (docs/ssw-duties.md §5).
   'SupportEnded',
   'AcceptanceDifficulty',
+  'SswStandardsNonConformity',
   'SswReportFiled',
   'HelloWorkNotified',
 ]);

@@ -140,6 +140,12 @@ export interface ResidentState {
    * from it, so none that fell due before it is opened (followed-duties.ts). null: followed from the start.
    */
   readonly followedFrom: LocalDate | null;
+  /**
+   * The day the resident obtained the status held now (landing, change, acquisition, permanent
+   * residence; not an extension). A contract or support contract dated that day is part of the
+   * application, not a change to notify (運用要領第7章: 在留資格を取得した後に生じた事由).
+   */
+  readonly statusObtainedOn: LocalDate | null;
 }
 
 export const INITIAL_STATE: ResidentState = {
@@ -161,4 +167,5 @@ export const INITIAL_STATE: ResidentState = {
   deadlines: [],
   ssw: INITIAL_SSW_STATE,
   followedFrom: null,
+  statusObtainedOn: null,
 };

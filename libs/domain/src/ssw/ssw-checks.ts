@@ -78,6 +78,12 @@ export function checkSswFact(state: ResidentState, event: LedgerEvent): RuleViol
       return holdsSsw(state) ? null : violation('NOT_SSW', 'A 特定技能雇用契約 exists only while the worker holds 特定技能.');
     case 'AcceptanceDifficulty':
       return everSsw(state) ? null : violation('NOT_SSW', 'The acceptance of a worker who never held 特定技能 is not notified to ISA.');
+    case 'SswStandardsNonConformity':
+      return everSsw(state) ? null : violation('NOT_SSW', 'Only the employer of a worker in 特定技能 notifies ISA of its standards.');
+    case 'SupportPlanChanged':
+    case 'SupportDifficulty':
+      // The support plan is owed to a worker in 1号 only (入管法2条の5⑥).
+      return holdsSsw1(state) ? null : violation('NOT_SSW1', 'A 1号特定技能外国人支援計画 exists only while the worker holds 特定技能1号.');
     default:
       return null;
   }

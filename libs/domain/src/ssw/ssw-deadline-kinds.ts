@@ -14,9 +14,15 @@ export const SSW_DEADLINE_KINDS = [
   'ssw_contract_notification',
   'ssw_support_contract_notification',
   'ssw_acceptance_difficulty_notification',
+  'ssw_support_plan_notification',
+  'ssw_standards_nonconformity_notification',
+  'ssw_support_difficulty_notification',
   'hello_work_hiring',
   'hello_work_leaving',
   'support_registration_renewal',
+  'support_registered_matters_notification',
+  'support_business_suspension_notification',
+  'support_business_resumption_notification',
 ] as const;
 
 export type SswDeadlineKind = (typeof SSW_DEADLINE_KINDS)[number];
@@ -49,7 +55,8 @@ export const SSW_DEADLINE_CATALOGUE: Readonly<Record<SswDeadlineKind, DeadlineDe
   ssw_annual_report: {
     legalBasis: '入管法19条の18第2項 (年1回, 令和7年4月1日施行の施行規則)',
     label: { ja: '定期届出(受入れ・活動・支援実施状況)', en: 'Annual report on the Specified Skilled Worker' },
-    movesOnHoliday: true,
+    // A fixed window (4/1–5/31) set by the 省令, not a period counted from an event: 休日法2条 does not move it.
+    movesOnHoliday: false,
     owedBy: 'employer',
   },
   ssw_contract_notification: {
@@ -70,6 +77,24 @@ export const SSW_DEADLINE_CATALOGUE: Readonly<Record<SswDeadlineKind, DeadlineDe
     movesOnHoliday: true,
     owedBy: 'employer',
   },
+  ssw_support_plan_notification: {
+    legalBasis: '入管法19条の18第1項2号; 施行規則19条の17',
+    label: { ja: '支援計画変更に係る届出', en: 'Notify the change of the support plan' },
+    movesOnHoliday: true,
+    owedBy: 'employer',
+  },
+  ssw_standards_nonconformity_notification: {
+    legalBasis: '入管法19条の18第1項4号; 施行規則19条の17 (令和7年法務省令第7号); 特定技能基準省令2条',
+    label: { ja: '基準不適合に係る届出', en: 'Notify that the employer no longer meets the standards' },
+    movesOnHoliday: true,
+    owedBy: 'employer',
+  },
+  ssw_support_difficulty_notification: {
+    legalBasis: '入管法19条の18第1項4号; 施行規則19条の17 (令和7年法務省令第7号)',
+    label: { ja: '支援実施困難に係る届出', en: 'Notify that the support cannot be carried out' },
+    movesOnHoliday: true,
+    owedBy: 'employer',
+  },
   hello_work_hiring: {
     legalBasis: '労働施策総合推進法28条; 同法施行規則12条',
     label: { ja: '外国人雇用状況の届出(雇入れ)', en: 'Notify Hello Work of the hiring' },
@@ -85,7 +110,27 @@ export const SSW_DEADLINE_CATALOGUE: Readonly<Record<SswDeadlineKind, DeadlineDe
   support_registration_renewal: {
     legalBasis: '入管法19条の23第2項; 出入国在留管理庁「登録支援機関の登録更新申請」(令和5年8月)',
     label: { ja: '登録支援機関の登録更新申請', en: 'Renew the registration as a support organisation' },
+    // A fixed window from an ISA notice (end of the month 4 months before the expiry month): no holiday move.
+    movesOnHoliday: false,
+    owedBy: 'organisation',
+  },
+  support_registered_matters_notification: {
+    legalBasis: '入管法19条の27第1項; 施行規則19条の22',
+    label: { ja: '登録事項変更に係る届出', en: 'Notify the change of a registered matter' },
     movesOnHoliday: true,
+    owedBy: 'organisation',
+  },
+  support_business_suspension_notification: {
+    legalBasis: '入管法19条の29第1項 (休止・廃止の日から14日以内)',
+    label: { ja: '支援業務の休止・廃止に係る届出', en: 'Notify the suspension or closure of the support business' },
+    movesOnHoliday: true,
+    owedBy: 'organisation',
+  },
+  support_business_resumption_notification: {
+    legalBasis: '入管法19条の29第2項 (再開予定日の1か月前まで)',
+    label: { ja: '支援業務の再開に係る届出', en: 'Notify the resumption of the support business' },
+    // Counted back from the planned resumption: the earlier day, never moved.
+    movesOnHoliday: false,
     owedBy: 'organisation',
   },
 };

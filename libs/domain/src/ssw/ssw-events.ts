@@ -52,7 +52,16 @@ export const ACCEPTANCE_DIFFICULTY_CAUSES = [
   'other',
 ] as const;
 
-export const SSW_REPORT_KINDS = ['annual', 'contract', 'support_contract', 'acceptance_difficulty'] as const;
+/** What an employer's filing covers: the annual report, or the 随時届出 of 19条の18①1–4号 (施行規則19条の17). */
+export const SSW_REPORT_KINDS = [
+  'annual',
+  'contract',
+  'support_contract',
+  'acceptance_difficulty',
+  'support_plan',
+  'standards_nonconformity',
+  'support_difficulty',
+] as const;
 export type SswReportKind = (typeof SSW_REPORT_KINDS)[number];
 
 export const HELLO_WORK_KINDS = ['hiring', 'leaving'] as const;
@@ -77,6 +86,12 @@ export interface SswEventDataByType {
   SswContractChanged: { summary?: string };
   /** 受入れ困難 (19条の18①4号; 施行規則19条の17). */
   AcceptanceDifficulty: { cause: (typeof ACCEPTANCE_DIFFICULTY_CAUSES)[number] };
+  /** The 1号特定技能外国人支援計画 changed (19条の18①2号): a new 支援責任者, another support item … */
+  SupportPlanChanged: { summary?: string };
+  /** The employer no longer meets 特定技能基準省令2条 (19条の18①4号; 施行規則19条の17 as amended 2025-04-01). */
+  SswStandardsNonConformity: { summary?: string };
+  /** The support under the plan cannot be carried out (19条の18①4号; 施行規則19条の17 as amended 2025-04-01). */
+  SupportDifficulty: { summary?: string };
   /** The employer's filing to ISA (定期届出 / 随時届出). */
   SswReportFiled: { kind: SswReportKind; fiscalYear?: number };
   /** 外国人雇用状況の届出 filed at Hello Work. */
@@ -97,6 +112,9 @@ export const SSW_EVENT_TYPES: readonly SswEventType[] = [
   'AcceptanceDifficulty',
   'SswReportFiled',
   'HelloWorkNotified',
+  'SupportPlanChanged',
+  'SswStandardsNonConformity',
+  'SupportDifficulty',
 ];
 
 const fail = (field: string, message: string): FieldError[] => [{ field, message }];
@@ -131,12 +149,18 @@ export const SSW_DATA_RULES: Record<SswEventType, Record<string, FieldRule>> = {
   AcceptanceDifficulty: { cause: required(oneOf(ACCEPTANCE_DIFFICULTY_CAUSES)) },
   SswReportFiled: { kind: required(oneOf(SSW_REPORT_KINDS)), fiscalYear: optional(integer(2019, 2100)) },
   HelloWorkNotified: { kind: required(oneOf(HELLO_WORK_KINDS)) },
+  SupportPlanChanged: { summary: optional(text()) },
+  SswStandardsNonConformity: { summary: optional(text()) },
+  SupportDifficulty: { summary: optional(text()) },
 };
 
 /** Where these facts fall among the facts of one day (fact-order.ts). */
 export const SSW_SAME_DAY_RANK: Record<SswEventType, number> = {
   SswContractChanged: 20,
   AcceptanceDifficulty: 20,
+  SswStandardsNonConformity: 20,
+  SupportPlanChanged: 45,
+  SupportDifficulty: 55,
   SswSixthYearApproved: 35,
   SupportStarted: 45,
   SupportContractChanged: 45,

@@ -95,10 +95,8 @@ describe('from 技能実習 to 特定技能1号 (docs/ssw-duties.md)', () => {
     );
   });
 
-  test('support: the support-contract notification (+14, employer) and the orientation (+14) from 2025-08-20', () => {
-    expect(of(life, '2025-08-21', 'ssw_support_contract_notification')).toEqual([
-      expect.objectContaining({ dueOn: '2025-09-03', state: 'open', owedBy: 'employer', employer: 'Tokai Foods' }),
-    ]);
+  test('support from the grant day 2025-08-20 is part of the application: no 19条の18①3号 filing (運用要領第7章); the orientation (+14) is owed', () => {
+    expect(of(life, '2025-08-21', 'ssw_support_contract_notification')).toEqual([]);
     expect(of(life, '2025-08-25', 'orientation')).toEqual([
       expect.objectContaining({ dueOn: '2025-09-03', state: 'met', owedBy: 'organisation' }),
     ]);
@@ -125,21 +123,23 @@ describe('from 技能実習 to 特定技能1号 (docs/ssw-duties.md)', () => {
     expect(of(life, '2026-03-01', 'activity_gap_revocation_risk')).toEqual([expect.objectContaining({ dueOn: '2026-05-31' })]);
   });
 
-  test('the new contract of 15 Apr 2026: ISA notice due 29 Apr (昭和の日) → 30 Apr; Hello Work hiring by 10 May (Sunday) → 11 May', () => {
+  test('the new contract of 15 Apr 2026, made for the pending change into 1号, is part of that application: no 19条の18 filing; 19条の16 due 29 Apr (昭和の日) → 30 Apr; Hello Work by 10 May (Sunday) → 11 May', () => {
     const notices = of(life, '2026-04-16', 'ssw_contract_notification');
-    expect(notices.map((d) => [d.statutoryDueOn, d.dueOn, d.employer])).toEqual([
-      ['2026-03-14', '2026-03-16', 'Tokai Foods'],
-      ['2026-04-29', '2026-04-30', 'Chubu Kitchens'],
+    expect(notices.map((d) => [d.statutoryDueOn, d.dueOn, d.employer])).toEqual([['2026-03-14', '2026-03-16', 'Tokai Foods']]);
+    expect(of(life, '2026-04-16', 'affiliation_notification').filter((d) => d.statutoryDueOn === '2026-04-29')).toEqual([
+      expect.objectContaining({ statutoryDueOn: '2026-04-29', dueOn: '2026-04-30', owedBy: 'resident' }),
     ]);
+    // The change grant of 2026-05-20 and the support contract changed that day: part of the application too.
+    expect(of(life, '2026-05-21', 'ssw_support_contract_notification')).toEqual([]);
     expect(of(life, '2026-04-16', 'hello_work_hiring')).toEqual([
       expect.objectContaining({ statutoryDueOn: '2026-05-10', dueOn: '2026-05-11' }),
     ]);
   });
 
-  test('annual report FY2025 for Tokai Foods: window 2026-04-01 – 31 May (Sunday) → 1 June; met on 2026-05-25; FY2026 for Chubu Kitchens', () => {
+  test('annual report FY2025 for Tokai Foods: fixed window 2026-04-01 – 31 May, a Sunday, not moved (施行規則; 休日法2条 moves periods counted from an event only); FY2026 for Chubu Kitchens', () => {
     const reports = of(life, '2026-05-25', 'ssw_annual_report');
     expect(reports.map((d) => [d.employer, d.opensOn, d.statutoryDueOn, d.dueOn, d.state])).toEqual([
-      ['Tokai Foods', '2026-04-01', '2026-05-31', '2026-06-01', 'met'],
+      ['Tokai Foods', '2026-04-01', '2026-05-31', '2026-05-31', 'met'],
       ['Chubu Kitchens', '2027-04-01', '2027-05-31', '2027-05-31', 'upcoming'],
     ]);
   });
@@ -325,7 +325,7 @@ describe('the panel and the organisation', () => {
     expect(of(life, '2026-07-01', 'hello_work_hiring').map((d) => d.state)).toEqual(['met']);
   });
 
-  test('registration expiring 2027-08-31: renewal window 2027-02-01 – 2027-04-30, owed by the organisation', () => {
+  test('registration expiring 2027-08-31 (ISA notice R5.8): renewal window 2027-02-01 – 2027-04-30, owed by the organisation', () => {
     const [deadline] = organisationDeadlines({ registrationExpiresOn: '2027-08-31' as LocalDate, recordedOn: '2026-12-01' as LocalDate });
     expect(deadline).toMatchObject({ opensOn: '2027-02-01', statutoryDueOn: '2027-04-30', dueOn: '2027-04-30', createdOn: '2026-12-01' });
     expect(deadlineView(deadline!, '2027-03-01' as LocalDate)).toMatchObject({ state: 'open', owedBy: 'organisation' });
@@ -335,7 +335,7 @@ describe('the panel and the organisation', () => {
       registrationRenewalAppliedOn: '2026-01-15' as LocalDate,
       recordedOn: '2025-01-01' as LocalDate,
     });
-    // 2026-02-28 is a Saturday: the last day moves to Monday 2 March.
-    expect(applied[0]).toMatchObject({ opensOn: '2025-12-01', statutoryDueOn: '2026-02-28', dueOn: '2026-03-02', metOn: '2026-01-15' });
+    // 2026-02-28 is a Saturday: a fixed window from the ISA notice, not a period counted from an event, so it stays.
+    expect(applied[0]).toMatchObject({ opensOn: '2025-12-01', statutoryDueOn: '2026-02-28', dueOn: '2026-02-28', metOn: '2026-01-15' });
   });
 });

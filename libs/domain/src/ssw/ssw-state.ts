@@ -40,6 +40,8 @@ export interface SswState {
   /** The employer of the current contract, and the fact that named it. */
   readonly employer: string | null;
   readonly employerEventId: string | null;
+  /** The employer named on the 指定書 of the status held (null: none recorded). */
+  readonly designatedEmployer: string | null;
   readonly ssw1Periods: readonly Ssw1Period[];
   readonly exclusions: readonly ExcludedInterval[];
   readonly sixthYear: boolean;
@@ -60,6 +62,7 @@ export const INITIAL_SSW_STATE: SswState = {
   jobCategory: null,
   employer: null,
   employerEventId: null,
+  designatedEmployer: null,
   ssw1Periods: [],
   exclusions: [],
   sixthYear: false,

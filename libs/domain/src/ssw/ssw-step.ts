@@ -13,7 +13,7 @@ import type { DeadlineRecord, ResidentState } from '../resident/state.js';
 import { NOTIFICATION_DAYS } from '../rules/notification-periods.js';
 import { capIfHeldFrom, ssw1Count } from './ssw1-cap.js';
 import { countableExclusions } from './ssw1-exclusions.js';
-import type { InterviewParty, SswDesignation } from './ssw-events.js';
+import type { InterviewParty, SswDesignation, SswReportKind } from './ssw-events.js';
 import {
   annualReportWindow,
   fiscalYearOf,
@@ -78,6 +78,20 @@ function takeOverCountStart(fact: RecordedEventOf<'ExistingStatusRecorded'>, fro
   return from;
 }
 
+/**
+ * The last day a 1号 period counts when it ends on `on`. The special period (特例期間) after the
+ * period of stay counts only when it comes from an extension or from a change into 1号 made to
+ * change jobs (運用要領「通算在留期間」: 在留資格変更許可申請に係るものにあっては、転職を行うための
+ * ものに限る); waiting on a change to any other status (2号, 技術・人文知識・国際業務 …) counts
+ * up to the last day of the period of stay only.
+ */
+function countedThrough(before: ResidentState, on: LocalDate): LocalDate {
+  const expires = before.stay?.periodExpiresOn ?? null;
+  const pending = before.pendingStay;
+  const waitingOnOtherStatus = pending !== null && pending.kind === 'change' && pending.toStatus !== SSW1;
+  return waitingOnOtherStatus && expires !== null && expires < on ? expires : on;
+}
+
 /** The 1号 periods: one opens when the status starts, and closes the day it ends. */
 function trackPeriods(before: ResidentState, state: ResidentState, on: LocalDate, eventId: string | null, fact: RecordedEvent | null) {
   const was = holdsSsw1(before);
@@ -89,13 +103,27 @@ function trackPeriods(before: ResidentState, state: ResidentState, on: LocalDate
   }
   if (was && !is) {
     const periods = next.ssw.ssw1Periods;
-    next = withSsw(next, { ssw1Periods: [...periods.slice(0, -1), { from: periods.at(-1)!.from, to: on }] });
+    next = withSsw(next, { ssw1Periods: [...periods.slice(0, -1), { from: periods.at(-1)!.from, to: countedThrough(before, on) }] });
     // 5 years: answered by a change to another status or a departure; otherwise (death, revocation, lapse) it lapses.
     const answered = eventId !== null && (state.stay !== null || fact?.type === 'Departed');
     next = settle(before, next, ['ssw1_cap', 'ssw1_exclusion_claim'], answered ? { metOn: on, metByEventId: eventId } : { voidOn: on });
     next = settle(before, next, ['support_interview', 'orientation'], { voidOn: on });
   }
   return next;
+}
+
+/**
+ * A contract or support contract concluded for an application into 特定技能 is part of that
+ * application, not a 届出事由: dated on the day the status was obtained (landing or grant; facts of
+ * that day fold after it), or while a change into 特定技能 is pending (a change of job within 1号).
+ * The 届出 covers 在留資格を取得した後に生じた事由 only (入管法19条の18; 運用要領第7章). Ending a
+ * contract held under the status is always notified.
+ */
+function partOfApplication(before: ResidentState, on: LocalDate): boolean {
+  const pending = before.pendingStay;
+  const changeIntoSsw =
+    pending !== null && pending.kind === 'change' && pending.toStatus !== null && SSW_STATUSES.includes(pending.toStatus);
+  return before.statusObtainedOn === on || changeIntoSsw;
 }
 
 function open(state: ResidentState, deadline: NewDeadline): ResidentState {
@@ -113,6 +141,16 @@ function interviewDue(state: ResidentState, party: InterviewParty, from: LocalDa
   return open(state, { kind: 'support_interview', key: party, sourceEventId: id, createdOn: from, statutoryDueOn: nextInterviewDue(from) });
 }
 
+/** The 随時届出 each `SswReportFiled.kind` meets (19条の18①; 施行規則19条の17). */
+const FILED_KIND: Record<Exclude<SswReportKind, 'annual'>, DeadlineKind> = {
+  contract: 'ssw_contract_notification',
+  support_contract: 'ssw_support_contract_notification',
+  acceptance_difficulty: 'ssw_acceptance_difficulty_notification',
+  support_plan: 'ssw_support_plan_notification',
+  standards_nonconformity: 'ssw_standards_nonconformity_notification',
+  support_difficulty: 'ssw_support_difficulty_notification',
+};
+
 /** The fact's own duties (docs/ssw-duties.md §4–§6). */
 function factDuties(before: ResidentState, state: ResidentState, fact: RecordedEvent): ResidentState {
   const on = fact.occurredOn;
@@ -122,7 +160,9 @@ function factDuties(before: ResidentState, state: ResidentState, fact: RecordedE
     case 'AffiliationChanged': {
       let next = state;
       const change = fact.data.change;
-      if (holdsSsw(before) && fact.data.kind === 'contract' && (change === 'contract_ended' || change === 'new_contract')) {
+      const ended = change === 'contract_ended';
+      const concluded = change === 'new_contract' && !partOfApplication(before, on);
+      if (holdsSsw(before) && fact.data.kind === 'contract' && (ended || concluded)) {
         next = within14(next, 'ssw_contract_notification', on, id, change === 'new_contract' ? employer : before.ssw.employer);
       }
       const insurance = fact.data.helloWork;
@@ -182,15 +222,16 @@ function factDuties(before: ResidentState, state: ResidentState, fact: RecordedE
       return withSsw(state, { sixthYear: true });
     case 'AcceptanceDifficulty':
       return within14(state, 'ssw_acceptance_difficulty_notification', on, id, employer ?? before.ssw.employer);
+    case 'SupportPlanChanged':
+      return partOfApplication(before, on) ? state : within14(state, 'ssw_support_plan_notification', on, id, employer);
+    case 'SswStandardsNonConformity':
+      return within14(state, 'ssw_standards_nonconformity_notification', on, id, employer ?? before.ssw.employer);
+    case 'SupportDifficulty':
+      return within14(state, 'ssw_support_difficulty_notification', on, id, employer ?? before.ssw.employer);
     case 'SswReportFiled': {
       const { kind, fiscalYear } = fact.data;
       if (kind === 'annual') return meetWhere(state, (d) => d.kind === 'ssw_annual_report' && d.id.endsWith(`:FY${fiscalYear}`), on, id);
-      const filed: DeadlineKind =
-        kind === 'contract'
-          ? 'ssw_contract_notification'
-          : kind === 'support_contract'
-            ? 'ssw_support_contract_notification'
-            : 'ssw_acceptance_difficulty_notification';
+      const filed = FILED_KIND[kind];
       return meetWhere(state, (d) => d.kind === filed, on, id);
     }
     case 'HelloWorkNotified':
@@ -208,13 +249,14 @@ function factDuties(before: ResidentState, state: ResidentState, fact: RecordedE
 function designationAndEmployer(state: ResidentState, fact: RecordedEvent): ResidentState {
   if (STATES_DESIGNATION.includes(fact.type) && 'status' in fact.data) {
     const given = (fact.data as { designation?: unknown }).designation;
-    if (!SSW_STATUSES.includes(fact.data.status)) return withSsw(state, { field: null, jobCategory: null });
-    if (typeof given !== 'object' || given === null) return state;
+    if (!SSW_STATUSES.includes(fact.data.status)) return withSsw(state, { field: null, jobCategory: null, designatedEmployer: null });
+    if (typeof given !== 'object' || given === null) return withSsw(state, { designatedEmployer: null });
     const designation = given as SswDesignation;
     const employer = designation.employer ?? state.ssw.employer;
     return withSsw(state, {
       field: designation.field,
       jobCategory: designation.jobCategory ?? null,
+      designatedEmployer: designation.employer ?? null,
       ...(employer === state.ssw.employer ? {} : { employer, employerEventId: fact.eventId }),
     });
   }
@@ -305,7 +347,8 @@ export function sswAfterFact(before: ResidentState, after: ResidentState, fact: 
   if (holdsSsw1(next) && GRANTS.includes(fact.type)) next = withSsw(next, { ssw1Grant: { on, eventId: fact.eventId } });
   next = factDuties(before, next, fact);
   next = orientationOwed(next, on);
-  if (SUPPORT_CONTRACT_FACTS.includes(fact.type) && holdsSsw(before)) {
+  const concluded = fact.type !== 'SupportEnded' && partOfApplication(before, on);
+  if (SUPPORT_CONTRACT_FACTS.includes(fact.type) && holdsSsw(before) && !concluded) {
     next = within14(next, 'ssw_support_contract_notification', on, fact.eventId, next.ssw.employer ?? before.ssw.employer);
   }
   next = syncCap(next, on, fact.eventId);
