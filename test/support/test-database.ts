@@ -1,5 +1,5 @@
 /**
- * A fresh database per test file on the run's PostgreSQL server, owned by the app's role (not
+ * A fresh database per test file on its worker's PostgreSQL server, owned by the app's role (not
  * a superuser: test-app-role.ts), which the returned URL connects as. Empty, or cloned from the
  * run's template that the first file to ask migrated once (`CREATE DATABASE … TEMPLATE`).
  */
@@ -65,8 +65,9 @@ async function createDatabase(from: string): Promise<TestDatabase> {
   };
 }
 
+/** This worker's own server (global-setup.ts says why), else the one at DATABASE_URL. */
 function serverUrl(): string {
-  const url = process.env['DATABASE_URL'];
+  const url = process.env[`ZAIRYU_TEST_SERVER_${process.env['JEST_WORKER_ID'] ?? 1}`] ?? process.env['DATABASE_URL'];
   if (!url) throw new Error('DATABASE_URL is not set: is the Jest global setup configured?');
   return url;
 }
