@@ -12,7 +12,7 @@ let sakura: Keys;
 let fuji: Keys;
 
 beforeAll(async () => {
-  api = await Api.start({ trustProxy: true, people: { freeFailuresPerAddress: 1000 } });
+  api = await Api.start({ trustProxy: 1, people: { freeFailuresPerAddress: 1000 } });
   sakura = await api.organisation('Sakura Support');
   fuji = await api.organisation('Fuji Gyosei');
 });

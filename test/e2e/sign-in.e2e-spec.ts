@@ -15,7 +15,7 @@ let sakura: Keys;
 
 beforeAll(async () => {
   api = await Api.start({
-    trustProxy: true,
+    trustProxy: 1,
     people: { freeFailuresPerAccount: 3, freeFailuresPerAddress: 8, firstDelayMs: FIRST_DELAY_MS },
   });
   sakura = await api.organisation('Sakura Support');
