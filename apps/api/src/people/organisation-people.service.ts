@@ -125,6 +125,9 @@ export class OrganisationPeople {
     if (checked.errors.length > 0) throw badRequest('The change is not valid.', checked.errors);
     const { role, disabled } = checked.value;
     return inTransaction(this.pool, async (client) => {
+      // Changes to one organisation's people go one at a time: two managers demoting each other
+      // at once would each still count the other as enabled, and leave no manager.
+      await client.query('SELECT 1 FROM platform.organisation WHERE id = $1 FOR UPDATE', [organisationId]);
       const before = await this.userOf(organisationId, userId, client, true);
       const after: UserRow = {
         ...before,
