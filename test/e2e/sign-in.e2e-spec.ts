@@ -37,13 +37,16 @@ describe('wrong passwords and the lock-out', () => {
   test('after the free failures each further one doubles the wait; while it lasts even the right password is refused; then it is released', async () => {
     const someone = await person(api, sakura.organisationId, sakura.manager, 'caseworker');
     const address = freshAddress();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 2; i++) {
       const wrong = await signIn(api, someone.email, 'not the password at all', {}, address);
       expect(wrong.response.status).toBe(401);
       expect(wrong.response.headers['retry-after']).toBeUndefined();
     }
     expect(await blockedForMs(`account:${someone.email}`)).toBe(0);
-    expect((await signIn(api, someone.email, 'not the password at all', {}, address)).response.status).toBe(401);
+    // The third of the three free tries is answered at once; the one after it waits.
+    const third = await signIn(api, someone.email, 'not the password at all', {}, address);
+    expect(third.response.status).toBe(401);
+    expect(third.response.headers['retry-after']).toBeUndefined();
     expect(await blockedForMs(`account:${someone.email}`)).toBe(FIRST_DELAY_MS);
 
     const locked = await signIn(api, someone.email, PASSWORD, {}, address);
@@ -70,14 +73,14 @@ describe('wrong passwords and the lock-out', () => {
     expect(unknown.response.status).toBe(401);
     expect(unknown.response.body).toEqual(known.response.body);
     expect(unknown.response.headers['content-type']).toBe(known.response.headers['content-type']);
-    for (let i = 0; i < 3; i++) await signIn(api, 'nobody.at.all@example.org', 'wrong password here', {}, freshAddress());
+    for (let i = 0; i < 2; i++) await signIn(api, 'nobody.at.all@example.org', 'wrong password here', {}, freshAddress());
     expect(await blockedForMs('account:nobody.at.all@example.org')).toBe(FIRST_DELAY_MS);
   });
 
   test('one address trying many accounts is slowed down, while other addresses are not', async () => {
     const someone = await person(api, sakura.organisationId, sakura.manager, 'viewer');
     const attacker = freshAddress();
-    for (let i = 0; i < 9; i++) await signIn(api, `guess${i}@example.org`, 'password guess 123', {}, attacker);
+    for (let i = 0; i < 8; i++) await signIn(api, `guess${i}@example.org`, 'password guess 123', {}, attacker);
     expect((await signIn(api, someone.email, PASSWORD, {}, attacker)).response.status).toBe(401);
     expect((await signIn(api, someone.email, PASSWORD, {}, freshAddress())).response.status).toBe(200);
   });
