@@ -48,6 +48,10 @@ describe('the first story: invitation → password → sign-in → record an eve
     expect(short.body.errors).toEqual([{ field: 'password', message: 'must be at least 12 characters' }]);
     const common = await api.http.post(`/v1/invitations/${token}`).send({ password: 'Password1234' }).expect(400);
     expect(common.body.errors).toEqual([{ field: 'password', message: 'is a commonly used password' }]);
+    for (const password of ['Yuki.Tanaka@Sakura.example', 'yuki.tanaka-2026-spring'])
+      expect((await api.http.post(`/v1/invitations/${token}`).send({ password }).expect(400)).body.errors).toEqual([
+        { field: 'password', message: 'must not contain your e-mail address or its name part' },
+      ]);
     await api.http.post(`/v1/invitations/${token}`).send({ password: PASSWORD }).expect(204);
 
     const { agent, response, csrf } = await signIn(api, 'yuki.tanaka@SAKURA.example');

@@ -396,7 +396,7 @@ export interface paths {
         /** Who an invitation or reset link is for (404 unknown; 410 used, replaced or expired) */
         get: operations["InvitationsController_describe"];
         put?: never;
-        /** Set the password (at least 12 characters, not a common one); the link is used up */
+        /** Set the password (at least 12 characters, not a common one, not the e-mail address); the link is used up */
         post: operations["InvitationsController_accept"];
         delete?: never;
         options?: never;
@@ -822,7 +822,7 @@ export interface components {
             code: string;
         };
         SetPasswordDto: {
-            /** @description at least 12 characters, not a commonly used password */
+            /** @description at least 12 characters, not a commonly used password, not holding the e-mail address or its name part */
             password: string;
         };
         InviteUserDto: {
