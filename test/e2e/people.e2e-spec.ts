@@ -190,6 +190,26 @@ describe('one-time links', () => {
   });
 });
 
+describe('another manager’s reset of access', () => {
+  test('with no mail to send it by, a manager cannot reset another manager (422 RESET_NEEDS_MAIL, nothing changes); the admin can', async () => {
+    const office = await api.organisation('Reset Office');
+    const resetting = await person(api, office.organisationId, office.manager, 'manager');
+    const peer = await person(api, office.organisationId, office.manager, 'manager');
+    const refused = await resetting.agent
+      .post(`/v1/organisations/${office.organisationId}/users/${peer.userId}/reset-access`)
+      .set('x-csrf-token', resetting.csrf)
+      .expect(422);
+    expect(refused.body.code).toBe('RESET_NEEDS_MAIL');
+    await peer.agent.get('/v1/me').expect(200);
+    expect((await signIn(api, peer.email)).response.status).toBe(200);
+    const byAdmin = await api.http
+      .post(`/v1/organisations/${office.organisationId}/users/${peer.userId}/reset-access`)
+      .auth(ADMIN_TOKEN, { type: 'bearer' })
+      .expect(201);
+    expect(byAdmin.body.inviteUrl).toMatch(/#\/invitations\//);
+  });
+});
+
 describe('roles, disabling, and the admin', () => {
   test('the admin creates an organisation with its first manager, who then runs its people without the admin token', async () => {
     const created = await api.http

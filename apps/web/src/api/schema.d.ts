@@ -448,7 +448,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new one-time link; the old password, TOTP, recovery codes and sessions stop working */
+        /** A new one-time link; the old password, TOTP, recovery codes and sessions stop working. Another manager's link is mailed to them only (inviteUrl null) */
         post: operations["OrganisationPeopleController_resetAccess"];
         delete?: never;
         options?: never;
@@ -4781,8 +4781,8 @@ export interface components {
              * @description The user invited.
              */
             id: string;
-            /** @description The one-time link (shown once; the token is in the fragment). */
-            inviteUrl: string;
+            /** @description The one-time link (shown once; the token is in the fragment). null when it was mailed to the person alone: another manager's reset of access. */
+            inviteUrl: string | null;
             /** Format: date-time */
             expiresAt: string;
             /** @description Also sent by e-mail (SMTP_URL set). */
@@ -7793,7 +7793,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The new link, shown once. */
+            /** @description The new link, shown once (null for another manager's: mailed to them alone). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7847,7 +7847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The facts break a rule: `code` says which. Codes: `USER_DISABLED`. */
+            /** @description The facts break a rule: `code` says which. Codes: `USER_DISABLED`, `RESET_NEEDS_MAIL`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7855,7 +7855,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "USER_DISABLED";
+                        code: "USER_DISABLED" | "RESET_NEEDS_MAIL";
                     };
                 };
             };
