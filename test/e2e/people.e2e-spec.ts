@@ -190,6 +190,23 @@ describe('one-time links', () => {
   });
 });
 
+describe('an e-mail address is one account on the server (docs/architecture.md)', () => {
+  test('inviting an address used in another organisation is 409 EMAIL_IN_USE, word for word the answer for one used here, naming no organisation', async () => {
+    const theirs = await invite(api, fuji.organisationId, fuji.manager, 'viewer');
+    const ours = await invite(api, sakura.organisationId, sakura.manager, 'viewer');
+    const again = (email: string) =>
+      api.http
+        .post(`/v1/organisations/${sakura.organisationId}/users`)
+        .auth(sakura.manager, { type: 'bearer' })
+        .send({ name: 'Someone', email: email.toUpperCase(), role: 'viewer' })
+        .expect(409);
+    const elsewhere = await again(theirs.email);
+    expect(elsewhere.body.code).toBe('EMAIL_IN_USE');
+    expect(elsewhere.body).toEqual((await again(ours.email)).body);
+    expect(JSON.stringify(elsewhere.body)).not.toMatch(new RegExp(`Fuji|${fuji.organisationId}`));
+  });
+});
+
 describe('another manager’s reset of access', () => {
   test('with no mail to send it by, a manager cannot reset another manager (422 RESET_NEEDS_MAIL, nothing changes); the admin can', async () => {
     const office = await api.organisation('Reset Office');
