@@ -21,8 +21,14 @@ export const addressSubject = (address: string) => `address:${address}`;
 /** A signed-in person typing a code (turning TOTP off, new recovery codes, confirming enrolment). */
 export const codeSubject = (userId: string) => `code:${userId}`;
 
+/**
+ * The time as the row lock is obtained, not `now()`: that is when the transaction began, and a
+ * try that waited for the lock behind a later-begun one would find that one's "may try again at
+ * once" still in its future, and be refused for nothing.
+ */
+const CLOCK = 'clock_timestamp()';
 /** The tries counted so far in this hour, after this one. */
-const TRIES = `CASE WHEN t.last_failure_at < now() - interval '1 hour' THEN 1 ELSE t.failures + 1 END`;
+const TRIES = `CASE WHEN t.last_failure_at < ${CLOCK} - interval '1 hour' THEN 1 ELSE t.failures + 1 END`;
 /** When the try after `tries` tries may be taken: at once while they are fewer than the free ones, then 1×, 2×, 4×… the first delay. */
 const nextTryAt = (from: string, tries: string) =>
   `${from} + make_interval(secs => CASE WHEN ${tries} >= $2 THEN least($3 * power(2, ${tries} - $2), $4) ELSE 0 END / 1000.0)`;
@@ -88,15 +94,15 @@ export class SignInThrottle {
   private async take(subject: string, { free, firstMs, maxMs }: Limit): Promise<number> {
     const { rowCount } = await this.pool.query(
       `INSERT INTO platform.sign_in_throttle AS t (subject, failures, last_failure_at, blocked_until)
-       VALUES ($1, 1, now(), ${nextTryAt('now()', '1')})
-       ON CONFLICT (subject) DO UPDATE SET failures = ${TRIES}, last_failure_at = now(), blocked_until = ${nextTryAt('now()', `(${TRIES})`)}
-        WHERE t.blocked_until <= now() OR t.last_failure_at < now() - interval '1 hour'
+       VALUES ($1, 1, ${CLOCK}, ${nextTryAt(CLOCK, '1')})
+       ON CONFLICT (subject) DO UPDATE SET failures = ${TRIES}, last_failure_at = ${CLOCK}, blocked_until = ${nextTryAt(CLOCK, `(${TRIES})`)}
+        WHERE t.blocked_until <= ${CLOCK} OR t.last_failure_at < ${CLOCK} - interval '1 hour'
        RETURNING 1`,
       [subject, free, firstMs, maxMs],
     );
     if ((rowCount ?? 0) > 0) return 0;
     const { rows } = await this.pool.query<{ ms: number | null }>(
-      'SELECT ceil(extract(epoch FROM blocked_until - now()) * 1000)::int AS ms FROM platform.sign_in_throttle WHERE subject = $1',
+      `SELECT ceil(extract(epoch FROM blocked_until - ${CLOCK}) * 1000)::int AS ms FROM platform.sign_in_throttle WHERE subject = $1`,
       [subject],
     );
     return Math.max(1, rows[0]?.ms ?? 1);
