@@ -306,3 +306,31 @@ test('the same file imported twice at once creates each person once; a third imp
   expect(list.body.total).toBe(40);
   expect((await upload(file, 'c.csv', '', office.caseworker).expect(200)).body).toMatchObject({ unchanged: 40, errors: 0 });
 });
+
+test('two files in one request: 400 naming the file, and neither is imported', async () => {
+  const office = await api.organisation('Two Files Office');
+  const file = (name: string) =>
+    Buffer.from(
+      csv([
+        ['氏名', '生年月日', '国籍'],
+        [name, '1990-01-01', 'VNM'],
+      ]),
+    );
+  const refused = await api.http
+    .post('/v1/imports')
+    .auth(office.caseworker, { type: 'bearer' })
+    .attach('file', file('FIRST FILE PERSON'), 'a.csv')
+    .attach('other', file('SECOND FILE PERSON'), 'b.csv')
+    .expect(400);
+  expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+  expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'file', message: expect.stringMatching(/one file/) })]);
+  const listed = await api.http.get('/v1/residents').auth(office.viewer, { type: 'bearer' }).expect(200);
+  expect(listed.body.items).toEqual([]);
+  // A form field beside the file is refused alike: the body is one file and nothing else.
+  await api.http
+    .post('/v1/imports')
+    .auth(office.caseworker, { type: 'bearer' })
+    .field('note', 'x')
+    .attach('file', file('FIELD PERSON'), 'a.csv')
+    .expect(400);
+});

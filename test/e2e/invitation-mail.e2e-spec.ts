@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { Api, ADMIN_TOKEN } from '../support/api-harness.js';
-import { PASSWORD, signIn, tokenOf } from '../support/people.js';
+import { PASSWORD, person, signIn, tokenOf } from '../support/people.js';
 import { startSmtpMailbox, type SmtpMailbox } from '../support/smtp-mailbox.js';
 
 let api: Api;
@@ -86,4 +86,39 @@ test('a reset of access is mailed too', async () => {
   expect(mailbox).toHaveLength(before + 1);
   expect(mailbox.at(-1)!.raw).toMatch(/Subject: Set a new password for Zairyu Ledger/);
   expect(textOf(mailbox.at(-1)!.raw)).toContain(reset.body.inviteUrl);
+});
+
+test('another manager’s reset goes by mail to that manager alone: the resetting manager is not shown the link', async () => {
+  const org = await api.organisation('Kaede');
+  const resetting = await person(api, org.organisationId, org.manager, 'manager');
+  const peer = await person(api, org.organisationId, org.manager, 'manager');
+  const before = mailbox.length;
+  const reset = await resetting.agent
+    .post(`/v1/organisations/${org.organisationId}/users/${peer.userId}/reset-access`)
+    .set('x-csrf-token', resetting.csrf)
+    .expect(201);
+  expect(reset.body).toEqual({ id: peer.userId, inviteUrl: null, expiresAt: expect.any(String), mailed: true });
+  expect(mailbox).toHaveLength(before + 1);
+  expect(mailbox.at(-1)!.to).toEqual([peer.email]);
+  const link = /https:\/\/ledger\.sakura\.example\/#\/invitations\/[A-Za-z0-9_-]{43}/.exec(textOf(mailbox.at(-1)!.raw))?.[0];
+  expect(JSON.stringify(reset.body)).not.toContain(tokenOf(link!));
+  // An organisation's manager key is no person either: the link goes by mail alike.
+  const byKey = await api.http
+    .post(`/v1/organisations/${org.organisationId}/users/${peer.userId}/reset-access`)
+    .auth(org.manager, { type: 'bearer' })
+    .expect(201);
+  expect(byKey.body.inviteUrl).toBeNull();
+  const newest = /https:\/\/ledger\.sakura\.example\/#\/invitations\/[A-Za-z0-9_-]{43}/.exec(textOf(mailbox.at(-1)!.raw))?.[0];
+  await api.http
+    .post(`/v1/invitations/${tokenOf(newest!)}`)
+    .send({ password: 'a brand new passphrase!' })
+    .expect(204);
+  expect((await signIn(api, peer.email, 'a brand new passphrase!')).response.status).toBe(200);
+  // A caseworker's reset still shows the link to the manager, as before.
+  const caseworker = await person(api, org.organisationId, org.manager, 'caseworker');
+  const shown = await resetting.agent
+    .post(`/v1/organisations/${org.organisationId}/users/${caseworker.userId}/reset-access`)
+    .set('x-csrf-token', resetting.csrf)
+    .expect(201);
+  expect(shown.body.inviteUrl).toMatch(/#\/invitations\//);
 });

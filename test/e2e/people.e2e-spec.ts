@@ -12,7 +12,7 @@ let sakura: Keys;
 let fuji: Keys;
 
 beforeAll(async () => {
-  api = await Api.start({ trustProxy: true, people: { freeFailuresPerAddress: 1000 } });
+  api = await Api.start({ trustProxy: 1, people: { freeFailuresPerAddress: 1000 } });
   sakura = await api.organisation('Sakura Support');
   fuji = await api.organisation('Fuji Gyosei');
 });
@@ -48,6 +48,10 @@ describe('the first story: invitation → password → sign-in → record an eve
     expect(short.body.errors).toEqual([{ field: 'password', message: 'must be at least 12 characters' }]);
     const common = await api.http.post(`/v1/invitations/${token}`).send({ password: 'Password1234' }).expect(400);
     expect(common.body.errors).toEqual([{ field: 'password', message: 'is a commonly used password' }]);
+    for (const password of ['Yuki.Tanaka@Sakura.example', 'yuki.tanaka-2026-spring'])
+      expect((await api.http.post(`/v1/invitations/${token}`).send({ password }).expect(400)).body.errors).toEqual([
+        { field: 'password', message: 'must not contain your e-mail address or its name part' },
+      ]);
     await api.http.post(`/v1/invitations/${token}`).send({ password: PASSWORD }).expect(204);
 
     const { agent, response, csrf } = await signIn(api, 'yuki.tanaka@SAKURA.example');
@@ -183,6 +187,43 @@ describe('one-time links', () => {
       .send({ password: 'a brand new passphrase!' })
       .expect(204);
     expect((await signIn(api, someone.email, 'a brand new passphrase!')).response.status).toBe(200);
+  });
+});
+
+describe('an e-mail address is one account on the server (docs/architecture.md)', () => {
+  test('inviting an address used in another organisation is 409 EMAIL_IN_USE, word for word the answer for one used here, naming no organisation', async () => {
+    const theirs = await invite(api, fuji.organisationId, fuji.manager, 'viewer');
+    const ours = await invite(api, sakura.organisationId, sakura.manager, 'viewer');
+    const again = (email: string) =>
+      api.http
+        .post(`/v1/organisations/${sakura.organisationId}/users`)
+        .auth(sakura.manager, { type: 'bearer' })
+        .send({ name: 'Someone', email: email.toUpperCase(), role: 'viewer' })
+        .expect(409);
+    const elsewhere = await again(theirs.email);
+    expect(elsewhere.body.code).toBe('EMAIL_IN_USE');
+    expect(elsewhere.body).toEqual((await again(ours.email)).body);
+    expect(JSON.stringify(elsewhere.body)).not.toMatch(new RegExp(`Fuji|${fuji.organisationId}`));
+  });
+});
+
+describe('another manager’s reset of access', () => {
+  test('with no mail to send it by, a manager cannot reset another manager (422 RESET_NEEDS_MAIL, nothing changes); the admin can', async () => {
+    const office = await api.organisation('Reset Office');
+    const resetting = await person(api, office.organisationId, office.manager, 'manager');
+    const peer = await person(api, office.organisationId, office.manager, 'manager');
+    const refused = await resetting.agent
+      .post(`/v1/organisations/${office.organisationId}/users/${peer.userId}/reset-access`)
+      .set('x-csrf-token', resetting.csrf)
+      .expect(422);
+    expect(refused.body.code).toBe('RESET_NEEDS_MAIL');
+    await peer.agent.get('/v1/me').expect(200);
+    expect((await signIn(api, peer.email)).response.status).toBe(200);
+    const byAdmin = await api.http
+      .post(`/v1/organisations/${office.organisationId}/users/${peer.userId}/reset-access`)
+      .auth(ADMIN_TOKEN, { type: 'bearer' })
+      .expect(201);
+    expect(byAdmin.body.inviteUrl).toMatch(/#\/invitations\//);
   });
 });
 

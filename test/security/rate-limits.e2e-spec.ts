@@ -17,7 +17,7 @@ let momiji: Keys;
 
 beforeAll(async () => {
   // TRUST_PROXY, so that X-Forwarded-For stands for the client's address in the tests.
-  api = await Api.start({ trustProxy: true, rateLimits: { requestsPerMinute: BUDGET, failedAuthentications: FAILURES } });
+  api = await Api.start({ trustProxy: 1, rateLimits: { requestsPerMinute: BUDGET, failedAuthentications: FAILURES } });
   sakura = await api.organisation('Sakura');
   momiji = await api.organisation('Momiji');
 });

@@ -102,7 +102,7 @@ describe('Swagger UI at /docs under the CSP', () => {
 describe('behind a TLS-terminating proxy (TRUST_PROXY)', () => {
   let proxied: Api;
   beforeAll(async () => {
-    proxied = await Api.start({ trustProxy: true });
+    proxied = await Api.start({ trustProxy: 1 });
   });
   afterAll(() => proxied.close());
 

@@ -31,18 +31,22 @@ export interface AppOptions {
 }
 
 export async function createApp(runtime: Runtime, config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const proxies = config.trustProxy ?? 0;
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimit,
     logger: false,
     querystringParser,
     frameworkErrors,
     clientErrorHandler,
-    trustProxy: config.trustProxy ?? false,
+    // Our `proxies` nearest hops are believed, the next address to the left is the client's (what
+    // Fastify does with a number, which Nest's adapter type does not take). Never `true`: that
+    // takes the left-most X-Forwarded-For, which the client writes itself.
+    trustProxy: proxies > 0 ? (_address: string, hop: number) => hop < proxies : false,
   });
   const fastify = adapter.getInstance();
   await fastify.register(fastifyCookie);
   // Before every hook that may answer early (415, 414, 400), so their answers carry the headers too.
-  await installSecurityHeaders(fastify, { tls: config.trustProxy ?? false });
+  await installSecurityHeaders(fastify, { tls: proxies > 0 });
   // Files come in on POST /v1/imports only; it reads the one file itself (imports.controller.ts).
   await fastify.register(fastifyMultipart, { limits: { files: 1, fields: 0, parts: 1 } });
   installRequestLog(fastify, options.log);

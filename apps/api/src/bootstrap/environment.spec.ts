@@ -14,3 +14,18 @@ describe('start-up configuration', () => {
     expect(readEnvironment({}).adminToken).toBeNull();
   });
 });
+
+describe('TRUST_PROXY', () => {
+  test('is the number of our proxies in front; true means one; unset, empty or false means none', () => {
+    expect(readEnvironment({}).trustProxy).toBe(0);
+    expect(readEnvironment({ TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+    expect(readEnvironment({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(readEnvironment({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(readEnvironment({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  test('anything else stops the start with a message that says what it takes', () => {
+    expect(() => readEnvironment({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be the number of proxies/);
+    expect(() => readEnvironment({ TRUST_PROXY: '10.0.0.0/8' })).toThrow(/TRUST_PROXY/);
+  });
+});

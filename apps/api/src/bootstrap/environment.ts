@@ -54,11 +54,22 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     eventStore,
     kurrentDbUrl: env['KURRENTDB_URL'] || null,
     inlineProjector: (env['PROJECTOR'] ?? 'inline') !== 'off',
-    trustProxy: env['TRUST_PROXY'] === 'true' || env['TRUST_PROXY'] === '1',
+    trustProxy: trustedProxies(env['TRUST_PROXY']),
     people: peopleConfigFrom(env),
     reminders: remindersConfigFrom(env),
     rateLimits: rateLimitConfigFrom(env),
   };
+}
+
+/**
+ * TRUST_PROXY: the number of our proxies in front of the API. `true` means one (it meant "believe
+ * X-Forwarded-For" before, which took its left-most address: one a client can write itself).
+ */
+export function trustedProxies(value: string | undefined): number {
+  if (value === undefined || value === '' || value === 'false') return 0;
+  if (value === 'true') return 1;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  throw new Error(`TRUST_PROXY must be the number of proxies in front of the API (0, 1, 2, …; true means 1), not ${value}.`);
 }
 
 /** The admin token opens every organisation's keys: a short one could be guessed. */

@@ -16,8 +16,12 @@ export interface AppConfig {
   adminToken: string | null;
   /** Largest request body, in bytes. */
   bodyLimit: number;
-  /** Behind a TLS-terminating proxy: believe X-Forwarded-Proto / -For (secure cookies, client addresses). */
-  trustProxy?: boolean;
+  /**
+   * How many proxies of ours stand in front (TRUST_PROXY; 0: none). The client's address is the
+   * one that many hops from the right of X-Forwarded-For, so nothing a client writes to the left
+   * is believed; X-Forwarded-Proto / -Host are believed from the nearest one (secure cookies, HSTS).
+   */
+  trustProxy?: number;
   /** Sessions, sign-in throttle and invitation links (defaults in people-config.ts). */
   people?: Partial<PeopleConfig>;
   /** Digests, escalation and webhooks (defaults in reminders-config.ts). */

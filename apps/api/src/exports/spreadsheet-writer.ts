@@ -1,11 +1,11 @@
 /**
  * Rows written as a file Excel opens correctly, streamed batch by batch: CSV in UTF-8 with a
- * BOM (csv-stringify; without the BOM Excel in Japan reads UTF-8 as Shift_JIS and shows
+ * BOM (csv-text.ts; without the BOM Excel in Japan reads UTF-8 as Shift_JIS and shows
  * mojibake), or XLSX (exceljs' streaming writer) with date columns as real date cells.
  */
 import { PassThrough, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { csvText } from './csv-text.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -33,13 +33,8 @@ export function spreadsheetStream<Row>(
 
 function csvStream<Row>(columns: readonly ExportColumn<Row>[], batches: AsyncIterable<Row[]>): Readable {
   async function* chunks() {
-    yield stringify([columns.map((column) => column.header)], { bom: true, record_delimiter: 'windows' });
-    for await (const batch of batches)
-      if (batch.length > 0)
-        yield stringify(
-          batch.map((row) => columns.map((column) => column.value(row) ?? '')),
-          { record_delimiter: 'windows' },
-        );
+    yield csvText([columns.map((column) => column.header)], { bom: true });
+    for await (const batch of batches) if (batch.length > 0) yield csvText(batch.map((row) => columns.map((column) => column.value(row))));
   }
   return Readable.from(chunks());
 }

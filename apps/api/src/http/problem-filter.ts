@@ -52,6 +52,9 @@ export function sendProblem(reply: FastifyReply, body: Problem): void {
 export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendProblem(http.getResponse<FastifyReply>(), toProblem(error, http.getRequest<FastifyRequest>()));
+    const reply = http.getResponse<FastifyReply>();
+    if (error instanceof ProblemException && error.retryAfterSeconds !== undefined)
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+    sendProblem(reply, toProblem(error, http.getRequest<FastifyRequest>()));
   }
 }

@@ -18,6 +18,7 @@ import {
   type RecordableEvent,
   type RegistrationDetails,
 } from '@zairyu/domain';
+import { ESCAPED_FORMULA } from '../exports/csv-text.js';
 import { fieldMessageJa, LOST_LETTERS_JA } from './import-messages.js';
 import { IMPORT_TEMPLATE, type HeaderMap, type ImportField } from './import-template.js';
 import type { Cell, SheetRow } from './spreadsheet-file.js';
@@ -145,7 +146,8 @@ export function hasLostLetters(text: string): boolean {
 function cellText(cell: Cell): string | null {
   if (cell === null) return null;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  const text = String(cell).normalize('NFKC').trim();
+  // An exported file imports back unchanged: the `'` the CSV export put before a formula is not the person's.
+  const text = String(cell).normalize('NFKC').trim().replace(ESCAPED_FORMULA, '').trim();
   return text === '' ? null : text;
 }
 

@@ -1,6 +1,6 @@
 /**
  * `POST /v1/imports?dryRun=true|false` with one CSV or XLSX file (multipart/form-data, any
- * field name). The answer is the per-row report as JSON; a client that sends
+ * field name; a second file or a field beside it is a 400). The answer is the per-row report as JSON; a client that sends
  * `Accept: application/x-ndjson` gets progress lines first (`{"type":"progress","processed",
  * "total"}` after each batch of rows) and the report last (`{"type":"report", …}`), so a
  * large file shows how far it has come.
@@ -182,17 +182,39 @@ export class ImportsController {
     return this.config.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
   }
 
-  /** The one file of the multipart body, read whole (at most IMPORT_MAX_BYTES). */
+  /**
+   * The one file of the multipart body, read whole (at most IMPORT_MAX_BYTES). Every part is
+   * read, so that a second file (or a field) is refused rather than silently left out.
+   */
   private async upload(request: FastifyRequest): Promise<Buffer> {
     if (!request.isMultipart())
       throw new ProblemException({
         ...problem(415, 'Send the file as multipart/form-data (one CSV or XLSX file).'),
         detailJa: 'ファイルは multipart/form-data で 1 つ（CSV か XLSX）送ってください。',
       });
-    let file;
+    const oneFile = () =>
+      importProblem(
+        'Send one file only.',
+        'ファイルは 1 つだけ送ってください。',
+        'file',
+        'must be one file, alone in the body',
+        'ファイル 1 つだけを送ってください（2 つ目のファイルや項目は読みません）',
+      );
+    let bytes: Buffer | undefined;
     try {
-      file = await request.file({ limits: { fileSize: this.maxBytes, files: 1 } });
-    } catch {
+      for await (const part of request.parts({ limits: { fileSize: this.maxBytes, files: 1, parts: 1 } })) {
+        if (part.type !== 'file' || bytes !== undefined) throw oneFile();
+        bytes = await part.toBuffer();
+      }
+    } catch (error) {
+      if (error instanceof ProblemException) throw error;
+      const code = (error as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new ProblemException({
+          ...problem(413, `The file is larger than ${this.maxBytes} bytes.`),
+          detailJa: `ファイルが大きすぎます（${this.maxBytes} バイトまで）。`,
+        });
+      if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') throw oneFile();
       throw importProblem(
         'The multipart body cannot be read.',
         'multipart の本文を読み取れません。',
@@ -201,15 +223,8 @@ export class ImportsController {
         'multipart/form-data でファイルを 1 つ送ってください',
       );
     }
-    if (file === undefined)
+    if (bytes === undefined)
       throw importProblem('No file was sent.', 'ファイルが送られていません。', 'file', 'is required', 'ファイルが必要です');
-    try {
-      return await file.toBuffer();
-    } catch {
-      throw new ProblemException({
-        ...problem(413, `The file is larger than ${this.maxBytes} bytes.`),
-        detailJa: `ファイルが大きすぎます（${this.maxBytes} バイトまで）。`,
-      });
-    }
+    return bytes;
   }
 }

@@ -141,12 +141,28 @@ export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   'business1234',
 ]);
 
-/** Why a password is refused, or null when it may be used. */
-export function passwordWeakness(password: string): string | null {
+/**
+ * The shortest name part of an e-mail address a password may not contain: shorter ones
+ * (`ai@…`) would refuse ordinary words, and are guessed in no time within a longer password anyway.
+ */
+const SHORTEST_NAME_PART = 3;
+
+/**
+ * Why a password is refused, or null when it may be used. The person's e-mail address is the
+ * first thing a guesser tries (it is what they type to sign in), so a password holding it, or
+ * its name part before the @, is refused (NIST SP 800-63B §3.1.1.2: context-specific words).
+ */
+export function passwordWeakness(password: string, email?: string): string | null {
   if (password.length < 12) return 'must be at least 12 characters';
   if (password.length > 256) return 'must be at most 256 characters';
-  const folded = password.toLowerCase();
+  const folded = password.normalize('NFKC').toLowerCase();
   if (COMMON_PASSWORDS.has(folded)) return 'is a commonly used password';
   if (new Set(folded).size <= 2) return 'repeats too few characters';
+  if (email !== undefined) {
+    const address = email.normalize('NFKC').toLowerCase();
+    const namePart = address.slice(0, Math.max(0, address.lastIndexOf('@')));
+    if (folded.includes(address) || (namePart.length >= SHORTEST_NAME_PART && folded.includes(namePart)))
+      return 'must not contain your e-mail address or its name part';
+  }
   return null;
 }

@@ -25,6 +25,11 @@ export class InvitationMail implements OnModuleDestroy {
     this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   }
 
+  /** SMTP_URL is set: links can reach people without passing through anyone else's hands. */
+  get configured(): boolean {
+    return this.transport !== null;
+  }
+
   /** True when a mail was handed to the SMTP server. */
   async send(mail: LinkMail): Promise<boolean> {
     if (!this.transport) return false;

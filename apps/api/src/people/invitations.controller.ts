@@ -25,7 +25,7 @@ export class InvitationsController {
 
   @Post(':token')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Set the password (at least 12 characters, not a common one); the link is used up' })
+  @ApiOperation({ summary: 'Set the password (at least 12 characters, not a common one, not the e-mail address); the link is used up' })
   @ApiBody({ schema: { $ref: getSchemaPath(SetPasswordDto) } })
   @ApiNoContent('The password is set; sign in with it.')
   @ApiProblems(ALWAYS, WITH_BODY, 404, { status: 410, codes: ['LINK_USED', 'LINK_REPLACED', 'LINK_EXPIRED'] })

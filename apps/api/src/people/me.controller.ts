@@ -5,13 +5,14 @@ import type pg from 'pg';
 import { AllowedBeforeTotp, Caller, type AuthenticatedRequest } from '../auth/access.decorators.js';
 import type { OrganisationCaller, Principal, SignedInUser } from '../auth/principal.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { badRequest, forbidden, notFound, problem, ProblemException } from '../http/problem.js';
+import { badRequest, forbidden, notFound, problem, ProblemException, tooManyTries } from '../http/problem.js';
 import { isUuid } from '../http/query-params.js';
 import { checkBody } from '../http/check-body.js';
 import { TotpCodeDto } from './people.dto.js';
 import { SecondFactor } from './second-factor.js';
 import { SecurityLog } from './security-log.js';
 import { csrfTokenOf, SessionStore } from './session-store.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { ApiAnswer, ApiNoContent } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
@@ -41,6 +42,7 @@ export class MeController {
     private readonly sessions: SessionStore,
     private readonly secondFactor: SecondFactor,
     private readonly log: SecurityLog,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   @Get()
@@ -110,8 +112,11 @@ export class MeController {
   @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, { status: 422, codes: ['TOTP_CODE_WRONG'] })
   async confirmTotp(@Caller() caller: Principal, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const me = person(caller);
-    const codes = await this.secondFactor.confirmEnrolment(me.user.id, code(body));
+    const given = code(body);
+    await this.takeCodeTry(me);
+    const codes = await this.secondFactor.confirmEnrolment(me.user.id, given);
     if (!codes) throw wrongCode();
+    await this.throttle.codeRight(me.user.id);
     await this.log.record({
       organisationId: me.organisationId,
       kind: 'totp_enabled',
@@ -170,6 +175,14 @@ export class MeController {
     ]);
     const secret = rows[0]?.secret;
     if (!secret) throw new ProblemException(problem(409, 'TOTP is not on.', { code: 'TOTP_NOT_ON' }));
+    await this.takeCodeTry(me);
     if (!(await this.secondFactor.acceptCode(me.user.id, secret, given))) throw wrongCode();
+    await this.throttle.codeRight(me.user.id);
+  }
+
+  /** A stolen session must not guess its way to turning TOTP off: codes are counted like sign-in tries, before they are checked. */
+  private async takeCodeTry(me: Person): Promise<void> {
+    const wait = await this.throttle.tryCode(me.user.id);
+    if (wait > 0) throw tooManyTries('Too many codes were tried; wait before the next one.', wait);
   }
 }

@@ -64,9 +64,12 @@ export class OrganisationPeopleController {
 
   @Post('users/:userId/reset-access')
   @HttpCode(201)
-  @ApiOperation({ summary: 'A new one-time link; the old password, TOTP, recovery codes and sessions stop working' })
-  @ApiAnswer(201, 'Invitation', 'The new link, shown once.')
-  @ApiProblems(ALWAYS, AUTHENTICATED, 404, { status: 422, codes: ['USER_DISABLED'] })
+  @ApiOperation({
+    summary:
+      "A new one-time link; the old password, TOTP, recovery codes and sessions stop working. Another manager's link is mailed to them only (inviteUrl null)",
+  })
+  @ApiAnswer(201, 'Invitation', "The new link, shown once (null for another manager's: mailed to them alone).")
+  @ApiProblems(ALWAYS, AUTHENTICATED, 404, { status: 422, codes: ['USER_DISABLED', 'RESET_NEEDS_MAIL'] })
   resetAccess(@Caller() caller: Principal, @Param('orgId') orgId: string, @Param('userId') userId: string, @Req() request: FastifyRequest) {
     return this.people.resetAccess(caller, orgId, userId, request.ip);
   }

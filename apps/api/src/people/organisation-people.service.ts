@@ -41,6 +41,9 @@ export interface Invited {
   mailed: boolean;
 }
 
+/** A reset's answer: `inviteUrl` null when the link went by mail to the person alone. */
+export type AccessReset = Omit<Invited, 'inviteUrl'> & { inviteUrl: string | null };
+
 @Injectable()
 export class OrganisationPeople {
   constructor(
@@ -125,6 +128,9 @@ export class OrganisationPeople {
     if (checked.errors.length > 0) throw badRequest('The change is not valid.', checked.errors);
     const { role, disabled } = checked.value;
     return inTransaction(this.pool, async (client) => {
+      // Changes to one organisation's people go one at a time: two managers demoting each other
+      // at once would each still count the other as enabled, and leave no manager.
+      await client.query('SELECT 1 FROM platform.organisation WHERE id = $1 FOR UPDATE', [organisationId]);
       const before = await this.userOf(organisationId, userId, client, true);
       const after: UserRow = {
         ...before,
@@ -148,13 +154,26 @@ export class OrganisationPeople {
 
   /**
    * A new one-time link for someone who lost their password or authenticator: the old password,
-   * TOTP, recovery codes, sessions, earlier links and any sign-in lock-out all go.
+   * TOTP, recovery codes, sessions, earlier links and any sign-in lock-out all go. Another
+   * manager's link goes to that manager alone, by mail: shown to the manager who reset it, it
+   * would let them sign in as their peer (and act under their name in the security log). The
+   * platform admin is shown it, as for a first manager.
    */
-  async resetAccess(caller: Principal, organisationId: string, userId: string, address: string | null): Promise<Invited> {
+  async resetAccess(caller: Principal, organisationId: string, userId: string, address: string | null): Promise<AccessReset> {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
+    let mailOnly = false;
     const { user, link } = await inTransaction(this.pool, async (client) => {
       const user = await this.userOf(organisationId, userId, client, true);
       if (user.disabled_at) throw new ProblemException(problem(422, 'Enable the user first.', { code: 'USER_DISABLED' }));
+      mailOnly = user.role === 'manager' && caller.kind === 'key' && caller.user?.id !== user.id;
+      if (mailOnly && !this.mail.configured)
+        throw new ProblemException(
+          problem(
+            422,
+            "Another manager's access is reset by a mail to them, and this server sends no mail (SMTP_URL); ask the platform admin to reset it.",
+            { code: 'RESET_NEEDS_MAIL' },
+          ),
+        );
       await client.query('UPDATE platform.app_user SET password_hash = NULL WHERE id = $1', [userId]);
       await this.secondFactor.turnOff(userId, client);
       await this.sessions.endAll(userId, client);
@@ -164,7 +183,11 @@ export class OrganisationPeople {
       return { user, link };
     });
     const purpose: LinkPurpose = user.password_hash === null ? 'invitation' : 'reset';
-    return this.mailInvitation({ id: userId, email: user.email, name: user.name, organisationName: organisation.name, link }, purpose);
+    const invited = await this.mailInvitation(
+      { id: userId, email: user.email, name: user.name, organisationName: organisation.name, link },
+      purpose,
+    );
+    return mailOnly ? { ...invited, inviteUrl: null } : invited;
   }
 
   async sessionsOf(caller: Principal, organisationId: string, userId: string): Promise<SessionView[]> {

@@ -6,7 +6,7 @@
 export interface PeopleConfig {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  /** Failed sign-ins allowed before delays start, per e-mail address typed and per client address. */
+  /** Sign-in tries checked before delays start, per e-mail address typed and per client address (a burst gets no more). */
   freeFailuresPerAccount: number;
   freeFailuresPerAddress: number;
   /** The first delay; each further failure doubles it, up to `maxDelayMs`. */

@@ -76,7 +76,12 @@ export const PEOPLE_SCHEMAS: Record<string, SchemaObject> = {
     required: ['id', 'inviteUrl', 'expiresAt', 'mailed'],
     properties: {
       id: { type: 'string', format: 'uuid', description: 'The user invited.' },
-      inviteUrl: { type: 'string', description: 'The one-time link (shown once; the token is in the fragment).' },
+      inviteUrl: {
+        type: 'string',
+        nullable: true,
+        description:
+          "The one-time link (shown once; the token is in the fragment). null when it was mailed to the person alone: another manager's reset of access.",
+      },
       expiresAt: INSTANT,
       mailed: { type: 'boolean', description: 'Also sent by e-mail (SMTP_URL set).' },
     },

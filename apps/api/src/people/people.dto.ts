@@ -14,7 +14,10 @@ export class UpdateUserDto {
 }
 
 export class SetPasswordDto {
-  @ApiProperty({ description: 'at least 12 characters, not a commonly used password' }) @IsString() @MaxLength(1024) password!: string;
+  @ApiProperty({ description: 'at least 12 characters, not a commonly used password, not holding the e-mail address or its name part' })
+  @IsString()
+  @MaxLength(1024)
+  password!: string;
 }
 
 export class SignInDto {

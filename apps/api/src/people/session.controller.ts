@@ -9,7 +9,7 @@ import { SignInDto } from './people.dto.js';
 import { SecurityLog } from './security-log.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SessionStore } from './session-store.js';
-import { SignInRefused, SignInService } from './sign-in.service.js';
+import { SignInService } from './sign-in.service.js';
 import { ApiAnswer, ApiNoContent } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
@@ -38,14 +38,9 @@ export class SessionController {
     when: 'Any failure, alike (Retry-After while sign-ins from this e-mail or address must wait).',
   })
   async create(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    try {
-      const session = await this.signIn.signIn(body, { address: request.ip, userAgent: request.headers['user-agent'] ?? null });
-      setSessionCookie(request, reply, session.secret, this.config.sessionAbsoluteHours * 3600);
-      return { csrfToken: session.csrfToken };
-    } catch (error) {
-      if (error instanceof SignInRefused && error.retryAfterMs > 0) void reply.header('retry-after', Math.ceil(error.retryAfterMs / 1000));
-      throw error;
-    }
+    const session = await this.signIn.signIn(body, { address: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    setSessionCookie(request, reply, session.secret, this.config.sessionAbsoluteHours * 3600);
+    return { csrfToken: session.csrfToken };
   }
 
   @Delete()

@@ -32,10 +32,11 @@ export class SetPasswordService {
 
   async accept(token: string, body: unknown, address: string | null): Promise<void> {
     const checked = checkBody(SetPasswordDto, body);
-    const weakness = checked.errors.length === 0 ? passwordWeakness(checked.value.password) : null;
-    if (weakness) checked.errors.push({ field: 'password', message: weakness });
     if (checked.errors.length > 0) throw badRequest('The password cannot be used.', checked.errors);
-    await this.links.open(token); // a used or expired link is refused before the slow hash
+    // A used or expired link is refused before the slow hash; an open one says whose password this is.
+    const { email } = await this.links.open(token);
+    const weakness = passwordWeakness(checked.value.password, email);
+    if (weakness) throw badRequest('The password cannot be used.', [{ field: 'password', message: weakness }]);
     const hash = await hashPassword(checked.value.password);
     const client = await this.pool.connect();
     try {

@@ -24,8 +24,11 @@ export interface Client {
 }
 
 export class SignInRefused extends ProblemException {
-  constructor(readonly retryAfterMs: number) {
-    super(problem(401, 'The e-mail address, password or code is not right.', { code: 'SIGN_IN_FAILED' }));
+  constructor(retryAfterMs: number) {
+    super(
+      problem(401, 'The e-mail address, password or code is not right.', { code: 'SIGN_IN_FAILED' }),
+      retryAfterMs > 0 ? Math.ceil(retryAfterMs / 1000) : undefined,
+    );
   }
 }
 
@@ -43,7 +46,8 @@ export class SignInService {
     const checked = checkBody(SignInDto, body);
     if (checked.errors.length > 0) throw badRequest('The sign-in request is not valid.', checked.errors);
     const email = normaliseEmail(checked.value.email);
-    const wait = await this.throttle.waitFor(email, client.address);
+    // Counted before anything is checked: of a burst of tries, only the free ones are checked.
+    const wait = await this.throttle.trySignIn(email, client.address);
     if (wait > 0) throw new SignInRefused(wait);
 
     const { rows } = await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM platform.app_user WHERE lower(email) = $1`, [email]);
@@ -68,13 +72,14 @@ export class SignInService {
       } else if (totp !== undefined) {
         if (!(await this.secondFactor.acceptCode(user.id, user.totp_secret, totp))) return this.refuse(email, client, user, 'totp');
       } else {
+        await this.throttle.passwordRight(email, client.address);
         throw new ProblemException(
           problem(401, 'Enter the code from your authenticator app (or a recovery code).', { code: 'TOTP_REQUIRED' }),
         );
       }
     }
 
-    await this.throttle.succeeded(email);
+    await this.throttle.signedIn(email, client.address);
     const session = await this.sessions.start({ id: user.id, organisationId: user.organisation_id }, client.address, client.userAgent);
     await this.pool.query('UPDATE platform.app_user SET last_sign_in_at = now() WHERE id = $1', [user.id]);
     await this.log.record({
@@ -89,7 +94,6 @@ export class SignInService {
   }
 
   private async refuse(email: string, client: Client, user: UserRow | undefined, step: string): Promise<never> {
-    await this.throttle.failed(email, client.address);
     // A failure against no account is logged outside every organisation: no manager reads it.
     await this.log.record({
       organisationId: user?.organisation_id ?? null,

@@ -396,7 +396,7 @@ export interface paths {
         /** Who an invitation or reset link is for (404 unknown; 410 used, replaced or expired) */
         get: operations["InvitationsController_describe"];
         put?: never;
-        /** Set the password (at least 12 characters, not a common one); the link is used up */
+        /** Set the password (at least 12 characters, not a common one, not the e-mail address); the link is used up */
         post: operations["InvitationsController_accept"];
         delete?: never;
         options?: never;
@@ -448,7 +448,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new one-time link; the old password, TOTP, recovery codes and sessions stop working */
+        /** A new one-time link; the old password, TOTP, recovery codes and sessions stop working. Another manager's link is mailed to them only (inviteUrl null) */
         post: operations["OrganisationPeopleController_resetAccess"];
         delete?: never;
         options?: never;
@@ -822,7 +822,7 @@ export interface components {
             code: string;
         };
         SetPasswordDto: {
-            /** @description at least 12 characters, not a commonly used password */
+            /** @description at least 12 characters, not a commonly used password, not holding the e-mail address or its name part */
             password: string;
         };
         InviteUserDto: {
@@ -4781,8 +4781,8 @@ export interface components {
              * @description The user invited.
              */
             id: string;
-            /** @description The one-time link (shown once; the token is in the fragment). */
-            inviteUrl: string;
+            /** @description The one-time link (shown once; the token is in the fragment). null when it was mailed to the person alone: another manager's reset of access. */
+            inviteUrl: string | null;
             /** Format: date-time */
             expiresAt: string;
             /** @description Also sent by e-mail (SMTP_URL set). */
@@ -7793,7 +7793,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The new link, shown once. */
+            /** @description The new link, shown once (null for another manager's: mailed to them alone). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7847,7 +7847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The facts break a rule: `code` says which. Codes: `USER_DISABLED`. */
+            /** @description The facts break a rule: `code` says which. Codes: `USER_DISABLED`, `RESET_NEEDS_MAIL`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7855,7 +7855,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "USER_DISABLED";
+                        code: "USER_DISABLED" | "RESET_NEEDS_MAIL";
                     };
                 };
             };
