@@ -30,6 +30,8 @@ export * from './ssw/specified-fields.js';
 export * from './ssw/corporate-number.js';
 export * from './ssw/ssw-events.js';
 export * from './ssw/ssw-deadline-kinds.js';
+export * from './review/review-events.js';
+export * from './review/review-deadline-kinds.js';
 export { ssw1Count, type Ssw1Count } from './ssw/ssw1-cap.js';
 export * from './ssw/ssw-periods.js';
 export * from './ssw/ssw-panel.js';

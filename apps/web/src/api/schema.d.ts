@@ -3922,10 +3922,284 @@ export interface components {
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
         };
+        AdditionalDocumentsRequestedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AdditionalDocumentsRequested";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                requestedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                dueOn: string;
+                /** @description the documents the notice asks for */
+                items: string[];
+            };
+        };
+        AdditionalDocumentsRequestedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AdditionalDocumentsRequested";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                requestedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                dueOn: string;
+                /** @description the documents the notice asks for */
+                items: string[];
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        AdditionalDocumentsSubmittedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AdditionalDocumentsSubmitted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        AdditionalDocumentsSubmittedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AdditionalDocumentsSubmitted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SummonsIssuedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummonsIssued";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                issuedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                appearOn: string;
+                /** @description not blank */
+                place?: string;
+            };
+        };
+        SummonsIssuedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummonsIssued";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                issuedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                appearOn: string;
+                /** @description not blank */
+                place?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SummonsAttendedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummonsAttended";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        SummonsAttendedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummonsAttended";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        CoeIssuedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CoeIssued";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                issuedOn: string;
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+            };
+        };
+        CoeIssuedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CoeIssued";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                issuedOn: string;
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
         /** @description A fact to record; `type` says which, and fixes the shape of `data`. */
-        RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"];
+        RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"] | components["schemas"]["AdditionalDocumentsRequestedEvent"] | components["schemas"]["AdditionalDocumentsSubmittedEvent"] | components["schemas"]["SummonsIssuedEvent"] | components["schemas"]["SummonsAttendedEvent"] | components["schemas"]["CoeIssuedEvent"];
         /** @description A recorded fact with who recorded it and when. */
-        EventRecord: components["schemas"]["ResidentRegisteredRecord"] | components["schemas"]["LandedRecord"] | components["schemas"]["BornInJapanRecord"] | components["schemas"]["CardIssuedRecord"] | components["schemas"]["MovedRecord"] | components["schemas"]["ResidenceNotifiedRecord"] | components["schemas"]["DetailsChangedRecord"] | components["schemas"]["ExtensionAppliedRecord"] | components["schemas"]["ExtensionGrantedRecord"] | components["schemas"]["ExtensionDeniedRecord"] | components["schemas"]["StatusChangeAppliedRecord"] | components["schemas"]["StatusChangeGrantedRecord"] | components["schemas"]["StatusChangeDeniedRecord"] | components["schemas"]["PermanentResidenceAppliedRecord"] | components["schemas"]["PermanentResidenceGrantedRecord"] | components["schemas"]["PermanentResidenceDeniedRecord"] | components["schemas"]["StatusAcquisitionAppliedRecord"] | components["schemas"]["StatusAcquisitionGrantedRecord"] | components["schemas"]["CardLostRecord"] | components["schemas"]["CardSurrenderedRecord"] | components["schemas"]["DepartedRecord"] | components["schemas"]["ReenteredRecord"] | components["schemas"]["StatusRevokedRecord"] | components["schemas"]["NaturalisedRecord"] | components["schemas"]["DiedRecord"] | components["schemas"]["AffiliationChangedRecord"] | components["schemas"]["AffiliationNotifiedRecord"] | components["schemas"]["SpouseRelationshipEndedRecord"] | components["schemas"]["SpouseNotifiedRecord"] | components["schemas"]["ExtraActivityPermittedRecord"] | components["schemas"]["CardVerifiedRecord"] | components["schemas"]["EventRetractedRecord"] | components["schemas"]["ExistingStatusRecordedRecord"] | components["schemas"]["DetailsCorrectedRecord"] | components["schemas"]["CaseClosedRecord"] | components["schemas"]["CaseReopenedRecord"] | components["schemas"]["CaseAssignedRecord"] | components["schemas"]["SupportStartedRecord"] | components["schemas"]["SupportEndedRecord"] | components["schemas"]["SupportContractChangedRecord"] | components["schemas"]["SupportInterviewHeldRecord"] | components["schemas"]["OrientationHeldRecord"] | components["schemas"]["SswIntervalExcludedRecord"] | components["schemas"]["SswSixthYearApprovedRecord"] | components["schemas"]["SswContractChangedRecord"] | components["schemas"]["AcceptanceDifficultyRecord"] | components["schemas"]["SswReportFiledRecord"] | components["schemas"]["HelloWorkNotifiedRecord"];
+        EventRecord: components["schemas"]["ResidentRegisteredRecord"] | components["schemas"]["LandedRecord"] | components["schemas"]["BornInJapanRecord"] | components["schemas"]["CardIssuedRecord"] | components["schemas"]["MovedRecord"] | components["schemas"]["ResidenceNotifiedRecord"] | components["schemas"]["DetailsChangedRecord"] | components["schemas"]["ExtensionAppliedRecord"] | components["schemas"]["ExtensionGrantedRecord"] | components["schemas"]["ExtensionDeniedRecord"] | components["schemas"]["StatusChangeAppliedRecord"] | components["schemas"]["StatusChangeGrantedRecord"] | components["schemas"]["StatusChangeDeniedRecord"] | components["schemas"]["PermanentResidenceAppliedRecord"] | components["schemas"]["PermanentResidenceGrantedRecord"] | components["schemas"]["PermanentResidenceDeniedRecord"] | components["schemas"]["StatusAcquisitionAppliedRecord"] | components["schemas"]["StatusAcquisitionGrantedRecord"] | components["schemas"]["CardLostRecord"] | components["schemas"]["CardSurrenderedRecord"] | components["schemas"]["DepartedRecord"] | components["schemas"]["ReenteredRecord"] | components["schemas"]["StatusRevokedRecord"] | components["schemas"]["NaturalisedRecord"] | components["schemas"]["DiedRecord"] | components["schemas"]["AffiliationChangedRecord"] | components["schemas"]["AffiliationNotifiedRecord"] | components["schemas"]["SpouseRelationshipEndedRecord"] | components["schemas"]["SpouseNotifiedRecord"] | components["schemas"]["ExtraActivityPermittedRecord"] | components["schemas"]["CardVerifiedRecord"] | components["schemas"]["EventRetractedRecord"] | components["schemas"]["ExistingStatusRecordedRecord"] | components["schemas"]["DetailsCorrectedRecord"] | components["schemas"]["CaseClosedRecord"] | components["schemas"]["CaseReopenedRecord"] | components["schemas"]["CaseAssignedRecord"] | components["schemas"]["SupportStartedRecord"] | components["schemas"]["SupportEndedRecord"] | components["schemas"]["SupportContractChangedRecord"] | components["schemas"]["SupportInterviewHeldRecord"] | components["schemas"]["OrientationHeldRecord"] | components["schemas"]["SswIntervalExcludedRecord"] | components["schemas"]["SswSixthYearApprovedRecord"] | components["schemas"]["SswContractChangedRecord"] | components["schemas"]["AcceptanceDifficultyRecord"] | components["schemas"]["SswReportFiledRecord"] | components["schemas"]["HelloWorkNotifiedRecord"] | components["schemas"]["AdditionalDocumentsRequestedRecord"] | components["schemas"]["AdditionalDocumentsSubmittedRecord"] | components["schemas"]["SummonsIssuedRecord"] | components["schemas"]["SummonsAttendedRecord"] | components["schemas"]["CoeIssuedRecord"];
         RegisterResident: {
             /** @description not blank */
             fullName: string;
@@ -4194,7 +4468,7 @@ export interface components {
             /** Format: uuid */
             residentId: string;
             /** @enum {string} */
-            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal";
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "additional_documents" | "summons_appearance" | "coe_entry";
             /**
              * Format: date
              * @example 2026-04-01
@@ -4242,7 +4516,7 @@ export interface components {
              */
             residentId: string | null;
             /** @enum {string} */
-            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal";
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "additional_documents" | "summons_appearance" | "coe_entry";
             /**
              * Format: date
              * @example 2026-04-01
@@ -6153,7 +6427,7 @@ export interface operations {
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, additional_documents, summons_appearance, coe_entry */
                 kind?: string;
                 /** @description comma-separated: resident, employer, organisation */
                 owedBy?: string;
@@ -9790,7 +10064,7 @@ export interface operations {
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, additional_documents, summons_appearance, coe_entry */
                 kind?: string;
                 /** @description comma-separated: resident, employer, organisation */
                 owedBy?: string;

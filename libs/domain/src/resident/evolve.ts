@@ -27,6 +27,7 @@ import { existingStatusRecorded } from './existing-status.js';
 import type { ResidentState } from './state.js';
 import { beginPeriod, endStay, owesCardSurrender } from './stay-transitions.js';
 import { sswAfterFact } from '../ssw/ssw-step.js';
+import { reviewAfterFact } from '../review/review-step.js';
 
 const RESIDENCE_NOTIFICATIONS: readonly DeadlineKind[] = [
   'residence_notification_90_day',
@@ -41,7 +42,7 @@ const CARD_ISSUE_MEETS: Partial<Record<string, DeadlineKind>> = {
 };
 
 export function evolve(state: ResidentState, event: RecordedEvent): ResidentState {
-  return sswAfterFact(state, evolveCore(state, event), event);
+  return sswAfterFact(state, reviewAfterFact(evolveCore(state, event), event), event);
 }
 
 function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
@@ -263,6 +264,14 @@ function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
     case 'AcceptanceDifficulty':
     case 'SswReportFiled':
     case 'HelloWorkNotified':
+      return state;
+
+    // Review and certificate facts: review/review-step.ts.
+    case 'AdditionalDocumentsRequested':
+    case 'AdditionalDocumentsSubmitted':
+    case 'SummonsIssued':
+    case 'SummonsAttended':
+    case 'CoeIssued':
       return state;
 
     default:
