@@ -16,6 +16,7 @@ import {
   text,
   check,
   type Check,
+  type FieldError,
   type FieldRule,
 } from '../events/field-rules.js';
 import type { StatusCode } from '../status-catalogue.js';
@@ -110,3 +111,8 @@ export const FILE_MATTER_RULES: Record<string, FieldRule> = {
 
 export const DECIDE_MATTER_RULES: Record<string, FieldRule> = { result: required(oneOf(MATTER_RESULTS)), decidedOn: required(date) };
 export const CLOSE_MATTER_RULES: Record<string, FieldRule> = { closedOn: required(date), note: optional(text(2000)) };
+
+/** Every field at fault in a request's body, by the rules above (`field` names the body's field). */
+export function matterRequestErrors(rules: Record<string, FieldRule>, body: unknown): FieldError[] {
+  return object(rules)(body ?? {}, 'body').map((error) => ({ ...error, field: error.field.replace(/^body\.?/, '') || 'body' }));
+}
