@@ -191,6 +191,21 @@ describe('matters', () => {
     ).toBe('awaiting_result');
   });
 
+  test('two marks of the checklist at once are both kept (writers of one matter take turns)', async () => {
+    const other = await as(office.caseworker)
+      .post('/v1/matters', { residentId, kind: 'reentry_permit', feeYen: 11000, acceptedOn: today })
+      .expect(201);
+    const id = other.body.matterId;
+    await Promise.all([
+      as(office.caseworker).patch(`/v1/matters/${id}/checklist/application_form`, { state: 'received' }).expect(200),
+      as(office.caseworker).patch(`/v1/matters/${id}/checklist/passport_and_card`, { state: 'not_applicable' }).expect(200),
+    ]);
+    const after = (await as(office.viewer).get(`/v1/matters/${id}`).expect(200)).body;
+    expect(after.checklist.map((item: { state: string }) => item.state)).toEqual(['received', 'not_applicable']);
+    expect(after.version).toBe(3);
+    expect(after.missing).toEqual([]);
+  });
+
   test('close → closedOn; a closed matter takes nothing more (409 MATTER_CLOSED)', async () => {
     const closed = await as(office.caseworker)
       .post(`/v1/matters/${matterId}/close`, { closedOn: today, note: '在留カード受領済' })
@@ -235,7 +250,7 @@ describe('matters', () => {
       '依頼者の住所',
       '結了の年月日',
     ]);
-    expect(sheet.rowCount).toBe(3);
+    expect(sheet.rowCount).toBe(4);
     expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
       1,
       '在留期間更新許可申請',
@@ -245,6 +260,8 @@ describe('matters', () => {
       '東京都新宿区西新宿2-8-1',
       new Date(`${today}T00:00:00Z`),
     ]);
+    // In the order accepted: the certificate (5 days ago) before the re-entry permit (today).
+    expect((sheet.getRow(4).values as unknown[]).slice(1, 3)).toEqual([3, '再入国許可申請']);
     expect((sheet.getRow(3).values as unknown[]).slice(1, 7)).toEqual([
       2,
       '在留資格認定証明書交付申請(engineer_humanities_international)',
@@ -257,5 +274,23 @@ describe('matters', () => {
     await api.http.get('/v1/matters/register.xlsx').auth(office.viewer, { type: 'bearer' }).expect(403);
     const theirs = await api.http.get('/v1/matters/register.xlsx').auth(other.caseworker, { type: 'bearer' }).buffer(true).expect(200);
     expect(theirs.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  test('a resident erased: their matter shows no name and no facts of theirs; a new matter for them is a 410', async () => {
+    const erasedId = await api.register(office.caseworker, { fullName: 'LE VAN CUONG' });
+    const accepted = await as(office.caseworker)
+      .post('/v1/matters', { residentId: erasedId, kind: 'coe', feeYen: 1000, acceptedOn: today })
+      .expect(201);
+    await api.http
+      .post(`/v1/residents/${erasedId}/erasure`)
+      .auth(office.manager, { type: 'bearer' })
+      .send({ reason: 'data_subject_request' })
+      .expect(200);
+    const after = (await as(office.viewer).get(`/v1/matters/${accepted.body.matterId}`).expect(200)).body;
+    expect(after).toMatchObject({ residentName: null, stage: 'collecting' });
+    const refused = await as(office.caseworker)
+      .post('/v1/matters', { residentId: erasedId, kind: 'coe', feeYen: 1000, acceptedOn: today })
+      .expect(410);
+    expect(refused.body.code).toBe('RESIDENT_ERASED');
   });
 });

@@ -45,6 +45,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const CONFLICT = { status: 409, codes: MATTER_CONFLICT_CODES, when: 'The matter is closed, already filed or already decided.' };
 const RULE = { status: 422, codes: MATTER_RULE_CODES, when: 'The request breaks a rule of the matter: `code` says which.' };
 const NOT_FOUND = { status: 404, when: 'No such matter (or resident) in the caller’s organisation.' };
+const ERASED = { status: 410, codes: ['RESIDENT_ERASED'], when: 'The resident’s personal data was erased.' };
 
 /** The body checked by the domain's field rules: every field at fault, as a 400. */
 function checked<T>(rules: Record<string, FieldRule>, body: unknown): T {
@@ -82,7 +83,7 @@ export class MattersController {
   })
   @ApiBody({ schema: ref('AcceptMatter') })
   @ApiAnswer(201, 'Matter', 'Accepted; Location names it.')
-  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, NOT_FOUND)
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, NOT_FOUND, ERASED)
   async create(
     @OrgKey() caller: OrganisationCaller,
     @Body() body: unknown,
@@ -204,7 +205,7 @@ export class MattersController {
   })
   @ApiBody({ schema: ref('MatterFiling') })
   @ApiAnswer(200, 'Matter', 'The matter after the filing.')
-  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, NOT_FOUND, CONFLICT, RULE)
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, NOT_FOUND, CONFLICT, RULE, ERASED)
   async file(
     @OrgKey() caller: OrganisationCaller,
     @Param('id') id: string,

@@ -10578,6 +10578,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resident’s personal data was erased. Codes: `RESIDENT_ERASED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RESIDENT_ERASED";
+                    };
+                };
+            };
             /** @description The body is larger than the limit. */
             413: {
                 headers: {
@@ -10959,6 +10971,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "MATTER_CLOSED" | "ALREADY_FILED" | "ALREADY_DECIDED";
+                    };
+                };
+            };
+            /** @description The resident’s personal data was erased. Codes: `RESIDENT_ERASED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RESIDENT_ERASED";
                     };
                 };
             };
