@@ -21,6 +21,7 @@ import { REMINDERS_CONTROLLERS, remindersProviders } from './reminders/reminders
 import { PERSONAL_DATA_CONTROLLERS, personalDataProviders } from './personal-data/personal-data-wiring.js';
 import { EMPLOYER_CONTROLLERS, EMPLOYER_PROVIDERS } from './employers/employers-wiring.js';
 import { IMPORTS_CONTROLLERS, IMPORTS_PROVIDERS } from './imports/imports-wiring.js';
+import { MATTER_CONTROLLERS, MATTER_PROVIDERS } from './matters/matters-wiring.js';
 import { CreateOrganisationHandler, IssueApiKeyHandler, IssueCalendarTokenHandler } from './platform/platform-commands.js';
 import { ListResidentsHandler } from './residents/list-residents.handler.js';
 import { RecordEventHandler } from './residents/record-event.handler.js';
@@ -52,6 +53,7 @@ export class AppModule {
         ...PERSONAL_DATA_CONTROLLERS,
         ...EMPLOYER_CONTROLLERS,
         ...IMPORTS_CONTROLLERS,
+        ...MATTER_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -83,6 +85,7 @@ export class AppModule {
         ...personalDataProviders(runtime),
         ...EMPLOYER_PROVIDERS,
         ...IMPORTS_PROVIDERS,
+        ...MATTER_PROVIDERS,
       ],
     };
   }

@@ -5,6 +5,7 @@
  */
 import type { DeadlineDefinition, OwedBy } from './deadline-definition.js';
 import { SSW_DEADLINE_CATALOGUE, SSW_DEADLINE_KINDS } from './ssw/ssw-deadline-kinds.js';
+import { REVIEW_DEADLINE_CATALOGUE, REVIEW_DEADLINE_KINDS } from './review/review-deadline-kinds.js';
 
 export { OWED_BY, OWED_BY_LABEL, type DeadlineDefinition, type OwedBy } from './deadline-definition.js';
 
@@ -24,6 +25,7 @@ export const DEADLINE_KINDS = [
   'spouse_activity_revocation_risk',
   'status_acquisition',
   ...SSW_DEADLINE_KINDS,
+  ...REVIEW_DEADLINE_KINDS,
 ] as const;
 
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
@@ -106,6 +108,7 @@ export const DEADLINE_CATALOGUE: Readonly<Record<DeadlineKind, DeadlineDefinitio
     movesOnHoliday: true,
   },
   ...SSW_DEADLINE_CATALOGUE,
+  ...REVIEW_DEADLINE_CATALOGUE,
 };
 
 export function owedByOf(kind: DeadlineKind): OwedBy {

@@ -11,6 +11,7 @@ import { DEADLINE_SCHEMAS } from '../deadlines/deadline-schemas.js';
 import { EMPLOYER_SCHEMAS } from '../employers/employer-schemas.js';
 import { HEALTH_SCHEMAS } from '../health/health-schemas.js';
 import { IMPORT_SCHEMAS } from '../imports/import-schemas.js';
+import { MATTER_SCHEMAS } from '../matters/matter-schemas.js';
 import { SESSION_COOKIE } from '../people/session-cookie.js';
 import { PEOPLE_SCHEMAS } from '../people/people-schemas.js';
 import { PERSONAL_DATA_SCHEMAS } from '../personal-data/personal-data-schemas.js';
@@ -34,6 +35,7 @@ const SCHEMAS: Array<Record<string, SchemaObject>> = [
   REMINDER_SCHEMAS,
   PERSONAL_DATA_SCHEMAS,
   HEALTH_SCHEMAS,
+  MATTER_SCHEMAS,
 ];
 
 export function apiDocument(app: INestApplication): OpenAPIObject {

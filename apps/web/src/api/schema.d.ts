@@ -785,6 +785,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's matters, in the order accepted; `stage` (comma-separated) keeps those in that stage as of `asOf` */
+        get: operations["MattersController_list"];
+        put?: never;
+        /** Accept a matter (受任) for a resident of the organisation: its checklist starts from the catalogue for its kind */
+        post: operations["MattersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matters/register.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register (帳簿, 行政書士法9条): every matter accepted, with 事件の名称, 受任の年月日, 報酬の額, 依頼者の住所・氏名 */
+        get: operations["MattersController_register"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One matter: its checklist, filing, stage, result and what is missing, as of `asOf` */
+        get: operations["MattersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matters/{id}/checklist/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark a checklist item requested / received / not applicable (who provides it, its due day); a new code with a label adds an item */
+        patch: operations["MattersController_checklist"];
+        trace?: never;
+    };
+    "/v1/matters/{id}/filing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the filing; `applicationEventId` links the resident's …Applied fact (its 受付番号 and channel are taken from it) */
+        post: operations["MattersController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matters/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a result the resident's history does not hold (withdrawn; a re-entry permit's decision) */
+        post: operations["MattersController_result"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matters/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the matter (the engagement ends; it stays on the register 2 years from this day) */
+        post: operations["MattersController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4073,10 +4193,284 @@ export interface components {
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
         };
+        AdditionalDocumentsRequestedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AdditionalDocumentsRequested";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                requestedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                dueOn: string;
+                /** @description the documents the notice asks for */
+                items: string[];
+            };
+        };
+        AdditionalDocumentsRequestedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AdditionalDocumentsRequested";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                requestedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                dueOn: string;
+                /** @description the documents the notice asks for */
+                items: string[];
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        AdditionalDocumentsSubmittedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AdditionalDocumentsSubmitted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        AdditionalDocumentsSubmittedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "AdditionalDocumentsSubmitted";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SummonsIssuedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummonsIssued";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                issuedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                appearOn: string;
+                /** @description not blank */
+                place?: string;
+            };
+        };
+        SummonsIssuedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummonsIssued";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                issuedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                appearOn: string;
+                /** @description not blank */
+                place?: string;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        SummonsAttendedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummonsAttended";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        SummonsAttendedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SummonsAttended";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
+        CoeIssuedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CoeIssued";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                issuedOn: string;
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+            };
+        };
+        CoeIssuedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CoeIssued";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                issuedOn: string;
+                /**
+                 * @description 在留資格 code
+                 * @enum {string}
+                 */
+                status: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+        };
         /** @description A fact to record; `type` says which, and fixes the shape of `data`. */
-        RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"] | components["schemas"]["SupportPlanChangedEvent"] | components["schemas"]["SswStandardsNonConformityEvent"] | components["schemas"]["SupportDifficultyEvent"];
+        RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"] | components["schemas"]["SupportPlanChangedEvent"] | components["schemas"]["SswStandardsNonConformityEvent"] | components["schemas"]["SupportDifficultyEvent"] | components["schemas"]["AdditionalDocumentsRequestedEvent"] | components["schemas"]["AdditionalDocumentsSubmittedEvent"] | components["schemas"]["SummonsIssuedEvent"] | components["schemas"]["SummonsAttendedEvent"] | components["schemas"]["CoeIssuedEvent"];
         /** @description A recorded fact with who recorded it and when. */
-        EventRecord: components["schemas"]["ResidentRegisteredRecord"] | components["schemas"]["LandedRecord"] | components["schemas"]["BornInJapanRecord"] | components["schemas"]["CardIssuedRecord"] | components["schemas"]["MovedRecord"] | components["schemas"]["ResidenceNotifiedRecord"] | components["schemas"]["DetailsChangedRecord"] | components["schemas"]["ExtensionAppliedRecord"] | components["schemas"]["ExtensionGrantedRecord"] | components["schemas"]["ExtensionDeniedRecord"] | components["schemas"]["StatusChangeAppliedRecord"] | components["schemas"]["StatusChangeGrantedRecord"] | components["schemas"]["StatusChangeDeniedRecord"] | components["schemas"]["PermanentResidenceAppliedRecord"] | components["schemas"]["PermanentResidenceGrantedRecord"] | components["schemas"]["PermanentResidenceDeniedRecord"] | components["schemas"]["StatusAcquisitionAppliedRecord"] | components["schemas"]["StatusAcquisitionGrantedRecord"] | components["schemas"]["CardLostRecord"] | components["schemas"]["CardSurrenderedRecord"] | components["schemas"]["DepartedRecord"] | components["schemas"]["ReenteredRecord"] | components["schemas"]["StatusRevokedRecord"] | components["schemas"]["NaturalisedRecord"] | components["schemas"]["DiedRecord"] | components["schemas"]["AffiliationChangedRecord"] | components["schemas"]["AffiliationNotifiedRecord"] | components["schemas"]["SpouseRelationshipEndedRecord"] | components["schemas"]["SpouseNotifiedRecord"] | components["schemas"]["ExtraActivityPermittedRecord"] | components["schemas"]["CardVerifiedRecord"] | components["schemas"]["EventRetractedRecord"] | components["schemas"]["ExistingStatusRecordedRecord"] | components["schemas"]["DetailsCorrectedRecord"] | components["schemas"]["CaseClosedRecord"] | components["schemas"]["CaseReopenedRecord"] | components["schemas"]["CaseAssignedRecord"] | components["schemas"]["SupportStartedRecord"] | components["schemas"]["SupportEndedRecord"] | components["schemas"]["SupportContractChangedRecord"] | components["schemas"]["SupportInterviewHeldRecord"] | components["schemas"]["OrientationHeldRecord"] | components["schemas"]["SswIntervalExcludedRecord"] | components["schemas"]["SswSixthYearApprovedRecord"] | components["schemas"]["SswContractChangedRecord"] | components["schemas"]["AcceptanceDifficultyRecord"] | components["schemas"]["SswReportFiledRecord"] | components["schemas"]["HelloWorkNotifiedRecord"] | components["schemas"]["SupportPlanChangedRecord"] | components["schemas"]["SswStandardsNonConformityRecord"] | components["schemas"]["SupportDifficultyRecord"];
+        EventRecord: components["schemas"]["ResidentRegisteredRecord"] | components["schemas"]["LandedRecord"] | components["schemas"]["BornInJapanRecord"] | components["schemas"]["CardIssuedRecord"] | components["schemas"]["MovedRecord"] | components["schemas"]["ResidenceNotifiedRecord"] | components["schemas"]["DetailsChangedRecord"] | components["schemas"]["ExtensionAppliedRecord"] | components["schemas"]["ExtensionGrantedRecord"] | components["schemas"]["ExtensionDeniedRecord"] | components["schemas"]["StatusChangeAppliedRecord"] | components["schemas"]["StatusChangeGrantedRecord"] | components["schemas"]["StatusChangeDeniedRecord"] | components["schemas"]["PermanentResidenceAppliedRecord"] | components["schemas"]["PermanentResidenceGrantedRecord"] | components["schemas"]["PermanentResidenceDeniedRecord"] | components["schemas"]["StatusAcquisitionAppliedRecord"] | components["schemas"]["StatusAcquisitionGrantedRecord"] | components["schemas"]["CardLostRecord"] | components["schemas"]["CardSurrenderedRecord"] | components["schemas"]["DepartedRecord"] | components["schemas"]["ReenteredRecord"] | components["schemas"]["StatusRevokedRecord"] | components["schemas"]["NaturalisedRecord"] | components["schemas"]["DiedRecord"] | components["schemas"]["AffiliationChangedRecord"] | components["schemas"]["AffiliationNotifiedRecord"] | components["schemas"]["SpouseRelationshipEndedRecord"] | components["schemas"]["SpouseNotifiedRecord"] | components["schemas"]["ExtraActivityPermittedRecord"] | components["schemas"]["CardVerifiedRecord"] | components["schemas"]["EventRetractedRecord"] | components["schemas"]["ExistingStatusRecordedRecord"] | components["schemas"]["DetailsCorrectedRecord"] | components["schemas"]["CaseClosedRecord"] | components["schemas"]["CaseReopenedRecord"] | components["schemas"]["CaseAssignedRecord"] | components["schemas"]["SupportStartedRecord"] | components["schemas"]["SupportEndedRecord"] | components["schemas"]["SupportContractChangedRecord"] | components["schemas"]["SupportInterviewHeldRecord"] | components["schemas"]["OrientationHeldRecord"] | components["schemas"]["SswIntervalExcludedRecord"] | components["schemas"]["SswSixthYearApprovedRecord"] | components["schemas"]["SswContractChangedRecord"] | components["schemas"]["AcceptanceDifficultyRecord"] | components["schemas"]["SswReportFiledRecord"] | components["schemas"]["HelloWorkNotifiedRecord"] | components["schemas"]["SupportPlanChangedRecord"] | components["schemas"]["SswStandardsNonConformityRecord"] | components["schemas"]["SupportDifficultyRecord"] | components["schemas"]["AdditionalDocumentsRequestedRecord"] | components["schemas"]["AdditionalDocumentsSubmittedRecord"] | components["schemas"]["SummonsIssuedRecord"] | components["schemas"]["SummonsAttendedRecord"] | components["schemas"]["CoeIssuedRecord"];
         RegisterResident: {
             /** @description not blank */
             fullName: string;
@@ -4345,7 +4739,7 @@ export interface components {
             /** Format: uuid */
             residentId: string;
             /** @enum {string} */
-            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification";
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification" | "additional_documents" | "summons_appearance" | "coe_entry";
             /**
              * Format: date
              * @example 2026-04-01
@@ -4393,7 +4787,7 @@ export interface components {
              */
             residentId: string | null;
             /** @enum {string} */
-            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification";
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification" | "additional_documents" | "summons_appearance" | "coe_entry";
             /**
              * Format: date
              * @example 2026-04-01
@@ -4969,6 +5363,184 @@ export interface components {
                 since: string;
                 organisationId: string | null;
             }[];
+        };
+        Matter: {
+            /** Format: uuid */
+            matterId: string;
+            /** Format: uuid */
+            residentId: string;
+            residentName: string | null;
+            /** @enum {string} */
+            kind: "coe" | "extension" | "status_change" | "permanent" | "status_acquisition" | "reentry_permit" | "extra_activity" | "work_qualification_certificate";
+            /** @description 事件の名称 */
+            kindLabel: string;
+            feeYen: number;
+            caseworker: string | null;
+            /** @description 依頼者 */
+            client: {
+                /** @enum {string} */
+                kind: "resident";
+            } | {
+                /** @enum {string} */
+                kind: "company";
+                name: string;
+                address: string;
+            };
+            toStatus: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            acceptedOn: string;
+            checklist: {
+                code: string;
+                label: string;
+                /** @enum {string} */
+                state: "requested" | "received" | "not_applicable";
+                /** @enum {string} */
+                providedBy: "person" | "employer" | "office";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                dueOn: string | null;
+            }[];
+            /** @description Checklist items still requested. */
+            missing: {
+                code: string;
+                label: string;
+                /** @enum {string} */
+                state: "requested" | "received" | "not_applicable";
+                /** @enum {string} */
+                providedBy: "person" | "employer" | "office";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                dueOn: string | null;
+            }[];
+            filing: {
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                filedOn: string;
+                applicationEventId: string | null;
+                bureau: string | null;
+                /** @description 受付番号 */
+                receiptNumber: string | null;
+                channel: string | null;
+            } | null;
+            /** @enum {string} */
+            stage: "collecting" | "under_review" | "documents_requested" | "awaiting_result" | "done";
+            /** @description 書類収集中 / 申請済・審査中 / 資料提出待ち / 結果待ち / 完了 */
+            stageLabel: string;
+            result: {
+                /** @enum {string} */
+                result: "granted" | "denied" | "withdrawn";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                on: string;
+            } | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            nextRequestDueOn: string | null;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            closedOn: string | null;
+            version: number;
+        };
+        MatterList: {
+            items: components["schemas"]["Matter"][];
+            total: number;
+        };
+        /** @description A matter accepted (受任): the resident, the kind, the fee agreed (yen), the caseworker, the day; the client defaults to the resident. */
+        AcceptMatter: {
+            /** @description not blank */
+            residentId: string;
+            /** @enum {string} */
+            kind: "coe" | "extension" | "status_change" | "permanent" | "status_acquisition" | "reentry_permit" | "extra_activity" | "work_qualification_certificate";
+            feeYen: number;
+            /** @description not blank */
+            caseworker?: string;
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            acceptedOn: string;
+            /** @description 依頼者: the resident, or a company with its name and address */
+            client?: {
+                /** @enum {string} */
+                kind: "resident";
+            } | {
+                /** @enum {string} */
+                kind: "company";
+                /** @description not blank */
+                name: string;
+                /** @description not blank */
+                address: string;
+            };
+            /**
+             * @description 在留資格 code
+             * @enum {string}
+             */
+            toStatus?: "professor" | "artist" | "religious_activities" | "journalist" | "highly_skilled_professional_1a" | "highly_skilled_professional_1b" | "highly_skilled_professional_1c" | "highly_skilled_professional_2" | "business_manager" | "legal_accounting" | "medical_services" | "researcher" | "instructor" | "engineer_humanities_international" | "intra_company_transferee" | "nursing_care" | "entertainer" | "skilled_labor" | "specified_skilled_worker_1" | "specified_skilled_worker_2" | "technical_intern_training_1" | "technical_intern_training_2" | "technical_intern_training_3" | "employment_for_skill_development" | "cultural_activities" | "student" | "trainee" | "dependent" | "designated_activities" | "permanent_resident" | "spouse_of_japanese" | "spouse_of_permanent_resident" | "long_term_resident" | "temporary_visitor" | "diplomat" | "official";
+        };
+        /** @description A checklist item marked; `label` adds an item the catalogue does not list. */
+        ChecklistUpdate: {
+            /** @enum {string} */
+            state: "requested" | "received" | "not_applicable";
+            /** @description not blank */
+            label?: string;
+            /** @enum {string} */
+            providedBy?: "person" | "employer" | "office";
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            dueOn?: string;
+        };
+        /** @description The filing: the day, the resident's …Applied fact it is, the bureau, 受付番号 and channel. */
+        MatterFiling: {
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            filedOn: string;
+            /** @description not blank */
+            applicationEventId?: string;
+            /** @description not blank */
+            bureau?: string;
+            /** @description not blank */
+            receiptNumber?: string;
+            /** @enum {string} */
+            channel?: "counter" | "online" | "agent";
+        };
+        /** @description A result recorded on the matter itself. */
+        MatterResultInput: {
+            /** @enum {string} */
+            result: "granted" | "denied" | "withdrawn";
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            decidedOn: string;
+        };
+        /** @description The matter closed. */
+        MatterClose: {
+            /**
+             * Format: date
+             * @example 2026-04-01
+             */
+            closedOn: string;
+            /** @description not blank */
+            note?: string;
         };
     };
     responses: never;
@@ -6333,7 +6905,7 @@ export interface operations {
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification, additional_documents, summons_appearance, coe_entry */
                 kind?: string;
                 /** @description comma-separated: resident, employer, organisation */
                 owedBy?: string;
@@ -9970,7 +10542,7 @@ export interface operations {
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification, additional_documents, summons_appearance, coe_entry */
                 kind?: string;
                 /** @description comma-separated: resident, employer, organisation */
                 owedBy?: string;
@@ -10042,6 +10614,843 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MattersController_list: {
+        parameters: {
+            query?: {
+                /** @description collecting | under_review | documents_requested | awaiting_result | done */
+                stage?: string;
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matters, each with its stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterList"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MattersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptMatter"];
+            };
+        };
+        responses: {
+            /** @description Accepted; Location names it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such matter (or resident) in the caller’s organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resident’s personal data was erased. Codes: `RESIDENT_ERASED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RESIDENT_ERASED";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MattersController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook, one row per matter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MattersController_get: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matter; ETag is its version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such matter (or resident) in the caller’s organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MattersController_checklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistUpdate"];
+            };
+        };
+        responses: {
+            /** @description The matter after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such matter (or resident) in the caller’s organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The matter is closed, already filed or already decided. Codes: `MATTER_CLOSED`, `ALREADY_FILED`, `ALREADY_DECIDED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MATTER_CLOSED" | "ALREADY_FILED" | "ALREADY_DECIDED";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request breaks a rule of the matter: `code` says which. Codes: `NOT_FILED`, `BEFORE_ACCEPTANCE`, `UNKNOWN_CHECKLIST_ITEM`, `NOT_THE_APPLICATION`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FILED" | "BEFORE_ACCEPTANCE" | "UNKNOWN_CHECKLIST_ITEM" | "NOT_THE_APPLICATION";
+                    };
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MattersController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatterFiling"];
+            };
+        };
+        responses: {
+            /** @description The matter after the filing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such matter (or resident) in the caller’s organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The matter is closed, already filed or already decided. Codes: `MATTER_CLOSED`, `ALREADY_FILED`, `ALREADY_DECIDED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MATTER_CLOSED" | "ALREADY_FILED" | "ALREADY_DECIDED";
+                    };
+                };
+            };
+            /** @description The resident’s personal data was erased. Codes: `RESIDENT_ERASED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RESIDENT_ERASED";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request breaks a rule of the matter: `code` says which. Codes: `NOT_FILED`, `BEFORE_ACCEPTANCE`, `UNKNOWN_CHECKLIST_ITEM`, `NOT_THE_APPLICATION`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FILED" | "BEFORE_ACCEPTANCE" | "UNKNOWN_CHECKLIST_ITEM" | "NOT_THE_APPLICATION";
+                    };
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MattersController_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatterResultInput"];
+            };
+        };
+        responses: {
+            /** @description The matter with its result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such matter (or resident) in the caller’s organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The matter is closed, already filed or already decided. Codes: `MATTER_CLOSED`, `ALREADY_FILED`, `ALREADY_DECIDED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MATTER_CLOSED" | "ALREADY_FILED" | "ALREADY_DECIDED";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request breaks a rule of the matter: `code` says which. Codes: `NOT_FILED`, `BEFORE_ACCEPTANCE`, `UNKNOWN_CHECKLIST_ITEM`, `NOT_THE_APPLICATION`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FILED" | "BEFORE_ACCEPTANCE" | "UNKNOWN_CHECKLIST_ITEM" | "NOT_THE_APPLICATION";
+                    };
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MattersController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatterClose"];
+            };
+        };
+        responses: {
+            /** @description The closed matter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matter"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such matter (or resident) in the caller’s organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The matter is closed, already filed or already decided. Codes: `MATTER_CLOSED`, `ALREADY_FILED`, `ALREADY_DECIDED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "MATTER_CLOSED" | "ALREADY_FILED" | "ALREADY_DECIDED";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request breaks a rule of the matter: `code` says which. Codes: `NOT_FILED`, `BEFORE_ACCEPTANCE`, `UNKNOWN_CHECKLIST_ITEM`, `NOT_THE_APPLICATION`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "NOT_FILED" | "BEFORE_ACCEPTANCE" | "UNKNOWN_CHECKLIST_ITEM" | "NOT_THE_APPLICATION";
+                    };
                 };
             };
             /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */

@@ -474,6 +474,11 @@ export const en: Dictionary = {
     DetailsCorrected: 'Registration corrected',
     CaseClosed: 'Case closed',
     CaseReopened: 'Case reopened',
+    AdditionalDocumentsRequested: 'Additional documents requested',
+    AdditionalDocumentsSubmitted: 'Additional documents submitted',
+    SummonsIssued: 'Summons to appear',
+    SummonsAttended: 'Appeared as summoned',
+    CoeIssued: 'Certificate of eligibility issued',
   },
   fields: {
     status: 'Status of residence',

@@ -488,6 +488,11 @@ export const ja = {
     DetailsCorrected: '登録内容の訂正',
     CaseClosed: 'ケース終了',
     CaseReopened: 'ケース再開',
+    AdditionalDocumentsRequested: '資料提出通知',
+    AdditionalDocumentsSubmitted: '追加資料の提出',
+    SummonsIssued: '出頭通知',
+    SummonsAttended: '出頭',
+    CoeIssued: '在留資格認定証明書の交付',
   },
   fields: {
     status: '在留資格',

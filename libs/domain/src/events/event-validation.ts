@@ -7,6 +7,7 @@ import { DEPARTURE_PERIOD_MAX_DAYS } from '../rules/lawful-stay.js';
 import { STATUS_CATALOGUE, type StatusCode } from '../status-catalogue.js';
 import { IDENTITY_RULES, identityCorrection } from './identity-rules.js';
 import { takeOverHoldsFrom } from '../resident/take-over-day.js';
+import { REVIEW_DATA_RULES, reviewCrossFieldErrors } from '../review/review-events.js';
 import { designation, HELLO_WORK_INSURANCE, SSW_DATA_RULES, sswCrossFieldErrors } from '../ssw/ssw-events.js';
 import {
   APPLICATION_CHANNELS,
@@ -141,6 +142,7 @@ export const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
   CardVerified: { number: required(cardNumber), result: required(oneOf(VERIFICATION_RESULTS)) },
   EventRetracted: { eventId: required(text(100)), reason: required(multiLineText()) },
   ...SSW_DATA_RULES,
+  ...REVIEW_DATA_RULES,
 };
 
 /** Rules that tie one field to another within the same event. */
@@ -191,7 +193,7 @@ function crossFieldErrors(event: LedgerEvent): FieldError[] {
     default:
       break;
   }
-  errors.push(...sswCrossFieldErrors(event));
+  errors.push(...sswCrossFieldErrors(event), ...reviewCrossFieldErrors(event));
   return errors;
 }
 

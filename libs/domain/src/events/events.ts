@@ -5,6 +5,7 @@
 import type { LocalDate } from '../calendar/local-date.js';
 import type { Designation, StatusCode } from '../status-catalogue.js';
 import type { CardData } from './card-data.js';
+import { REVIEW_EVENT_TYPES, type ReviewEventDataByType } from '../review/review-events.js';
 import { SSW_EVENT_TYPES, type HelloWorkInsurance, type SswDesignation, type SswEventDataByType } from '../ssw/ssw-events.js';
 
 export const CARD_ISSUE_REASONS = ['landing', 'detail_change', 'validity_renewal', 'loss_reissue', 'damage_reissue', 'exchange'] as const;
@@ -91,7 +92,7 @@ export const IDENTITY_FIELDS = [
 ] as const satisfies readonly (keyof ResidentIdentity)[];
 
 /** The `data` of each event type. */
-export interface EventDataByType extends SswEventDataByType {
+export interface EventDataByType extends SswEventDataByType, ReviewEventDataByType {
   /** Opens the stream: who the resident is. Not a legal fact; always folded first. */
   ResidentRegistered: ResidentIdentity & { residentId: string };
   /**
@@ -258,6 +259,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'CaseReopened',
   'CaseAssigned',
   ...SSW_EVENT_TYPES,
+  ...REVIEW_EVENT_TYPES,
 ];
 
 /** The event types a caseworker records with POST /events (registration has its own endpoint). */

@@ -28,6 +28,10 @@ export const DEFAULT_LEAD_DAYS: Readonly<Record<string, readonly number[]>> = {
   ssw1_cap: [180, 90, 30],
   ssw1_exclusion_claim: [30, 7],
   support_interview: [14, 3],
+  // A 資料提出通知 gives about two weeks; a certificate's 3 months are for the visa and the flight.
+  additional_documents: [7, 2],
+  summons_appearance: [7, 1],
+  coe_entry: [30, 7],
 };
 
 /** Kinds not listed (new kinds included) get the short-duty reminders. */

@@ -27,6 +27,7 @@ import { existingStatusRecorded } from './existing-status.js';
 import type { ResidentState } from './state.js';
 import { beginPeriod, endStay, owesCardSurrender } from './stay-transitions.js';
 import { sswAfterFact } from '../ssw/ssw-step.js';
+import { reviewAfterFact } from '../review/review-step.js';
 
 const RESIDENCE_NOTIFICATIONS: readonly DeadlineKind[] = [
   'residence_notification_90_day',
@@ -44,7 +45,7 @@ const CARD_ISSUE_MEETS: Partial<Record<string, DeadlineKind>> = {
 const OBTAINS_STATUS: readonly string[] = ['Landed', 'StatusChangeGranted', 'StatusAcquisitionGranted', 'PermanentResidenceGranted'];
 
 export function evolve(state: ResidentState, event: RecordedEvent): ResidentState {
-  const core = evolveCore(state, event);
+  const core = reviewAfterFact(evolveCore(state, event), event);
   const obtained = OBTAINS_STATUS.includes(event.type) && core.stay !== null ? { ...core, statusObtainedOn: event.occurredOn } : core;
   return sswAfterFact(state, core.stay === null ? { ...obtained, statusObtainedOn: null } : obtained, event);
 }
@@ -271,6 +272,14 @@ function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
     case 'SupportPlanChanged':
     case 'SswStandardsNonConformity':
     case 'SupportDifficulty':
+      return state;
+
+    // Review and certificate facts: review/review-step.ts.
+    case 'AdditionalDocumentsRequested':
+    case 'AdditionalDocumentsSubmitted':
+    case 'SummonsIssued':
+    case 'SummonsAttended':
+    case 'CoeIssued':
       return state;
 
     default:

@@ -17,6 +17,8 @@ const SAME_DAY_ORDER: EventType[][] = [
   // Corrections of who the resident is, and a case reopened, come before any fact of the day.
   ['DetailsCorrected'],
   ['CaseReopened'],
+  // A certificate of eligibility is issued before the landing it allows.
+  ['CoeIssued'],
   // Arriving: born or landed (or taken over with a status already held), then back from a trip.
   ['ExistingStatusRecorded', 'BornInJapan', 'Landed'],
   ['Reentered'],
@@ -24,6 +26,9 @@ const SAME_DAY_ORDER: EventType[][] = [
   ['Moved', 'DetailsChanged', 'AffiliationChanged', 'SpouseRelationshipEnded', 'CardLost'],
   // Applications are filed before they are decided.
   ['ExtensionApplied', 'StatusChangeApplied', 'PermanentResidenceApplied', 'StatusAcquisitionApplied'],
+  // The office asks during the review, is answered, then decides.
+  ['AdditionalDocumentsRequested', 'SummonsIssued'],
+  ['AdditionalDocumentsSubmitted', 'SummonsAttended'],
   [
     'ExtensionGranted',
     'ExtensionDenied',

@@ -1,0 +1,83 @@
+/**
+ * A matter as the API shows it: its facts, its stage as of a day (from its own facts and the
+ * resident's), what is still missing, and the resident's name. The resident's facts are read
+ * through the ResidentLedger, so an erased resident's matter shows no name and no facts of theirs.
+ */
+import { Injectable } from '@nestjs/common';
+import {
+  END_OF_TIME,
+  factsInLegalOrder,
+  MATTER_KIND_CATALOGUE,
+  MATTER_STAGE_LABELS,
+  matterProgress,
+  type LocalDate,
+  type Matter,
+  type MatterProgress,
+  type RecordedEvent,
+} from '@zairyu/domain';
+import { ResidentFailure } from '../residents/resident-failure.js';
+import { ResidentLedger, type ResidentHistory } from '../residents/resident-ledger.service.js';
+
+export interface MatterView extends Omit<Matter, 'decided'> {
+  kindLabel: string;
+  stage: MatterProgress['stage'];
+  stageLabel: string;
+  result: MatterProgress['result'];
+  missing: MatterProgress['missing'];
+  nextRequestDueOn: LocalDate | null;
+  residentName: string | null;
+}
+
+/** What a matter needs of its resident: the facts and the name and address (for the register). */
+export interface ResidentFacts {
+  events: readonly RecordedEvent[];
+  name: string | null;
+  address: string | null;
+}
+
+const NO_FACTS: ResidentFacts = { events: [], name: null, address: null };
+
+function residentFacts(history: ResidentHistory): ResidentFacts {
+  const facts = factsInLegalOrder(history.events);
+  const withAddress = facts.filter((fact) => typeof (fact.data as { address?: unknown }).address === 'string');
+  return {
+    events: history.events,
+    name: history.fold.stateAsOf(END_OF_TIME).identity?.fullName ?? null,
+    address: (withAddress.at(-1)?.data as { address?: string } | undefined)?.address ?? null,
+  };
+}
+
+export function matterView(matter: Matter, resident: ResidentFacts, asOf: LocalDate): MatterView {
+  const { decided: _decided, ...rest } = matter;
+  const progress = matterProgress(matter, resident.events, asOf);
+  return {
+    ...rest,
+    kindLabel: MATTER_KIND_CATALOGUE[matter.kind].ja,
+    stage: progress.stage,
+    stageLabel: MATTER_STAGE_LABELS[progress.stage],
+    result: progress.result,
+    missing: progress.missing,
+    nextRequestDueOn: progress.nextRequestDueOn,
+    residentName: resident.name,
+  };
+}
+
+@Injectable()
+export class MatterResidents {
+  constructor(private readonly ledger: ResidentLedger) {}
+
+  /** The resident of a new matter: found in the caller's organisation, or a 404 (ResidentFailure). */
+  async mustExist(organisationId: string, residentId: string): Promise<ResidentHistory> {
+    return this.ledger.load(organisationId, residentId);
+  }
+
+  async factsOf(organisationId: string, residentIds: readonly string[]): Promise<Map<string, ResidentFacts>> {
+    const loaded = await this.ledger.loadMany(organisationId, [...new Set(residentIds)]);
+    const facts = new Map<string, ResidentFacts>();
+    for (const id of residentIds) {
+      const history = loaded.get(id);
+      facts.set(id, history === undefined || history instanceof ResidentFailure ? NO_FACTS : residentFacts(history));
+    }
+    return facts;
+  }
+}
