@@ -43,3 +43,4 @@ export * from './ssw/organisation-deadlines.js';
 export * from './as-of.js';
 export * from './reminders/index.js';
 export * from './rules/record-retention.js';
+export { UnreadableEventError } from './resident/foldable-event.js';

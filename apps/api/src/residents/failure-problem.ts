@@ -16,6 +16,7 @@ const ANSWERS: Record<ResidentFailureKind, { status: number; coded: boolean }> =
   POSSIBLE_DUPLICATE: { status: 409, coded: true },
   ASSIGNEE_NOT_IN_ORGANISATION: { status: 422, coded: true },
   RETENTION_HOLDS: { status: 409, coded: true },
+  RESIDENT_UNREADABLE: { status: 409, coded: true },
   // Coded with the rule's own code (docs/domain-rules.md).
   RULE_BROKEN: { status: 422, coded: false },
 };

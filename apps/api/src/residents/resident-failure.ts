@@ -25,6 +25,8 @@ export type ResidentFailureKind =
   | 'ASSIGNEE_NOT_IN_ORGANISATION'
   /** A retention rule still holds the records an erasure would make unreadable. */
   | 'RETENTION_HOLDS'
+  /** The resident's stored history cannot be read or folded (damaged in the database): nothing is shown or recorded until it is repaired. */
+  | 'RESIDENT_UNREADABLE'
   /** The domain's decider refused the fact (its rule code is kept). */
   | 'RULE_BROKEN';
 

@@ -9,8 +9,8 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@zairyu/event-store';
-import { erasureOf, KeptFolds, residentStream, toRecordedEvents, type KeptStream } from '@zairyu/resident-streams';
-import { ResidentFold, type RecordedEvent } from '@zairyu/domain';
+import { erasureOf, KeptFolds, residentStream, toRecordedEvents, UnreadableSealError, type KeptStream } from '@zairyu/resident-streams';
+import { ResidentFold, UnreadableEventError, type RecordedEvent } from '@zairyu/domain';
 import { KEPT_FOLDS } from '../bootstrap/tokens.js';
 import { isUuid } from '../http/query-params.js';
 import { ResidentFailure } from './resident-failure.js';
@@ -44,9 +44,9 @@ export class ResidentLedger {
   async load(organisationId: string, residentId: string, { withErased = false } = {}): Promise<ResidentHistory> {
     const id = residentIdOf(residentId);
     const stream = residentStream(id);
-    const [registration] = await this.store.readStream(stream, { maxCount: 1 });
+    const [registration] = await readable(organisationId, () => this.store.readStream(stream, { maxCount: 1 }));
     if (registration?.metadata.organisationId !== organisationId) throw ResidentFailure.notFound();
-    return this.owned(id, await this.folds.current(this.store, stream, registration), withErased);
+    return this.owned(id, await readable(organisationId, () => this.folds.current(this.store, stream, registration)), withErased);
   }
 
   /**
@@ -55,16 +55,23 @@ export class ResidentLedger {
    */
   async loadMany(organisationId: string, residentIds: readonly string[]): Promise<Map<string, ResidentHistory | ResidentFailure>> {
     const ids = residentIds.map(residentIdOf);
-    const streams = await this.folds.currentMany(this.store, ids.map(residentStream));
     const loaded = new Map<string, ResidentHistory | ResidentFailure>();
+    let streams: KeptStream[];
+    try {
+      streams = await this.folds.currentMany(this.store, ids.map(residentStream));
+    } catch (error) {
+      if (!isUnreadable(error)) throw error;
+      // One of them cannot be read: each on its own, that one refused.
+      for (const id of ids) loaded.set(id, await this.load(organisationId, id).catch(asFailure));
+      return loaded;
+    }
     ids.forEach((id, index) => {
       const kept = streams[index]!;
       try {
         if (kept.stored[0]?.metadata.organisationId !== organisationId) throw ResidentFailure.notFound();
         loaded.set(id, this.owned(id, kept, false));
       } catch (failure) {
-        if (!(failure instanceof ResidentFailure)) throw failure;
-        loaded.set(id, failure);
+        loaded.set(id, asFailure(failure));
       }
     });
     return loaded;
@@ -87,9 +94,9 @@ export class ResidentLedger {
   async loadUnfolded(organisationId: string, residentId: string): Promise<ResidentHistory> {
     const id = residentIdOf(residentId);
     const stream = residentStream(id);
-    const [registration] = await this.store.readStream(stream, { maxCount: 1 });
+    const [registration] = await readable(organisationId, () => this.store.readStream(stream, { maxCount: 1 }));
     if (registration?.metadata.organisationId !== organisationId) throw ResidentFailure.notFound();
-    const stored = await this.store.readStream(stream);
+    const stored = await readable(organisationId, () => this.store.readStream(stream));
     const events = toRecordedEvents(stored);
     let fold: ResidentFold | undefined;
     return {
@@ -106,5 +113,31 @@ export class ResidentLedger {
   /** Drops what this process keeps of the resident's stream (after an erasure). */
   forget(residentId: string): void {
     this.folds.drop(residentStream(residentId));
+  }
+}
+
+const isUnreadable = (error: unknown): error is UnreadableEventError | UnreadableSealError =>
+  error instanceof UnreadableEventError || error instanceof UnreadableSealError;
+
+function asFailure(error: unknown): ResidentFailure {
+  if (error instanceof ResidentFailure) return error;
+  throw error;
+}
+
+/**
+ * `read()`, with a stream that cannot be read or folded (an event or a sealed value damaged in
+ * the database, which the projection quarantines too) refused as RESIDENT_UNREADABLE, not a
+ * 500. Another organisation's resident is not found, whatever state its stream is in.
+ */
+async function readable<T>(organisationId: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!isUnreadable(error)) throw error;
+    if (error instanceof UnreadableSealError && error.organisationId !== organisationId) throw ResidentFailure.notFound();
+    throw new ResidentFailure(
+      'RESIDENT_UNREADABLE',
+      `この在留者の記録を読み取れません。The recorded history of this resident cannot be read (${error.message}); it needs repair by an administrator, who sees it in the projection's quarantine.`,
+    );
   }
 }

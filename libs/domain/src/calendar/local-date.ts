@@ -40,7 +40,13 @@ export function ymd(date: LocalDate): { year: number; month: number; day: number
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
+/**
+ * Throws past the year 9999: a fifth digit would sort before "9999-…" (a day after 9999-12-31 would
+ * compare as earlier, and a loop stepping days towards it would never end), and no legal date of a
+ * living person's residence lies there; only a damaged stored date leads there.
+ */
 export function fromYmd(year: number, month: number, day: number): LocalDate {
+  if (!(year <= 9999)) throw new RangeError(`Beyond the calendar: ${year}-${month}-${day}`);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as LocalDate;
 }
 

@@ -10,6 +10,7 @@ import type { EventType, RecordedEvent } from '../events/events.js';
 import { REVIEW_SAME_DAY_RANK } from '../review/review-events.js';
 import { SSW_SAME_DAY_RANK } from '../ssw/ssw-events.js';
 import { takeOverHoldsFrom } from './take-over-day.js';
+import { assertFoldable } from './foldable-event.js';
 
 const SAME_DAY_RANK: Record<EventType, number> = {
   ResidentRegistered: 0,
@@ -88,6 +89,7 @@ export function retractedEventIds(events: readonly RecordedEvent[]): Set<string>
 
 /** The facts that count, in legal order: retractions and what they retract are left out. */
 export function factsInLegalOrder(events: readonly RecordedEvent[]): RecordedEvent[] {
+  events.forEach(assertFoldable);
   const retracted = retractedEventIds(events);
   return events.filter((event) => event.type !== 'EventRetracted' && !retracted.has(event.eventId)).sort(compareFacts);
 }

@@ -10,6 +10,7 @@ import { advance } from './advance.js';
 import { checkFact } from './fact-checks.js';
 import { evolve } from './evolve.js';
 import { factDay, factsInLegalOrder, isIdentityFact } from './fact-order.js';
+import { foldingEvent } from './foldable-event.js';
 import { INITIAL_STATE, type ResidentState } from './state.js';
 
 export function foldResident(events: readonly RecordedEvent[], until: LocalDate): ResidentState {
@@ -30,15 +31,15 @@ function replay(
   const violations = new Map<string, RuleViolation>();
   for (const fact of factsInLegalOrder(events)) {
     // Registration and its corrections open the stream whatever day they were recorded.
-    if (!isIdentityFact(fact.type)) {
-      if (factDay(fact) > until) break;
-      state = advance(state, factDay(fact));
-    }
-    if (check) {
-      const broken = checkFact(state, fact);
-      if (broken !== null) violations.set(fact.eventId, broken);
-    }
-    state = evolve(state, fact);
+    if (!isIdentityFact(fact.type) && factDay(fact) > until) break;
+    state = foldingEvent(fact, () => {
+      const before = isIdentityFact(fact.type) ? state : advance(state, factDay(fact));
+      if (check) {
+        const broken = checkFact(before, fact);
+        if (broken !== null) violations.set(fact.eventId, broken);
+      }
+      return evolve(before, fact);
+    });
   }
   return { state: advance(state, until), violations };
 }

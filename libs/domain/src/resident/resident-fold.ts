@@ -23,6 +23,7 @@ import { advance, END_OF_TIME } from './advance.js';
 import { evolve } from './evolve.js';
 import { checkFact } from './fact-checks.js';
 import { compareFacts, factDay, isIdentityFact } from './fact-order.js';
+import { assertFoldable, foldingEvent } from './foldable-event.js';
 import { INITIAL_STATE, type ResidentState } from './state.js';
 
 /** Facts replayed at most for a read as of an earlier day; each checkpoint keeps one state. */
@@ -98,6 +99,7 @@ export class ResidentFold {
         isIdentityFact(fact.type) || REACHES_BACK.has(fact.type) ? null : factDay(fact) < timelineFrom ? factDay(fact) : timelineFrom;
     };
     for (const event of newer) {
+      assertFoldable(event);
       if (!(event.version > version)) throw new RangeError(`Event version ${event.version} does not follow ${version}.`);
       version = event.version;
       if (event.type === 'EventRetracted') {
@@ -124,9 +126,11 @@ export class ResidentFold {
     for (let at = resume.at; at < facts.length; at++) {
       if (at % CHECKPOINT_EVERY === 0) checkpoints.push({ at, state });
       const fact = facts[at]!;
-      if (!isIdentityFact(fact.type)) state = advance(state, factDay(fact));
-      broken.push(checkFact(state, fact));
-      state = evolve(state, fact);
+      state = foldingEvent(fact, () => {
+        const before = isIdentityFact(fact.type) ? state : advance(state, factDay(fact));
+        broken.push(checkFact(before, fact));
+        return evolve(before, fact);
+      });
     }
     if (checkpoints.at(-1)?.at !== facts.length) checkpoints.push({ at: facts.length, state });
     return new ResidentFold([...this.events, ...newer], facts, retracted, checkpoints, broken, this.timelineFor(timelineFrom));

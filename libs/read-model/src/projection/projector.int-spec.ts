@@ -281,7 +281,7 @@ describe('the residents projection', () => {
     expect(await summaryRow(after!)).toMatchObject({ organisation_id: ORG_B });
     const quarantined = () => pool.query('SELECT resident_id, organisation_id, error FROM read_model.projection_quarantine');
     expect((await quarantined()).rows).toEqual([
-      { resident_id: poisoned, organisation_id: ORG_A, error: expect.stringContaining('TypeError') },
+      { resident_id: poisoned, organisation_id: ORG_A, error: expect.stringContaining('UnreadableEventError') },
     ]);
     const live = await snapshot();
     await rebuildReadModel(pool, store);

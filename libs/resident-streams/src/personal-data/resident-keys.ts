@@ -13,8 +13,28 @@ export class PersonalDataErasedError extends Error {
   }
 }
 
-/** A resident's key: the key, `null` once erased, or absent (nothing was ever sealed). */
-export type KeyLookup = ReadonlyMap<string, Buffer | null>;
+/**
+ * A resident whose personal values cannot be opened: a sealed value or the wrapped data key was
+ * damaged in the database. Only that resident's reads fail (the projection quarantines it, the
+ * API answers RESIDENT_UNREADABLE); the organisation is named so that a read can still tell
+ * whose resident it is without showing another organisation's.
+ */
+export class UnreadableSealError extends Error {
+  constructor(
+    readonly residentId: string,
+    readonly organisationId: string | null,
+    what: string,
+  ) {
+    super(`The personal data of resident ${residentId} cannot be opened: ${what}.`);
+    this.name = 'UnreadableSealError';
+  }
+}
+
+/** A wrapped data key that does not open with the master key (damaged in the database). */
+export const DAMAGED_KEY = Symbol('damaged data key');
+
+/** A resident's key: the key, `null` once erased, DAMAGED_KEY, or absent (nothing was ever sealed). */
+export type KeyLookup = ReadonlyMap<string, Buffer | null | typeof DAMAGED_KEY>;
 
 const SCHEMA_LOCK = 0x7a76_0001;
 
@@ -65,20 +85,29 @@ export class ResidentKeys {
     const keys = await this.keysOf(residentIds);
     const erased = residentIds.find((id) => !keys.get(id));
     if (erased !== undefined) throw new PersonalDataErasedError(erased);
+    const damaged = residentIds.find((id) => keys.get(id) === DAMAGED_KEY);
+    if (damaged !== undefined) throw new UnreadableSealError(damaged, residents.get(damaged) ?? null, 'its data key is damaged');
     return keys;
   }
 
+  /** The keys of these residents; one that does not unwrap is DAMAGED_KEY, so that it fails that resident's reads alone. */
   async keysOf(residentIds: readonly string[]): Promise<KeyLookup> {
-    const keys = new Map<string, Buffer | null>();
+    const keys = new Map<string, Buffer | null | typeof DAMAGED_KEY>();
     if (residentIds.length === 0) return keys;
     const { rows } = await this.pool.query<{ resident_id: string; wrapped_key: Buffer | null }>(
       `SELECT resident_id, wrapped_key FROM vault.resident_key WHERE resident_id = ANY($1::uuid[])`,
       [residentIds],
     );
-    for (const row of rows) {
-      keys.set(row.resident_id, row.wrapped_key === null ? null : unwrapDataKey(this.masterKey, row.resident_id, row.wrapped_key));
-    }
+    for (const row of rows) keys.set(row.resident_id, row.wrapped_key === null ? null : this.unwrap(row.resident_id, row.wrapped_key));
     return keys;
+  }
+
+  private unwrap(residentId: string, wrapped: Buffer): Buffer | typeof DAMAGED_KEY {
+    try {
+      return unwrapDataKey(this.masterKey, residentId, wrapped);
+    } catch {
+      return DAMAGED_KEY;
+    }
   }
 
   /** Crypto-shredding: the key is gone, in every process, from the next read on. */

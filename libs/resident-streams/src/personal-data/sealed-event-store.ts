@@ -17,7 +17,7 @@ import type {
 import { residentIdOfStream } from '../stream-names.js';
 import { open, seal } from './data-keys.js';
 import { hasPersonalValues, isSealed, mapPersonalValues } from './personal-fields.js';
-import { PersonalDataErasedError, type KeyLookup, type ResidentKeys } from './resident-keys.js';
+import { DAMAGED_KEY, PersonalDataErasedError, UnreadableSealError, type KeyLookup, type ResidentKeys } from './resident-keys.js';
 
 const bound = (residentId: string) => `resident:${residentId}`;
 
@@ -86,10 +86,10 @@ export class SealedEventStore implements EventStore {
   }
 
   /**
-   * The global log, opened. An event whose sealed value cannot be opened (damaged in the
-   * database) is passed on as stored rather than failing the page: one resident's damage must not
-   * stop the projection of everyone (its reader pages by position); reading that resident's
-   * stream still fails, and the projection quarantines it.
+   * The global log, opened. An event whose sealed value cannot be opened (the value or the
+   * resident's data key damaged in the database) is passed on as stored rather than failing the
+   * page: one resident's damage must not stop the projection of everyone (its reader pages by
+   * position); reading that resident's stream still fails, and the projection quarantines it.
    */
   private async openAll(events: StoredEvent[]): Promise<StoredEvent[]> {
     if (events.length === 0) return events;
@@ -113,6 +113,7 @@ function sealAll(streamId: string, events: readonly NewEvent[], keys: KeyLookup)
   if (residentId === null || !events.some((event) => hasPersonalValues(event.data))) return events;
   const key = keys.get(residentId);
   if (!key) throw new PersonalDataErasedError(residentId);
+  if (key === DAMAGED_KEY) throw new UnreadableSealError(residentId, events[0]?.metadata.organisationId ?? null, 'its data key is damaged');
   return events.map((event) => ({
     ...event,
     data: mapPersonalValues(event.data, (value) => ({
@@ -121,17 +122,23 @@ function sealAll(streamId: string, events: readonly NewEvent[], keys: KeyLookup)
   }));
 }
 
-/** Sealed values opened with the resident's key; null where the key was destroyed. */
+/** Sealed values opened with the resident's key; null where the key was destroyed; UnreadableSealError where one cannot be opened. */
 function openEvent(event: StoredEvent, keys: KeyLookup): StoredEvent {
   const residentId = residentIdOfStream(event.streamId);
   if (residentId === null) return event;
   const key = keys.get(residentId);
+  const unreadable = (what: string) => new UnreadableSealError(residentId, event.metadata?.organisationId ?? null, what);
   return {
     ...event,
     data: mapPersonalValues(event.data, (value) => {
       if (!isSealed(value)) return value;
       if (!key) return null;
-      return JSON.parse(open(key, Buffer.from(value.$sealed, 'base64'), bound(residentId)).toString('utf8'));
+      if (key === DAMAGED_KEY) throw unreadable('its data key is damaged');
+      try {
+        return JSON.parse(open(key, Buffer.from(value.$sealed, 'base64'), bound(residentId)).toString('utf8'));
+      } catch {
+        throw unreadable(`a sealed value of event ${event.eventId} is damaged`);
+      }
     }),
   };
 }
