@@ -49,8 +49,12 @@ export const usersQuery = (orgId: string) =>
     retry: false,
   });
 
-/** Invites a person: the link that sets their password (absolute, to hand over when no mail was sent). */
-export async function inviteUser(orgId: string, body: NewUser): Promise<string> {
+/**
+ * Invites a person: the link that sets their password (absolute, to hand over when no mail was
+ * sent), or null when the API mailed it to the person alone.
+ */
+export async function inviteUser(orgId: string, body: NewUser): Promise<string | null> {
   const { inviteUrl } = await unwrap(api.POST('/v1/organisations/{orgId}/users', { params: { path: { orgId } }, body }));
+  if (inviteUrl === null) return null;
   return inviteUrl.startsWith('http') ? inviteUrl : `${location.origin}${inviteUrl}`;
 }
