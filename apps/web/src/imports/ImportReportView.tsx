@@ -1,0 +1,137 @@
+/**
+ * A dry run's or a real run's report: the counts at the top, then every row with its result
+ * and, for each error and warning, the column (as the file headed it) and the reason in
+ * Japanese; a switch narrows the table to the rows with something to fix. After a real run,
+ * each created or updated row links to the person.
+ */
+import { Alert, Anchor, Badge, Group, List, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { TableScroll } from '../layout/ScrollRegion';
+import type { ImportIssue, ImportReport, ImportRowResult } from './api';
+import { issueText } from './issue-text';
+
+const STATUS_COLOR: Record<ImportRowResult['status'], string> = { created: 'green', updated: 'blue', unchanged: 'gray', error: 'red' };
+
+const hasProblem = (row: ImportRowResult) => (row.errors?.length ?? 0) > 0 || (row.warnings?.length ?? 0) > 0;
+
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  const [problemsOnly, setProblemsOnly] = useState(false);
+  const warned = report.results.filter((row) => (row.warnings?.length ?? 0) > 0).length;
+  const rows = problemsOnly ? report.results.filter(hasProblem) : report.results;
+  const statusLabel = (status: ImportRowResult['status']) => t(report.dryRun ? `imports.planned.${status}` : `imports.status.${status}`);
+
+  const issue = (kind: 'error' | 'warning', item: ImportIssue, index: number) => (
+    <List.Item key={`${kind}-${index}`}>
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        <Badge size="xs" variant="light" color={kind === 'error' ? 'red' : 'orange'} style={{ flexShrink: 0 }}>
+          {t(`imports.${kind}`)}
+        </Badge>
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text span fw={700} size="sm">
+            {item.column ?? t('imports.wholeRow')}
+          </Text>
+          : {issueText(item, t)}
+        </Text>
+      </Group>
+    </List.Item>
+  );
+
+  return (
+    <Paper withBorder p="md" component="section" aria-label={t('imports.report')} data-testid="import-report">
+      <Stack gap="sm">
+        <Title order={3}>{report.dryRun ? t('imports.dryRunDone') : t('imports.importDone')}</Title>
+        <Group gap="xs" data-testid="import-counts" aria-live="polite">
+          <Badge size="lg" variant="outline" color="dark">
+            {t('imports.counts.rows', { count: report.rows })}
+          </Badge>
+          <Badge size="lg" variant="light" color="green">
+            {t('imports.counts.created', { count: report.created })}
+          </Badge>
+          <Badge size="lg" variant="light" color="blue">
+            {t('imports.counts.updated', { count: report.updated })}
+          </Badge>
+          <Badge size="lg" variant="light" color="gray">
+            {t('imports.counts.unchanged', { count: report.unchanged })}
+          </Badge>
+          <Badge size="lg" variant="light" color="red">
+            {t('imports.counts.errors', { count: report.errors })}
+          </Badge>
+          {warned > 0 && (
+            <Badge size="lg" variant="light" color="orange">
+              {t('imports.counts.warnings', { count: warned })}
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm">
+          {t('imports.file', { format: report.format.toUpperCase() })}
+          {report.encoding && ` ・ ${t('imports.encoding', { encoding: report.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8' })}`}
+        </Text>
+        {report.ignoredColumns.length > 0 && (
+          <Text size="sm">{t('imports.ignoredColumns', { columns: report.ignoredColumns.join('、') })}</Text>
+        )}
+        {report.errors > 0 && (
+          <Alert color="yellow" p="xs">
+            {t('imports.errorRowsSkipped')}
+          </Alert>
+        )}
+        <Switch
+          label={t('imports.problemsOnly')}
+          checked={problemsOnly}
+          onChange={(event) => setProblemsOnly(event.currentTarget.checked)}
+        />
+        {rows.length === 0 ? (
+          <Text>{t('imports.noRows')}</Text>
+        ) : (
+          <TableScroll label={t('imports.report')} minWidth={560}>
+            <Table striped data-testid="import-rows" verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={56}>{t('imports.table.row')}</Table.Th>
+                  <Table.Th w={130}>{t('imports.table.status')}</Table.Th>
+                  <Table.Th>{t('imports.table.reasons')}</Table.Th>
+                  {!report.dryRun && <Table.Th w={130}>{t('imports.table.person')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((row) => (
+                  <Table.Tr key={row.row} data-row={row.row}>
+                    <Table.Td>{row.row}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={STATUS_COLOR[row.status]}>
+                        {statusLabel(row.status)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {hasProblem(row) ? (
+                        <List spacing={4} listStyleType="none" pl={0}>
+                          {(row.errors ?? []).map((item, index) => issue('error', item, index))}
+                          {(row.warnings ?? []).map((item, index) => issue('warning', item, index))}
+                        </List>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                    {!report.dryRun && (
+                      <Table.Td>
+                        {row.residentId && (row.status === 'created' || row.status === 'updated') ? (
+                          <Anchor component={Link} to={`/residents/${row.residentId}`} aria-label={t('imports.openRow', { row: row.row })}>
+                            {t('imports.open')}
+                          </Anchor>
+                        ) : (
+                          '—'
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
