@@ -379,6 +379,7 @@ export const en: Dictionary = {
       errors: 'Errors {{count}}',
       warnings: 'Warnings {{count}}',
     },
+    rowsTable: 'Row by row',
     problemsOnly: 'Only rows with errors or warnings',
     noRows: 'No rows to show.',
     report: 'Import report',

@@ -374,6 +374,7 @@ export const ja = {
       errors: 'エラー {{count}}',
       warnings: '注意 {{count}}',
     },
+    rowsTable: '行ごとの結果',
     problemsOnly: 'エラー・注意のある行のみ表示',
     noRows: '該当する行はありません。',
     report: '取込結果',

@@ -85,7 +85,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         {rows.length === 0 ? (
           <Text>{t('imports.noRows')}</Text>
         ) : (
-          <TableScroll label={t('imports.report')} minWidth={560}>
+          <TableScroll label={t('imports.rowsTable')} minWidth={560}>
             <Table striped data-testid="import-rows" verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
