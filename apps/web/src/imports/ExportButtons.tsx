@@ -22,22 +22,20 @@ export function ExportButtons({ residents, deadlines, filtered }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const downloads: Array<{ key: string; label: string; download: Download }> = [];
-  for (const format of FORMATS) {
-    const suffix = format === 'csv' ? 'Csv' : 'Xlsx';
+  for (const format of FORMATS)
     if (residents)
       downloads.push({
         key: `residents-${format}`,
-        label: t(`exports.residents${suffix}`),
+        label: t(format === 'csv' ? 'exports.residentsCsv' : 'exports.residentsXlsx'),
         download: { kind: 'residents', format, ...(residents === true ? {} : { filters: residents }) },
       });
+  for (const format of FORMATS)
     if (deadlines)
       downloads.push({
         key: `deadlines-${format}`,
-        label: t(`exports.deadlines${suffix}`),
+        label: t(format === 'csv' ? 'exports.deadlinesCsv' : 'exports.deadlinesXlsx'),
         download: { kind: 'deadlines', format, ...(deadlines === true ? {} : { filters: deadlines }) },
       });
-  }
-  downloads.sort((a, b) => a.key.localeCompare(b.key));
 
   const save = async (key: string, download: Download) => {
     setBusy(key);

@@ -1,9 +1,10 @@
 /**
- * Where the file goes: dropped on the area, or chosen with the file input inside it (a real
- * <input type="file">, so the keyboard and screen readers reach it as they would any other).
+ * Where the file goes: dropped on the area, or chosen with the button inside it (Mantine's
+ * FileButton: a real button for the keyboard and screen readers, opening the hidden file input,
+ * so the browser's own English "Choose File / No file chosen" never shows).
  */
-import { Paper, Stack, Text } from '@mantine/core';
-import { useState, type DragEvent } from 'react';
+import { Button, FileButton, Paper, Stack, Text } from '@mantine/core';
+import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,6 +14,7 @@ export const isSpreadsheet = (file: File) => /\.(csv|xlsx)$/i.test(file.name);
 export function FileDrop({ file, onFile, disabled }: { file: File | null; onFile: (file: File) => void; disabled?: boolean }) {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);
+  const reset = useRef<() => void>(null);
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
@@ -41,23 +43,23 @@ export function FileDrop({ file, onFile, disabled }: { file: File | null; onFile
         <Text fw={500} ta="center">
           {t('imports.drop')}
         </Text>
-        <label htmlFor="import-file">
-          <Text size="sm" ta="center">
-            {t('imports.fileLabel')}
-          </Text>
-        </label>
-        <input
-          id="import-file"
-          type="file"
+        <FileButton
+          onChange={(chosen) => {
+            if (chosen) onFile(chosen);
+            // The same file chosen again (after fixing it in Excel) must fire a change again.
+            reset.current?.();
+          }}
           accept={ACCEPT}
           disabled={disabled}
-          style={{ maxWidth: '100%' }}
-          onChange={(event) => {
-            const chosen = event.currentTarget.files?.[0];
-            if (chosen) onFile(chosen);
-            event.currentTarget.value = '';
-          }}
-        />
+          resetRef={reset}
+          inputProps={{ id: 'import-file' }}
+        >
+          {(props) => (
+            <Button {...props} variant="default">
+              {t('imports.choose')}
+            </Button>
+          )}
+        </FileButton>
         {file && (
           <Text size="sm" fw={700} ta="center" style={{ overflowWrap: 'anywhere' }} data-testid="import-file-name">
             {t('imports.chosen', { name: file.name })}

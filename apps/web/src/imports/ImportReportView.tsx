@@ -40,7 +40,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   );
 
   return (
-    <Paper withBorder p="md" component="section" aria-label={t('imports.report')} data-testid="import-report">
+    <Paper withBorder p={{ base: 'xs', sm: 'md' }} component="section" aria-label={t('imports.report')} data-testid="import-report">
       <Stack gap="sm">
         <Title order={3}>{report.dryRun ? t('imports.dryRunDone') : t('imports.importDone')}</Title>
         <Group gap="xs" data-testid="import-counts" aria-live="polite">
@@ -85,24 +85,36 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         {rows.length === 0 ? (
           <Text>{t('imports.noRows')}</Text>
         ) : (
-          <TableScroll label={t('imports.rowsTable')} minWidth={560}>
+          <TableScroll label={t('imports.rowsTable')} minWidth={300}>
             <Table striped data-testid="import-rows" verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={56}>{t('imports.table.row')}</Table.Th>
-                  <Table.Th w={130}>{t('imports.table.status')}</Table.Th>
+                  <Table.Th w={120}>{t('imports.table.row')}</Table.Th>
                   <Table.Th>{t('imports.table.reasons')}</Table.Th>
-                  {!report.dryRun && <Table.Th w={130}>{t('imports.table.person')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((row) => (
                   <Table.Tr key={row.row} data-row={row.row}>
-                    <Table.Td>{row.row}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={STATUS_COLOR[row.status]}>
-                        {statusLabel(row.status)}
-                      </Badge>
+                      <Stack gap={4} align="flex-start">
+                        <Text size="sm" fw={700}>
+                          {t('imports.rowNumber', { row: row.row })}
+                        </Text>
+                        <Badge variant="light" color={STATUS_COLOR[row.status]}>
+                          {statusLabel(row.status)}
+                        </Badge>
+                        {!report.dryRun && row.residentId && (row.status === 'created' || row.status === 'updated') && (
+                          <Anchor
+                            component={Link}
+                            to={`/residents/${row.residentId}`}
+                            size="sm"
+                            aria-label={t('imports.openRow', { row: row.row })}
+                          >
+                            {t('imports.open')}
+                          </Anchor>
+                        )}
+                      </Stack>
                     </Table.Td>
                     <Table.Td>
                       {hasProblem(row) ? (
@@ -114,17 +126,6 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                         '—'
                       )}
                     </Table.Td>
-                    {!report.dryRun && (
-                      <Table.Td>
-                        {row.residentId && (row.status === 'created' || row.status === 'updated') ? (
-                          <Anchor component={Link} to={`/residents/${row.residentId}`} aria-label={t('imports.openRow', { row: row.row })}>
-                            {t('imports.open')}
-                          </Anchor>
-                        ) : (
-                          '—'
-                        )}
-                      </Table.Td>
-                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

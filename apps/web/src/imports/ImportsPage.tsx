@@ -27,7 +27,7 @@ export function ImportsPage() {
         <Text size="sm">{t('imports.lead')}</Text>
       </div>
       {canImport ? <ImportSection /> : <Alert color="gray">{t('imports.viewerOnly')}</Alert>}
-      <Paper withBorder p="md" component="section" aria-labelledby="exports-title">
+      <Paper withBorder p={{ base: 'xs', sm: 'md' }} component="section" aria-labelledby="exports-title">
         <Stack gap="sm">
           <Title order={3} id="exports-title">
             {t('exports.title')}
@@ -76,7 +76,7 @@ function ImportSection() {
   const refused = error === null ? null : fileProblem(error, t);
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="import-title">
+    <Paper withBorder p={{ base: 'xs', sm: 'md' }} component="section" aria-labelledby="import-title">
       <Stack gap="md">
         <div>
           <Title order={3} id="import-title">
