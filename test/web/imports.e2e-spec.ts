@@ -8,6 +8,7 @@
  * screen is photographed at 1280 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { AxeBuilder } from '@axe-core/playwright';
 import iconv from 'iconv-lite';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -132,6 +133,8 @@ describe('the import (a caseworker)', () => {
     );
 
     await shot('imports-dry-run');
+    const axe = await new AxeBuilder({ page }).include('[data-testid="import-report"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await page.getByLabel('エラー・注意のある行のみ表示').check();
     await expect(page.locator('[data-testid="import-rows"] tbody tr').count()).resolves.toBe(1);
 
