@@ -369,6 +369,8 @@ export const en: Dictionary = {
     errorRowsSkipped: 'Rows with errors are not imported. Fix them and import again (no row is registered twice).',
     file: 'Format: {{format}}',
     encoding: 'Encoding: {{encoding}}',
+    headerRow: 'Header row: row {{row}} (the title rows above it were skipped)',
+    employer: { existing: 'Employer: {{name}} (on record)', new: 'Employer: {{name}} (new record)' },
     ignoredColumns: 'Columns not read: {{columns}}',
     counts: {
       rows: '{{count}} rows',

@@ -364,6 +364,8 @@ export const ja = {
     errorRowsSkipped: 'エラーの行は取り込まれません。直してからもう一度取り込めます(同じ行が二重に登録されることはありません)。',
     file: '形式: {{format}}',
     encoding: '文字コード: {{encoding}}',
+    headerRow: '見出しの行: {{row}}行目(上のタイトル行は読み飛ばしました)',
+    employer: { existing: '所属機関: {{name}}(登録済みの所属機関)', new: '所属機関: {{name}}(新規の所属機関)' },
     ignoredColumns: '読まなかった列: {{columns}}',
     counts: {
       rows: '全{{count}}行',

@@ -69,6 +69,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {t('imports.file', { format: report.format.toUpperCase() })}
           {report.encoding && ` ・ ${t('imports.encoding', { encoding: report.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8' })}`}
         </Text>
+        {report.headerRow !== undefined && report.headerRow > 1 && (
+          <Text size="sm">{t('imports.headerRow', { row: report.headerRow })}</Text>
+        )}
         {report.ignoredColumns.length > 0 && (
           <Text size="sm">{t('imports.ignoredColumns', { columns: report.ignoredColumns.join('、') })}</Text>
         )}
@@ -117,13 +120,18 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                       </Stack>
                     </Table.Td>
                     <Table.Td>
+                      {row.employer && (
+                        <Text size="sm" mb={hasProblem(row) ? 4 : 0}>
+                          {t(`imports.employer.${row.employer.match}`, { name: row.employer.name })}
+                        </Text>
+                      )}
                       {hasProblem(row) ? (
                         <List spacing={4} listStyleType="none" pl={0}>
                           {(row.errors ?? []).map((item, index) => issue('error', item, index))}
                           {(row.warnings ?? []).map((item, index) => issue('warning', item, index))}
                         </List>
                       ) : (
-                        '—'
+                        !row.employer && '—'
                       )}
                     </Table.Td>
                   </Table.Tr>

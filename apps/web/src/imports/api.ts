@@ -16,8 +16,23 @@ import { ndjsonLines } from './ndjson';
  * where it sends one; the code is mapped by the dictionary otherwise.
  */
 export type ImportIssue = Schemas['ImportRowError'] & { messageJa?: string };
-export type ImportRowResult = Omit<Schemas['ImportRowResult'], 'errors'> & { errors?: ImportIssue[]; warnings?: ImportIssue[] };
-export type ImportReport = Omit<Schemas['ImportReport'], 'results'> & { results: ImportRowResult[] };
+/** The employer record 所属機関 names: one on record already, or one the real run creates. */
+export interface ImportEmployer {
+  name: string;
+  match: 'new' | 'existing';
+  id?: string;
+}
+/**
+ * A row's result. Warnings (the row goes in, but look at it) and the employer match are read
+ * where the API sends them (the import is gaining them), absent otherwise.
+ */
+export type ImportRowResult = Omit<Schemas['ImportRowResult'], 'errors'> & {
+  errors?: ImportIssue[];
+  warnings?: ImportIssue[];
+  employer?: ImportEmployer;
+};
+/** The report; `headerRow` is the row that named the columns where a title row sat above it. */
+export type ImportReport = Omit<Schemas['ImportReport'], 'results'> & { results: ImportRowResult[]; headerRow?: number };
 
 export interface Progress {
   processed: number;
