@@ -106,37 +106,30 @@ describe('the import (a caseworker)', () => {
     expect(lines[0]).toMatch(/^管理番号,氏名,フリガナ,/);
   });
 
-  test('a title row above the headers: the file is refused, naming the columns the first row lacks', async () => {
-    // What the API on main does today: it reads the first row as the headers.
+  test('the dry run of the Shift_JIS ledger with a title row: the header row found, the lost letters warned, the invalid date refused, in Japanese; nothing written', async () => {
     await page.goto('/imports');
     await chooseFile('管理台帳.csv', shiftJisCsv([TITLE, HEADER, ...ROWS]));
-    const alert = page.getByRole('alert').filter({ hasText: 'このファイルは取り込めません。' });
-    await alert.waitFor();
-    await expect(alert.textContent()).resolves.toContain('見出しの行に必須の列がありません: 氏名、生年月日、国籍・地域。');
-    expect(await page.getByRole('button', { name: '取り込む', exact: true }).isDisabled()).toBe(true);
-  });
-
-  test('the dry run of the Shift_JIS ledger: counts, the invalid date by row and column in Japanese, the lossy name; nothing written', async () => {
-    await page.goto('/imports');
-    await chooseFile('管理台帳.csv', shiftJisCsv([HEADER, ...ROWS]));
     const report = page.getByRole('region', { name: '取込結果' });
     await report.getByText('試し取込の結果です。まだ何も登録していません。').waitFor();
-    await expect(page.getByTestId('import-counts').textContent()).resolves.toBe('全3行新規 2更新 0変更なし 0エラー 1');
-    await expect(report.textContent()).resolves.toContain('文字コード: Shift_JIS');
-    await expect(report.textContent()).resolves.toContain('読まなかった列: No.');
+    await expect(page.getByTestId('import-counts').textContent()).resolves.toBe('全3行新規 2更新 0変更なし 0エラー 1注意 1');
+    const said = (await report.textContent())!;
+    expect(said).toContain('文字コード: Shift_JIS');
+    expect(said).toContain('見出しの行: 2行目(上のタイトル行は読み飛ばしました)');
 
-    await expect(reasons(2).textContent()).resolves.toBe('2行目新規登録(予定)—');
-    // Nguyễn as Excel's Shift_JIS wrote it; the API on main reads the row as it stands (no warning yet).
-    await expect(reasons(3).textContent()).resolves.toBe('3行目新規登録(予定)—');
-    await expect(reasons(4).textContent()).resolves.toBe(
-      '4行目エラーエラー生年月日: 「1990-13-45」は日付として読めません。2026-04-01、2026/4/1、令和8年4月1日 のように書いてください。',
+    // Rows as the spreadsheet numbers them: the title is row 1, the headers row 2.
+    await expect(reasons(3).textContent()).resolves.toBe('3行目新規(予定)所属機関: 株式会社さくら食品(新規の所属機関)');
+    // Nguyễn as Excel's Shift_JIS wrote it: imported, with a warning on the name.
+    await expect(reasons(4).textContent()).resolves.toContain('4行目新規(予定)');
+    await expect(reasons(4).textContent()).resolves.toContain('注意氏名: 文字が失われています: UTF-8 の CSV か Excel で保存してください');
+    await expect(reasons(5).textContent()).resolves.toContain(
+      'エラー生年月日: 「1990-13-45」は日付ではありません: 2026-04-01、2026/4/1、令和8年4月1日のように書いてください',
     );
-
     await shot('imports-dry-run');
     const axe = await new AxeBuilder({ page }).include('[data-testid="import-report"]').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
     await page.getByLabel('エラー・注意のある行のみ表示').check();
-    await expect(page.locator('[data-testid="import-rows"] tbody tr').count()).resolves.toBe(1);
+    await expect(page.locator('[data-testid="import-rows"] tbody tr').count()).resolves.toBe(2);
 
     const residents = await web.api.http.get('/v1/residents').auth(web.org.viewer, { type: 'bearer' }).expect(200);
     expect(residents.body.total).toBe(0);
@@ -146,14 +139,14 @@ describe('the import (a caseworker)', () => {
     await page.getByRole('button', { name: '取り込む', exact: true }).click();
     const report = page.getByRole('region', { name: '取込結果' });
     await report.getByText('取り込みました。').waitFor();
-    await expect(page.getByTestId('import-counts').textContent()).resolves.toBe('全3行新規 2更新 0変更なし 0エラー 1');
-    await expect(reasons(2).textContent()).resolves.toBe('2行目新規登録在留者を開く—');
+    await expect(page.getByTestId('import-counts').textContent()).resolves.toBe('全3行新規 2更新 0変更なし 0エラー 1注意 1');
+    await expect(reasons(3).textContent()).resolves.toBe('3行目新規登録在留者を開く所属機関: 株式会社さくら食品(新規の所属機関)');
     await shot('imports-result');
 
     const residents = await web.api.http.get('/v1/residents').auth(web.org.viewer, { type: 'bearer' }).expect(200);
     expect(residents.body.items.map((item: { fullName: string }) => item.fullName).sort()).toEqual(['Nguy?n Van Hung', 'TRAN THI MAI']);
 
-    await page.getByRole('link', { name: '2行目の在留者を開く' }).click();
+    await page.getByRole('link', { name: '3行目の在留者を開く' }).click();
     await page.getByRole('heading', { name: 'TRAN THI MAI' }).waitFor();
   });
 
@@ -183,9 +176,11 @@ describe('the import (a caseworker)', () => {
       await phone.addCookies(cookies);
       const small = await phone.newPage();
       await small.goto('/imports');
-      await small.locator('#import-file').setInputFiles({ name: 'b.csv', mimeType: 'text/csv', buffer: shiftJisCsv([HEADER, ...ROWS]) });
+      await small
+        .locator('#import-file')
+        .setInputFiles({ name: 'b.csv', mimeType: 'text/csv', buffer: shiftJisCsv([TITLE, HEADER, ...ROWS]) });
       await small.getByText('試し取込の結果です。まだ何も登録していません。').waitFor();
-      await small.getByText('「1990-13-45」は日付として読めません', { exact: false }).waitFor();
+      await small.getByText('「1990-13-45」は日付ではありません', { exact: false }).waitFor();
       const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       if (screenshots) {

@@ -360,9 +360,6 @@ export const en: Dictionary = {
     starting: 'Sending the file…',
     viewerOnly: 'A viewer cannot import (exports are available).',
     refused: 'This file cannot be imported.',
-    missingColumns:
-      'The header row lacks required columns: {{columns}}. Name the columns (氏名, 生年月日, 国籍・地域, …) in the header row.',
-    tooManyRows: 'At most 20,000 rows per file. Split the file.',
     tooLarge: 'The file is too large (10 MB at most). Split the file.',
     dryRunDone: 'Trial run: nothing has been saved yet.',
     importDone: 'Imported.',
@@ -393,15 +390,6 @@ export const en: Dictionary = {
     warning: 'Warning',
     open: 'Open resident',
     openRow: 'Open the resident of row {{row}}',
-    issues: {
-      notDate: '“{{value}}” is not a date: write 2026-04-01, 2026/4/1 or 令和8年4月1日.',
-      notNationality: '“{{value}}” is not a nationality: write a country name (ベトナム, Viet Nam) or an ISO code (VN, VNM).',
-      notStatus: '“{{value}}” is not a status of residence: write its Japanese name (特定技能1号, 留学, 永住者, …).',
-      notApplication: '“{{value}}” is not an application: write 更新, 変更 or 永住.',
-      notYesNo: '“{{value}}” must be はい or いいえ.',
-      needed: 'This column needs a value.',
-      other: 'Check this value ({{message}})',
-    },
   },
   exports: {
     title: 'Export',

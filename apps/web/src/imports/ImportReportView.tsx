@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TableScroll } from '../layout/ScrollRegion';
 import type { ImportIssue, ImportReport, ImportRowResult } from './api';
-import { issueText } from './issue-text';
+import { issueColumn, issueText } from './issue-text';
 
 const STATUS_COLOR: Record<ImportRowResult['status'], string> = { created: 'green', updated: 'blue', unchanged: 'gray', error: 'red' };
 
@@ -25,17 +25,15 @@ export function ImportReportView({ report }: { report: ImportReport }) {
 
   const issue = (kind: 'error' | 'warning', item: ImportIssue, index: number) => (
     <List.Item key={`${kind}-${index}`}>
-      <Group gap={6} wrap="nowrap" align="flex-start">
-        <Badge size="xs" variant="light" color={kind === 'error' ? 'red' : 'orange'} style={{ flexShrink: 0 }}>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Badge size="xs" variant="light" color={kind === 'error' ? 'red' : 'orange'} mr={6} component="span">
           {t(`imports.${kind}`)}
         </Badge>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          <Text span fw={700} size="sm">
-            {item.column ?? t('imports.wholeRow')}
-          </Text>
-          : {issueText(item, t)}
+        <Text span fw={700} size="sm">
+          {issueColumn(item, t)}
         </Text>
-      </Group>
+        : {issueText(item, t)}
+      </Text>
     </List.Item>
   );
 
@@ -69,9 +67,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {t('imports.file', { format: report.format.toUpperCase() })}
           {report.encoding && ` ・ ${t('imports.encoding', { encoding: report.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8' })}`}
         </Text>
-        {report.headerRow !== undefined && report.headerRow > 1 && (
-          <Text size="sm">{t('imports.headerRow', { row: report.headerRow })}</Text>
-        )}
+        {report.headerRow > 1 && <Text size="sm">{t('imports.headerRow', { row: report.headerRow })}</Text>}
         {report.ignoredColumns.length > 0 && (
           <Text size="sm">{t('imports.ignoredColumns', { columns: report.ignoredColumns.join('、') })}</Text>
         )}

@@ -11,28 +11,12 @@ import { caseloadKey } from '../board/api';
 import { residentKeys } from '../residents/api';
 import { ndjsonLines } from './ndjson';
 
-/**
- * A row's error or warning. `messageJa` (or a Japanese `message`) is the API's own Japanese
- * where it sends one; the code is mapped by the dictionary otherwise.
- */
-export type ImportIssue = Schemas['ImportRowError'] & { messageJa?: string };
-/** The employer record 所属機関 names: one on record already, or one the real run creates. */
-export interface ImportEmployer {
-  name: string;
-  match: 'new' | 'existing';
-  id?: string;
-}
-/**
- * A row's result. Warnings (the row goes in, but look at it) and the employer match are read
- * where the API sends them (the import is gaining them), absent otherwise.
- */
-export type ImportRowResult = Omit<Schemas['ImportRowResult'], 'errors'> & {
-  errors?: ImportIssue[];
-  warnings?: ImportIssue[];
-  employer?: ImportEmployer;
-};
-/** The report; `headerRow` is the row that named the columns where a title row sat above it. */
-export type ImportReport = Omit<Schemas['ImportReport'], 'results'> & { results: ImportRowResult[]; headerRow?: number };
+/** A row's error or warning: the column as the file headed it and as the template names it, the reason in Japanese too. */
+export type ImportIssue = Schemas['ImportRowError'];
+/** A row's result: its errors (not imported), warnings (imported, worth a look) and employer match. */
+export type ImportRowResult = Schemas['ImportRowResult'];
+/** The report: counts, the header row found (below any title row), every row's result. */
+export type ImportReport = Schemas['ImportReport'];
 
 export interface Progress {
   processed: number;

@@ -6,7 +6,7 @@ import { fileProblem } from './file-problem';
 
 const t = i18n.createInstance();
 await t.init({ lng: 'ja', resources: { ja: { translation: ja } }, interpolation: { escapeValue: false } });
-const refused = (problem: Partial<Problem> & { detailJa?: string }) =>
+const refused = (problem: Partial<Problem>) =>
   fileProblem(new ApiProblem({ type: 'about:blank', title: 'Bad Request', status: 400, detail: '', ...problem }), t.t);
 
 describe('why a whole file was refused, in Japanese', () => {
@@ -17,20 +17,7 @@ describe('why a whole file was refused, in Japanese', () => {
     });
   });
 
-  test('a header row without the required columns names them', () => {
-    const problem = refused({
-      detail: 'The first row must name the columns; missing: 氏名, 生年月日.',
-      errors: [
-        { field: '氏名', message: 'is a required column (or fullName)' },
-        { field: '生年月日', message: 'is a required column (or dateOfBirth)' },
-      ],
-    });
-    expect(problem.message).toBe(
-      '見出しの行に必須の列がありません: 氏名、生年月日。見出しの行には「氏名」「生年月日」「国籍・地域」などの列名を書いてください。',
-    );
-  });
-
-  test('too large (413), and an unreadable file with its English detail kept apart', () => {
+  test('too large (413) without detailJa, and an unreadable file with its English detail kept apart', () => {
     expect(refused({ status: 413, detail: 'The file is larger than 10485760 bytes.' }).message).toBe(ja.imports.tooLarge);
     expect(refused({ detail: 'The XLSX file cannot be read: bad zip' })).toEqual({
       message: ja.imports.refused,
