@@ -17,7 +17,7 @@ export const router = createBrowserRouter([
       { path: 'cards', lazy: async () => ({ Component: (await import('./cards/CardLookupPage')).CardLookupPage }) },
       { path: 'notifications', lazy: async () => ({ Component: (await import('./notifications/NotificationsPage')).NotificationsPage }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./settings/SettingsPage')).SettingsPage }) },
-      { path: 'imports', lazy: async () => ({ Component: (await import('./placeholders/ImportsPage')).ImportsPage }) },
+      { path: 'imports', lazy: async () => ({ Component: (await import('./imports/ImportsPage')).ImportsPage }) },
       { path: 'ssw', lazy: async () => ({ Component: (await import('./placeholders/SswPage')).SswPage }) },
       { path: '*', lazy: async () => ({ Component: (await import('./placeholders/NotFoundPage')).NotFoundPage }) },
     ],

@@ -6,7 +6,8 @@ import { Alert, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Te
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/problem-message';
-import { todayInJapan, formatDate } from '../dates/format-date';
+import { addDays, todayInJapan, formatDate } from '../dates/format-date';
+import { ExportButtons } from '../imports/ExportButtons';
 import { PageLoader } from '../layout/Shell';
 import { boardItems, GROUPS, NO_FILTER, type BoardFilter, type BoardGrouping } from './group-deadlines';
 import { DeadlineList } from './DeadlineList';
@@ -118,6 +119,17 @@ export function BoardPage() {
           </Stack>
         </Group>
       </Paper>
+      <ExportButtons
+        deadlines={{
+          asOf,
+          to: addDays(asOf, 120),
+          state: filter.state ?? 'open,overdue,upcoming',
+          ...(filter.kind ? { kind: filter.kind } : {}),
+          ...(server.owedBy ? { owedBy: server.owedBy } : {}),
+          ...(server.employer ? { employer: server.employer } : {}),
+        }}
+        filtered
+      />
       <Group gap="xs" aria-live="polite" aria-busy={caseload.isFetching} data-testid="board-counts">
         {GROUPS.map((group) => (
           <Badge

@@ -10,6 +10,7 @@ import { DateText } from '../dates/DateText';
 import { formatDate } from '../dates/format-date';
 import { parseDate } from '../dates/parse-date';
 import { StatusSelect, statusName } from '../record/StatusSelect';
+import { ExportButtons } from '../imports/ExportButtons';
 import { TableScroll } from '../layout/ScrollRegion';
 import { residentsQuery, type ResidentFilters } from './api';
 
@@ -96,6 +97,7 @@ export function ResidentsPage() {
           </Group>
         </Stack>
       </Paper>
+      <ExportButtons residents={exportFilters(params)} filtered />
       {residents.isError && (
         <Alert color="red" role="alert">
           {problemMessage(residents.error, t)}
@@ -151,4 +153,9 @@ export function ResidentsPage() {
       )}
     </Stack>
   );
+}
+
+/** The list's filters without its paging: an export writes every row that matches. */
+function exportFilters({ page: _page, pageSize: _pageSize, ...filters }: ResidentFilters) {
+  return filters;
 }
