@@ -21,6 +21,8 @@ export interface Keys {
 /** One key for every process of a test run, so replicas read what others sealed. */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 0x5a);
 
+const CHEAP_PASSWORDS = { memoryCost: 1024, timeCost: 1 };
+
 const runtimeOptions = (databaseUrl: string): RuntimeOptions => ({
   databaseUrl,
   eventStore: 'postgres',
@@ -64,6 +66,9 @@ export class Api {
       // The reminder jobs' cron would run on the real clock: reminder tests drive them themselves.
       reminders: { jobs: false },
       ...overrides,
+      // A test's passwords guard a database thrown away: argon2's smallest memory, one pass
+      // (passwords.spec.ts holds the OWASP default).
+      people: { passwordCost: CHEAP_PASSWORDS, ...overrides.people },
     };
     const logs: string[] = [];
     const app = await createApp(runtime, config, { log: (line) => logs.push(line) });

@@ -3,6 +3,15 @@
  * and how they are mailed. Defaults are the issue's (idle 30 min, absolute 12 h); tests pass
  * shorter throttle delays so that a lock-out and its release run in real time.
  */
+/** argon2id's cost (passwords.ts): KiB of memory per hash and passes over it. */
+export interface PasswordCost {
+  memoryCost: number;
+  timeCost: number;
+}
+
+/** The OWASP Password Storage Cheat Sheet's argon2id parameters: 19 MiB, 2 passes (1 lane). */
+export const OWASP_PASSWORD_COST: PasswordCost = { memoryCost: 19_456, timeCost: 2 };
+
 export interface PeopleConfig {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -19,6 +28,8 @@ export interface PeopleConfig {
   /** SMTP server for invitation mail (`smtp://user:pass@host:587`); unset: links are only shown. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** argon2id's cost for new password hashes (OWASP's by default; the tests hash cheaply). */
+  passwordCost: PasswordCost;
 }
 
 export const DEFAULT_PEOPLE_CONFIG: PeopleConfig = {
@@ -32,6 +43,7 @@ export const DEFAULT_PEOPLE_CONFIG: PeopleConfig = {
   publicUrl: '',
   smtpUrl: null,
   mailFrom: 'Zairyu Ledger <no-reply@localhost>',
+  passwordCost: OWASP_PASSWORD_COST,
 };
 
 export function peopleConfigFrom(env: NodeJS.ProcessEnv): PeopleConfig {

@@ -11,6 +11,7 @@ import { OrganisationPeopleController } from './organisation-people.controller.j
 import { OrganisationPeople } from './organisation-people.service.js';
 import { DEFAULT_PEOPLE_CONFIG } from './people-config.js';
 import { PEOPLE_SETTINGS } from './people-settings.js';
+import { Passwords } from './passwords.js';
 import { SecondFactor } from './second-factor.js';
 import { SecurityLog } from './security-log.js';
 import { SessionController } from './session.controller.js';
@@ -29,6 +30,7 @@ export function peopleProviders(config: AppConfig): Provider[] {
     DisplayNames,
     InvitationMail,
     OrganisationPeople,
+    Passwords,
     SecondFactor,
     SecurityLog,
     SessionStore,

@@ -6,7 +6,7 @@ import { badRequest } from '../http/problem.js';
 import { checkBody } from '../http/check-body.js';
 import { AccessLinks, type OpenLink } from './access-links.js';
 import { passwordWeakness } from './common-passwords.js';
-import { hashPassword } from './passwords.js';
+import { Passwords } from './passwords.js';
 import { SetPasswordDto } from './people.dto.js';
 import { SecurityLog } from './security-log.js';
 
@@ -16,6 +16,7 @@ export class SetPasswordService {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly links: AccessLinks,
     private readonly log: SecurityLog,
+    private readonly passwords: Passwords,
   ) {}
 
   /** Who a link is for (the page that sets the password greets them). */
@@ -37,7 +38,7 @@ export class SetPasswordService {
     const { email } = await this.links.open(token);
     const weakness = passwordWeakness(checked.value.password, email);
     if (weakness) throw badRequest('The password cannot be used.', [{ field: 'password', message: weakness }]);
-    const hash = await hashPassword(checked.value.password);
+    const hash = await this.passwords.hash(checked.value.password);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');

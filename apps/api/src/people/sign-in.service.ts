@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { PG_POOL } from '../bootstrap/tokens.js';
 import { problem, ProblemException, badRequest } from '../http/problem.js';
 import { checkBody } from '../http/check-body.js';
-import { spendVerificationTime, verifyPassword } from './passwords.js';
+import { Passwords } from './passwords.js';
 import { SignInDto } from './people.dto.js';
 import { SecondFactor } from './second-factor.js';
 import { SecurityLog } from './security-log.js';
@@ -40,6 +40,7 @@ export class SignInService {
     private readonly sessions: SessionStore,
     private readonly secondFactor: SecondFactor,
     private readonly log: SecurityLog,
+    private readonly passwords: Passwords,
   ) {}
 
   async signIn(body: unknown, client: Client): Promise<{ secret: string; csrfToken: string }> {
@@ -54,8 +55,8 @@ export class SignInService {
     const user = rows[0];
     const passwordRight =
       user?.password_hash && !user.disabled_at
-        ? await verifyPassword(user.password_hash, checked.value.password)
-        : (await spendVerificationTime(checked.value.password), false);
+        ? await this.passwords.verify(user.password_hash, checked.value.password)
+        : (await this.passwords.spendVerificationTime(checked.value.password), false);
     if (!user || !passwordRight) return this.refuse(email, client, user, 'password');
 
     if (user.totp_secret) {
