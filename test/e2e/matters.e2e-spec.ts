@@ -276,20 +276,34 @@ describe('matters', () => {
     expect(theirs.headers['content-type']).toContain('spreadsheetml');
   });
 
-  test('a resident erased: their matter shows no name and no facts of theirs; a new matter for them is a 410', async () => {
-    const erasedId = await api.register(office.caseworker, { fullName: 'LE VAN CUONG' });
-    const accepted = await as(office.caseworker)
-      .post('/v1/matters', { residentId: erasedId, kind: 'coe', feeYen: 1000, acceptedOn: today })
+  test("a scrivener's client is not erased while the case is open (行政書士法9条: the register is kept); a support organisation's erased resident's matter shows no name, and a new matter for them is a 410", async () => {
+    const clientId = await api.register(office.caseworker, { fullName: 'LE VAN BINH' });
+    await as(office.caseworker).post('/v1/matters', { residentId: clientId, kind: 'coe', feeYen: 1000, acceptedOn: today }).expect(201);
+    const held = await api.http
+      .post(`/v1/residents/${clientId}/erasure`)
+      .auth(office.manager, { type: 'bearer' })
+      .send({ reason: 'data_subject_request' })
+      .expect(409);
+    expect(held.body.code).toBe('RETENTION_HOLDS');
+
+    const support = await api.organisation('Minato Support', 'support_organisation');
+    const erasedId = await api.register(support.caseworker, { fullName: 'LE VAN CUONG' });
+    const accepted = await api.http
+      .post('/v1/matters')
+      .auth(support.caseworker, { type: 'bearer' })
+      .send({ residentId: erasedId, kind: 'coe', feeYen: 1000, acceptedOn: today })
       .expect(201);
     await api.http
       .post(`/v1/residents/${erasedId}/erasure`)
-      .auth(office.manager, { type: 'bearer' })
+      .auth(support.manager, { type: 'bearer' })
       .send({ reason: 'data_subject_request' })
       .expect(200);
-    const after = (await as(office.viewer).get(`/v1/matters/${accepted.body.matterId}`).expect(200)).body;
+    const after = (await api.http.get(`/v1/matters/${accepted.body.matterId}`).auth(support.viewer, { type: 'bearer' }).expect(200)).body;
     expect(after).toMatchObject({ residentName: null, stage: 'collecting' });
-    const refused = await as(office.caseworker)
-      .post('/v1/matters', { residentId: erasedId, kind: 'coe', feeYen: 1000, acceptedOn: today })
+    const refused = await api.http
+      .post('/v1/matters')
+      .auth(support.caseworker, { type: 'bearer' })
+      .send({ residentId: erasedId, kind: 'coe', feeYen: 1000, acceptedOn: today })
       .expect(410);
     expect(refused.body.code).toBe('RESIDENT_ERASED');
   });
