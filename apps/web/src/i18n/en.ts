@@ -1,6 +1,7 @@
 /** English. Typed by the shape of ja.ts, so a missing key fails the type check as well as the test. */
 import type { ja } from './ja';
 import { factsEn } from '../record/fact-labels';
+import { sswEn } from '../ssw/ssw-labels';
 
 export type Dictionary<T = typeof ja> = { [K in keyof T]: T[K] extends string ? string : Dictionary<T[K]> };
 
@@ -402,10 +403,6 @@ export const en: Dictionary = {
     deadlinesCsv: 'Deadlines (CSV)',
     deadlinesXlsx: 'Deadlines (Excel)',
   },
-  placeholders: {
-    sswTitle: 'Specified skilled workers',
-    sswBody: 'Support plans and periodic notifications for SSW will live here (coming).',
-  },
   errors: {
     network: 'Cannot reach the server.',
     unauthorised: 'Please sign in.',
@@ -622,4 +619,5 @@ export const en: Dictionary = {
     yes: 'Yes',
   },
   facts: factsEn,
+  ssw: sswEn,
 };

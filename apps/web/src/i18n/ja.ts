@@ -1,5 +1,6 @@
 /** 日本語 (the default). Every key here must exist in en.ts and the other way round (tested). */
 import { factsJa } from '../record/fact-labels';
+import { sswJa } from '../ssw/ssw-labels';
 
 export const ja = {
   app: {
@@ -398,10 +399,6 @@ export const ja = {
     deadlinesCsv: '期限一覧(CSV)',
     deadlinesXlsx: '期限一覧(Excel)',
   },
-  placeholders: {
-    sswTitle: '特定技能',
-    sswBody: '特定技能の支援計画・定期届出の画面はここに置かれます(準備中)。',
-  },
   errors: {
     network: 'サーバーに接続できません。',
     unauthorised: 'サインインが必要です。',
@@ -637,4 +634,5 @@ export const ja = {
     yes: 'はい',
   },
   facts: factsJa,
+  ssw: sswJa,
 } as const;

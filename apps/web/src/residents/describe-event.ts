@@ -53,7 +53,7 @@ function describeField(field: FormField, value: unknown, words: Words): string {
       return parts.join(' / ');
     }
     case 'group':
-      return `${label}: ${describeFields(field.parts ?? [], value as Record<string, unknown>, words)}`;
+      return `${label}（${describeFields(field.parts ?? [], value as Record<string, unknown>, words)}）`;
     case 'date':
       return `${label}: ${formatDate(String(value), language)}`;
     case 'status':
@@ -77,7 +77,13 @@ function describeField(field: FormField, value: unknown, words: Words): string {
 
 function describeFields(fields: readonly FormField[], data: Record<string, unknown>, words: Words): string {
   const parts: string[] = [];
-  for (const [key, value] of Object.entries(data ?? {})) {
+  // In the order the form asks (the stored data's key order is the server's), then the rest.
+  const rank = (key: string) => {
+    const at = fields.findIndex((field) => field.name === key);
+    return at === -1 ? fields.length : at;
+  };
+  const entries = Object.entries(data ?? {}).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [key, value] of entries) {
     if (SKIP.has(key) || value === undefined || value === null) continue;
     const field = fields.find((candidate) => candidate.name === key);
     parts.push(field ? describeField(field, value, words) : describeLoose(key, value, words));
