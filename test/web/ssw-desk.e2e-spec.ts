@@ -104,6 +104,14 @@ describe('the 特定技能 screen (a caseworker)', () => {
     expect(words).toContain('所属機関: 東海フーズ株式会社');
   });
 
+  test('the board’s 対応する is no dead end either: the supervisor’s interview opens filled in on the resident’s screen', async () => {
+    await page.goto('/');
+    await page.getByRole('link', { name: /対応する: PHAM VAN MINH .*監督者と/ }).click();
+    const form = page.getByRole('form', { name: '事実を記録する' });
+    await expect(form.getByRole('combobox', { name: '事実の種類', exact: false }).inputValue()).resolves.toBe('定期面談');
+    await expect(form.getByRole('combobox', { name: '面談の相手', exact: false }).inputValue()).resolves.toBe('監督者');
+  });
+
   test('an employer is registered from the screen (法人番号 checked) and chosen from a list on the next form', async () => {
     await page.goto('/ssw');
     await page.getByRole('button', { name: '所属機関を登録' }).click();
@@ -123,7 +131,14 @@ describe('the 特定技能 screen (a caseworker)', () => {
     const phone = await web.signedIn('caseworker', { width: 390, height: 844 });
     try {
       await phone.page.goto('/ssw');
-      await phone.page.locator('[data-testid="ssw-row"]').first().waitFor();
+      // One card per duty, its 対応する within the screen's width.
+      const act = phone.page
+        .locator('[data-testid="ssw-card"]')
+        .first()
+        .getByRole('button', { name: /対応する/ });
+      await act.waitFor();
+      const box = await act.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
       await phone.page.getByTestId('employers-table').getByRole('cell', { name: '中部ケア株式会社', exact: true }).waitFor();
       await phone.page.screenshot({ path: `${SHOTS}/ssw-390.png`, fullPage: true });
     } finally {

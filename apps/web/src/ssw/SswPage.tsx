@@ -5,7 +5,7 @@
  * organisation's own registration), overdue first, each with its legal basis and who owes it,
  * and a 対応する that records the fact meeting it; then the employers.
  */
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -106,31 +106,47 @@ export function SswPage() {
         ) : rows.length === 0 ? (
           <Text size="sm">{t('ssw.empty')}</Text>
         ) : (
-          <TableScroll label={t('ssw.title')} minWidth={860}>
-            <Table data-testid="ssw-table" verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('ssw.columns.due')}</Table.Th>
-                  <Table.Th>{t('ssw.columns.what')}</Table.Th>
-                  <Table.Th>{t('ssw.columns.who')}</Table.Th>
-                  <Table.Th>{t('ssw.columns.owedBy')}</Table.Th>
-                  <Table.Th>{t('ssw.columns.state')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((deadline) => (
-                  <DutyRow
-                    key={`${deadline.residentId}:${deadline.id}`}
-                    deadline={deadline}
-                    asOf={asOf}
-                    title={title(deadline)}
-                    onAct={setActing}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+          <>
+            <Box visibleFrom="sm">
+              <TableScroll label={t('ssw.title')} minWidth={860}>
+                <Table data-testid="ssw-table" verticalSpacing="xs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('ssw.columns.due')}</Table.Th>
+                      <Table.Th>{t('ssw.columns.what')}</Table.Th>
+                      <Table.Th>{t('ssw.columns.who')}</Table.Th>
+                      <Table.Th>{t('ssw.columns.owedBy')}</Table.Th>
+                      <Table.Th>{t('ssw.columns.state')}</Table.Th>
+                      <Table.Th />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((deadline) => (
+                      <DutyRow
+                        key={`${deadline.residentId}:${deadline.id}`}
+                        deadline={deadline}
+                        asOf={asOf}
+                        title={title(deadline)}
+                        onAct={setActing}
+                      />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
+            </Box>
+            {/* A phone: one card per duty, its 対応する in reach without scrolling sideways. */}
+            <Stack hiddenFrom="sm" gap="xs">
+              {rows.map((deadline) => (
+                <DutyCard
+                  key={`${deadline.residentId}:${deadline.id}`}
+                  deadline={deadline}
+                  asOf={asOf}
+                  title={title(deadline)}
+                  onAct={setActing}
+                />
+              ))}
+            </Stack>
+          </>
         )}
       </Paper>
 
@@ -165,6 +181,82 @@ function useDutyTitle() {
   };
 }
 
+function useCounter(deadline: CaseloadDeadline, asOf: string): string {
+  const { t, i18n } = useTranslation();
+  const left = daysBetween(asOf, deadline.dueOn);
+  if (MET.has(deadline.state)) return t('ssw.metOn', { date: formatDate(deadline.metOn, i18n.language) });
+  if (left < 0) return t('board.daysOver', { count: -left });
+  return left === 0 ? t('board.dueToday') : t('board.daysLeft', { count: left });
+}
+
+function StateBadge({ state }: { state: CaseloadDeadline['state'] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={MET.has(state) ? 'teal' : state === 'overdue' ? 'red' : 'gray'}
+      variant="light"
+      style={{ flexShrink: 0, overflow: 'visible' }}
+    >
+      {t(`deadlineState.${state}`)}
+    </Badge>
+  );
+}
+
+function ActButton({ deadline, title, onAct }: { deadline: CaseloadDeadline; title: string; onAct(d: CaseloadDeadline): void }) {
+  const { t } = useTranslation();
+  if (MET.has(deadline.state)) return null;
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      onClick={() => onAct(deadline)}
+      aria-label={`${t('ssw.act')}: ${deadline.residentName ?? t('ssw.organisation')} ${title}`}
+    >
+      {t('ssw.act')}
+    </Button>
+  );
+}
+
+function DutyCard({
+  deadline,
+  asOf,
+  title,
+  onAct,
+}: {
+  deadline: CaseloadDeadline;
+  asOf: string;
+  title: string;
+  onAct(d: CaseloadDeadline): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const counter = useCounter(deadline, asOf);
+  return (
+    <Paper withBorder p="xs" data-testid="ssw-card" data-kind={deadline.kind} data-state={deadline.state}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Text size="sm" fw={700}>
+            {title}
+          </Text>
+          <Text size="sm">
+            {deadline.residentName ?? t('ssw.organisation')}
+            {deadline.employerName && ` ・ ${deadline.employerName}`}
+          </Text>
+        </div>
+        <StateBadge state={deadline.state} />
+      </Group>
+      <Group justify="space-between" mt={4}>
+        <Text size="sm" c={deadline.state === 'overdue' ? 'red.9' : undefined} fw={700}>
+          {formatDate(deadline.dueOn, i18n.language)}・{counter}
+        </Text>
+        <ActButton deadline={deadline} title={title} onAct={onAct} />
+      </Group>
+      <Text size="xs">
+        {t(`owedBy.${deadline.owedBy ?? 'resident'}`)} ・ {t('ssw.basis', { basis: deadline.legalBasis })}
+      </Text>
+    </Paper>
+  );
+}
+
 function DutyRow({
   deadline,
   asOf,
@@ -177,15 +269,7 @@ function DutyRow({
   onAct(d: CaseloadDeadline): void;
 }) {
   const { t, i18n } = useTranslation();
-  const met = MET.has(deadline.state);
-  const left = daysBetween(asOf, deadline.dueOn);
-  const counter = met
-    ? formatDate(deadline.metOn, i18n.language)
-    : left < 0
-      ? t('board.daysOver', { count: -left })
-      : left === 0
-        ? t('board.dueToday')
-        : t('board.daysLeft', { count: left });
+  const counter = useCounter(deadline, asOf);
   return (
     <Table.Tr data-testid="ssw-row" data-kind={deadline.kind} data-category={categoryOf(deadline)} data-state={deadline.state}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -216,21 +300,10 @@ function DutyRow({
         {deadline.employerName && <Text size="xs">{deadline.employerName}</Text>}
       </Table.Td>
       <Table.Td>
-        <Badge color={met ? 'teal' : deadline.state === 'overdue' ? 'red' : 'gray'} variant="light">
-          {t(`deadlineState.${deadline.state}`)}
-        </Badge>
+        <StateBadge state={deadline.state} />
       </Table.Td>
       <Table.Td>
-        {!met && (
-          <Button
-            size="xs"
-            variant="light"
-            onClick={() => onAct(deadline)}
-            aria-label={`${t('ssw.act')}: ${deadline.residentName ?? t('ssw.organisation')} ${title}`}
-          >
-            {t('ssw.act')}
-          </Button>
-        )}
+        <ActButton deadline={deadline} title={title} onAct={onAct} />
       </Table.Td>
     </Table.Tr>
   );
