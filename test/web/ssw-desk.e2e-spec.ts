@@ -72,6 +72,12 @@ describe('the 特定技能 screen (a caseworker)', () => {
     await expect(worker.textContent()).resolves.toContain('根拠: 特定技能基準省令3条1項1号');
     await expect(page.getByTestId('glance-interviewWorker').textContent()).resolves.toContain('1件');
     await page.screenshot({ path: `${SHOTS}/ssw-1280.png`, fullPage: true });
+    // By field (分野), from the server: the worker's 外食業 keeps the rows, 建設 has none.
+    await choose(page, '分野', '建設');
+    await page.getByText('今月・来月の義務はありません。').waitFor();
+    await choose(page, '分野', '外食業');
+    await row('interviewWorker').first().waitFor();
+    await page.getByRole('button', { name: '条件を解除' }).click();
   });
 
   test('対応する opens the interview form filled in; 記録する marks the row met here and on the resident’s screen', async () => {

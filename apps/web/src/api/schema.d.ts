@@ -7131,6 +7131,8 @@ export interface operations {
                 owedBy?: string;
                 /** @description an employer record id (or its name as recorded): the filings it owes */
                 employer?: string;
+                /** @description a 特定産業分野: the deadlines of the Specified Skilled Workers designated in it */
+                field?: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
                 /** @description me (mine), none, or a user id */
                 assignedTo?: string;
                 /** @description The day the answer is for (default: today in Japan). */
@@ -10768,6 +10770,8 @@ export interface operations {
                 owedBy?: string;
                 /** @description an employer record id (or its name as recorded): the filings it owes */
                 employer?: string;
+                /** @description a 特定産業分野: the deadlines of the Specified Skilled Workers designated in it */
+                field?: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
                 /** @description me (mine), none, or a user id */
                 assignedTo?: string;
                 /** @description The day the answer is for (default: today in Japan). */

@@ -7,6 +7,7 @@
  */
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { SPECIFIED_FIELDS } from '@domain/ssw/specified-fields';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemMessage } from '../api/problem-message';
@@ -23,9 +24,9 @@ import { annualReportsByEmployer, categoryOf, countByCategory, orderRows } from 
 const MET = new Set(['met', 'met_late']);
 
 export function SswPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const asOf = todayInJapan();
-  const [filter, setFilter] = useState<SswFilter>({ employer: null, assignedTo: null });
+  const [filter, setFilter] = useState<SswFilter>({ employer: null, assignedTo: null, field: null });
   const month = useSswMonth(asOf, filter);
   const [acting, setActing] = useState<CaseloadDeadline | null>(null);
   const [recorded, setRecorded] = useState(false);
@@ -63,7 +64,20 @@ export function SswPage() {
           clearable
           w={200}
         />
-        <Button variant="default" onClick={() => setFilter({ employer: null, assignedTo: null })}>
+        <Select
+          label={t('ssw.filters.field')}
+          data={SPECIFIED_FIELDS.filter((entry) => entry.inForce).map((entry) => ({
+            value: entry.code,
+            label: i18n.language === 'en' ? entry.en : entry.ja,
+          }))}
+          value={filter.field}
+          onChange={(field) => setFilter({ ...filter, field })}
+          placeholder={t('ssw.filters.anyone')}
+          clearable
+          searchable
+          w={220}
+        />
+        <Button variant="default" onClick={() => setFilter({ employer: null, assignedTo: null, field: null })}>
           {t('ssw.filters.clear')}
         </Button>
       </Group>

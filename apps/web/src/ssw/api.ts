@@ -28,6 +28,8 @@ export interface SswFilter {
   employer: string | null;
   /** me, none, or null for anyone's. */
   assignedTo: 'me' | 'none' | null;
+  /** A 特定産業分野 code. */
+  field: string | null;
 }
 
 const PAGE = 200;
@@ -47,13 +49,14 @@ async function all(query: Record<string, string | number>): Promise<CaseloadDead
  */
 export const sswMonthQuery = (asOf: string, filter: SswFilter) =>
   queryOptions({
-    queryKey: [...caseloadKey, 'ssw', asOf, filter.employer, filter.assignedTo],
+    queryKey: [...caseloadKey, 'ssw', asOf, filter.employer, filter.assignedTo, filter.field],
     queryFn: async () => {
       const common = {
         asOf,
         kind: SSW_MONTH_KINDS.join(','),
         ...(filter.employer ? { employer: filter.employer } : {}),
         ...(filter.assignedTo ? { assignedTo: filter.assignedTo } : {}),
+        ...(filter.field ? { field: filter.field } : {}),
       };
       const [overdue, months] = await Promise.all([
         all({ ...common, state: 'overdue' }),
