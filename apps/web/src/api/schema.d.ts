@@ -4320,6 +4320,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SswStandardsNonConformityEvent: {
             /**
@@ -4366,6 +4370,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SupportDifficultyEvent: {
             /**
@@ -4412,6 +4420,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         AdditionalDocumentsRequestedEvent: {
             /**

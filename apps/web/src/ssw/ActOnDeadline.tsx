@@ -1,7 +1,7 @@
 /**
  * 対応する: the form of the fact that meets the deadline, filled with what the deadline says
  * (deadline-facts.ts), for the resident it belongs to; the organisation's registration renewal
- * is recorded on the organisation instead. After the write every caseload read is refreshed, so
+ * and its own notices are recorded on the organisation instead. After the write every caseload read is refreshed, so
  * the row shows met here and on the board at once.
  */
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
@@ -16,8 +16,8 @@ import { parseDate } from '../dates/parse-date';
 import { PageLoader } from '../layout/Shell';
 import { RecordFactForm } from '../record/RecordFactForm';
 import { residentQuery, useRefreshResident } from '../residents/api';
-import { recordRegistrationRenewal } from './api';
-import { factFor } from './deadline-facts';
+import { recordOrganisationFiling } from './api';
+import { factFor, ORGANISATION_FILINGS } from './deadline-facts';
 
 interface Props {
   deadline: CaseloadDeadline;
@@ -32,7 +32,7 @@ export function ActOnDeadline({ deadline, title, onClose, onDone }: Props) {
       {deadline.residentId ? (
         <ResidentFact deadline={deadline} residentId={deadline.residentId} onDone={onDone} />
       ) : (
-        <RegistrationRenewal onDone={onDone} />
+        <OrganisationFiling field={ORGANISATION_FILINGS[deadline.kind] ?? 'registrationRenewalAppliedOn'} onDone={onDone} />
       )}
     </Modal>
   );
@@ -72,13 +72,13 @@ function ResidentFact({ deadline, residentId, onDone }: { deadline: CaseloadDead
   );
 }
 
-function RegistrationRenewal({ onDone }: { onDone(): void }) {
+function OrganisationFiling({ field, onDone }: { field: string; onDone(): void }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const refresh = useRefreshResident('');
   const [appliedOn, setAppliedOn] = useState('');
   const save = useMutation({
-    mutationFn: (day: string) => recordRegistrationRenewal(me?.organisationId ?? '', day),
+    mutationFn: (day: string) => recordOrganisationFiling(me?.organisationId ?? '', field, day),
     onSuccess: () => {
       refresh();
       onDone();
@@ -93,7 +93,12 @@ function RegistrationRenewal({ onDone }: { onDone(): void }) {
       }}
     >
       <Stack>
-        <DateText label={t('ssw.renewalAppliedOn')} value={appliedOn} onChange={setAppliedOn} required />
+        <DateText
+          label={t(field === 'registrationRenewalAppliedOn' ? 'ssw.renewalAppliedOn' : 'ssw.noticeFiledOn')}
+          value={appliedOn}
+          onChange={setAppliedOn}
+          required
+        />
         {save.isError && (
           <Alert color="red" role="alert">
             {problemMessage(save.error, t)}
@@ -101,7 +106,7 @@ function RegistrationRenewal({ onDone }: { onDone(): void }) {
         )}
         <Group>
           <Button type="submit" loading={save.isPending} disabled={!parsed}>
-            {t('ssw.renewalSubmit')}
+            {t('record.submit')}
           </Button>
         </Group>
       </Stack>

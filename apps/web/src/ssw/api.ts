@@ -21,7 +21,13 @@ export const SSW_MONTH_KINDS = [
   'ssw_annual_report',
   'hello_work_hiring',
   'hello_work_leaving',
+  'ssw_support_plan_notification',
+  'ssw_standards_nonconformity_notification',
+  'ssw_support_difficulty_notification',
   'support_registration_renewal',
+  'support_registered_matters_notification',
+  'support_business_suspension_notification',
+  'support_business_resumption_notification',
 ] as const;
 
 export interface SswFilter {
@@ -85,12 +91,13 @@ export function updateEmployer(employer: Employer, body: Schemas['UpdateEmployer
   );
 }
 
-export function recordRegistrationRenewal(orgId: string, appliedOn: string) {
+/** The organisation's own duty met: `field` is the organisation's date that meets it (deadline-facts.ts). */
+export function recordOrganisationFiling(orgId: string, field: string, on: string) {
   return unwrap(
     api.PATCH('/v1/organisations/{orgId}', {
       params: { path: { orgId } },
       // The document types these dates loosely (nullable); the server checks the date.
-      body: { registrationRenewalAppliedOn: appliedOn } as unknown as Schemas['UpdateOrganisationDto'],
+      body: { [field]: on } as unknown as Schemas['UpdateOrganisationDto'],
     }),
   );
 }

@@ -1,13 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { DEADLINE_KINDS } from '../../../../libs/domain/src/deadline-catalogue';
 import { EVENT_FORMS } from '../record/event-forms';
-import { ACTED_KINDS, factFor, MET_ON_SETTINGS } from './deadline-facts';
+import { ACTED_KINDS, factFor, ORGANISATION_FILINGS } from './deadline-facts';
 
 describe('対応する opens the fact that meets the deadline', () => {
-  test('every deadline kind names a fact with a form (or the settings screen)', () => {
-    expect(DEADLINE_KINDS.filter((kind) => !ACTED_KINDS.includes(kind) && !(MET_ON_SETTINGS as readonly string[]).includes(kind))).toEqual(
-      [],
-    );
+  test('every deadline kind names a fact with a form, or the organisation’s date that meets it', () => {
+    expect(DEADLINE_KINDS.filter((kind) => !ACTED_KINDS.includes(kind) && !ORGANISATION_FILINGS[kind])).toEqual([]);
     for (const kind of ACTED_KINDS) expect(EVENT_FORMS[factFor({ id: 'x', kind, residentId: 'r' })!.type]).toBeDefined();
   });
 

@@ -42,12 +42,23 @@ const MEETS: Record<string, FactToOpen> = {
   ssw_contract_notification: { type: 'SswReportFiled', values: { kind: 'contract' } },
   ssw_support_contract_notification: { type: 'SswReportFiled', values: { kind: 'support_contract' } },
   ssw_acceptance_difficulty_notification: { type: 'SswReportFiled', values: { kind: 'acceptance_difficulty' } },
+  ssw_support_plan_notification: { type: 'SswReportFiled', values: { kind: 'support_plan' } },
+  ssw_standards_nonconformity_notification: { type: 'SswReportFiled', values: { kind: 'standards_nonconformity' } },
+  ssw_support_difficulty_notification: { type: 'SswReportFiled', values: { kind: 'support_difficulty' } },
   hello_work_hiring: { type: 'HelloWorkNotified', values: { kind: 'hiring' } },
   hello_work_leaving: { type: 'HelloWorkNotified', values: { kind: 'leaving' } },
 };
 
-/** Kinds met elsewhere than by a fact about the resident. */
-export const MET_ON_SETTINGS = ['support_registration_renewal'] as const;
+/**
+ * The organisation's own duties, met on the organisation (PATCH /v1/organisations/{orgId}): the
+ * day it applied for its renewal, or filed the notice.
+ */
+export const ORGANISATION_FILINGS: Readonly<Record<string, string>> = {
+  support_registration_renewal: 'registrationRenewalAppliedOn',
+  support_registered_matters_notification: 'registeredMattersNotifiedOn',
+  support_business_suspension_notification: 'supportBusinessNotifiedOn',
+  support_business_resumption_notification: 'supportBusinessNotifiedOn',
+};
 
 export const ACTED_KINDS = Object.keys(MEETS);
 

@@ -9,6 +9,9 @@ describe('the 特定技能 screen’s rows', () => {
   test('本人 and 監督者 interviews are counted apart', () => {
     expect(categoryOf(row('e:support_interview:worker', 'support_interview', 'open', '2026-12-10'))).toBe('interviewWorker');
     expect(categoryOf(row('e:support_interview:supervisor', 'support_interview', 'open', '2026-12-10'))).toBe('interviewSupervisor');
+    expect(
+      categoryOf(row('o:support_business_suspension_notification', 'support_business_suspension_notification', 'open', '2026-12-10')),
+    ).toBe('registration');
     const counts = countByCategory([
       row('a:support_interview:worker', 'support_interview', 'overdue', '2026-11-30'),
       row('b:support_interview:supervisor', 'support_interview', 'open', '2026-12-30'),

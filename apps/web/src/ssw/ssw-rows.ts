@@ -1,6 +1,6 @@
 /**
  * The rows of the 特定技能 screen: each SSW deadline in its category (本人 and 監督者 interviews
- * apart, the 19条の18 filings, the annual report, Hello Work, the registration), overdue first,
+ * apart, the 19条の18 filings, the annual report, Hello Work, the organisation's registration and notices), overdue first,
  * then by the day it is due; and the annual reports gathered by employer and fiscal year.
  */
 import type { CaseloadDeadline } from '../board/api';
@@ -29,6 +29,9 @@ export function categoryOf(deadline: Pick<CaseloadDeadline, 'kind' | 'id'>): Cat
     case 'hello_work_leaving':
       return 'helloWork';
     case 'support_registration_renewal':
+    case 'support_registered_matters_notification':
+    case 'support_business_suspension_notification':
+    case 'support_business_resumption_notification':
       return 'registration';
     default:
       return 'filing';
