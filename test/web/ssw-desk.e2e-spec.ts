@@ -114,6 +114,8 @@ describe('the 特定技能 screen (a caseworker)', () => {
     await page.goto('/');
     await page.getByRole('link', { name: /対応する: PHAM VAN MINH .*監督者と/ }).click();
     const form = page.getByRole('form', { name: '事実を記録する' });
+    // The form is filled once the resident's deadlines are read (it names the one to meet).
+    await form.getByRole('combobox', { name: '面談の相手', exact: false }).waitFor();
     await expect(form.getByRole('combobox', { name: '事実の種類', exact: false }).inputValue()).resolves.toBe('定期面談');
     await expect(form.getByRole('combobox', { name: '面談の相手', exact: false }).inputValue()).resolves.toBe('監督者');
   });

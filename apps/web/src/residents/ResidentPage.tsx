@@ -114,15 +114,20 @@ export function ResidentPage() {
         <Title order={3} size="h4" id="record-heading" mb="xs">
           {t('resident.record')}
         </Title>
-        <RecordFactForm
-          key={acting?.id ?? 'any'}
-          residentId={resident.id}
-          version={version}
-          reloading={summary.isFetching}
-          onRecorded={reload}
-          onReload={reload}
-          prefill={prefill}
-        />
+        {/* Opened for a deadline: drawn once the deadlines say which, so nothing typed is lost to a redraw. */}
+        {search.get('record') && !deadlines.data ? (
+          <PageLoader />
+        ) : (
+          <RecordFactForm
+            key={acting?.id ?? 'any'}
+            residentId={resident.id}
+            version={version}
+            reloading={summary.isFetching}
+            onRecorded={reload}
+            onReload={reload}
+            prefill={prefill}
+          />
+        )}
       </Paper>
 
       <Paper withBorder p="sm" component="section" aria-labelledby="history-heading">
