@@ -4490,6 +4490,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         AdditionalDocumentsSubmittedEvent: {
             /**
@@ -4530,6 +4534,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SummonsIssuedEvent: {
             /**
@@ -4596,6 +4604,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SummonsAttendedEvent: {
             /**
@@ -4636,6 +4648,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         CoeIssuedEvent: {
             /**
@@ -4698,6 +4714,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         /** @description A fact to record; `type` says which, and fixes the shape of `data`. */
         RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"] | components["schemas"]["SupportPlanChangedEvent"] | components["schemas"]["SswStandardsNonConformityEvent"] | components["schemas"]["SupportDifficultyEvent"] | components["schemas"]["AdditionalDocumentsRequestedEvent"] | components["schemas"]["AdditionalDocumentsSubmittedEvent"] | components["schemas"]["SummonsIssuedEvent"] | components["schemas"]["SummonsAttendedEvent"] | components["schemas"]["CoeIssuedEvent"];
