@@ -70,7 +70,11 @@ test('lists and deadlines filter by "mine"; a reassignment is recorded with who 
     data: { assignedTo: ken.userId, note: 'Yuki on leave' },
     recordedBy: `user:${yuki.userId}`,
     recordedByName: expect.stringContaining('caseworker'),
+    // The person put in charge by name, so that no screen shows a user id.
+    namedPeople: { [ken.userId]: expect.stringContaining('caseworker') },
   });
+  expect(history.body[0]).toMatchObject({ type: 'ResidentRegistered', namedPeople: { [yuki.userId]: expect.any(String) } });
+  expect(history.body[1].namedPeople).toEqual({});
   expect((await ken.agent.get(`/v1/residents/${an}`).expect(200)).body.assignedTo).toBe(ken.userId);
   expect(ids((await ken.agent.get('/v1/residents?assignedTo=me').expect(200)).body)).toEqual([an, chi].sort());
   expect((await yuki.agent.get('/v1/residents?assignedTo=me').expect(200)).body).toEqual({ items: [], total: 0 });

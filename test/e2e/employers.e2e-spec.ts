@@ -196,6 +196,14 @@ describe('a Specified Skilled Worker linked to an employer, and owedBy', () => {
     ]);
     expect(byEmployer.body.items.map((d: { employerName: string }) => d.employerName)).toEqual(['Hokuriku Foods']);
     await api.http.get('/v1/deadlines?owedBy=someone').auth(org.viewer, { type: 'bearer' }).expect(400);
+    // By 特定産業分野 (the 指定書's field): the worker's deadlines in food manufacturing, none in construction.
+    const inField = async (field: string) =>
+      (await api.http.get(`/v1/deadlines?asOf=2026-04-02&field=${field}`).auth(org.viewer, { type: 'bearer' }).expect(200)).body;
+    const all = (await api.http.get('/v1/deadlines?asOf=2026-04-02').auth(org.viewer, { type: 'bearer' }).expect(200)).body;
+    const mine = all.items.filter((d: { residentId: string }) => d.residentId === resident);
+    expect((await inField('food_and_beverage_manufacturing')).items).toEqual(mine);
+    expect(await inField('construction')).toEqual({ items: [], total: 0 });
+    await api.http.get('/v1/deadlines?field=rocketry').auth(org.viewer, { type: 'bearer' }).expect(400);
 
     // The feed (today's clock: the FY2026 report upcoming) names the employer of its filings, and
     // carries owedBy as CATEGORIES.

@@ -18,7 +18,7 @@ export const router = createBrowserRouter([
       { path: 'notifications', lazy: async () => ({ Component: (await import('./notifications/NotificationsPage')).NotificationsPage }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./settings/SettingsPage')).SettingsPage }) },
       { path: 'imports', lazy: async () => ({ Component: (await import('./imports/ImportsPage')).ImportsPage }) },
-      { path: 'ssw', lazy: async () => ({ Component: (await import('./placeholders/SswPage')).SswPage }) },
+      { path: 'ssw', lazy: async () => ({ Component: (await import('./ssw/SswPage')).SswPage }) },
       { path: '*', lazy: async () => ({ Component: (await import('./placeholders/NotFoundPage')).NotFoundPage }) },
     ],
   },

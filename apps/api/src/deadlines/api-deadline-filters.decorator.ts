@@ -1,7 +1,7 @@
 /** The filters of GET /v1/deadlines, documented once for the list and its .csv / .xlsx exports. */
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
-import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY } from '@zairyu/domain';
+import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY, SPECIFIED_FIELD_CODES } from '@zairyu/domain';
 import { ApiAsOf, ApiDateQuery } from '../openapi/api-queries.decorator.js';
 
 const commaSeparated = (name: string, values: readonly string[]) =>
@@ -19,6 +19,12 @@ export const ApiDeadlineFilters = () =>
       required: false,
       schema: { type: 'string' },
       description: 'an employer record id (or its name as recorded): the filings it owes',
+    }),
+    ApiQuery({
+      name: 'field',
+      required: false,
+      schema: { type: 'string', enum: [...SPECIFIED_FIELD_CODES] },
+      description: 'a 特定産業分野: the deadlines of the Specified Skilled Workers designated in it',
     }),
     ApiQuery({ name: 'assignedTo', required: false, schema: { type: 'string' }, description: 'me (mine), none, or a user id' }),
     ApiAsOf(),

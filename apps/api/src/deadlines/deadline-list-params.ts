@@ -1,5 +1,13 @@
 /** The filters of GET /v1/deadlines (and its .csv / .xlsx exports), checked: 400 names each one at fault. */
-import { DEADLINE_KINDS, DEADLINE_STATES, OWED_BY, type DeadlineKind, type DeadlineState, type OwedBy } from '@zairyu/domain';
+import {
+  DEADLINE_KINDS,
+  DEADLINE_STATES,
+  OWED_BY,
+  SPECIFIED_FIELD_CODES,
+  type DeadlineKind,
+  type DeadlineState,
+  type OwedBy,
+} from '@zairyu/domain';
 import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../bootstrap/tokens.js';
 import { badRequest } from '../http/problem.js';
@@ -16,6 +24,7 @@ export interface DeadlineListQuery {
   assignedTo?: string;
   owedBy?: string;
   employer?: string;
+  field?: string;
 }
 
 export function listParam<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T[] {
@@ -36,6 +45,7 @@ export function deadlineFilter(raw: DeadlineListQuery, caller: Principal, clock:
     kinds: listParam<DeadlineKind>('kind', raw.kind, DEADLINE_KINDS),
     owedBy: listParam<OwedBy>('owedBy', raw.owedBy, OWED_BY),
     employer: raw.employer === undefined || raw.employer === '' ? null : raw.employer,
+    field: listParam('field', raw.field, SPECIFIED_FIELD_CODES)[0] ?? null,
     asOf: asOfParam(raw.asOf, clock),
     assignedTo: assigneeParam(raw.assignedTo, caller),
   };

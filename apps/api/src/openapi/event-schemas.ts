@@ -14,6 +14,11 @@ const RECORD_FIELDS = {
   recordedBy: { type: 'string', description: 'The key (or user) that recorded it.' },
   recordedByName: { type: 'string', nullable: true, description: 'The name of the person of the organisation who recorded it.' },
   retracted: { type: 'boolean', description: 'Withdrawn by a later EventRetracted.' },
+  namedPeople: {
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'The names of the people of the organisation that `data` names by user id (assignedTo), by id.',
+  },
 };
 
 function union(types: readonly EventType[], suffix: string, description: string): SchemaObject {

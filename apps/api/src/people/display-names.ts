@@ -30,12 +30,27 @@ export class DisplayNames {
     return names;
   }
 
-  /** Adds `recordedByName` (null when nobody of the organisation is found) to each event. */
-  async label<T extends { recordedBy: string }>(organisationId: string, events: T[]): Promise<(T & { recordedByName: string | null })[]> {
-    const names = await this.of(
-      organisationId,
-      events.map((event) => event.recordedBy),
-    );
-    return events.map((event) => ({ ...event, recordedByName: names.get(event.recordedBy) ?? null }));
+  /**
+   * Adds `recordedByName` (null when nobody of the organisation is found) to each event, and
+   * `namedPeople`: the names of the people its data names by id (the person a file is assigned
+   * to), so that no screen shows a user id.
+   */
+  async label<T extends { recordedBy: string; data: unknown }>(
+    organisationId: string,
+    events: T[],
+  ): Promise<(T & { recordedByName: string | null; namedPeople: Record<string, string> })[]> {
+    const named = events.map((event) => assigneesIn(event.data));
+    const names = await this.of(organisationId, [...events.map((event) => event.recordedBy), ...named.flat().map((id) => `user:${id}`)]);
+    return events.map((event, index) => ({
+      ...event,
+      recordedByName: names.get(event.recordedBy) ?? null,
+      namedPeople: Object.fromEntries(named[index]!.flatMap((id) => (names.has(`user:${id}`) ? [[id, names.get(`user:${id}`)!]] : []))),
+    }));
   }
+}
+
+/** The user ids an event's data names: `assignedTo` (CaseAssigned, ResidentRegistered) or a correction of it. */
+function assigneesIn(data: unknown): string[] {
+  const record = (data ?? {}) as { assignedTo?: unknown; fields?: { assignedTo?: unknown } };
+  return [record.assignedTo, record.fields?.assignedTo].filter((id): id is string => typeof id === 'string');
 }

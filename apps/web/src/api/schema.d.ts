@@ -1184,6 +1184,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         LandedEvent: {
             /**
@@ -1318,6 +1322,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         BornInJapanEvent: {
             /**
@@ -1358,6 +1366,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         CardIssuedEvent: {
             /**
@@ -1448,6 +1460,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         MovedEvent: {
             /**
@@ -1494,6 +1510,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         ResidenceNotifiedEvent: {
             /**
@@ -1540,6 +1560,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         DetailsChangedEvent: {
             /**
@@ -1584,6 +1608,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         ExtensionAppliedEvent: {
             /**
@@ -1638,6 +1666,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         ExtensionGrantedEvent: {
             /**
@@ -1734,6 +1766,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         ExtensionDeniedEvent: {
             /**
@@ -1774,6 +1810,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         StatusChangeAppliedEvent: {
             /**
@@ -1838,6 +1878,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         StatusChangeGrantedEvent: {
             /**
@@ -1970,6 +2014,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         StatusChangeDeniedEvent: {
             /**
@@ -2010,6 +2058,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         PermanentResidenceAppliedEvent: {
             /**
@@ -2064,6 +2116,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         PermanentResidenceGrantedEvent: {
             /**
@@ -2150,6 +2206,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         PermanentResidenceDeniedEvent: {
             /**
@@ -2190,6 +2250,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         StatusAcquisitionAppliedEvent: {
             /**
@@ -2254,6 +2318,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         StatusAcquisitionGrantedEvent: {
             /**
@@ -2386,6 +2454,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         CardLostEvent: {
             /**
@@ -2430,6 +2502,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         CardSurrenderedEvent: {
             /**
@@ -2476,6 +2552,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         DepartedEvent: {
             /**
@@ -2534,6 +2614,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         ReenteredEvent: {
             /**
@@ -2574,6 +2658,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         StatusRevokedEvent: {
             /**
@@ -2630,6 +2718,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         NaturalisedEvent: {
             /**
@@ -2670,6 +2762,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         DiedEvent: {
             /**
@@ -2710,6 +2806,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         AffiliationChangedEvent: {
             /**
@@ -2772,6 +2872,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         AffiliationNotifiedEvent: {
             /**
@@ -2812,6 +2916,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SpouseRelationshipEndedEvent: {
             /**
@@ -2858,6 +2966,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SpouseNotifiedEvent: {
             /**
@@ -2898,6 +3010,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         ExtraActivityPermittedEvent: {
             /**
@@ -2948,6 +3064,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         CardVerifiedEvent: {
             /**
@@ -3004,6 +3124,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         EventRetractedEvent: {
             /**
@@ -3054,6 +3178,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         ExistingStatusRecordedEvent: {
             /**
@@ -3254,6 +3382,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         DetailsCorrectedEvent: {
             /**
@@ -3380,6 +3512,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         CaseClosedEvent: {
             /**
@@ -3430,6 +3566,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         CaseReopenedEvent: {
             /**
@@ -3476,6 +3616,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         CaseAssignedEvent: {
             /**
@@ -3526,6 +3670,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SupportStartedEvent: {
             /**
@@ -3576,6 +3724,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SupportEndedEvent: {
             /**
@@ -3622,6 +3774,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SupportContractChangedEvent: {
             /**
@@ -3668,6 +3824,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SupportInterviewHeldEvent: {
             /**
@@ -3686,6 +3846,12 @@ export interface components {
                 with: "worker" | "supervisor";
                 /** @enum {string} */
                 mode: "in_person" | "online";
+                /** @description not blank */
+                interpreter?: string;
+                /** @description not blank */
+                findings?: string;
+                /** @description not blank */
+                actions?: string;
             };
         };
         SupportInterviewHeldRecord: {
@@ -3705,6 +3871,12 @@ export interface components {
                 with: "worker" | "supervisor";
                 /** @enum {string} */
                 mode: "in_person" | "online";
+                /** @description not blank */
+                interpreter?: string;
+                /** @description not blank */
+                findings?: string;
+                /** @description not blank */
+                actions?: string;
             };
             /** Format: uuid */
             eventId: string;
@@ -3718,6 +3890,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         OrientationHeldEvent: {
             /**
@@ -3762,6 +3938,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SswIntervalExcludedEvent: {
             /**
@@ -3828,6 +4008,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SswSixthYearApprovedEvent: {
             /**
@@ -3868,6 +4052,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SswContractChangedEvent: {
             /**
@@ -3914,6 +4102,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         AcceptanceDifficultyEvent: {
             /**
@@ -3960,6 +4152,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SswReportFiledEvent: {
             /**
@@ -3977,6 +4173,10 @@ export interface components {
                 /** @enum {string} */
                 kind: "annual" | "contract" | "support_contract" | "acceptance_difficulty" | "support_plan" | "standards_nonconformity" | "support_difficulty";
                 fiscalYear?: number;
+                /** @enum {string} */
+                filedVia?: "counter" | "post" | "online";
+                /** @description not blank */
+                referenceNumber?: string;
             };
         };
         SswReportFiledRecord: {
@@ -3995,6 +4195,10 @@ export interface components {
                 /** @enum {string} */
                 kind: "annual" | "contract" | "support_contract" | "acceptance_difficulty" | "support_plan" | "standards_nonconformity" | "support_difficulty";
                 fiscalYear?: number;
+                /** @enum {string} */
+                filedVia?: "counter" | "post" | "online";
+                /** @description not blank */
+                referenceNumber?: string;
             };
             /** Format: uuid */
             eventId: string;
@@ -4008,6 +4212,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         HelloWorkNotifiedEvent: {
             /**
@@ -4024,6 +4232,10 @@ export interface components {
             data: {
                 /** @enum {string} */
                 kind: "hiring" | "leaving";
+                /** @enum {string} */
+                filedVia?: "counter" | "post" | "online";
+                /** @description not blank */
+                referenceNumber?: string;
             };
         };
         HelloWorkNotifiedRecord: {
@@ -4041,6 +4253,10 @@ export interface components {
             data: {
                 /** @enum {string} */
                 kind: "hiring" | "leaving";
+                /** @enum {string} */
+                filedVia?: "counter" | "post" | "online";
+                /** @description not blank */
+                referenceNumber?: string;
             };
             /** Format: uuid */
             eventId: string;
@@ -4054,6 +4270,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SupportPlanChangedEvent: {
             /**
@@ -4100,6 +4320,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SswStandardsNonConformityEvent: {
             /**
@@ -4146,6 +4370,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SupportDifficultyEvent: {
             /**
@@ -4192,6 +4420,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         AdditionalDocumentsRequestedEvent: {
             /**
@@ -4258,6 +4490,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         AdditionalDocumentsSubmittedEvent: {
             /**
@@ -4298,6 +4534,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SummonsIssuedEvent: {
             /**
@@ -4364,6 +4604,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         SummonsAttendedEvent: {
             /**
@@ -4404,6 +4648,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         CoeIssuedEvent: {
             /**
@@ -4466,6 +4714,10 @@ export interface components {
             recordedByName: string | null;
             /** @description Withdrawn by a later EventRetracted. */
             retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
         };
         /** @description A fact to record; `type` says which, and fixes the shape of `data`. */
         RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"] | components["schemas"]["SupportPlanChangedEvent"] | components["schemas"]["SswStandardsNonConformityEvent"] | components["schemas"]["SupportDifficultyEvent"] | components["schemas"]["AdditionalDocumentsRequestedEvent"] | components["schemas"]["AdditionalDocumentsSubmittedEvent"] | components["schemas"]["SummonsIssuedEvent"] | components["schemas"]["SummonsAttendedEvent"] | components["schemas"]["CoeIssuedEvent"];
@@ -6911,6 +7163,8 @@ export interface operations {
                 owedBy?: string;
                 /** @description an employer record id (or its name as recorded): the filings it owes */
                 employer?: string;
+                /** @description a 特定産業分野: the deadlines of the Specified Skilled Workers designated in it */
+                field?: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
                 /** @description me (mine), none, or a user id */
                 assignedTo?: string;
                 /** @description The day the answer is for (default: today in Japan). */
@@ -10548,6 +10802,8 @@ export interface operations {
                 owedBy?: string;
                 /** @description an employer record id (or its name as recorded): the filings it owes */
                 employer?: string;
+                /** @description a 特定産業分野: the deadlines of the Specified Skilled Workers designated in it */
+                field?: "nursing_care" | "building_cleaning" | "industrial_products_manufacturing" | "construction" | "shipbuilding_marine" | "automobile_maintenance" | "aviation" | "accommodation" | "automobile_transportation" | "railway" | "agriculture" | "fishery" | "food_and_beverage_manufacturing" | "food_service" | "forestry" | "wood_industry";
                 /** @description me (mine), none, or a user id */
                 assignedTo?: string;
                 /** @description The day the answer is for (default: today in Japan). */

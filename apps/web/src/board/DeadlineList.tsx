@@ -124,7 +124,7 @@ function DeadlineRow({ deadline, asOf }: { deadline: CaseloadDeadline; asOf: str
         {target && (
           <Button
             component={Link}
-            to={`${target}?record=1`}
+            to={`${target}?record=${encodeURIComponent(deadline.id)}`}
             size="xs"
             variant="light"
             aria-label={`${t('board.act')}: ${deadline.residentName ?? ''} ${label}`}

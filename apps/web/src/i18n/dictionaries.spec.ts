@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULE_CODES } from '../../../../libs/domain/src/domain-error';
-import { EVENT_FORMS } from '../record/event-forms';
+import { choiceKey, EVENT_FORMS, labelKey, type FormField } from '../record/event-forms';
 import { en } from './en';
 import { ja } from './ja';
 
@@ -52,11 +52,12 @@ describe('the dictionaries', () => {
     const missing: string[] = [];
     for (const [type, fields] of Object.entries(EVENT_FORMS)) {
       if (!has(ja as Tree, `events.${type}`)) missing.push(`events.${type}`);
-      for (const field of fields) {
-        if (field.kind !== 'card' && !has(ja as Tree, `fields.${field.name}`)) missing.push(`fields.${field.name}`);
-        for (const option of field.options ?? [])
-          if (!has(ja as Tree, `options.${field.name}.${option}`)) missing.push(`options.${field.name}.${option}`);
-      }
+      const check = (field: FormField) => {
+        if (field.kind !== 'card' && !has(ja as Tree, labelKey(field))) missing.push(labelKey(field));
+        for (const option of field.options ?? []) if (!has(ja as Tree, choiceKey(field, option))) missing.push(choiceKey(field, option));
+        field.parts?.forEach(check);
+      };
+      fields.forEach(check);
     }
     expect(missing).toEqual([]);
   });

@@ -1,5 +1,7 @@
 /** English. Typed by the shape of ja.ts, so a missing key fails the type check as well as the test. */
 import type { ja } from './ja';
+import { factsEn } from '../record/fact-labels';
+import { sswEn } from '../ssw/ssw-labels';
 
 export type Dictionary<T = typeof ja> = { [K in keyof T]: T[K] extends string ? string : Dictionary<T[K]> };
 
@@ -263,6 +265,7 @@ export const en: Dictionary = {
       affiliation: 'Organisation and spouse',
       travel: 'Travel',
       end: 'End of stay',
+      ssw: 'Specified Skilled Worker',
       other: 'Other',
     },
   },
@@ -400,10 +403,6 @@ export const en: Dictionary = {
     deadlinesCsv: 'Deadlines (CSV)',
     deadlinesXlsx: 'Deadlines (Excel)',
   },
-  placeholders: {
-    sswTitle: 'Specified skilled workers',
-    sswBody: 'Support plans and periodic notifications for SSW will live here (coming).',
-  },
   errors: {
     network: 'Cannot reach the server.',
     unauthorised: 'Please sign in.',
@@ -537,6 +536,21 @@ export const en: Dictionary = {
     SummonsIssued: 'Summons to appear',
     SummonsAttended: 'Appeared as summoned',
     CoeIssued: 'Certificate of eligibility issued',
+    CaseAssigned: 'Caseworker assigned',
+    SupportStarted: 'Support started (support contract)',
+    SupportEnded: 'Support ended',
+    SupportContractChanged: 'Support contract changed',
+    SupportInterviewHeld: 'Support interview',
+    OrientationHeld: 'Life orientation',
+    SswIntervalExcluded: 'Leave excluded from the 5-year total',
+    SswSixthYearApproved: 'A 6th year of SSW (i) allowed',
+    SswContractChanged: 'Employment contract changed',
+    AcceptanceDifficulty: 'Acceptance cannot continue',
+    SupportPlanChanged: 'Support plan changed',
+    SswStandardsNonConformity: 'Standards no longer met',
+    SupportDifficulty: 'Support cannot be carried out',
+    SswReportFiled: 'Filing to ISA (Article 19-18)',
+    HelloWorkNotified: 'Hello Work notice',
   },
   fields: {
     status: 'Status of residence',
@@ -604,4 +618,6 @@ export const en: Dictionary = {
     filedBy: { self: 'Self', scrivener: 'Scrivener', organisation: 'Organisation' },
     yes: 'Yes',
   },
+  facts: factsEn,
+  ssw: sswEn,
 };

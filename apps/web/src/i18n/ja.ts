@@ -1,4 +1,7 @@
 /** 日本語 (the default). Every key here must exist in en.ts and the other way round (tested). */
+import { factsJa } from '../record/fact-labels';
+import { sswJa } from '../ssw/ssw-labels';
+
 export const ja = {
   app: {
     title: '在留台帳',
@@ -258,6 +261,7 @@ export const ja = {
       affiliation: '所属機関・配偶者',
       travel: '出入国',
       end: '在留の終了',
+      ssw: '特定技能',
       other: 'その他',
     },
   },
@@ -394,10 +398,6 @@ export const ja = {
     residentsXlsx: '在留者一覧(Excel)',
     deadlinesCsv: '期限一覧(CSV)',
     deadlinesXlsx: '期限一覧(Excel)',
-  },
-  placeholders: {
-    sswTitle: '特定技能',
-    sswBody: '特定技能の支援計画・定期届出の画面はここに置かれます(準備中)。',
   },
   errors: {
     network: 'サーバーに接続できません。',
@@ -551,6 +551,21 @@ export const ja = {
     SummonsIssued: '出頭通知',
     SummonsAttended: '出頭',
     CoeIssued: '在留資格認定証明書の交付',
+    CaseAssigned: '担当者の割当て',
+    SupportStarted: '支援の開始(支援委託契約)',
+    SupportEnded: '支援の終了',
+    SupportContractChanged: '支援委託契約の変更',
+    SupportInterviewHeld: '定期面談',
+    OrientationHeld: '生活オリエンテーション',
+    SswIntervalExcluded: '通算在留期間から除く期間',
+    SswSixthYearApproved: '特定技能1号の6年目の許可',
+    SswContractChanged: '特定技能雇用契約の変更',
+    AcceptanceDifficulty: '受入れ困難',
+    SupportPlanChanged: '支援計画の変更',
+    SswStandardsNonConformity: '基準不適合',
+    SupportDifficulty: '支援の実施困難',
+    SswReportFiled: '入管への届出(19条の18)',
+    HelloWorkNotified: 'ハローワークへの届出',
   },
   fields: {
     status: '在留資格',
@@ -618,4 +633,6 @@ export const ja = {
     filedBy: { self: '本人', scrivener: '行政書士', organisation: '支援機関' },
     yes: 'はい',
   },
+  facts: factsJa,
+  ssw: sswJa,
 } as const;

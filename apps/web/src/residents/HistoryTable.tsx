@@ -4,7 +4,9 @@
  */
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { employersQuery } from '../board/api';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/problem-message';
 import type { RecordedEvent } from './api';
@@ -36,6 +38,8 @@ export function HistoryTable({
   onChanged(): void;
 }) {
   const { t, i18n } = useTranslation();
+  const employers = useQuery(employersQuery());
+  const employerNames = new Map((employers.data ?? []).map((employer) => [employer.id, employer.name]));
   const [target, setTarget] = useState<RecordedEvent | null>(null);
   const [reason, setReason] = useState('');
   const retract = useRecordEvent(residentId, version, () => {
@@ -80,7 +84,13 @@ export function HistoryTable({
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{describeEventData(event.data, t, i18n.language, (code) => statusName(code, i18n.language))}</Text>
+                  <Text size="sm">
+                    {describeEventData(event.data, t, i18n.language, (code) => statusName(code, i18n.language), {
+                      type: event.type,
+                      nameOf: (kind, id) =>
+                        kind === 'employer' ? (employerNames.get(id) ?? id) : (event.namedPeople?.[id] ?? t('history.unknownPerson')),
+                    })}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">{formatTimestamp(event.recordedAt, i18n.language)}</Text>

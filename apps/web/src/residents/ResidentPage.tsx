@@ -10,6 +10,7 @@ import { problemMessage } from '../api/problem-message';
 import { formatDate, todayInJapan } from '../dates/format-date';
 import { PageLoader } from '../layout/Shell';
 import { RecordFactForm } from '../record/RecordFactForm';
+import { factFor } from '../ssw/deadline-facts';
 import { CaseActions } from './CaseActions';
 import { DeadlinesTable } from './DeadlinesTable';
 import { HistoryTable } from './HistoryTable';
@@ -57,6 +58,9 @@ export function ResidentPage() {
       { replace: true },
     );
   const reload = refresh;
+  // 対応する on a deadline (the board's, ?record=<deadline id>): the form of the fact that meets it, filled in.
+  const acting = deadlines.data?.find((deadline) => deadline.id === search.get('record'));
+  const prefill = acting ? factFor({ ...acting, residentId: resident.id }) : null;
 
   return (
     <Stack gap="lg">
@@ -110,7 +114,20 @@ export function ResidentPage() {
         <Title order={3} size="h4" id="record-heading" mb="xs">
           {t('resident.record')}
         </Title>
-        <RecordFactForm residentId={resident.id} version={version} reloading={summary.isFetching} onRecorded={reload} onReload={reload} />
+        {/* Opened for a deadline: drawn once the deadlines say which, so nothing typed is lost to a redraw. */}
+        {search.get('record') && !deadlines.data ? (
+          <PageLoader />
+        ) : (
+          <RecordFactForm
+            key={acting?.id ?? 'any'}
+            residentId={resident.id}
+            version={version}
+            reloading={summary.isFetching}
+            onRecorded={reload}
+            onReload={reload}
+            prefill={prefill}
+          />
+        )}
       </Paper>
 
       <Paper withBorder p="sm" component="section" aria-labelledby="history-heading">

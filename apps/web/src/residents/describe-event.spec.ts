@@ -24,3 +24,39 @@ describe('an event in words for the history', () => {
     expect(describeEventData({ status: 'student' }, t, 'ja', status)).toContain('留学');
   });
 });
+
+describe('every fact in Japanese words: no raw code, no id', () => {
+  const names = (kind: 'employer' | 'person', id: string) => (kind === 'employer' ? `[${id}の名称]` : `[${id}の氏名]`);
+  const words = (type: string, data: Record<string, unknown>) => describeEventData(data, t, 'ja', status, { type, nameOf: names });
+
+  test('an interview: with whom and how by their names, its record as typed', () => {
+    expect(words('SupportInterviewHeld', { with: 'supervisor', mode: 'in_person', findings: '残業が多い' })).toBe(
+      '面談の相手: 監督者 / 面談の方法: 対面 / 把握した状況: 残業が多い',
+    );
+  });
+
+  test('a take-over’s pending application and 指定書: the kind by name, the employer by name', () => {
+    expect(
+      words('ExistingStatusRecorded', {
+        status: 'student',
+        pendingApplication: { kind: 'extension', appliedOn: '2026-11-02' },
+        designation: { field: 'food_service', employer: 'e-1' },
+      }),
+    ).toBe(
+      '在留資格: 留学 / 特定産業分野: 外食業 / 所属機関(指定書): [e-1の名称] / 審査中の申請（申請の種類: 在留期間更新 / 申請日: 2026年11月2日(月)）',
+    );
+  });
+
+  test('an assignment names the person, not the user id', () => {
+    expect(words('CaseAssigned', { assignedTo: 'u-1' })).toBe('担当者: [u-1の氏名]');
+  });
+
+  test('an AffiliationChanged kind and a filing kind, though both fields are called kind, each by its own name', () => {
+    expect(words('AffiliationChanged', { kind: 'contract', change: 'new_contract', employer: 'e-2' })).toBe(
+      '届出の区分: 契約機関 / 変更の内容: 新たな契約の締結 / 所属機関: [e-2の名称]',
+    );
+    expect(words('SswReportFiled', { kind: 'contract', filedVia: 'post' })).toBe(
+      '届出の種類: 特定技能雇用契約に係る届出 / 届出の方法: 郵送',
+    );
+  });
+});

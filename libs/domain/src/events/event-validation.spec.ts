@@ -151,3 +151,26 @@ describe('card numbers are read as people type them (docs/api-v1.md additions of
     ).toEqual(['data.card.number']);
   });
 });
+
+describe('the 面談記録 and how a filing went in (optional, checked)', () => {
+  test('an interview with its interpreter, findings and actions; a filing by post with its number', () => {
+    const interview = { with: 'worker', mode: 'online', interpreter: 'ベトナム語', findings: '寮の騒音', actions: '寮の管理者に連絡' };
+    expect(parseRecordableEvent({ type: 'SupportInterviewHeld', occurredOn: '2026-12-01', data: interview }).ok).toBe(true);
+    const filed = { kind: 'annual', fiscalYear: 2026, filedVia: 'post', referenceNumber: 'A-123' };
+    expect(parseRecordableEvent({ type: 'SswReportFiled', occurredOn: '2027-05-01', data: filed }).ok).toBe(true);
+  });
+  test('a route the office does not take, a blank finding and an overlong number are each named', () => {
+    const result = parseRecordableEvent({
+      type: 'HelloWorkNotified',
+      occurredOn: '2026-12-01',
+      data: { kind: 'hiring', filedVia: 'fax', referenceNumber: 'x'.repeat(51) },
+    });
+    expect(fieldsOf(result as never)).toEqual(['data.filedVia', 'data.referenceNumber']);
+    const blank = parseRecordableEvent({
+      type: 'SupportInterviewHeld',
+      occurredOn: '2026-12-01',
+      data: { with: 'worker', mode: 'online', findings: ' ' },
+    });
+    expect(fieldsOf(blank as never)).toEqual(['data.findings']);
+  });
+});

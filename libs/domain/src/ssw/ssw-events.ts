@@ -64,10 +64,19 @@ export const SSW_REPORT_KINDS = [
 ] as const;
 export type SswReportKind = (typeof SSW_REPORT_KINDS)[number];
 
+/** How a filing reached the office: 窓口, 郵送 or 電子届出 (the ISA's online filing). */
+export const FILING_ROUTES = ['counter', 'post', 'online'] as const;
+
 export const HELLO_WORK_KINDS = ['hiring', 'leaving'] as const;
 /** 雇用保険 insured or not: it decides the Hello Work due date (労働施策総合推進法施行規則12条). */
 export const HELLO_WORK_INSURANCE = ['insured', 'not_insured'] as const;
 export type HelloWorkInsurance = (typeof HELLO_WORK_INSURANCE)[number];
+
+/** How a filing was made and the number the office gave it: both optional, for the file. */
+export interface FilingDetails {
+  filedVia?: (typeof FILING_ROUTES)[number];
+  referenceNumber?: string;
+}
 
 export interface SswEventDataByType {
   /** The organisation supports this worker under a 支援委託契約 (全部委託) with the employer. */
@@ -75,7 +84,16 @@ export interface SswEventDataByType {
   SupportEnded: { reason: string };
   SupportContractChanged: { summary?: string };
   /** 定期面談 (基準省令3条): with the worker and, separately, with the supervisor. */
-  SupportInterviewHeld: { with: InterviewParty; mode: (typeof INTERVIEW_MODES)[number] };
+  SupportInterviewHeld: {
+    with: InterviewParty;
+    mode: (typeof INTERVIEW_MODES)[number];
+    /** Who interpreted (name or language), when someone did. */
+    interpreter?: string;
+    /** 面談記録: what was found … */
+    findings?: string;
+    /** … and what was done about it. */
+    actions?: string;
+  };
   /** 生活オリエンテーション. */
   OrientationHeld: { hours: number };
   /** An interval left out of the 5-year count of 特定技能1号 (令和7年法務省令第47号). */
@@ -93,9 +111,9 @@ export interface SswEventDataByType {
   /** The support under the plan cannot be carried out (19条の18①4号; 施行規則19条の17 as amended 2025-04-01). */
   SupportDifficulty: { summary?: string };
   /** The employer's filing to ISA (定期届出 / 随時届出). */
-  SswReportFiled: { kind: SswReportKind; fiscalYear?: number };
+  SswReportFiled: { kind: SswReportKind; fiscalYear?: number } & FilingDetails;
   /** 外国人雇用状況の届出 filed at Hello Work. */
-  HelloWorkNotified: { kind: (typeof HELLO_WORK_KINDS)[number] };
+  HelloWorkNotified: { kind: (typeof HELLO_WORK_KINDS)[number] } & FilingDetails;
 }
 
 export type SswEventType = keyof SswEventDataByType;
@@ -137,18 +155,26 @@ export const designation: Check = check(
     typeof value === 'object' && value !== null && !Array.isArray(value) ? sswDesignation(value, path) : oneOf(DESIGNATIONS)(value, path),
 );
 
+const FILING_DETAILS: Record<string, FieldRule> = { filedVia: optional(oneOf(FILING_ROUTES)), referenceNumber: optional(text(50)) };
+
 export const SSW_DATA_RULES: Record<SswEventType, Record<string, FieldRule>> = {
   SupportStarted: { employer: required(text(200)), plan: optional(text(200)) },
   SupportEnded: { reason: required(multiLineText()) },
   SupportContractChanged: { summary: optional(multiLineText()) },
-  SupportInterviewHeld: { with: required(oneOf(INTERVIEW_PARTIES)), mode: required(oneOf(INTERVIEW_MODES)) },
+  SupportInterviewHeld: {
+    with: required(oneOf(INTERVIEW_PARTIES)),
+    mode: required(oneOf(INTERVIEW_MODES)),
+    interpreter: optional(text(100)),
+    findings: optional(multiLineText(2000)),
+    actions: optional(multiLineText(2000)),
+  },
   OrientationHeld: { hours: required(integer(1, 40)) },
   SswIntervalExcluded: { from: required(date), to: required(date), reason: required(oneOf(EXCLUSION_REASONS)) },
   SswSixthYearApproved: {},
   SswContractChanged: { summary: optional(multiLineText()) },
   AcceptanceDifficulty: { cause: required(oneOf(ACCEPTANCE_DIFFICULTY_CAUSES)) },
-  SswReportFiled: { kind: required(oneOf(SSW_REPORT_KINDS)), fiscalYear: optional(integer(2019, 2100)) },
-  HelloWorkNotified: { kind: required(oneOf(HELLO_WORK_KINDS)) },
+  SswReportFiled: { kind: required(oneOf(SSW_REPORT_KINDS)), fiscalYear: optional(integer(2019, 2100)), ...FILING_DETAILS },
+  HelloWorkNotified: { kind: required(oneOf(HELLO_WORK_KINDS)), ...FILING_DETAILS },
   SupportPlanChanged: { summary: optional(text()) },
   SswStandardsNonConformity: { summary: optional(text()) },
   SupportDifficulty: { summary: optional(text()) },

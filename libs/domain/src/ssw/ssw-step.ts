@@ -317,11 +317,30 @@ function syncCap(state: ResidentState, on: LocalDate, eventId: string | null): R
   return next;
 }
 
+/**
+ * A report of the year opened before the employer was on record (a grant naming none) is the
+ * report of the employer named next, not a second one: the same worker, the same year.
+ */
+function nameUnknownEmployer(state: ResidentState, fiscalYear: number, employer: string): ResidentState {
+  const reports = state.ssw.annualReports;
+  if (!reports.some((r) => r.fiscalYear === fiscalYear && r.employer === null)) return state;
+  if (reports.some((r) => r.fiscalYear === fiscalYear && r.employer === employer)) return state;
+  const unnamed = (d: DeadlineRecord) =>
+    d.kind === 'ssw_annual_report' && d.id.endsWith(`:FY${fiscalYear}`) && (d.employer ?? null) === null;
+  if (!state.deadlines.some((d) => unnamed(d) && isPending(d))) return state;
+  const named = withSsw(state, {
+    annualReports: reports.map((r) => (r.fiscalYear === fiscalYear && r.employer === null ? { ...r, employer } : r)),
+  });
+  return updatePending(named, unnamed, (d) => ({ ...d, employer }));
+}
+
 /** 定期届出: one per employer per fiscal year in which the worker held 特定技能 for a day. */
-function ensureAnnualReport(state: ResidentState, on: LocalDate): ResidentState {
-  if (!holdsSsw(state) || state.stay === null) return state;
+function ensureAnnualReport(given: ResidentState, on: LocalDate): ResidentState {
+  if (!holdsSsw(given) || given.stay === null) return given;
   const fiscalYear = fiscalYearOf(on);
-  const employer = state.ssw.employer;
+  const employer = given.ssw.employer;
+  const state = employer === null ? given : nameUnknownEmployer(given, fiscalYear, employer);
+  const stay = given.stay;
   const known = state.ssw.annualReports.some((report) => report.fiscalYear === fiscalYear && report.employer === employer);
   const marked = withSsw(state, { lastFiscalYear: Math.max(fiscalYear, state.ssw.lastFiscalYear ?? fiscalYear) });
   // Between two contracts (no employer) the report of the year is already owed by the last one.
@@ -331,7 +350,7 @@ function ensureAnnualReport(state: ResidentState, on: LocalDate): ResidentState 
   return open(next, {
     kind: 'ssw_annual_report',
     key: `FY${fiscalYear}`,
-    sourceEventId: state.ssw.employerEventId ?? state.stay.grantEventId,
+    sourceEventId: state.ssw.employerEventId ?? stay.grantEventId,
     createdOn: on,
     ...annualReportWindow(fiscalYear),
     employer,

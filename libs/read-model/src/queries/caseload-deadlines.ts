@@ -22,6 +22,8 @@ export interface CaseloadDeadlineFilter {
   owedBy?: OwedBy[];
   /** The employer a filing concerns (a record id or a name). */
   employer?: string | null;
+  /** Only the deadlines of Specified Skilled Workers in this 特定産業分野 (the 指定書's field, a code). */
+  field?: string | null;
 }
 
 /** The residents' deadline rows and the organisation's own ones (`$5`, as JSON), as one relation `d`. */
@@ -65,6 +67,10 @@ export async function caseloadDeadlinePage(
   }
   if (filter.owedBy !== undefined && filter.owedBy.length > 0) where += ` AND d.owed_by = ANY(${add(filter.owedBy)}::text[])`;
   if (filter.employer != null) where += ` AND d.employer = ${add(filter.employer)}`;
+  if (filter.field != null) {
+    where += ` AND EXISTS (SELECT 1 FROM read_model.resident_summary s WHERE s.organisation_id = d.organisation_id
+      AND s.resident_id = d.resident_id AND s.ssw_panel->>'field' = ${add(filter.field)})`;
+  }
   const n = params.length;
   const rows: Array<DeadlineRow & { total: string }> = await dataSource.query(
     `SELECT ${DEADLINE_ROW_COLUMNS}, count(*) OVER () AS total
