@@ -50,7 +50,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/zairyu`;
-  api = await Api.start({ reminders: { jobs: false, webhookRetryDelaySeconds: 1 } });
+  // The receiver is on 127.0.0.1: allowed here only (webhook-targets.e2e-spec.ts runs without it).
+  api = await Api.start({ reminders: { jobs: false, webhookRetryDelaySeconds: 1, webhookAllowPrivate: true } });
   keys = await api.organisation();
   const resident = await api.register(keys.caseworker);
   for (const [type, occurredOn, data] of [
@@ -116,7 +117,16 @@ test('the reminder of 2026-01-12 is POSTed signed; a 500 is retried with back-of
     .get(`/v1/organisations/${keys.organisationId}/webhooks/${webhookId}/deliveries`)
     .auth(keys.manager, { type: 'bearer' })
     .expect(200);
-  expect(log.body).toEqual([expect.objectContaining({ type: 'deadline.reminder', attempts: 2, lastStatus: 200, lastError: null })]);
+  expect(log.body).toEqual([
+    {
+      eventId: first!.eventId,
+      type: 'deadline.reminder',
+      attempts: 2,
+      outcome: 'delivered',
+      deliveredAt: expect.any(String),
+      createdAt: expect.any(String),
+    },
+  ]);
   // The same day's run again queues nothing.
   await jobs.tick(new Date('2026-01-12T09:30:00+09:00'));
   await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -144,4 +154,9 @@ test('a URL failing for a day is disabled and the managers are told in the secur
     .auth(keys.manager, { type: 'bearer' })
     .expect(200);
   expect(JSON.stringify(log.body)).toContain('webhook_disabled');
+  const deliveries = await api.http
+    .get(`/v1/organisations/${keys.organisationId}/webhooks/${created.body.id}/deliveries`)
+    .auth(keys.manager, { type: 'bearer' })
+    .expect(200);
+  expect(deliveries.body).toEqual([expect.objectContaining({ attempts: 3, outcome: 'failed', deliveredAt: null })]);
 });

@@ -53,13 +53,16 @@ export const REMINDER_SCHEMAS: Record<string, SchemaObject> = {
   },
   WebhookDelivery: {
     type: 'object',
-    required: ['eventId', 'type', 'attempts', 'lastStatus', 'lastError', 'deliveredAt', 'createdAt'],
+    required: ['eventId', 'type', 'attempts', 'outcome', 'deliveredAt', 'createdAt'],
     properties: {
       eventId: { type: 'string' },
       type: { type: 'string', enum: ['deadline.reminder', 'deadline.overdue', 'deadline.window_opens'] },
       attempts: { type: 'integer', minimum: 0 },
-      lastStatus: { type: 'integer', nullable: true, description: 'The HTTP status of the last attempt.' },
-      lastError: { type: 'string', nullable: true },
+      outcome: {
+        type: 'string',
+        enum: ['delivered', 'failed', 'pending'],
+        description: 'failed: the last attempt was not taken (what the target answered is not shown); pending: not tried yet.',
+      },
       deliveredAt: { ...INSTANT, nullable: true },
       createdAt: INSTANT,
     },

@@ -16,6 +16,10 @@ export interface RemindersConfig {
   webhookDisableAfterHours: number;
   /** When an organisation's webhooks get the day's reminders (Japan time, HH:MM). */
   webhookSendAt: string;
+  /** Let webhooks reach loopback, private and link-local addresses (WEBHOOK_ALLOW_PRIVATE=true; webhook-target.ts). */
+  webhookAllowPrivate: boolean;
+  /** The most webhooks one organisation keeps. */
+  webhooksPerOrganisation: number;
 }
 
 export const DEFAULT_REMINDERS_CONFIG: RemindersConfig = {
@@ -26,11 +30,19 @@ export const DEFAULT_REMINDERS_CONFIG: RemindersConfig = {
   webhookRetryLimit: 12,
   webhookDisableAfterHours: 24,
   webhookSendAt: '08:00',
+  webhookAllowPrivate: false,
+  webhooksPerOrganisation: 10,
 };
 
 export function remindersConfigFrom(env: NodeJS.ProcessEnv): Partial<RemindersConfig> {
   const config: Partial<RemindersConfig> = {};
   if (env['REMINDER_JOBS'] === 'off') config.jobs = false;
+  const allowPrivate = env['WEBHOOK_ALLOW_PRIVATE'];
+  if (allowPrivate !== undefined && allowPrivate !== '') {
+    if (allowPrivate !== 'true' && allowPrivate !== 'false')
+      throw new Error(`WEBHOOK_ALLOW_PRIVATE must be true or false, not ${allowPrivate}.`);
+    config.webhookAllowPrivate = allowPrivate === 'true';
+  }
   const escalate = env['ESCALATE_AFTER_DAYS'];
   if (escalate !== undefined && escalate !== '') {
     const days = Number(escalate);

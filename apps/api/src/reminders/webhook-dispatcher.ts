@@ -4,6 +4,7 @@
  * registered URL. Every delivery is a row (the log) keyed by webhook and event, so a day's run
  * is claimed once and an event is never queued twice; pg-boss retries a failed POST with
  * growing delays. A URL failing for a day is disabled and the managers are told (security log).
+ * Where a webhook may be sent: webhook-target.ts.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
@@ -13,6 +14,7 @@ import { SecurityLog } from '../people/security-log.js';
 import { liveDeadlines } from './deadline-source.js';
 import { japanDayAndTime } from './japan-clock.js';
 import { REMINDERS_SETTINGS, type RemindersConfig } from './reminders-config.js';
+import { postWebhook } from './webhook-post.js';
 import { signatureHeader, SIGNATURE_HEADER } from './webhook-signature.js';
 
 export interface QueuedDelivery {
@@ -121,34 +123,25 @@ export class WebhookDispatcher {
     const delivery = rows[0];
     if (!delivery || delivery.delivered_at || delivery.disabled_at || delivery.deleted_at) return 'skipped';
     const body = JSON.stringify(delivery.payload);
-    let status: number | null = null;
-    let failure: string | null = null;
-    try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'ZairyuLedger-Webhooks/1',
-          'zairyu-event-id': eventKey,
-          [SIGNATURE_HEADER]: signatureHeader(delivery.secret, body, Math.floor(now.getTime() / 1000)),
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(10_000),
-      });
-      status = response.status;
-      await response.body?.cancel();
-      if (status < 200 || status >= 300) failure = `HTTP ${status}`;
-    } catch (error) {
-      failure = error instanceof Error ? error.message : 'request failed';
-    }
+    const delivered = await postWebhook({
+      url: delivery.url,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'ZairyuLedger-Webhooks/1',
+        'zairyu-event-id': eventKey,
+        [SIGNATURE_HEADER]: signatureHeader(delivery.secret, body, Math.floor(now.getTime() / 1000)),
+      },
+      body,
+      allowPrivate: this.config.webhookAllowPrivate,
+    });
+    // Only delivered or not is kept: a status or an error would tell the manager what listens where.
     await this.pool.query(
-      `UPDATE reminder.webhook_delivery SET attempts = attempts + 1, last_status = $3, last_error = $4, updated_at = now(),
-         delivered_at = CASE WHEN $4::text IS NULL THEN now() ELSE NULL END
+      `UPDATE reminder.webhook_delivery SET attempts = attempts + 1, last_status = NULL, last_error = NULL, updated_at = now(),
+         delivered_at = CASE WHEN $3::boolean THEN now() ELSE NULL END
        WHERE webhook_id = $1 AND event_key = $2`,
-      [webhookId, eventKey, status, failure],
+      [webhookId, eventKey, delivered],
     );
-    if (failure === null) {
+    if (delivered) {
       await this.pool.query(`UPDATE reminder.webhook SET failing_since = NULL WHERE id = $1`, [webhookId]);
       return 'delivered';
     }
@@ -170,11 +163,11 @@ export class WebhookDispatcher {
           actor: { kind: 'anonymous' },
           address: null,
           subject: `webhook:${webhookId}`,
-          detail: { failingSince: since.toISOString(), lastError: failure.slice(0, 200) },
+          detail: { failingSince: since.toISOString() },
         });
       }
       return 'skipped';
     }
-    throw new Error(`webhook delivery failed: ${failure}`);
+    throw new Error('webhook delivery failed');
   }
 }

@@ -9,11 +9,14 @@ import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js
 import type { Principal } from '../auth/principal.js';
 import { DATA_SOURCE, PG_POOL } from '../bootstrap/tokens.js';
 import { checkBody } from '../http/check-body.js';
-import { badRequest, notFound } from '../http/problem.js';
+import { badRequest, notFound, problem, ProblemException } from '../http/problem.js';
 import { isUuid } from '../http/query-params.js';
 import { SecurityLog } from '../people/security-log.js';
 import { managedOrganisation } from '../platform/managed-organisation.js';
+import { inTransaction } from '@zairyu/event-store';
 import { CreateWebhookDto } from './reminders.dto.js';
+import { REMINDERS_SETTINGS, type RemindersConfig } from './reminders-config.js';
+import { refusedTarget } from './webhook-target.js';
 import { ApiAnswer, ApiNoContent } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
@@ -37,6 +40,7 @@ export class WebhooksController {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly log: SecurityLog,
+    @Inject(REMINDERS_SETTINGS) private readonly config: RemindersConfig,
   ) {}
 
   @Post()
@@ -44,17 +48,31 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Register a URL for reminders and overdue events; the signing secret is shown once' })
   @ApiBody({ schema: { $ref: getSchemaPath(CreateWebhookDto) } })
   @ApiAnswer(201, 'IssuedWebhook', 'Registered; the secret is in this answer only.')
-  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, 404)
+  @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, 404, 409)
   async create(@Caller() caller: Principal, @Param('orgId') orgId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     const organisation = await managedOrganisation(this.dataSource, caller, orgId);
     const checked = checkBody(CreateWebhookDto, body);
     if (checked.errors.length > 0) throw badRequest('The webhook is not valid.', checked.errors);
+    const refused = refusedTarget(checked.value.url, this.config.webhookAllowPrivate);
+    if (refused) throw badRequest('The webhook is not valid.', [{ field: 'url', message: refused }]);
     const id = randomUUID();
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-    const { rows } = await this.pool.query(
-      `INSERT INTO reminder.webhook (id, organisation_id, url, secret) VALUES ($1, $2, $3, $4) RETURNING *`,
-      [id, organisation.id, checked.value.url, secret],
-    );
+    const limit = this.config.webhooksPerOrganisation;
+    const rows = await inTransaction(this.pool, async (client) => {
+      // Counted and inserted under the organisation's lock: a burst of requests cannot pass the limit together.
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('reminder.webhook:' || $1, 0))`, [organisation.id]);
+      const inserted = await client.query(
+        `INSERT INTO reminder.webhook (id, organisation_id, url, secret)
+         SELECT $1, $2, $3, $4 WHERE (SELECT count(*) FROM reminder.webhook WHERE organisation_id = $2 AND deleted_at IS NULL) < $5
+         RETURNING *`,
+        [id, organisation.id, checked.value.url, secret, limit],
+      );
+      return inserted.rows;
+    });
+    if (rows.length === 0)
+      throw new ProblemException(
+        problem(409, `An organisation keeps at most ${limit} webhooks; delete one first.`, { code: 'WEBHOOK_LIMIT_REACHED' }),
+      );
     await this.log.record({
       organisationId: organisation.id,
       kind: 'webhook_created',
@@ -117,7 +135,7 @@ export class WebhooksController {
       : { rowCount: 0 };
     if (owned.rowCount === 0) throw notFound('Webhook');
     const { rows } = await this.pool.query(
-      `SELECT event_key, payload->>'type' AS type, attempts, last_status, last_error, delivered_at, created_at
+      `SELECT event_key, payload->>'type' AS type, attempts, delivered_at, created_at
        FROM reminder.webhook_delivery WHERE webhook_id = $1 ORDER BY created_at DESC, event_key LIMIT 200`,
       [webhookId],
     );
@@ -125,8 +143,8 @@ export class WebhooksController {
       eventId: row.event_key,
       type: row.type,
       attempts: row.attempts,
-      lastStatus: row.last_status,
-      lastError: row.last_error,
+      // Delivered or not, and nothing of what the target answered (webhook-target.ts).
+      outcome: row.delivered_at ? 'delivered' : row.attempts > 0 ? 'failed' : 'pending',
       deliveredAt: row.delivered_at ? row.delivered_at.toISOString() : null,
       createdAt: row.created_at.toISOString(),
     }));

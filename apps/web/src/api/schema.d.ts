@@ -5542,9 +5542,11 @@ export interface components {
             /** @enum {string} */
             type: "deadline.reminder" | "deadline.overdue" | "deadline.window_opens";
             attempts: number;
-            /** @description The HTTP status of the last attempt. */
-            lastStatus: number | null;
-            lastError: string | null;
+            /**
+             * @description failed: the last attempt was not taken (what the target answered is not shown); pending: not tried yet.
+             * @enum {string}
+             */
+            outcome: "delivered" | "failed" | "pending";
             /** Format: date-time */
             deliveredAt: string | null;
             /** Format: date-time */
@@ -9468,6 +9470,15 @@ export interface operations {
             };
             /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
