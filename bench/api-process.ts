@@ -1,8 +1,14 @@
 /** The real API process (`node apps/api/dist/main.js`, projector in process) on a free port, for the HTTP figures. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { freePort } from '@zairyu/event-store';
 
 export const BENCH_ADMIN = 'bench-admin-token-0123456789abcdef';
+/**
+ * The master key of every API process of one bench run: they seal residents' personal values,
+ * and the rebuild figure opens them with it (bench/figures/rebuild.ts), as a rebuild must.
+ */
+export const BENCH_MASTER_KEY = randomBytes(32).toString('base64');
 
 export interface ApiProcess {
   base: string;
@@ -22,6 +28,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
       PORT: String(port),
       HOST: '127.0.0.1',
       ZAIRYU_ADMIN_TOKEN: BENCH_ADMIN,
+      ZAIRYU_MASTER_KEY: BENCH_MASTER_KEY,
       PROJECTOR: 'inline',
       ...env,
     },

@@ -8,7 +8,8 @@ import type pg from 'pg';
 import { decide, type RecordedEvent } from '@zairyu/domain';
 import { PostgresEventStore, type NewEvent } from '@zairyu/event-store';
 import { Projector, ProjectorLeader, rebuildReadModel } from '@zairyu/read-model';
-import { residentStream } from '@zairyu/resident-streams';
+import { parseMasterKey, ResidentKeys, residentStream, sealedEventStore, type SealedEventStore } from '@zairyu/resident-streams';
+import { BENCH_MASTER_KEY } from '../api-process.js';
 import { generateResidents, type GeneratedResident } from '../lifecycle-generator.js';
 import { percentile, progress, report } from '../report.js';
 
@@ -67,8 +68,17 @@ export async function writeCaseload(pool: pg.Pool, organisations: string[], resi
   return written;
 }
 
+/**
+ * The log as the projectors read it: the import figure's residents are sealed by the API, and
+ * their values are opened as the live projector opens them (the lives written here are not sealed,
+ * and pass through as they are).
+ */
+async function openingStore(pool: pg.Pool): Promise<SealedEventStore> {
+  return sealedEventStore(await PostgresEventStore.open(pool), new ResidentKeys(pool, parseMasterKey(BENCH_MASTER_KEY)));
+}
+
 export async function rebuildFigure(pool: pg.Pool, events: number): Promise<void> {
-  const store = await PostgresEventStore.open(pool);
+  const store = await openingStore(pool);
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
@@ -84,7 +94,7 @@ export async function rebuildFigure(pool: pg.Pool, events: number): Promise<void
 
 export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond: number): Promise<void> {
   const store = await PostgresEventStore.open(pool);
-  const projector = new Projector(pool, store);
+  const projector = new Projector(pool, await openingStore(pool));
   await projector.catchUp();
   const leader = new ProjectorLeader(pool, projector, { pollIntervalMs: 50 });
   leader.start();

@@ -1,9 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { newDataKey, open, seal, unwrapDataKey, wrapDataKey } from './data-keys.js';
-import { hasPersonalValues, mapPersonalValues } from './personal-fields.js';
+import { hasPersonalValues, holdsSealedValue, mapPersonalValues } from './personal-fields.js';
 import { parseMasterKey } from './master-key.js';
 
 describe('personal values and their sealing', () => {
+  it('sees a sealed value left anywhere in the data, and none in opened data', () => {
+    expect(holdsSealedValue({ fields: { dateOfBirth: { $sealed: 'AAAA' } } })).toBe(true);
+    expect(holdsSealedValue({ entries: [{ note: { $sealed: 'AAAA' } }] })).toBe(true);
+    expect(holdsSealedValue({ fullName: 'HOANG THI MAI', dateOfBirth: '1999-02-28', card: { number: 'AB12345678CD' } })).toBe(false);
+    expect(holdsSealedValue({ fullName: null, extra: { $sealed: 'AAAA', other: 1 } })).toBe(false);
+  });
+
   it('finds personal values wherever they sit (a registration, a correction, a move) and nothing else', () => {
     const correction = { fields: { fullName: 'HOANG THI MAI', nationality: 'VNM' }, reason: 'typo' };
     expect(mapPersonalValues(correction, () => 'X')).toEqual({ fields: { fullName: 'X', nationality: 'VNM' }, reason: 'typo' });

@@ -51,3 +51,12 @@ export function hasPersonalValues(data: unknown): boolean {
   });
   return found;
 }
+
+/** Whether a sealed value is left anywhere in `data` (walked without copying: the projector asks it of every event). */
+export function holdsSealedValue(data: unknown): boolean {
+  if (isSealed(data)) return true;
+  if (Array.isArray(data)) return data.some(holdsSealedValue);
+  if (typeof data !== 'object' || data === null) return false;
+  for (const value of Object.values(data)) if (typeof value === 'object' && value !== null && holdsSealedValue(value)) return true;
+  return false;
+}
