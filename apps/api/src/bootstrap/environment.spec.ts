@@ -13,6 +13,13 @@ describe('start-up configuration', () => {
     expect(readEnvironment({ ZAIRYU_ADMIN_TOKEN: 'x'.repeat(32) }).adminToken).toBe('x'.repeat(32));
     expect(readEnvironment({}).adminToken).toBeNull();
   });
+
+  test('WEBHOOK_ALLOW_PRIVATE is off unless it is true, and a value that is neither true nor false stops the start', () => {
+    expect(readEnvironment({}).reminders?.webhookAllowPrivate).toBeUndefined();
+    expect(readEnvironment({ WEBHOOK_ALLOW_PRIVATE: 'true' }).reminders?.webhookAllowPrivate).toBe(true);
+    expect(readEnvironment({ WEBHOOK_ALLOW_PRIVATE: 'false' }).reminders?.webhookAllowPrivate).toBe(false);
+    expect(() => readEnvironment({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE must be true or false/);
+  });
 });
 
 describe('TRUST_PROXY', () => {
