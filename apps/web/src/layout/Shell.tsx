@@ -21,6 +21,7 @@ const MENU = [
   { to: '/', key: 'nav.board' },
   { to: '/residents', key: 'nav.residents' },
   { to: '/residents/new', key: 'nav.register' },
+  { to: '/matters', key: 'nav.matters' },
   { to: '/cards', key: 'nav.cards' },
   { to: '/notifications', key: 'nav.notifications' },
   { to: '/imports', key: 'nav.imports' },

@@ -1,0 +1,130 @@
+/**
+ * 申請: the office's matters by stage (書類収集中 / 申請済・審査中 / 資料提出待ち / 結果待ち / 完了), with
+ * the days each has been open, the documents still missing, the next deadline; 受任 and the
+ * register (帳簿) from here.
+ */
+import { Alert, Anchor, Badge, Button, Chip, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { problemMessage } from '../api/problem-message';
+import { formatDate, todayInJapan } from '../dates/format-date';
+import { TableScroll } from '../layout/ScrollRegion';
+import { AcceptMatterForm } from './AcceptMatterForm';
+import { MATTER_STAGES, mattersQuery, saveRegister, type Matter, type MatterStage } from './api';
+import { daysPending, nextDeadline } from './matter-days';
+
+type Filter = MatterStage | 'open';
+
+export function MattersPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const matters = useQuery(mattersQuery());
+  const [filter, setFilter] = useState<Filter>('open');
+  const [accepting, setAccepting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const today = todayInJapan();
+  const all = matters.data?.items ?? [];
+  const count = (stage: Filter) => all.filter((matter) => (stage === 'open' ? matter.stage !== 'done' : matter.stage === stage)).length;
+  const shown = all.filter((matter) => (filter === 'open' ? matter.stage !== 'done' : matter.stage === filter));
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('matters.title')}</Title>
+        <Group gap="sm">
+          <Button variant="default" onClick={() => void saveRegister().then(() => setExportError(null), setExportError)}>
+            {t('matters.register')}
+          </Button>
+          <Button onClick={() => setAccepting(true)}>{t('matters.accept')}</Button>
+        </Group>
+      </Group>
+      <Text c="dimmed" size="sm">
+        {t('matters.lead')}
+      </Text>
+      {exportError !== null && (
+        <Alert color="red" role="alert">
+          {t('matters.registerFailed')} {problemMessage(exportError, t)}
+        </Alert>
+      )}
+      <Chip.Group value={filter} onChange={(value) => setFilter(value as Filter)}>
+        <Group gap="xs" role="radiogroup" aria-label={t('matters.stageFilter')}>
+          {(['open', ...MATTER_STAGES] as const).map((value) => (
+            <Chip key={value} value={value} type="radio" variant="outline">
+              {value === 'open' ? t('matters.allStages') : t(`matters.stages.${value}`)} ({count(value)})
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      {matters.isError && (
+        <Alert color="red" role="alert">
+          {problemMessage(matters.error, t)}
+        </Alert>
+      )}
+      {matters.data &&
+        (shown.length === 0 ? (
+          <Text>{t('matters.none')}</Text>
+        ) : (
+          <TableScroll label={t('matters.title')} minWidth={760}>
+            <Table striped highlightOnHover data-testid="matters-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('matters.resident')}</Table.Th>
+                  <Table.Th>{t('matters.kind')}</Table.Th>
+                  <Table.Th>{t('matters.stage')}</Table.Th>
+                  <Table.Th>{t('matters.daysPending')}</Table.Th>
+                  <Table.Th>{t('matters.missing')}</Table.Th>
+                  <Table.Th>{t('matters.next')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((matter) => (
+                  <MatterRow key={matter.matterId} matter={matter} today={today} language={i18n.language} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
+        ))}
+      <Modal opened={accepting} onClose={() => setAccepting(false)} title={t('matters.acceptTitle')} size="lg">
+        <AcceptMatterForm onCancel={() => setAccepting(false)} onAccepted={(matter) => void navigate(`/matters/${matter.matterId}`)} />
+      </Modal>
+    </Stack>
+  );
+}
+
+function MatterRow({ matter, today, language }: { matter: Matter; today: string; language: string }) {
+  const { t } = useTranslation();
+  const next = nextDeadline(matter);
+  return (
+    <Table.Tr data-matter={matter.matterId} data-stage={matter.stage}>
+      <Table.Td>
+        <Anchor component={Link} to={`/matters/${matter.matterId}`} fw={700}>
+          {matter.residentName ?? '—'}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>{t(`matters.kinds.${matter.kind}`)}</Table.Td>
+      <Table.Td>
+        <Badge variant="light" color={matter.stage === 'documents_requested' ? 'orange' : matter.stage === 'done' ? 'gray' : 'blue'}>
+          {t(`matters.stages.${matter.stage}`)}
+        </Badge>
+      </Table.Td>
+      <Table.Td>{t('matters.days', { count: daysPending(matter, today) })}</Table.Td>
+      <Table.Td>
+        {matter.missing.length === 0 ? (
+          t('matters.nothingMissing')
+        ) : (
+          <Text size="sm" title={matter.missing.map((item) => item.label).join('、')}>
+            {t('matters.missingCount', { count: matter.missing.length })}:{' '}
+            {matter.missing
+              .map((item) => item.label)
+              .slice(0, 2)
+              .join('、')}
+            {matter.missing.length > 2 ? '…' : ''}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{next ? formatDate(next, language) : '—'}</Table.Td>
+    </Table.Tr>
+  );
+}
