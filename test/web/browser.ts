@@ -34,14 +34,17 @@ export interface WebHarness {
 
 const NAMES: Record<Role, string> = { manager: '佐藤 花子', caseworker: '田中 ゆき', viewer: '鈴木 一郎' };
 
-export async function startWebHarness(orgName = 'Tokai Support Center'): Promise<WebHarness> {
+export async function startWebHarness(
+  orgName = 'Tokai Support Center',
+  kind: 'support_organisation' | 'scrivener_office' | 'employer' = 'support_organisation',
+): Promise<WebHarness> {
   if (!existsSync('apps/web/dist/index.html')) throw new Error('apps/web/dist is missing: npm test builds it (npm run build:web)');
   const api = await Api.start();
   await api.app.listen({ port: 0, host: '127.0.0.1' });
   const address = api.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const org = await api.organisation(orgName, 'support_organisation');
+  const org = await api.organisation(orgName, kind);
   // sparticuz's args are made for AWS Lambda; `--single-process` there makes closing one browser
   // context end the whole browser, and the tests open several (two editors, a tablet).
   const args = sparticuz.args.filter((arg) => arg !== '--single-process');

@@ -1,0 +1,202 @@
+/// <reference lib="dom" />
+/**
+ * The 申請 screen in Chromium, as a scrivener office (行政書士事務所) works an extension: 受任 from
+ * the screen, the documents marked received, the filing with its 受付番号, a 資料提出通知 due in 14
+ * days (on the board, owed by the resident), its submission, the grant; the matter moves through
+ * the stages and the register (帳簿) downloads with it. The board also shows a certificate of
+ * eligibility's landing deadline in Japanese. With SCREENSHOTS_DIR set, the screens are
+ * photographed at 1280 and 390 px.
+ */
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { addDays, formatDate } from '../../apps/web/src/dates/format-date.js';
+import { startWebHarness, type WebHarness } from './browser.js';
+import { choose } from './desk.js';
+import { today } from './seed.js';
+
+jest.setTimeout(300_000);
+
+let web: WebHarness;
+let context: BrowserContext;
+let page: Page;
+let matterPath = '';
+const screenshots = process.env['SCREENSHOTS_DIR'];
+const CLIENT = 'NGUYEN VAN AN';
+const ABROAD = 'PHAM THI LAN';
+const RECEIPT = '名古屋-2026-004512';
+
+async function shot(target: Page, name: string) {
+  if (!screenshots) return;
+  await target.waitForLoadState('networkidle');
+  await target.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+const stage = () => page.getByTestId('matter-stage');
+
+beforeAll(async () => {
+  web = await startWebHarness('Yamada Gyosei Office', 'scrivener_office');
+  const { api, org } = web;
+  const client = await api.register(org.caseworker, { fullName: CLIENT, dateOfBirth: '1995-05-12', nationality: 'VNM' });
+  await api
+    .record(org.caseworker, client, 'Landed', addDays(today, -700), {
+      status: 'engineer_humanities_international',
+      periodExpiresOn: addDays(today, 45),
+      card: { number: 'AB12345678CD' },
+    })
+    .expect(201);
+  // Someone still abroad whose certificate of eligibility was issued 80 days ago: about 10 days left to land.
+  const abroad = await api.register(org.caseworker, { fullName: ABROAD, dateOfBirth: '2000-02-29', nationality: 'VNM' });
+  await api
+    .record(org.caseworker, abroad, 'CoeIssued', addDays(today, -80), {
+      issuedOn: addDays(today, -80),
+      status: 'engineer_humanities_international',
+    })
+    .expect(201);
+  ({ context, page } = await web.signedIn('caseworker'));
+}, 240_000);
+afterAll(async () => {
+  await context?.close();
+  await web?.close();
+});
+
+describe('an extension from 受任 to the grant', () => {
+  test('受任: the resident from the list, the kind, the fee, the caseworker; the matter opens collecting documents', async () => {
+    await page.goto('/');
+    await page.getByRole('link', { name: '申請', exact: true }).click();
+    await page.getByRole('heading', { name: '申請', level: 2 }).waitFor();
+    await page.getByRole('button', { name: '受任する' }).click();
+    const dialog = page.getByRole('dialog', { name: '申請を受任' });
+    await choose(page, '在留者', CLIENT);
+    await expect(dialog.getByLabel('申請の種類', { exact: false }).inputValue()).resolves.toBe('在留期間更新許可申請');
+    await dialog.getByLabel('報酬額(円)', { exact: false }).fill('88000');
+    await dialog.getByLabel('担当者', { exact: false }).fill('山田 太郎');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/matters\/[0-9a-f-]{36}$/);
+    matterPath = new URL(page.url()).pathname;
+    await expect(stage().textContent()).resolves.toBe('書類収集中');
+    await page.getByText('88,000円').waitFor();
+    await page.getByText('山田 太郎').waitFor();
+    const rows = page.locator('[data-testid="checklist"] tbody tr');
+    expect(await rows.count()).toBeGreaterThan(2);
+    await expect(rows.first().getAttribute('data-state')).resolves.toBe('requested');
+  });
+
+  test('the documents are marked received (one not applicable); nothing is missing', async () => {
+    const rows = page.locator('[data-testid="checklist"] tbody tr');
+    const count = await rows.count();
+    for (let index = 0; index < count; index++) {
+      const row = rows.nth(index);
+      const state = index === count - 1 ? '不要' : '受領済';
+      await row.getByText(state, { exact: true }).click();
+      await page
+        .locator(
+          `[data-testid="checklist"] tbody tr:nth-child(${index + 1})[data-state="${index === count - 1 ? 'not_applicable' : 'received'}"]`,
+        )
+        .waitFor();
+    }
+    await page.goto('/matters');
+    const row = page.locator(`[data-testid="matters-table"] tr[data-matter]`);
+    await expect(row.getAttribute('data-stage')).resolves.toBe('collecting');
+    await expect(row.getByRole('cell').nth(4).textContent()).resolves.toBe('なし');
+    await shot(page, 'matters-list');
+  });
+
+  test('the filing with its 受付番号: the matter is under review and the resident has the extension pending', async () => {
+    await page.goto(matterPath);
+    await page.getByRole('textbox', { name: '申請先' }).fill('名古屋出入国在留管理局');
+    await page.getByRole('textbox', { name: '受付番号' }).fill(RECEIPT);
+    await page.getByRole('button', { name: '申請を記録' }).click();
+    await page.getByTestId('filing').getByText(RECEIPT, { exact: false }).waitFor();
+    await expect(page.getByTestId('filing').textContent()).resolves.toContain('窓口');
+    await expect(stage().textContent()).resolves.toBe('申請済・審査中');
+    const matterId = matterPath.split('/').at(-1)!;
+    const matter = await web.api.http.get(`/v1/matters/${matterId}`).auth(web.org.viewer, { type: 'bearer' }).expect(200);
+    expect(matter.body.filing).toMatchObject({ receiptNumber: RECEIPT, channel: 'counter', bureau: '名古屋出入国在留管理局' });
+    expect(matter.body.filing.applicationEventId).toEqual(expect.any(String));
+  });
+
+  test('a 資料提出通知 due in 14 days: the matter waits for documents and the board shows it owed by the resident', async () => {
+    const due = addDays(today, 14);
+    await page.getByRole('textbox', { name: '提出期限' }).fill(due);
+    await page.getByRole('textbox', { name: '求められた資料' }).fill('住民税の課税証明書\n納税証明書');
+    await page.getByRole('button', { name: '資料提出通知を記録' }).click();
+    await page.getByTestId('open-request').waitFor();
+    await expect(stage().textContent()).resolves.toBe('資料提出待ち');
+    await expect(page.getByTestId('open-request').textContent()).resolves.toBe(`${formatDate(due, 'ja')}までに提出`);
+    await shot(page, 'matters-matter');
+
+    await page.goto('/');
+    const row = page.locator('[data-testid="deadline-row"][data-kind="additional_documents"]');
+    await row.getByText(CLIENT).waitFor();
+    await expect(row.getAttribute('data-owed-by')).resolves.toBe('resident');
+    await expect(row.textContent()).resolves.toContain('資料提出通知の提出期限');
+  });
+
+  test('the submission, then the grant: the matter waits for the result, then it is done', async () => {
+    await page.goto(matterPath);
+    await page.getByRole('button', { name: '提出を記録' }).click();
+    await page.getByTestId('open-request').waitFor({ state: 'detached' });
+    await expect(stage().textContent()).resolves.toBe('結果待ち');
+    await page.getByRole('button', { name: '結果を記録' }).click();
+    await page.getByTestId('result').waitFor();
+    await expect(page.getByTestId('result').textContent()).resolves.toBe(`許可(${formatDate(today, 'ja')})`);
+    await expect(stage().textContent()).resolves.toBe('完了');
+
+    await page.goto('/matters');
+    await page.getByText('この段階の申請はありません。').waitFor();
+    await page.getByText('完了 (1)').click();
+    await expect(page.locator('[data-testid="matters-table"] tr[data-matter]').getAttribute('data-stage')).resolves.toBe('done');
+  });
+
+  test('the register (帳簿) downloads as Excel and lists the matter with its name, day, fee and client', async () => {
+    await page.goto('/matters');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '帳簿(Excel)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`register-${today}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await download.path())!)) as never);
+    const cells = book.worksheets.flatMap((sheet) =>
+      sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map((cell) => String(cell ?? '')) : [])),
+    );
+    expect(cells).toEqual(expect.arrayContaining(['在留期間更新許可申請', CLIENT]));
+    expect(cells.some((cell) => cell.includes('88000'))).toBe(true);
+  });
+});
+
+describe('the board', () => {
+  test('a certificate of eligibility’s landing deadline shows in Japanese', async () => {
+    await page.goto('/');
+    const row = page.locator('[data-testid="deadline-row"][data-kind="coe_entry"]');
+    await row.getByText(ABROAD).waitFor();
+    await expect(row.textContent()).resolves.toContain('在留資格認定証明書の有効期限(上陸期限)');
+  });
+});
+
+describe('on a phone (390 px)', () => {
+  test('the list and the matter fit the screen', async () => {
+    const small = await web.browser.newContext({
+      baseURL: web.baseUrl,
+      viewport: { width: 390, height: 844 },
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+      storageState: await context.storageState(),
+    });
+    const phone = await small.newPage();
+    try {
+      await phone.goto('/matters');
+      await phone.getByText('完了 (1)').click();
+      await phone.locator('[data-testid="matters-table"] tr[data-matter]').waitFor();
+      const overflow = () => phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+      await shot(phone, 'matters-list-phone');
+      await phone.goto(matterPath);
+      await phone.getByTestId('matter-stage').waitFor();
+      await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+      await shot(phone, 'matters-matter-phone');
+    } finally {
+      await small.close();
+    }
+  });
+});
