@@ -31,7 +31,12 @@ const RECEIPT = '名古屋-2026-004512';
 async function shot(target: Page, name: string) {
   if (!screenshots) return;
   await target.waitForLoadState('networkidle');
-  await target.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  // The page as tall as its content, so the fixed header and menu are drawn once (a full-page capture repeats them).
+  const viewport = target.viewportSize()!;
+  const height = await target.evaluate(() => document.documentElement.scrollHeight);
+  await target.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  await target.screenshot({ path: join(screenshots, `${name}.png`) });
+  await target.setViewportSize(viewport);
 }
 
 const stage = () => page.getByTestId('matter-stage');
@@ -87,6 +92,17 @@ describe('an extension from 受任 to the grant', () => {
   test('the documents are marked received (one not applicable); nothing is missing', async () => {
     const rows = page.locator('[data-testid="checklist"] tbody tr');
     const count = await rows.count();
+    // The office sets a due day on the first document, typed the way a caseworker writes it.
+    const due = addDays(today, 7);
+    const first = (await rows.first().getAttribute('data-code'))!;
+    await rows.first().getByRole('textbox', { name: '期限' }).fill(due.replaceAll('-', '/'));
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'PATCH' && response.ok()),
+      rows.first().getByRole('textbox', { name: '期限' }).blur(),
+    ]);
+    const matterId = matterPath.split('/').at(-1)!;
+    const matter = await web.api.http.get(`/v1/matters/${matterId}`).auth(web.org.viewer, { type: 'bearer' }).expect(200);
+    expect((matter.body.checklist as { code: string; dueOn: string | null }[]).find((item) => item.code === first)?.dueOn).toBe(due);
     for (let index = 0; index < count; index++) {
       const row = rows.nth(index);
       const state = index === count - 1 ? '不要' : '受領済';

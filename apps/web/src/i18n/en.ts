@@ -65,6 +65,7 @@ export const en: Dictionary = {
     document: 'Document',
     state: 'State',
     providedBy: 'Provided by',
+    badDate: 'Not a date',
     dueOn: 'Due',
     markReceived: 'Received',
     addDocument: 'Add a document',

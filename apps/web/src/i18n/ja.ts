@@ -62,6 +62,7 @@ export const ja = {
     document: '書類',
     state: '状態',
     providedBy: '用意する人',
+    badDate: '日付ではありません',
     dueOn: '期限',
     markReceived: '受領',
     addDocument: '書類を追加',
