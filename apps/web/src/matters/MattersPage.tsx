@@ -3,7 +3,7 @@
  * the days each has been open, the documents still missing, the next deadline; 受任 and the
  * register (帳簿) from here.
  */
-import { Alert, Anchor, Badge, Button, Chip, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Chip, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,25 +66,35 @@ export function MattersPage() {
         (shown.length === 0 ? (
           <Text>{t('matters.none')}</Text>
         ) : (
-          <TableScroll label={t('matters.title')} minWidth={760}>
-            <Table striped highlightOnHover data-testid="matters-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('matters.resident')}</Table.Th>
-                  <Table.Th>{t('matters.kind')}</Table.Th>
-                  <Table.Th>{t('matters.stage')}</Table.Th>
-                  <Table.Th>{t('matters.daysPending')}</Table.Th>
-                  <Table.Th>{t('matters.missing')}</Table.Th>
-                  <Table.Th>{t('matters.next')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((matter) => (
-                  <MatterRow key={matter.matterId} matter={matter} today={today} language={i18n.language} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+          <>
+            <Box visibleFrom="sm">
+              <TableScroll label={t('matters.title')} minWidth={760}>
+                <Table striped highlightOnHover data-testid="matters-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('matters.resident')}</Table.Th>
+                      <Table.Th>{t('matters.kind')}</Table.Th>
+                      <Table.Th>{t('matters.stage')}</Table.Th>
+                      <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('matters.daysPending')}</Table.Th>
+                      <Table.Th>{t('matters.missing')}</Table.Th>
+                      <Table.Th>{t('matters.next')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {shown.map((matter) => (
+                      <MatterRow key={matter.matterId} matter={matter} today={today} language={i18n.language} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
+            </Box>
+            {/* On a phone each matter is a card: who, what, the stage, and the rest on two lines. */}
+            <Stack gap="xs" hiddenFrom="sm" data-testid="matters-cards">
+              {shown.map((matter) => (
+                <MatterCard key={matter.matterId} matter={matter} today={today} language={i18n.language} />
+              ))}
+            </Stack>
+          </>
         ))}
       <Modal opened={accepting} onClose={() => setAccepting(false)} title={t('matters.acceptTitle')} size="lg">
         <AcceptMatterForm onCancel={() => setAccepting(false)} onAccepted={(matter) => void navigate(`/matters/${matter.matterId}`)} />
@@ -104,12 +114,10 @@ function MatterRow({ matter, today, language }: { matter: Matter; today: string;
         </Anchor>
       </Table.Td>
       <Table.Td>{t(`matters.kinds.${matter.kind}`)}</Table.Td>
-      <Table.Td>
-        <Badge variant="light" color={matter.stage === 'documents_requested' ? 'orange' : matter.stage === 'done' ? 'gray' : 'blue'}>
-          {t(`matters.stages.${matter.stage}`)}
-        </Badge>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <StageBadge stage={matter.stage} />
       </Table.Td>
-      <Table.Td>{t('matters.days', { count: daysPending(matter, today) })}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('matters.days', { count: daysPending(matter, today) })}</Table.Td>
       <Table.Td>
         {matter.missing.length === 0 ? (
           t('matters.nothingMissing')
@@ -126,5 +134,40 @@ function MatterRow({ matter, today, language }: { matter: Matter; today: string;
       </Table.Td>
       <Table.Td>{next ? formatDate(next, language) : '—'}</Table.Td>
     </Table.Tr>
+  );
+}
+
+function StageBadge({ stage }: { stage: MatterStage }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      variant="light"
+      // A stage name is short and must read whole: the badge grows rather than clip it.
+      styles={{ root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } }}
+      color={stage === 'documents_requested' ? 'orange' : stage === 'done' ? 'gray' : 'blue'}
+    >
+      {t(`matters.stages.${stage}`)}
+    </Badge>
+  );
+}
+
+function MatterCard({ matter, today, language }: { matter: Matter; today: string; language: string }) {
+  const { t } = useTranslation();
+  const next = nextDeadline(matter);
+  return (
+    <Paper withBorder p="xs" data-matter={matter.matterId} data-stage={matter.stage}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Anchor component={Link} to={`/matters/${matter.matterId}`} fw={700}>
+          {matter.residentName ?? '—'}
+        </Anchor>
+        <StageBadge stage={matter.stage} />
+      </Group>
+      <Text size="sm">{t(`matters.kinds.${matter.kind}`)}</Text>
+      <Text size="sm" c="dimmed">
+        {t('matters.daysPending')} {t('matters.days', { count: daysPending(matter, today) })}・{t('matters.missing')}{' '}
+        {matter.missing.length === 0 ? t('matters.nothingMissing') : t('matters.missingCount', { count: matter.missing.length })}・
+        {t('matters.next')} {next ? formatDate(next, language) : '—'}
+      </Text>
+    </Paper>
   );
 }
