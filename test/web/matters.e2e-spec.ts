@@ -8,6 +8,7 @@
  * photographed at 1280 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { AxeBuilder } from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -151,6 +152,8 @@ describe('an extension from 受任 to the grant', () => {
     await expect(row.getAttribute('data-stage')).resolves.toBe('collecting');
     await expect(row.getByRole('cell').nth(4).textContent()).resolves.toBe('なし');
     await shot(page, 'matters-list');
+    const axe = await new AxeBuilder({ page }).include('#main').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 
   test('the filing with its 受付番号: the matter is under review and the resident has the extension pending', async () => {
@@ -177,6 +180,8 @@ describe('an extension from 受任 to the grant', () => {
     await expect(stage().textContent()).resolves.toBe('資料提出待ち');
     await expect(page.getByTestId('open-request').textContent()).resolves.toBe(`${formatDate(due, 'ja')}までに提出`);
     await shot(page, 'matters-matter');
+    const axe = await new AxeBuilder({ page }).include('#main').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     await page.goto('/');
     const row = page.locator('[data-testid="deadline-row"][data-kind="additional_documents"]');
