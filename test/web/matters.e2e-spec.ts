@@ -37,6 +37,11 @@ async function shot(target: Page, name: string) {
   const viewport = target.viewportSize()!;
   const height = await target.evaluate(() => document.documentElement.scrollHeight);
   await target.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  // The fixed menu takes the new height a little later: wait for it to reach the bottom.
+  await target.waitForFunction(
+    (bottom) => (document.querySelector('nav')?.getBoundingClientRect().bottom ?? bottom) >= bottom - 1,
+    Math.max(height, viewport.height),
+  );
   await target.screenshot({ path: join(screenshots, `${name}.png`) });
   await target.setViewportSize(viewport);
 }
