@@ -28,7 +28,8 @@ import { toProblem } from '../http/problem-filter.js';
 import { ResidentFailure } from '../residents/resident-failure.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ref } from '../openapi/schema-ref.js';
-import { CaseloadImport, type ImportReport } from './caseload-import.service.js';
+import { CaseloadImport, MAX_IMPORT_ROWS, type ImportReport } from './caseload-import.service.js';
+import { ImportLock } from './import-lock.js';
 import { CONTENT_TYPES, spreadsheetStream } from '../exports/spreadsheet-writer.js';
 import { importExample, IMPORT_FIELDS, IMPORT_TEMPLATE } from './import-template.js';
 import { readSpreadsheet, UnreadableFile } from './spreadsheet-file.js';
@@ -36,9 +37,9 @@ import { readSpreadsheet, UnreadableFile } from './spreadsheet-file.js';
 /** 10 MiB: some 60,000 rows of CSV. */
 export const DEFAULT_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
-/** A 400 of the import with its Japanese (`detailJa`, and `messageJa` on each error). */
-function importProblem(detail: string, detailJa: string, field: string, message: string, messageJa: string) {
-  return new ProblemException({ ...problem(400, detail, { errors: [{ field, message, messageJa } as FieldError] }), detailJa });
+/** A 400 (or 413) of the import with its Japanese (`detailJa`, and `messageJa` on each error). */
+function importProblem(detail: string, detailJa: string, field: string, message: string, messageJa: string, status: 400 | 413 = 400) {
+  return new ProblemException({ ...problem(status, detail, { errors: [{ field, message, messageJa } as FieldError] }), detailJa });
 }
 
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {
@@ -60,6 +61,7 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
 export class ImportsController {
   constructor(
     private readonly imports: CaseloadImport,
+    private readonly lock: ImportLock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -89,11 +91,17 @@ export class ImportsController {
   @ApiProblems(
     ALWAYS,
     AUTHENTICATED,
-    { status: 413, when: 'The file is larger than IMPORT_MAX_BYTES (10 MiB by default).' },
+    {
+      status: 413,
+      when:
+        'The file is larger than IMPORT_MAX_BYTES (10 MiB by default), holds more than 20,000 rows, or is an XLSX that inflates ' +
+        'past 50 MiB a part or 100 MiB in all (or has more than 500 parts).',
+    },
+    { status: 409, when: 'Another import of the organisation is running.' },
     { status: 415, when: 'The body is not multipart/form-data.' },
     {
       status: 400,
-      when: 'The file cannot be read, has no header the template knows, more rows than allowed, or a flag is not true/false.',
+      when: 'The file cannot be read, has no header the template knows, or a flag is not true/false.',
     },
   )
   async create(
@@ -106,11 +114,23 @@ export class ImportsController {
   ): Promise<void> {
     const options = { dryRun: flag('dryRun', dryRun, false), confirm: flag('confirm', confirm, false) };
     const bytes = await this.upload(request);
+    await this.lock.holding(caller.organisationId, () => this.importFile(caller, request, reply, bytes, accept, options));
+  }
+
+  private async importFile(
+    caller: OrganisationCaller,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    bytes: Buffer,
+    accept: string | undefined,
+    options: { dryRun: boolean; confirm: boolean },
+  ): Promise<void> {
     let sheet;
     try {
-      sheet = await readSpreadsheet(bytes);
+      sheet = await readSpreadsheet(bytes, MAX_IMPORT_ROWS);
     } catch (error) {
-      if (error instanceof UnreadableFile) throw importProblem(error.message, error.messageJa, 'file', error.message, error.messageJa);
+      if (error instanceof UnreadableFile)
+        throw importProblem(error.message, error.messageJa, 'file', error.message, error.messageJa, error.status);
       throw error;
     }
     const streaming = (accept ?? '').includes('application/x-ndjson');
