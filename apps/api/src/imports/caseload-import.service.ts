@@ -98,6 +98,18 @@ type Planned =
   | { kind: 'match'; row: number; residentId: string; read: ReadRow; registration: RegistrationDetails; existing: TakeOver | null }
   | { kind: 'done'; row: number; residentId: string; status: 'updated' | 'unchanged' };
 
+/** Rows read between two turns of the event loop (a file of 20,000 rows holds it for some seconds otherwise). */
+const READ_SLICE = 500;
+
+async function readRows(sheet: Sheet, map: HeaderMap, today: LocalDate): Promise<ReadRow[]> {
+  const reads: ReadRow[] = [];
+  for (let start = 0; start < sheet.rows.length; start += READ_SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const row of sheet.rows.slice(start, start + READ_SLICE)) reads.push(readRow(row, map, today));
+  }
+  return reads;
+}
+
 /** A problem of the file as a whole (400), with the Japanese of its detail and of each error. */
 function fileProblem(detail: string, detailJa: string, errors: Array<{ field: string; message: string; messageJa: string }>) {
   return new ProblemException({ ...problem(400, detail, { errors }), detailJa });
@@ -136,7 +148,7 @@ export class CaseloadImport {
     const organisationId = caller.organisationId;
     const today = this.writer.today();
     await this.projection.caughtUp(organisationId);
-    const reads = sheet.rows.map((row) => readRow(row, map, today));
+    const reads = await readRows(sheet, map, today);
     const people = reads.flatMap((read) => (read.registration === null ? [] : [read.registration]));
     const [index, samePeople, employers] = await Promise.all([
       loadCaseloadIndex(this.dataSource, this.assignees, organisationId),
