@@ -10557,7 +10557,7 @@ export interface operations {
                     "application/x-ndjson": string;
                 };
             };
-            /** @description The file cannot be read, has no header the template knows, more rows than allowed, or a flag is not true/false. */
+            /** @description The file cannot be read, has no header the template knows, or a flag is not true/false. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10584,7 +10584,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The file is larger than IMPORT_MAX_BYTES (10 MiB by default). */
+            /** @description Another import of the organisation is running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than IMPORT_MAX_BYTES (10 MiB by default), holds more than 20,000 rows, or is an XLSX that inflates past 50 MiB a part or 100 MiB in all (or has more than 500 parts). */
             413: {
                 headers: {
                     [name: string]: unknown;
