@@ -82,6 +82,7 @@ export interface ImportOptions {
 
 /** Rows judged (and written) between two progress reports. */
 const BATCH = 250;
+/** The rows one file may hold: the reader (spreadsheet-file.ts) stops past them, with a 413. */
 export const MAX_IMPORT_ROWS = 20_000;
 
 type Planned =
@@ -138,12 +139,6 @@ export class CaseloadImport {
           message: `is a required column (or ${field})`,
           messageJa: `「${IMPORT_TEMPLATE[field].ja}」の列が必要です`,
         })),
-      );
-    if (sheet.rows.length > MAX_IMPORT_ROWS)
-      throw fileProblem(
-        `At most ${MAX_IMPORT_ROWS} rows per file; this one has ${sheet.rows.length}.`,
-        `1 ファイルは ${MAX_IMPORT_ROWS} 行までです（このファイルは ${sheet.rows.length} 行）`,
-        [{ field: 'file', message: `must have at most ${MAX_IMPORT_ROWS} rows`, messageJa: `${MAX_IMPORT_ROWS} 行までにしてください` }],
       );
     const organisationId = caller.organisationId;
     const today = this.writer.today();

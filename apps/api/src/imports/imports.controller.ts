@@ -3,7 +3,8 @@
  * field name; a second file or a field beside it is a 400). The answer is the per-row report as JSON; a client that sends
  * `Accept: application/x-ndjson` gets progress lines first (`{"type":"progress","processed",
  * "total"}` after each batch of rows) and the report last (`{"type":"report", …}`), so a
- * large file shows how far it has come.
+ * large file shows how far it has come. One import runs at a time per organisation (import-lock.ts:
+ * another meanwhile is a 409); the file is read in a worker thread, within limits (sheet-parser.ts).
  */
 import { Controller, Get, Headers, HttpCode, Inject, Param, Post, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
 import {

@@ -70,7 +70,31 @@ type WorkerAnswer =
   | { ok: true; format: ParsedSheet['format']; encoding: ParsedSheet['encoding']; head: SentRow[]; rest: SentRow[] }
   | { ok: false; status: 400 | 413; message: string; messageJa: string };
 
+/**
+ * Parses running at once in this process: each worker may take its heap, and the machine's cores
+ * are few. Imports of other organisations wait their turn here (one per organisation is the lock's).
+ */
+const PARALLEL_PARSES = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= PARALLEL_PARSES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next === undefined) running--;
+    else next(); // the turn passes on: `running` stays as it is
+  }
+}
+
 export function parseSheet(bytes: Buffer, options: { headRows: number; maxRows: number }): Promise<ParsedSheet> {
+  return inTurn(() => parseInWorker(bytes, options));
+}
+
+function parseInWorker(bytes: Buffer, options: { headRows: number; maxRows: number }): Promise<ParsedSheet> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, {
       workerData: { bytes, headRows: options.headRows, maxRows: options.maxRows, zipLimits: XLSX_LIMITS },

@@ -1,6 +1,8 @@
 /**
- * One uploaded spreadsheet read into rows of cells, with maintained parsers only: XLSX with
- * exceljs (the first worksheet), CSV with csv-parse. A CSV is UTF-8 (with or without the BOM
+ * One uploaded spreadsheet read into rows of cells, with maintained parsers only, in a worker
+ * thread (sheet-parser.ts) and as a stream that stops at the row cap: XLSX with exceljs's
+ * streaming reader (the first worksheet in the file), after its zip's sizes are checked (yauzl);
+ * CSV with csv-parse. A CSV is UTF-8 (with or without the BOM
  * Excel writes) or, when it is not valid UTF-8, Shift_JIS as Excel in Japan saves it (CP932,
  * Windows-31J, decoded by iconv-lite: ①, ㈱ and the NEC/IBM extensions included).
  *
