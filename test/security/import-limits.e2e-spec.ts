@@ -176,8 +176,17 @@ test('a 10 MiB CSV of one-cell rows: 413 in seconds, memory bounded', async () =
   expect(growthMiB).toBeLessThan(300);
 }, 60_000);
 
+test('a 10 MiB CSV of rows with only blank cells: 413 once 100,000 are read', async () => {
+  const file = Buffer.from('氏名,生年月日,国籍\n' + ',\n'.repeat(5 * MiB - 16));
+  const { value: response, growthMiB, seconds } = await measured(() => upload(file, 'blank.csv'));
+  expect(response.status).toBe(413);
+  expect(response.body.detailJa).toContain('空欄だけの行を含めて 100000 行まで');
+  expect(seconds).toBeLessThan(20);
+  expect(growthMiB).toBeLessThan(300);
+}, 60_000);
+
 test('an XLSX whose worksheet inflates to hundreds of MiB: 413 before it is inflated', async () => {
-  const file = await bombWorkbook(400);
+  const file = await bombWorkbook(256);
   expect(file.length).toBeLessThan(2 * MiB);
   const { value: response, growthMiB, seconds } = await measured(() => upload(file, 'bomb.xlsx'));
   expect(response.status).toBe(413);
@@ -189,7 +198,7 @@ test('an XLSX whose worksheet inflates to hundreds of MiB: 413 before it is infl
 }, 120_000);
 
 test('an XLSX whose zip directory understates what it inflates to: 413 as well', async () => {
-  const file = await bombWorkbook(200, 4096);
+  const file = await bombWorkbook(64, 4096);
   const { value: response, growthMiB, seconds } = await measured(() => upload(file, 'liar.xlsx'));
   expect(response.status).toBe(413);
   expect(response.body.detailJa).toContain('展開後のサイズが大きすぎます');
@@ -206,13 +215,14 @@ async function importLockHeld(): Promise<boolean> {
   return rows[0]!.held;
 }
 
-test('/health answers while a large legal file is read and judged; a second import of the organisation meanwhile is 409', async () => {
+test('/health answers while a large legal file (20,000 rows and 200,000 blank lines) is read and judged; a second import of the organisation meanwhile is 409', async () => {
   const replica = await api.replica();
   try {
     const lines = ['管理番号,氏名,生年月日,国籍,在留資格,在留期間満了日,備考（読まない列）'];
     const filler = 'x'.repeat(300);
     for (let n = 0; n < 20_000; n++) lines.push(`L-${n},LARGE PERSON${n},1990-01-01,VNM,留学,${addDays(today, 100)},${filler}`);
-    const file = Buffer.from(lines.join('\n') + '\n');
+    // Blank lines are legal (they are skipped); a sync parse once spent minutes on them.
+    const file = Buffer.from(lines.join('\n') + '\n'.repeat(200_000));
     let running = true;
     const first = upload(file, 'large.csv').then((response) => {
       running = false;
@@ -240,7 +250,7 @@ test('/health answers while a large legal file is read and judged; a second impo
     expect(response.body).toMatchObject({ rows: 20_000, errors: 0 });
     expect(latencies.length).toBeGreaterThan(3);
     // The event loop stayed free: no answer waited for the file's parse or the rows' judging.
-    expect(Math.max(...latencies)).toBeLessThan(750);
+    expect(Math.max(...latencies)).toBeLessThan(1500);
     // The lock went with the first import: the next one runs.
     await upload(Buffer.from('氏名,生年月日,国籍\nA,1990-01-01,VNM\n'), 'third.csv', '?dryRun=true', replica).expect(200);
   } finally {

@@ -19,9 +19,7 @@ import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import yauzl from 'yauzl';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -44,6 +42,16 @@ const tooManyRows = (maxRows) =>
     `1 ファイルは ${maxRows} 行までです（このファイルはそれより多い行があります）`,
   );
 
+/** CSV records read at most, per row allowed (blank-celled ones included). */
+const MAX_RECORDS_PER_ROW = 5;
+
+const tooManyLines = (records) =>
+  new FileFault(
+    413,
+    `At most ${records} rows per file, rows of blank cells included; this one has more.`,
+    `1 ファイルは空欄だけの行を含めて ${records} 行までです（このファイルはそれより多い行があります）`,
+  );
+
 /** Collects rows as they are read, and says when to stop. */
 class Rows {
   constructor(headRows, maxRows) {
@@ -52,9 +60,9 @@ class Rows {
     this.head = [];
     this.rest = [];
   }
-  /** Adds one row; throws once more rows than allowed have a value. */
-  add(row) {
-    if (this.head.length < this.headRows) {
+  /** Adds one row (`inHead`: it is one of the first rows); throws once more rows than allowed have a value. */
+  add(row, inHead) {
+    if (inHead) {
       this.head.push(row);
       return;
     }
@@ -90,18 +98,21 @@ function* pieces(text) {
 
 async function readCsv(bytes, rows) {
   const { text, encoding, lossy } = decodeCsv(bytes);
-  // A record longer than this is no row of a caseload (it would only hold memory).
-  const parser = parse({ relax_column_count: true, skip_empty_lines: false, trim: false, max_record_size: MiB });
+  // A record longer than max_record_size is no row of a caseload (it would only hold memory).
+  // Empty lines are skipped by the parser itself: as records, each cost csv-parse an error object
+  // (its column count differs from the header's), which made a file of blank lines take minutes.
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, trim: false, max_record_size: MiB, info: true });
   const input = Readable.from(pieces(text));
   input.pipe(parser);
-  let index = 0;
   try {
-    for await (const record of parser) {
-      index++;
+    for await (const { record, info } of parser) {
+      // Rows with only blank cells (`,,,`) are records too: bounded apart from the rows with a value.
+      if (info.records > rows.maxRows * MAX_RECORDS_PER_ROW) throw tooManyLines(rows.maxRows * MAX_RECORDS_PER_ROW);
       const cells = record.map((cell) => (cell.trim() === '' ? null : cell.trim()));
-      const row = { row: index, cells };
+      // The row number counts the empty lines too, as a spreadsheet program shows it.
+      const row = { row: info.records + info.empty_lines, cells };
       if (lossy && record.some((cell) => cell.includes(REPLACEMENT))) row.undecodable = true;
-      rows.add(row);
+      rows.add(row, row.row <= rows.headRows);
     }
   } catch (error) {
     if (error instanceof FileFault) throw error;
@@ -132,6 +143,7 @@ const unreadableXlsx = (error) =>
 
 /** Refuses a zip whose directory names too many entries or too many bytes, then inflates each entry once to check its real size. */
 async function checkZip(bytes, limits) {
+  const { default: yauzl } = await import('yauzl');
   const zip = await new Promise((resolve, reject) =>
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (error, file) =>
       error ? reject(unreadableXlsx(error)) : resolve(file),
@@ -188,6 +200,8 @@ function inflatesTooFar(limits) {
 
 async function readXlsx(bytes, rows, limits) {
   await checkZip(bytes, limits);
+  // Loaded here only: exceljs takes a while to load, and most imports are CSV.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -203,7 +217,7 @@ async function readXlsx(bytes, rows, limits) {
         const values = row.values;
         // row.values is 1-based: index 0 is always empty.
         const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, index) => cellValue(values[index + 1]));
-        if (cells.some((cell) => cell !== null)) rows.add({ row: row.number, cells });
+        if (cells.some((cell) => cell !== null)) rows.add({ row: row.number, cells }, rows.head.length < rows.headRows);
       }
       break; // the first worksheet only
     }
