@@ -257,3 +257,13 @@ test('/health answers while a large legal file (20,000 rows and 200,000 blank li
     await replica.close();
   }
 }, 300_000);
+
+test('imports sent one after the other, each on the answer to the last, are never refused 409', async () => {
+  const file = Buffer.from('氏名,生年月日,国籍\nA,1990-01-01,VNM\n');
+  const statuses: number[] = [];
+  for (let n = 0; n < 30; n++) {
+    const asked = upload(file, `one-${n}.csv`);
+    statuses.push((n % 2 === 0 ? await asked : await asked.set('accept', 'application/x-ndjson')).status);
+  }
+  expect(statuses.filter((status) => status !== 200)).toEqual([]);
+}, 120_000);

@@ -115,8 +115,13 @@ export class ImportsController {
   ): Promise<void> {
     const options = { dryRun: flag('dryRun', dryRun, false), confirm: flag('confirm', confirm, false) };
     const bytes = await this.upload(request);
-    await this.lock.holding(caller.organisationId, () => this.importFile(caller, request, reply, bytes, accept, options));
+    // The answer's last bytes go out once the lock is let go: a client that sends its next file on
+    // the answer must not find the lock still held.
+    const finish = await this.lock.holding(caller.organisationId, () => this.importFile(caller, request, reply, bytes, accept, options));
+    finish();
   }
+
+  /** Reads and imports the file; what it returns sends the end of the answer. */
 
   private async importFile(
     caller: OrganisationCaller,
@@ -125,7 +130,7 @@ export class ImportsController {
     bytes: Buffer,
     accept: string | undefined,
     options: { dryRun: boolean; confirm: boolean },
-  ): Promise<void> {
+  ): Promise<() => void> {
     let sheet;
     try {
       sheet = await readSpreadsheet(bytes, MAX_IMPORT_ROWS);
@@ -152,20 +157,21 @@ export class ImportsController {
       });
     } catch (error) {
       if (!started) throw error;
-      line({
-        type: 'error',
-        problem:
-          error instanceof ProblemException || error instanceof ResidentFailure ? toProblem(error) : problem(500, 'The import stopped.'),
-      });
-      reply.raw.end();
-      return;
+      return () => {
+        line({
+          type: 'error',
+          problem:
+            error instanceof ProblemException || error instanceof ResidentFailure ? toProblem(error) : problem(500, 'The import stopped.'),
+        });
+        reply.raw.end();
+      };
     }
-    if (streaming) {
-      line({ type: 'report', ...report });
-      reply.raw.end();
-      return;
-    }
-    void reply.status(200).header('cache-control', 'no-store').send(report);
+    if (streaming)
+      return () => {
+        line({ type: 'report', ...report });
+        reply.raw.end();
+      };
+    return () => void reply.status(200).header('cache-control', 'no-store').send(report);
   }
 
   @Get('template.:format')
