@@ -44,3 +44,4 @@ export * from './as-of.js';
 export * from './reminders/index.js';
 export * from './rules/record-retention.js';
 export { UnreadableEventError } from './resident/foldable-event.js';
+export * from './country-aliases.js';

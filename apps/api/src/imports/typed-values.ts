@@ -7,6 +7,7 @@
  */
 import { countries } from './country-names.js';
 import {
+  COUNTRY_ALIASES,
   isStatusCode,
   SPECIFIED_FIELDS,
   STATUS_CATALOGUE,
@@ -51,36 +52,6 @@ export function typedStatus(text: string): StatusCode | null {
   if (isStatusCode(trimmed)) return trimmed;
   return STATUS_BY_NAME.get(looseForm(trimmed)) ?? null;
 }
-
-/**
- * Everyday Japanese names that i18n-iso-countries words otherwise (it says 中華人民共和国,
- * 大韓民国, アメリカ合衆国, イギリス), and 台湾 as the residence card writes it.
- */
-const COUNTRY_ALIASES: Record<string, string> = {
-  中国: 'CHN',
-  韓国: 'KOR',
-  米国: 'USA',
-  アメリカ: 'USA',
-  英国: 'GBR',
-  台湾: 'TWN',
-  ベトナム: 'VNM',
-  ヴェトナム: 'VNM',
-  フィリピン: 'PHL',
-  ミャンマー: 'MMR',
-  ネパール: 'NPL',
-  インドネシア: 'IDN',
-  スリランカ: 'LKA',
-  ブラジル: 'BRA',
-  タイ: 'THA',
-  カンボジア: 'KHM',
-  モンゴル: 'MNG',
-  バングラデシュ: 'BGD',
-  ウズベキスタン: 'UZB',
-  パキスタン: 'PAK',
-  ペルー: 'PER',
-  インド: 'IND',
-  ロシア: 'RUS',
-};
 
 const COUNTRY_BY_NAME = new Map<string, string>();
 for (const locale of ['en', 'ja'] as const) {

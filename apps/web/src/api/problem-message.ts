@@ -28,7 +28,7 @@ export function messageFor(problem: Problem, t: TFunction): string {
       return t('errors.tooMany');
     default:
       if (problem.status >= 500) return t('errors.server');
-      return t('errors.unknown', { code: problem.code ?? problem.status });
+      return t('errors.unknown');
   }
 }
 

@@ -48,6 +48,21 @@ describe('the dictionaries', () => {
     expect(RULE_CODES.filter((code) => !has(ja as Tree, `codes.${code}`))).toEqual([]);
   });
 
+  test('every problem code the API sends has a sentence (never shown raw)', () => {
+    const api = fileURLToPath(new URL('../../../api/src', import.meta.url));
+    const codes = new Set<string>();
+    for (const file of files(api)) {
+      if (/spec\.ts$/.test(file)) continue;
+      const text = readFileSync(file, 'utf8');
+      // A problem's code has words joined by _ (a Node-style errno such as EREFUSEDTARGET is not one).
+      for (const [, code] of text.matchAll(/\bcode: '([A-Z][A-Z0-9]*_[A-Z0-9_]+)'/g)) codes.add(code!);
+      for (const [, list] of text.matchAll(/\bcodes: \[([^\]]*)\]/g))
+        for (const [, code] of list!.matchAll(/'([A-Z][A-Z0-9_]+)'/g)) codes.add(code!);
+    }
+    expect(codes.size).toBeGreaterThan(15);
+    expect([...codes].filter((code) => !has(ja as Tree, `codes.${code}`))).toEqual([]);
+  });
+
   test('every form field has a label and every choice a name', () => {
     const missing: string[] = [];
     for (const [type, fields] of Object.entries(EVENT_FORMS)) {

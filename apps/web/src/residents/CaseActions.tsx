@@ -14,6 +14,9 @@ import { DateText } from '../dates/DateText';
 import { parseDate } from '../dates/parse-date';
 import { todayInJapan } from '../dates/format-date';
 import { isConflict, useRecordEvent, type FactToRecord } from '../record/api';
+import { NationalityInput } from '../countries/NationalityInput';
+import { countryName, typedNationality } from '../countries/countries';
+import { GenderSelect } from './GenderSelect';
 
 const CLOSE_REASONS = ['left_caseload', 'duplicate', 'contract_ended', 'transferred', 'other'] as const;
 /** The registration's fields a caseworker may correct here, in the order of the registration form. */
@@ -85,10 +88,14 @@ function Footer({ error, pending, onCancel, submit }: { error: unknown; pending:
 }
 
 function CorrectDetailsForm({ resident, onDone, onCancel }: { resident: ResidentSummary; onDone(): void; onCancel(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const current = (field: Correctable): string => (resident[field] as string | null | undefined) ?? '';
+  // The nationality is edited by its name (ベトナム) and sent as its code.
   const [values, setValues] = useState<Record<Correctable, string>>(
-    () => Object.fromEntries(CORRECTABLE.map((field) => [field, current(field)])) as Record<Correctable, string>,
+    () =>
+      Object.fromEntries(
+        CORRECTABLE.map((field) => [field, field === 'nationality' ? countryName(current(field), i18n.language) : current(field)]),
+      ) as Record<Correctable, string>,
   );
   const [reason, setReason] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
@@ -108,7 +115,11 @@ function CorrectDetailsForm({ resident, onDone, onCancel }: { resident: Resident
         if (!parsed) errors[field] = t('record.dateInvalid');
         value = parsed ?? value;
       }
-      if (field === 'nationality') value = value.normalize('NFKC').toUpperCase();
+      if (field === 'nationality' && value !== '') {
+        const code = typedNationality(value);
+        if (!code) errors[field] = t('register.nationalityUnknown');
+        value = code ?? value;
+      }
       // Only what changed; a required field cannot be emptied.
       if (value === current(field)) continue;
       if (value === '' && ['fullName', 'dateOfBirth', 'nationality'].includes(field)) errors[field] = t('record.required');
@@ -131,6 +142,16 @@ function CorrectDetailsForm({ resident, onDone, onCancel }: { resident: Resident
         {CORRECTABLE.map((field) =>
           field === 'dateOfBirth' ? (
             <DateText key={field} label={t('register.dateOfBirth')} value={values[field]} onChange={set(field)} error={errorOf(field)} />
+          ) : field === 'nationality' ? (
+            <NationalityInput
+              key={field}
+              label={t(`caseActions.fields.${field}`)}
+              value={values[field]}
+              onChange={set(field)}
+              error={errorOf(field)}
+            />
+          ) : field === 'gender' ? (
+            <GenderSelect key={field} label={t(`caseActions.fields.${field}`)} value={values[field]} onChange={set(field)} />
           ) : (
             <TextInput
               key={field}

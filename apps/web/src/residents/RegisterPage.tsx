@@ -7,6 +7,9 @@ import { useNavigate } from 'react-router';
 import { fieldErrors, problemMessage } from '../api/problem-message';
 import { DateText } from '../dates/DateText';
 import { parseDate } from '../dates/parse-date';
+import { NationalityInput } from '../countries/NationalityInput';
+import { typedNationality } from '../countries/countries';
+import { GenderSelect } from './GenderSelect';
 import { registerResident, type NewResident } from './api';
 
 const FIELDS = ['fullName', 'nameKana', 'nationality', 'gender', 'externalRef'] as const;
@@ -30,10 +33,12 @@ export function RegisterPage() {
     const born = parseDate(dateOfBirth);
     if (!born) errors.dateOfBirth = dateOfBirth.trim() ? t('record.dateInvalid') : t('record.required');
     if (!values.fullName?.trim()) errors.fullName = t('record.required');
+    // A name as the import reads it (ベトナム, 中国, Vietnam) or an ISO code; the ledger keeps the code.
+    const nationality = typedNationality(values.nationality ?? '');
     if (!values.nationality?.trim()) errors.nationality = t('record.required');
+    else if (!nationality) errors.nationality = t('register.nationalityUnknown');
     setLocalErrors(errors);
     const fullName = values.fullName?.trim();
-    const nationality = values.nationality?.trim().normalize('NFKC').toUpperCase();
     if (Object.keys(errors).length > 0 || !born || !fullName || !nationality) return;
     const body: NewResident = { fullName, dateOfBirth: born, nationality };
     for (const key of [...FIELDS, 'notes'] as const) {
@@ -72,8 +77,18 @@ export function RegisterPage() {
               error={errorOf('dateOfBirth')}
               required
             />
-            {input('nationality', true)}
-            {input('gender')}
+            <NationalityInput
+              label={t('register.nationality')}
+              value={values.nationality ?? ''}
+              onChange={(nationality) => setValues((current) => ({ ...current, nationality }))}
+              error={errorOf('nationality')}
+              required
+            />
+            <GenderSelect
+              label={t('register.gender')}
+              value={values.gender ?? ''}
+              onChange={(gender) => setValues((current) => ({ ...current, gender }))}
+            />
             {input('externalRef')}
             <Textarea
               label={t('register.notes')}

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { problemMessage } from '../api/problem-message';
+import { countryName } from '../countries/countries';
 import { formatDate, todayInJapan } from '../dates/format-date';
 import { PageLoader } from '../layout/Shell';
 import { RecordFactForm } from '../record/RecordFactForm';
@@ -71,9 +72,8 @@ export function ResidentPage() {
           </Title>
           <Text size="sm">
             {t('resident.dateOfBirth')}: {formatDate(resident.dateOfBirth, i18n.language)} ・ {t('resident.nationality')}:{' '}
-            {resident.nationality}
-            {resident.externalRef && ` ・ ${t('resident.externalRef')}: ${resident.externalRef}`} ・{' '}
-            {t('resident.version', { version: resident.version })}
+            {countryName(resident.nationality, i18n.language)}
+            {resident.externalRef && ` ・ ${t('resident.externalRef')}: ${resident.externalRef}`}
           </Text>
           <CaseActions resident={resident} onChanged={reload} />
         </div>
@@ -94,7 +94,7 @@ export function ResidentPage() {
         </Group>
       </Group>
 
-      <StatusPanel status={resident.status} warnings={warnings} />
+      <StatusPanel status={resident.status} warnings={warnings} deadlines={deadlines.data ?? []} />
 
       <Paper withBorder p="sm" component="section" aria-labelledby="lifeline-heading">
         <Title order={3} size="h4" id="lifeline-heading" mb="xs">

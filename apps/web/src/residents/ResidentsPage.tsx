@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemMessage } from '../api/problem-message';
+import { countryName } from '../countries/countries';
 import { DateText } from '../dates/DateText';
 import { formatDate } from '../dates/format-date';
 import { parseDate } from '../dates/parse-date';
@@ -13,6 +14,7 @@ import { StatusSelect, statusName } from '../record/StatusSelect';
 import { ExportButtons } from '../imports/ExportButtons';
 import { TableScroll } from '../layout/ScrollRegion';
 import { residentsQuery, type ResidentFilters } from './api';
+import { cardStateLabel } from './card-state';
 
 export function ResidentsPage() {
   const { t, i18n } = useTranslation();
@@ -132,11 +134,11 @@ export function ResidentsPage() {
                         </Anchor>
                         {resident.nameKana && <Text size="xs">{resident.nameKana}</Text>}
                       </Table.Td>
-                      <Table.Td>{resident.nationality}</Table.Td>
+                      <Table.Td>{countryName(resident.nationality, i18n.language)}</Table.Td>
                       <Table.Td>{statusName(resident.status.residence.status, i18n.language)}</Table.Td>
                       <Table.Td>{date(resident.status.residence.periodExpiresOn)}</Table.Td>
                       <Table.Td>
-                        {resident.status.card.number ?? '—'} ({t(`cardState.${resident.status.card.state}`)})
+                        {resident.status.card.number ?? '—'} ({cardStateLabel(resident.status.card, t)})
                       </Table.Td>
                       <Table.Td>
                         {resident.nextDeadline

@@ -1,7 +1,8 @@
 /** The status as of a date: lawful stay and its basis, the card and its state, work, warnings. */
 import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ResidentStatus } from './api';
+import type { Deadline, ResidentStatus } from './api';
+import { cardStateLabel, isLostButValid } from './card-state';
 import { formatDate } from '../dates/format-date';
 import { statusName } from '../record/StatusSelect';
 import type { Warning } from './warnings';
@@ -19,10 +20,13 @@ function Item({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-export function StatusPanel({ status, warnings }: { status: ResidentStatus; warnings: Warning[] }) {
+export function StatusPanel({ status, warnings, deadlines }: { status: ResidentStatus; warnings: Warning[]; deadlines: Deadline[] }) {
   const { t, i18n } = useTranslation();
   const date = (value: string | null) => formatDate(value, i18n.language);
   const { residence, card, work } = status;
+  const lost = isLostButValid(card);
+  const reissueBy =
+    deadlines.find((d) => d.kind === 'card_reissue_after_loss' && ['upcoming', 'open', 'overdue'].includes(d.state))?.dueOn ?? null;
   const render = (warning: Warning) => {
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(warning.values ?? {})) {
@@ -70,11 +74,11 @@ export function StatusPanel({ status, warnings }: { status: ResidentStatus; warn
               {t('resident.cardTitle')}
             </Title>
             <Badge
-              color={card.state === 'valid' ? 'teal' : card.state === 'none' ? 'gray' : 'red'}
+              color={lost ? 'orange' : card.state === 'valid' ? 'teal' : card.state === 'none' ? 'gray' : 'red'}
               variant="filled"
               data-testid="card-state"
             >
-              {t(`cardState.${card.state}`)}
+              {cardStateLabel(card, t)}
             </Badge>
           </Group>
           <Stack gap={6}>
@@ -85,6 +89,8 @@ export function StatusPanel({ status, warnings }: { status: ResidentStatus; warn
               value={card.number !== null && card.issuedOn === null ? t('cards.issuedUnknown') : date(card.issuedOn)}
             />
             <Item label={t('resident.cardExpires')} value={date(card.expiresOn)} />
+            {lost && <Item label={t('resident.cardLostOn')} value={date(card.lostOn)} testId="card-lost-on" />}
+            {lost && reissueBy && <Item label={t('resident.reissueBy')} value={date(reissueBy)} testId="reissue-by" />}
             {card.invalidationReason && <Item label={t('cards.reason')} value={t(`invalidation.${card.invalidationReason}`)} />}
           </Stack>
         </Paper>

@@ -11,13 +11,18 @@ const status = (code: string) => (code === 'student' ? '留学' : code);
 describe('an event in words for the history', () => {
   test('a registration names its fields in Japanese and shows the date of birth as a date', () => {
     expect(describeEventData({ fullName: 'NGUYEN VAN AN', dateOfBirth: '1998-07-21', nationality: 'VNM' }, t, 'ja', status)).toBe(
-      '氏名(旅券のとおり): NGUYEN VAN AN / 生年月日: 1998年7月21日(火) / 国籍: VNM',
+      '氏名(旅券のとおり): NGUYEN VAN AN / 生年月日: 1998年7月21日(火) / 国籍: ベトナム',
     );
   });
 
   test('a correction (DetailsCorrected) lists the corrected fields and the reason, not raw JSON', () => {
     const words = describeEventData({ fields: { fullName: 'NGUYEN VAN AM' }, reason: '旅券の綴り' }, t, 'ja', status);
     expect(words).toBe('氏名(旅券のとおり): NGUYEN VAN AM / 理由: 旅券の綴り');
+  });
+
+  test('性別 and other coded values in words: female as 女性, not the code', () => {
+    expect(describeEventData({ gender: 'female' }, t, 'ja', status)).toBe('性別: 女性');
+    expect(describeEventData({ nationality: 'PHL', gender: 'male' }, t, 'ja', status)).toBe('国籍: フィリピン / 性別: 男性');
   });
 
   test('a status by its name', () => {

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 // Relative, not @domain: this module is unit-tested, and Jest knows no @domain alias.
 import { specifiedField } from '../../../../libs/domain/src/ssw/specified-fields';
+import { countryName } from '../countries/countries';
 import { formatDate } from '../dates/format-date';
 import { choiceKey, EVENT_FORMS, labelKey, type FormField } from '../record/event-forms';
 
@@ -99,6 +100,7 @@ function describeLoose(key: string, value: unknown, words: Words): string {
   if (key === 'employer' && typeof value === 'string') return `${t('facts.fields.employer')}: ${nameOf('employer', value)}`;
   if (typeof value === 'string' && DATE_FIELDS.has(key)) return `${label}: ${formatDate(value, language)}`;
   if (typeof value === 'string' && STATUS_FIELDS.has(key)) return `${label}: ${statusName(value)}`;
+  if (typeof value === 'string' && key === 'nationality') return `${label}: ${countryName(value, language)}`;
   if (Array.isArray(value))
     return `${label}: ${value.map((v) => t(`options.${key}.${String(v)}`, { defaultValue: String(v) })).join('、')}`;
   if (typeof value === 'boolean') return value ? label : '';
