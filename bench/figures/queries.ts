@@ -91,7 +91,7 @@ export async function queriesFigure(
   const store = await PostgresEventStore.open(pool);
   const projection = new ProjectionHandle(store, new Projector(pool, store), null);
   const deadlines = new ListDeadlinesHandler(dataSource, projection);
-  const residents = new ListResidentsHandler(dataSource, projection);
+  const residents = new ListResidentsHandler(dataSource, projection, new DisplayNames(pool));
   const today = BENCH_TODAY as LocalDate;
   const window = { from: today, to: addDays(today, 30), states: [], kinds: [], asOf: today, page: 1, pageSize: 50 };
   for (const [label, orgOf] of [
@@ -155,6 +155,10 @@ async function explainQueries(
       return dataSource.query(sql, params);
     },
   } as unknown as DataSource;
+  // The names of the people in charge (the bench's residents have none: no query is made).
+  const names = new DisplayNames({
+    query: async (sql: string, params: unknown[]) => ({ rows: await dataSource.query(sql, params) }),
+  } as unknown as pg.Pool);
   const card = (
     await dataSource.query('SELECT card_number FROM read_model.card_registry WHERE organisation_id = $1 LIMIT 1', [organisationId])
   )[0].card_number;
@@ -166,15 +170,19 @@ async function explainQueries(
     [
       'Resident search by name prefix',
       () =>
-        new ListResidentsHandler(explaining, projection).execute(new ListResidents(organisationId, { query: 'NGUYEN AN 1' }, 1, 50, today)),
+        new ListResidentsHandler(explaining, projection, names).execute(
+          new ListResidents(organisationId, { query: 'NGUYEN AN 1' }, 1, 50, today),
+        ),
     ],
     [
       'Resident search by one given name (a tenth of the caseload matches)',
-      () => new ListResidentsHandler(explaining, projection).execute(new ListResidents(organisationId, { query: 'binh' }, 1, 50, today)),
+      () =>
+        new ListResidentsHandler(explaining, projection, names).execute(new ListResidents(organisationId, { query: 'binh' }, 1, 50, today)),
     ],
     [
       'Resident search by card number',
-      () => new ListResidentsHandler(explaining, projection).execute(new ListResidents(organisationId, { query: card }, 1, 50, today)),
+      () =>
+        new ListResidentsHandler(explaining, projection, names).execute(new ListResidents(organisationId, { query: card }, 1, 50, today)),
     ],
   ] as const) {
     plans.push(`## ${title}\n`);

@@ -124,3 +124,14 @@ test('assignedTo=me needs a signed-in person (400 for a key); a malformed filter
   await api.http.get('/v1/deadlines?assignedTo=bob').auth(sakura.viewer, { type: 'bearer' }).expect(400);
   await api.http.get(`/v1/residents?assignedTo=${yuki.userId}`).auth(sakura.viewer, { type: 'bearer' }).expect(200);
 });
+
+test('the list names the person in charge, for a viewer too (people with the same name told apart)', async () => {
+  const yukis = await register(yuki, 'PHAM VAN DUC', yuki.userId);
+  const nobodys = await register(yuki, 'PHAM THI DUC');
+  const listed = await api.http.get('/v1/residents?query=PHAM').auth(sakura.viewer, { type: 'bearer' }).expect(200);
+  const byId = new Map(listed.body.items.map((item: { id: string; assignedToName: string | null }) => [item.id, item.assignedToName]));
+  expect(byId.get(yukis)).toMatch(/^Person \d+ caseworker$/);
+  expect(byId.get(nobodys)).toBeNull();
+  const one = await api.http.get(`/v1/residents/${yukis}`).auth(sakura.viewer, { type: 'bearer' }).expect(200);
+  expect(one.body.assignedToName).toBe(byId.get(yukis));
+});

@@ -9,10 +9,13 @@ import type { DataSource } from 'typeorm';
 import { sswPanelAsOf, statusFromTimeline, type LocalDate } from '@zairyu/domain';
 import { deadlineRowView, nextDeadlineRows, residentPage, type ResidentFilters, type ResidentProfile } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
+import { DisplayNames } from '../people/display-names.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { pendingAsOf, summaryOf, type ResidentSummary } from './resident-views.js';
 
-export class ListResidents extends Query<{ items: Array<ResidentSummary & ResidentProfile>; total: number }> {
+type ListedResident = ResidentSummary & ResidentProfile & { assignedToName: string | null };
+
+export class ListResidents extends Query<{ items: ListedResident[]; total: number }> {
   constructor(
     readonly organisationId: string,
     readonly filters: ResidentFilters,
@@ -39,6 +42,7 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
+    private readonly names: DisplayNames,
   ) {}
 
   async execute({ organisationId, filters, page, pageSize, asOf }: ListResidents) {
@@ -55,6 +59,11 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
         const { residentName: _name, ...deadline } = deadlineRowView(row, asOf);
         return [row.resident_id, { ...deadline, residentId: row.resident_id }];
       }),
+    );
+    // The person in charge by name, so that a list of people with the same name can be told apart.
+    const assignees = await this.names.of(
+      organisationId,
+      rows.flatMap((row) => (row.assigned_to ? [`user:${row.assigned_to}`] : [])),
     );
     const items = rows.map((row) => ({
       ...summaryOf(
@@ -78,6 +87,7 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
         },
       ),
       ssw: row.ssw_panel === null ? null : sswPanelAsOf(row.ssw_panel, asOf),
+      assignedToName: row.assigned_to ? (assignees.get(`user:${row.assigned_to}`) ?? null) : null,
     }));
     return { items, total };
   }

@@ -8,7 +8,12 @@ import { eventList, residentDeadlines, residentStatus, residentSummary, type Res
 
 type View = 'summary' | 'status' | 'events' | 'deadlines';
 type EventView = ReturnType<typeof eventList>[number] & { recordedByName: string | null };
-type ViewResult = { summary: ResidentSummary; status: ResidentStatus; events: EventView[]; deadlines: DeadlineView[] };
+type ViewResult = {
+  summary: ResidentSummary & { assignedToName: string | null };
+  status: ResidentStatus;
+  events: EventView[];
+  deadlines: DeadlineView[];
+};
 
 export class GetResident<V extends View> extends Query<ViewResult[V]> {
   constructor(
@@ -31,8 +36,11 @@ export class GetResidentHandler implements IQueryHandler<GetResident<View>> {
   async execute({ organisationId, residentId, view, asOf }: GetResident<View>): Promise<ViewResult[View]> {
     const history = await this.ledger.load(organisationId, residentId, { withErased: view === 'events' });
     switch (view) {
-      case 'summary':
-        return residentSummary(history, asOf);
+      case 'summary': {
+        const summary = residentSummary(history, asOf);
+        const names = await this.names.of(organisationId, summary.assignedTo ? [`user:${summary.assignedTo}`] : []);
+        return { ...summary, assignedToName: summary.assignedTo ? (names.get(`user:${summary.assignedTo}`) ?? null) : null };
+      }
       case 'status':
         return residentStatus(history, asOf);
       case 'events':

@@ -127,6 +127,11 @@ export const RESIDENT_SCHEMAS: Record<string, SchemaObject> = {
       externalRef: { type: 'string', nullable: true },
       notes: { type: 'string', nullable: true },
       assignedTo: { type: 'string', format: 'uuid', nullable: true, description: 'The user in charge of the file (CaseAssigned).' },
+      assignedToName: {
+        type: 'string',
+        nullable: true,
+        description: 'The name of the user in charge (null when nobody is, or they are not of the organisation).',
+      },
       version: { type: 'integer', minimum: 1, description: 'Also the ETag; send it as If-Match.' },
       status: ref('ResidentStatus'),
       nextDeadline: { allOf: [ref('Deadline')], nullable: true, description: 'The first open or overdue deadline.' },

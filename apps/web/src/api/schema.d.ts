@@ -4863,6 +4863,8 @@ export interface components {
              * @description The user in charge of the file (CaseAssigned).
              */
             assignedTo: string | null;
+            /** @description The name of the user in charge (null when nobody is, or they are not of the organisation). */
+            assignedToName?: string | null;
             /** @description Also the ETag; send it as If-Match. */
             version: number;
             status: components["schemas"]["ResidentStatus"];
