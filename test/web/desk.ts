@@ -16,7 +16,7 @@ export async function registerResident(
   await page.getByRole('link', { name: '在留者を登録' }).first().click();
   await page.getByLabel('氏名(旅券のとおり)').fill(person.fullName);
   await page.getByLabel('生年月日').fill(person.dateOfBirth);
-  await page.getByLabel('国籍・地域').fill(person.nationality);
+  await page.getByTestId('nationality').fill(person.nationality);
   if (person.externalRef) await page.getByLabel('管理番号').fill(person.externalRef);
   await page.getByRole('button', { name: '登録する' }).click();
   await page.getByTestId('resident-name').filter({ hasText: person.fullName }).waitFor();

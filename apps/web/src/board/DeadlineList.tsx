@@ -6,6 +6,7 @@ import { Anchor, Button, Text, Title } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAllows } from '../auth/use-allows';
 import { Link } from 'react-router';
 import { daysBetween, formatDate } from '../dates/format-date';
 import { toneOf, type BoardItem } from './group-deadlines';
@@ -61,6 +62,8 @@ export function DeadlineList({ items, asOf }: { items: BoardItem[]; asOf: string
 
 function DeadlineRow({ deadline, asOf }: { deadline: CaseloadDeadline; asOf: string }) {
   const { t, i18n } = useTranslation();
+  // 対応する opens the record form: not for a viewer.
+  const canRecord = useAllows('caseworker');
   const left = daysBetween(asOf, deadline.dueOn);
   const tone = toneOf(deadline, asOf);
   const when =
@@ -121,7 +124,7 @@ function DeadlineRow({ deadline, asOf }: { deadline: CaseloadDeadline; asOf: str
         )}
       </div>
       <div>
-        {target && (
+        {target && canRecord && (
           <Button
             component={Link}
             to={`${target}?record=${encodeURIComponent(deadline.id)}`}

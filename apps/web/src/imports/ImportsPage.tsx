@@ -7,7 +7,7 @@ import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/problem-message';
-import { useSession } from '../auth/session';
+import { useAllows } from '../auth/use-allows';
 import { runImport, saveDownload, useAfterImport, type FileFormat, type ImportReport, type Progress as Reported } from './api';
 import { ExportButtons } from './ExportButtons';
 import { fileProblem } from './file-problem';
@@ -18,8 +18,7 @@ type Phase = { kind: 'idle' } | { kind: 'sending'; dryRun: boolean; progress: Re
 
 export function ImportsPage() {
   const { t } = useTranslation();
-  const { me } = useSession();
-  const canImport = me?.role !== 'viewer';
+  const canImport = useAllows('caseworker');
   return (
     <Stack gap="lg">
       <div>

@@ -7,6 +7,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { allows } from '../auth/roles';
 import { useSession } from '../auth/session';
 
 const SignInPage = lazy(() => import('../auth/SignInPage').then((m) => ({ default: m.SignInPage })));
@@ -20,7 +21,7 @@ function invitationToken(): string | null {
 const MENU = [
   { to: '/', key: 'nav.board' },
   { to: '/residents', key: 'nav.residents' },
-  { to: '/residents/new', key: 'nav.register' },
+  { to: '/residents/new', key: 'nav.register', needs: 'caseworker' },
   { to: '/matters', key: 'nav.matters' },
   { to: '/cards', key: 'nav.cards' },
   { to: '/notifications', key: 'nav.notifications' },
@@ -107,7 +108,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
-        {MENU.map((item) => (
+        {MENU.filter((item) => !('needs' in item) || allows(session.me?.role, item.needs)).map((item) => (
           <NavLink
             key={item.to}
             component={Link}

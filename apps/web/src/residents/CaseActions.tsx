@@ -116,7 +116,8 @@ function CorrectDetailsForm({ resident, onDone, onCancel }: { resident: Resident
         value = parsed ?? value;
       }
       if (field === 'nationality' && value !== '') {
-        const code = typedNationality(value);
+        // Unchanged stays as recorded, even a code with no country name (XXA, stateless).
+        const code = value === countryName(current(field), i18n.language) ? current(field) : typedNationality(value);
         if (!code) errors[field] = t('register.nationalityUnknown');
         value = code ?? value;
       }

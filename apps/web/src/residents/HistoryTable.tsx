@@ -31,11 +31,14 @@ export function HistoryTable({
   events,
   version,
   onChanged,
+  canRetract,
 }: {
   residentId: string;
   events: RecordedEvent[];
   version: number;
   onChanged(): void;
+  /** A viewer sees the history without the retract action. */
+  canRetract: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const employers = useQuery(employersQuery());
@@ -99,7 +102,7 @@ export function HistoryTable({
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {!event.retracted && !NOT_RETRACTABLE.has(event.type) && (
+                  {canRetract && !event.retracted && !NOT_RETRACTABLE.has(event.type) && (
                     <Button
                       size="xs"
                       variant="subtle"

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fieldErrors, problemMessage } from '../api/problem-message';
+import { useAllows } from '../auth/use-allows';
 import { DateText } from '../dates/DateText';
 import { parseDate } from '../dates/parse-date';
 import { NationalityInput } from '../countries/NationalityInput';
@@ -16,6 +17,7 @@ const FIELDS = ['fullName', 'nameKana', 'nationality', 'gender', 'externalRef'] 
 
 export function RegisterPage() {
   const { t } = useTranslation();
+  const canRegister = useAllows('caseworker');
   const navigate = useNavigate();
   const [values, setValues] = useState<Record<string, string>>({});
   const [dateOfBirth, setDateOfBirth] = useState('');
@@ -62,6 +64,13 @@ export function RegisterPage() {
     />
   );
 
+  if (!canRegister)
+    return (
+      <Stack>
+        <Title order={2}>{t('register.title')}</Title>
+        <Alert color="gray">{t('register.viewerOnly')}</Alert>
+      </Stack>
+    );
   return (
     <Stack>
       <Title order={2}>{t('register.title')}</Title>

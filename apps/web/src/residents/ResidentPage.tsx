@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { problemMessage } from '../api/problem-message';
+import { useAllows } from '../auth/use-allows';
 import { countryName } from '../countries/countries';
 import { formatDate, todayInJapan } from '../dates/format-date';
 import { PageLoader } from '../layout/Shell';
@@ -28,6 +29,7 @@ export function ResidentPage() {
   const asOf = search.get('asOf') ?? today;
   const { summary, deadlines, events, timeline } = useResident(id, asOf);
   const refresh = useRefreshResident(id);
+  const canWrite = useAllows('caseworker');
 
   useEffect(() => {
     if (search.get('record') && summary.data) document.getElementById('record')?.scrollIntoView();
@@ -75,7 +77,7 @@ export function ResidentPage() {
             {countryName(resident.nationality, i18n.language)}
             {resident.externalRef && ` ・ ${t('resident.externalRef')}: ${resident.externalRef}`}
           </Text>
-          <CaseActions resident={resident} onChanged={reload} />
+          {canWrite && <CaseActions resident={resident} onChanged={reload} />}
         </div>
         <Group align="flex-end" gap="xs">
           <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'ja', firstDayOfWeek: 0, weekendDays: [0, 6] }}>
@@ -110,31 +112,37 @@ export function ResidentPage() {
         {deadlines.data ? <DeadlinesTable deadlines={deadlines.data} asOf={asOf} /> : <PageLoader />}
       </Paper>
 
-      <Paper withBorder p="sm" component="section" id="record" aria-labelledby="record-heading">
-        <Title order={3} size="h4" id="record-heading" mb="xs">
-          {t('resident.record')}
-        </Title>
-        {/* Opened for a deadline: drawn once the deadlines say which, so nothing typed is lost to a redraw. */}
-        {search.get('record') && !deadlines.data ? (
-          <PageLoader />
-        ) : (
-          <RecordFactForm
-            key={acting?.id ?? 'any'}
-            residentId={resident.id}
-            version={version}
-            reloading={summary.isFetching}
-            onRecorded={reload}
-            onReload={reload}
-            prefill={prefill}
-          />
-        )}
-      </Paper>
+      {canWrite && (
+        <Paper withBorder p="sm" component="section" id="record" aria-labelledby="record-heading">
+          <Title order={3} size="h4" id="record-heading" mb="xs">
+            {t('resident.record')}
+          </Title>
+          {/* Opened for a deadline: drawn once the deadlines say which, so nothing typed is lost to a redraw. */}
+          {search.get('record') && !deadlines.data ? (
+            <PageLoader />
+          ) : (
+            <RecordFactForm
+              key={acting?.id ?? 'any'}
+              residentId={resident.id}
+              version={version}
+              reloading={summary.isFetching}
+              onRecorded={reload}
+              onReload={reload}
+              prefill={prefill}
+            />
+          )}
+        </Paper>
+      )}
 
       <Paper withBorder p="sm" component="section" aria-labelledby="history-heading">
         <Title order={3} size="h4" id="history-heading" mb="xs">
           {t('resident.history')}
         </Title>
-        {events.data ? <HistoryTable residentId={resident.id} events={events.data} version={version} onChanged={reload} /> : <PageLoader />}
+        {events.data ? (
+          <HistoryTable residentId={resident.id} events={events.data} version={version} onChanged={reload} canRetract={canWrite} />
+        ) : (
+          <PageLoader />
+        )}
       </Paper>
     </Stack>
   );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemMessage } from '../api/problem-message';
+import { useAllows } from '../auth/use-allows';
 import { countryName } from '../countries/countries';
 import { DateText } from '../dates/DateText';
 import { formatDate } from '../dates/format-date';
@@ -13,6 +14,7 @@ import { parseDate } from '../dates/parse-date';
 import { StatusSelect, statusName } from '../record/StatusSelect';
 import { ExportButtons } from '../imports/ExportButtons';
 import { TableScroll } from '../layout/ScrollRegion';
+import { employersQuery } from '../board/api';
 import { residentsQuery, type ResidentFilters } from './api';
 import { cardStateLabel } from './card-state';
 
@@ -26,6 +28,7 @@ export function ResidentsPage() {
   const [pending, setPending] = useState<string | null>(null);
   const [closed, setClosed] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(query, 250);
+  const canRegister = useAllows('caseworker');
 
   const params: ResidentFilters = { pageSize: 100 };
   if (debounced.trim()) params.query = debounced.trim();
@@ -37,6 +40,10 @@ export function ResidentsPage() {
   if (closed) params.closed = closed as ResidentFilters['closed'];
 
   const residents = useQuery({ ...residentsQuery(params), placeholderData: keepPreviousData });
+  // Imported residents name their employer by its record's id: shown by the record's name.
+  const employers = useQuery(employersQuery());
+  const employerNames = new Map((employers.data ?? []).map((employer) => [employer.id, employer.name]));
+  const employerName = (employer: string | null) => (employer ? (employerNames.get(employer) ?? employer) : '—');
   const yesNo = [
     { value: 'true', label: t('residents.yes') },
     { value: 'false', label: t('residents.no') },
@@ -47,9 +54,11 @@ export function ResidentsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('residents.title')}</Title>
-        <Button component={Link} to="/residents/new" variant="light">
-          {t('residents.register')}
-        </Button>
+        {canRegister && (
+          <Button component={Link} to="/residents/new" variant="light">
+            {t('residents.register')}
+          </Button>
+        )}
       </Group>
       <Paper withBorder p="sm" component="section" aria-label={t('board.filters.title')}>
         <Stack gap="sm">
@@ -113,12 +122,15 @@ export function ResidentsPage() {
           {residents.data.items.length === 0 ? (
             <Text>{t('residents.none')}</Text>
           ) : (
-            <TableScroll label={t('residents.title')} minWidth={720}>
+            <TableScroll label={t('residents.title')} minWidth={1040}>
               <Table striped highlightOnHover data-testid="residents-table">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('residents.name')}</Table.Th>
+                    <Table.Th>{t('residents.dateOfBirth')}</Table.Th>
                     <Table.Th>{t('residents.nationality')}</Table.Th>
+                    <Table.Th>{t('residents.employer')}</Table.Th>
+                    <Table.Th>{t('residents.assignee')}</Table.Th>
                     <Table.Th>{t('residents.status')}</Table.Th>
                     <Table.Th>{t('residents.period')}</Table.Th>
                     <Table.Th>{t('residents.card')}</Table.Th>
@@ -134,7 +146,12 @@ export function ResidentsPage() {
                         </Anchor>
                         {resident.nameKana && <Text size="xs">{resident.nameKana}</Text>}
                       </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="date-of-birth">
+                        {date(resident.dateOfBirth)}
+                      </Table.Td>
                       <Table.Td>{countryName(resident.nationality, i18n.language)}</Table.Td>
+                      <Table.Td data-testid="employer">{employerName(resident.employer)}</Table.Td>
+                      <Table.Td data-testid="assignee">{resident.assignedToName ?? '—'}</Table.Td>
                       <Table.Td>{statusName(resident.status.residence.status, i18n.language)}</Table.Td>
                       <Table.Td>{date(resident.status.residence.periodExpiresOn)}</Table.Td>
                       <Table.Td>

@@ -1,0 +1,220 @@
+/// <reference lib="dom" />
+/**
+ * The desk in Japanese and by role: no English word on a Japanese screen (outside what the
+ * test itself typed and a short allow-list), nationalities and 性別 in words, a lost card that
+ * is still valid said so, people with the same name told apart in the list, and a viewer who
+ * sees no control to write with while a caseworker does.
+ */
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startWebHarness, type WebHarness } from './browser.js';
+import { registerResident } from './desk.js';
+import { addDays } from '../../apps/web/src/dates/format-date.js';
+import { daysAgo, today } from './seed.js';
+
+jest.setTimeout(300_000);
+
+const ORGANISATION = 'Setouchi Support';
+/** What the test typed (names, references, card numbers, the organisation) and names no translation changes. */
+const TYPED = [ORGANISATION, 'NGUYEN VAN NAM', 'LE THI LAN', 'PHAM VAN TAM', 'Okayama', 'Kurashiki', 'SET-1', 'SET-2'];
+const KEY_LABELS = ['manager', 'caseworker', 'viewer'];
+/** The language switcher names English in English; APIキー is the Japanese word; formats and standards are their own names. */
+const ALLOWED = new Set(['API', 'English', 'CSV', 'Excel', 'ISO', 'VNM', 'UTF', 'Shift_JIS', 'px']);
+
+let web: WebHarness;
+let ids: { lost: string; twin: string; other: string };
+let employer: { id: string; name: string };
+
+beforeAll(async () => {
+  web = await startWebHarness(ORGANISATION);
+  const { api, org } = web;
+  const caseworker = await web.person('caseworker');
+  employer = (
+    await api.http.post('/v1/employers').auth(org.caseworker, { type: 'bearer' }).send({ name: '瀬戸内フーズ株式会社' }).expect(201)
+  ).body as { id: string; name: string };
+  const landed = async (id: string, card: string) =>
+    api
+      .record(org.caseworker, id, 'Landed', daysAgo(60), {
+        status: 'specified_skilled_worker_1',
+        periodExpiresOn: addDays(today, 300),
+        card: { number: card },
+      })
+      .expect(201);
+  // Two people with the same name: one at the employer (named by its record's id, as an import
+  // writes it) and in a caseworker's charge, the other born another day with nobody in charge.
+  const twin = await api.register(org.caseworker, {
+    fullName: 'NGUYEN VAN NAM',
+    dateOfBirth: '1996-04-02',
+    nationality: 'VNM',
+    gender: 'male',
+    externalRef: 'SET-1',
+    employer: employer.id,
+    assignedTo: caseworker.userId,
+  });
+  const other = await api.register(org.caseworker, {
+    fullName: 'NGUYEN VAN NAM',
+    dateOfBirth: '1999-11-30',
+    nationality: 'PHL',
+    externalRef: 'SET-2',
+  });
+  const lost = await api.register(org.caseworker, {
+    fullName: 'LE THI LAN',
+    dateOfBirth: '2000-01-15',
+    nationality: 'VNM',
+    gender: 'female',
+  });
+  await landed(twin, 'SE10000001AA');
+  await landed(other, 'SE10000002AA');
+  await landed(lost, 'SE10000003AA');
+  await api.record(org.caseworker, twin, 'Moved', daysAgo(50), { address: 'Okayama' }).expect(201);
+  await api.record(org.caseworker, lost, 'Moved', daysAgo(50), { address: 'Kurashiki' }).expect(201);
+  await api.record(org.caseworker, lost, 'CardLost', daysAgo(3)).expect(201);
+  ids = { lost, twin, other };
+}, 240_000);
+afterAll(() => web?.close());
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+/** The English words on the screen, after what was typed and the allow-list are taken out. */
+async function englishWords(page: Page): Promise<string[]> {
+  // The harness names the organisation's API keys by their roles: in the key table, those are names it typed.
+  let text = await page.evaluate((labels) => {
+    for (const cell of document.querySelectorAll('td')) if (labels.includes(cell.textContent?.trim() ?? '')) cell.textContent = '';
+    return document.body.innerText;
+  }, KEY_LABELS);
+  for (const typed of TYPED) text = text.split(typed).join(' ');
+  // E-mail addresses are typed too, and so are the names of the keys that recorded a fact.
+  text = text.replace(/\S+@\S+/g, ' ').replace(/APIキー「[^」]*」/g, ' ');
+  const words = text.match(/(?<![A-Za-z0-9_])[A-Za-z][A-Za-z_]+(?![A-Za-z0-9_])/g) ?? [];
+  return [...new Set(words.filter((word) => !ALLOWED.has(word)))];
+}
+
+describe('a Japanese screen has no English on it', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    ({ context, page } = await web.signedIn('manager'));
+  });
+  afterAll(() => context?.close());
+
+  test('the main screens, a resident with a lost card and the history, in Japanese only', async () => {
+    const found: string[] = [];
+    for (const path of [
+      '/',
+      '/residents',
+      '/residents/new',
+      `/residents/${ids.lost}`,
+      `/residents/${ids.twin}`,
+      '/cards',
+      '/notifications',
+      '/imports',
+      '/settings',
+    ]) {
+      await open(page, path);
+      for (const word of await englishWords(page)) found.push(`${path}: ${word}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  test('nationality and 性別 in words; a lost card still valid says 有効・紛失中 with its reissue deadline; no stream version', async () => {
+    await open(page, `/residents/${ids.lost}`);
+    await expect(
+      page
+        .getByText('国籍・地域: ベトナム')
+        .or(page.getByText(/国籍: ベトナム/))
+        .count(),
+    ).resolves.toBeGreaterThan(0);
+    await expect(page.getByTestId('card-state').textContent()).resolves.toBe('有効・紛失中');
+    // Lost 3 days ago: the application for a new card is due 14 days after the loss.
+    await expect(page.getByTestId('reissue-by').textContent()).resolves.toContain(`${Number(addDays(daysAgo(3), 14).slice(8))}日`);
+    await expect(page.getByTestId('history-table').textContent()).resolves.toContain('性別: 女性');
+    await expect(page.getByText(/版 \d/).count()).resolves.toBe(0);
+  });
+
+  test('registration takes ベトナム as the import does, and 性別 from a choice', async () => {
+    await page.goto('/residents');
+    const id = await registerResident(page, { fullName: 'PHAM VAN TAM', dateOfBirth: '2001/2/3', nationality: 'ベトナム' });
+    await page.goto(`/residents/${id}`);
+    await page.getByTestId('resident-name').waitFor();
+    await expect(page.getByText(/ベトナム/).count()).resolves.toBeGreaterThan(0);
+    const registered = await web.api.http.get(`/v1/residents/${id}`).auth(web.org.viewer, { type: 'bearer' }).expect(200);
+    expect(registered.body.nationality).toBe('VNM');
+
+    await page.goto('/residents/new');
+    await page.getByTestId('nationality').fill('ベトナムン');
+    await page.getByRole('button', { name: '登録する' }).click();
+    await page.getByText('この国名・地域名が見つかりません。候補から選んでください。').waitFor();
+    await page.getByTestId('gender').click();
+    await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['女性', '男性']);
+  });
+
+  test('people with the same name are told apart: date of birth, employer by name, caseworker', async () => {
+    await open(page, '/residents');
+    await page.getByTestId('resident-search').fill('NGUYEN VAN NAM');
+    const rows = page.getByTestId('residents-table').locator('tbody tr');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="residents-table"] tbody tr').length === 2);
+    const cells = async (testId: string) => (await rows.getByTestId(testId).allTextContents()).sort();
+    await expect(cells('date-of-birth')).resolves.toEqual(['1996年4月2日(火)', '1999年11月30日(火)'].sort());
+    await expect(cells('employer')).resolves.toEqual(['—', '瀬戸内フーズ株式会社'].sort());
+    await expect(cells('assignee')).resolves.toEqual(['—', '田中 ゆき'].sort());
+  });
+});
+
+describe('the screens follow the API roles', () => {
+  const controls = async (page: Page) => ({
+    registerLink: await page.getByRole('link', { name: '在留者を登録' }).count(),
+    recordForm: await page.getByRole('form', { name: '事実を記録する' }).count(),
+    caseActions: await page.getByRole('button', { name: '登録内容を訂正' }).count(),
+    retract: await page.getByRole('button', { name: /^取り消す/ }).count(),
+  });
+
+  test('a viewer sees no control to write with: no register, record, correct, retract or 対応する; exports stay', async () => {
+    const { context, page } = await web.signedIn('viewer');
+    try {
+      await open(page, `/residents/${ids.twin}`);
+      await page.getByTestId('history-table').waitFor();
+      await expect(controls(page)).resolves.toEqual({ registerLink: 0, recordForm: 0, caseActions: 0, retract: 0 });
+      await open(page, '/residents');
+      await expect(page.getByRole('link', { name: '在留者を登録' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: /CSV/ }).count()).resolves.toBeGreaterThan(0);
+      await open(page, '/');
+      await page
+        .getByRole('link', { name: /LE THI LAN/ })
+        .first()
+        .waitFor();
+      await expect(page.getByRole('link', { name: /^対応する/ }).count()).resolves.toBe(0);
+      await open(page, '/residents/new');
+      await page.getByText('閲覧者は登録できません').waitFor();
+      await expect(page.getByRole('button', { name: '登録する' }).count()).resolves.toBe(0);
+      await open(page, '/imports');
+      await expect(page.getByRole('button', { name: /試し取込/ }).count()).resolves.toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a caseworker sees them', async () => {
+    const { context, page } = await web.signedIn('caseworker');
+    try {
+      await open(page, `/residents/${ids.twin}`);
+      await page.getByTestId('history-table').waitFor();
+      const seen = await controls(page);
+      expect(seen.registerLink).toBeGreaterThan(0);
+      expect(seen.recordForm).toBe(1);
+      expect(seen.caseActions).toBe(1);
+      expect(seen.retract).toBeGreaterThan(0);
+      await open(page, '/');
+      await page
+        .getByRole('link', { name: /LE THI LAN/ })
+        .first()
+        .waitFor();
+      await expect(page.getByRole('link', { name: /^対応する/ }).count()).resolves.toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
