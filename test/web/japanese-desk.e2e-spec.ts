@@ -158,7 +158,7 @@ describe('a Japanese screen has no English on it', () => {
     const rows = page.getByTestId('residents-table').locator('tbody tr');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="residents-table"] tbody tr').length === 2);
     const cells = async (testId: string) => (await rows.getByTestId(testId).allTextContents()).sort();
-    await expect(cells('date-of-birth')).resolves.toEqual(['1996年4月2日(火)', '1999年11月30日(火)'].sort());
+    await expect(cells('date-of-birth')).resolves.toEqual(['1996年4月2日(火)生', '1999年11月30日(火)生'].sort());
     await expect(cells('employer')).resolves.toEqual(['—', '瀬戸内フーズ株式会社'].sort());
     await expect(cells('assignee')).resolves.toEqual(['—', '田中 ゆき'].sort());
   });

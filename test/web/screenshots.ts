@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DigestRunner } from '../../apps/api/src/reminders/digest-runner.js';
 import { startWebHarness, type WebHarness } from './browser.js';
 import { choose } from './desk.js';
+import { addDays } from '../../apps/web/src/dates/format-date.js';
 import { registerSupportOrganisation, seedCaseload, seedSupportedWorkers, today } from './seed.js';
 
 jest.setTimeout(600_000);
@@ -114,4 +115,65 @@ test('screenshots of the main screens', async () => {
   await tablet.page.getByTestId('lifeline').waitFor();
   await tablet.page.screenshot({ path: join(target, 'resident-768.png') });
   await tablet.context.close();
+});
+
+/** The desk in Japanese at 1280 and 390 px: same-name residents told apart, a lost card, registration, a viewer's page. */
+test('screenshots of the Japanese desk and the viewer', async () => {
+  const { api, org } = web;
+  const caseworker = await web.person('caseworker');
+  const employer = (
+    await api.http.post('/v1/employers').auth(org.caseworker, { type: 'bearer' }).send({ name: '瀬戸内フーズ株式会社' }).expect(201)
+  ).body as { id: string };
+  const landed = (id: string, card: string) =>
+    api
+      .record(org.caseworker, id, 'Landed', addDays(today, -60), {
+        status: 'specified_skilled_worker_1',
+        periodExpiresOn: addDays(today, 300),
+        card: { number: card },
+      })
+      .expect(201);
+  const twin = await api.register(org.caseworker, {
+    fullName: 'DO VAN HUNG',
+    dateOfBirth: '1996-04-02',
+    nationality: 'VNM',
+    gender: 'male',
+    employer: employer.id,
+    assignedTo: caseworker.userId,
+  });
+  const other = await api.register(org.caseworker, { fullName: 'DO VAN HUNG', dateOfBirth: '1999-11-30', nationality: 'PHL' });
+  const lost = await api.register(org.caseworker, {
+    fullName: 'LE THI LAN',
+    dateOfBirth: '2000-01-15',
+    nationality: 'VNM',
+    gender: 'female',
+  });
+  await landed(twin, 'SE10000001AA');
+  await landed(other, 'SE10000002AA');
+  await landed(lost, 'SE10000003AA');
+  await api.record(org.caseworker, lost, 'CardLost', addDays(today, -3)).expect(201);
+
+  for (const width of [1280, 390]) {
+    const { context, page } = await web.signedIn('manager', { width, height: width > 500 ? 900 : 844 });
+    await page.goto('/residents');
+    await page.getByTestId('resident-search').fill('DO VAN HUNG');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="residents-table"] tbody tr').length === 2);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(target, `residents-same-name-${width}.png`) });
+    await page.goto(`/residents/${lost}`);
+    await page.getByTestId('reissue-by').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(target, `resident-lost-card-${width}.png`) });
+    await page.goto('/residents/new');
+    await page.getByTestId('nationality').fill('ベトナム');
+    await page.getByTestId('gender').click();
+    await page.getByRole('option', { name: '女性' }).waitFor();
+    await page.screenshot({ path: join(target, `register-${width}.png`) });
+    await context.close();
+  }
+  const viewer = await web.signedIn('viewer', { width: 1280, height: 900 });
+  await viewer.page.goto(`/residents/${twin}`);
+  await viewer.page.getByTestId('history-table').waitFor();
+  await viewer.page.waitForLoadState('networkidle');
+  await viewer.page.screenshot({ path: join(target, 'resident-viewer-1280.png'), fullPage: true });
+  await viewer.context.close();
 });

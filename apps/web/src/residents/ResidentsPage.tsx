@@ -18,6 +18,9 @@ import { employersQuery } from '../board/api';
 import { residentsQuery, type ResidentFilters } from './api';
 import { cardStateLabel } from './card-state';
 
+/** Short cells and dates in one line: a date never breaks in the middle; a wide table scrolls in its frame. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 export function ResidentsPage() {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
@@ -122,12 +125,11 @@ export function ResidentsPage() {
           {residents.data.items.length === 0 ? (
             <Text>{t('residents.none')}</Text>
           ) : (
-            <TableScroll label={t('residents.title')} minWidth={1040}>
-              <Table striped highlightOnHover data-testid="residents-table">
+            <TableScroll label={t('residents.title')} minWidth={1000}>
+              <Table striped highlightOnHover data-testid="residents-table" styles={{ th: NOWRAP }}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('residents.name')}</Table.Th>
-                    <Table.Th>{t('residents.dateOfBirth')}</Table.Th>
+                    <Table.Th>{t('residents.nameAndBirth')}</Table.Th>
                     <Table.Th>{t('residents.nationality')}</Table.Th>
                     <Table.Th>{t('residents.employer')}</Table.Th>
                     <Table.Th>{t('residents.assignee')}</Table.Th>
@@ -145,15 +147,17 @@ export function ResidentsPage() {
                           {resident.fullName}
                         </Anchor>
                         {resident.nameKana && <Text size="xs">{resident.nameKana}</Text>}
+                        <Text size="xs" style={NOWRAP} data-testid="date-of-birth">
+                          {t('residents.bornOn', { date: date(resident.dateOfBirth) })}
+                        </Text>
                       </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="date-of-birth">
-                        {date(resident.dateOfBirth)}
-                      </Table.Td>
-                      <Table.Td>{countryName(resident.nationality, i18n.language)}</Table.Td>
+                      <Table.Td style={NOWRAP}>{countryName(resident.nationality, i18n.language)}</Table.Td>
                       <Table.Td data-testid="employer">{employerName(resident.employer)}</Table.Td>
-                      <Table.Td data-testid="assignee">{resident.assignedToName ?? '—'}</Table.Td>
-                      <Table.Td>{statusName(resident.status.residence.status, i18n.language)}</Table.Td>
-                      <Table.Td>{date(resident.status.residence.periodExpiresOn)}</Table.Td>
+                      <Table.Td data-testid="assignee" style={NOWRAP}>
+                        {resident.assignedToName ?? '—'}
+                      </Table.Td>
+                      <Table.Td style={NOWRAP}>{statusName(resident.status.residence.status, i18n.language)}</Table.Td>
+                      <Table.Td style={NOWRAP}>{date(resident.status.residence.periodExpiresOn)}</Table.Td>
                       <Table.Td>
                         {resident.status.card.number ?? '—'} ({cardStateLabel(resident.status.card, t)})
                       </Table.Td>
