@@ -330,7 +330,6 @@ export const en: Dictionary = {
     byKey: 'API key “{{label}}”',
     unknownKey: 'an unknown API key',
     byAdmin: 'platform admin',
-    unknownRecord: '(unknown)',
     unknownPerson: '(not of this organisation)',
     retracted: 'Retracted',
     retract: 'Retract',

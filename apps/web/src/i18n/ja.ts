@@ -326,7 +326,6 @@ export const ja = {
     byKey: 'APIキー「{{label}}」',
     unknownKey: 'APIキー(不明)',
     byAdmin: 'プラットフォーム管理者',
-    unknownRecord: '(不明)',
     unknownPerson: '(組織外の利用者)',
     retracted: '取消済み',
     retract: '取り消す',
