@@ -91,7 +91,8 @@ export function Shell() {
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.label')} />
             <UnstyledButton component={Link} to="/" onClick={close}>
-              <Title order={1} size="h3">
+              {/* On a phone the header is full: the name keeps its line rather than breaking after 在留台. */}
+              <Title order={1} size="h3" style={{ whiteSpace: 'nowrap' }}>
                 {t('app.title')}
               </Title>
             </UnstyledButton>
@@ -99,7 +100,7 @@ export function Shell() {
               {t('app.subtitle')}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             {languageSwitch}
             <Button variant="default" size="xs" onClick={() => void session.signOut()}>
               {t('app.signOut')}
