@@ -107,7 +107,7 @@ describe('a command writes all of its events or none', () => {
   });
 });
 
-describe('card numbers as people type them are read as printed, on every path (issue 23, item 10)', () => {
+describe('card numbers as people type them are read as printed, on every path', () => {
   test('a landing with `ab 1234-5678 cd` records AB12345678CD: the claim, the events, the look-up and the search agree', async () => {
     const id = await api.register(org.caseworker);
     await api.record(org.caseworker, id, 'Landed', '2026-04-01', landing('ty 1234-5678 pd')).expect(201);

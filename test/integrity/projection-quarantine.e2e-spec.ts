@@ -1,5 +1,5 @@
 /**
- * One resident's events must never stop the read side of every organisation (issue 23, item 1).
+ * One resident's events must never stop the read side of every organisation.
  * A NUL in an imported name made every projection batch fail (PostgreSQL's jsonb takes no NUL):
  * every tenant's lists waited out their read-your-writes time and went stale, /health said ok,
  * and erasing that resident answered 500. Here one resident's stream is poisoned directly in the

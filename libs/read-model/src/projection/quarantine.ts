@@ -1,7 +1,7 @@
 /**
- * One resident's events must never stop the projection of everyone's (issue 23: a NUL in one
+ * One resident's events must never stop the projection of everyone's: once a NUL in one
  * imported name made every batch fail, and every organisation's lists, search and deadlines
- * stopped). A resident whose stream cannot be read, folded or written is quarantined instead:
+ * stopped. A resident whose stream cannot be read, folded or written is quarantined instead:
  * recorded with the error, its last good rows left as they were, and the batch goes on without
  * it. The next event of that resident (a correction, a retraction, an erasure) projects it again;
  * when that succeeds it leaves the quarantine. /health and the platform admin read the table.
