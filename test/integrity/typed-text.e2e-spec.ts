@@ -1,6 +1,7 @@
 /**
  * No text that reaches an event holds a control character or bytes its file could not read,
- * whichever path brought it: a registration, a correction, a spreadsheet import. One NUL in the log stopped the read side of every organisation; a malformed
+ * whichever path brought it: a registration, a correction, a spreadsheet import. One NUL in the
+ * log stopped the read side of every organisation; a malformed
  * Shift_JIS name was stored with U+FFFD. Each is refused on its field (a 400, or a row error in
  * Japanese with a stable code) and nothing is appended.
  */
