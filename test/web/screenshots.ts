@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: the main screens, in Japanese, over a small seeded caseload and the
- * three caseworker stories' first resident, written to docs/screenshots/ (README shows them).
+ * three caseworker stories' first resident, written to docs/screenshots/ (README and docs/web-ui.md show them).
  * Not part of `npm test` (its name does not end in .e2e-spec.ts).
  */
 import { afterAll, beforeAll, jest, test } from '@jest/globals';

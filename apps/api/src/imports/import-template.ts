@@ -1,5 +1,5 @@
 /**
- * The import template (README "Importing a caseload"): one row per resident, the first row
+ * The import template (docs/importing-and-exporting.md): one row per resident, the first row
  * naming the columns in Japanese (氏名, 生年月日, …) or English (fullName, …); columns in any
  * order, unknown ones ignored and reported. Headers are compared after NFKC with spaces,
  * brackets and middle dots left out, so `国籍・地域`, `国籍地域` and `国籍（地域）` are one.

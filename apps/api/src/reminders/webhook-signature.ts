@@ -1,7 +1,7 @@
 /**
  * How a receiver knows a POST came from this ledger: header `Zairyu-Signature:
  * t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. The timestamp is signed
- * too, so a receiver can refuse replays older than a few minutes (README, "Webhooks").
+ * too, so a receiver can refuse replays older than a few minutes (docs/using-the-api.md, "Webhooks").
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
