@@ -36,6 +36,8 @@ export * from './matter/matter-kinds.js';
 export * from './matter/document-checklists.js';
 export * from './matter/matter-events.js';
 export * from './matter/matter.js';
+export * from './matter/stamp-fees.js';
+export * from './matter/missing-documents.js';
 export { ssw1Count, type Ssw1Count } from './ssw/ssw1-cap.js';
 export * from './ssw/ssw-periods.js';
 export * from './ssw/ssw-panel.js';
