@@ -84,6 +84,28 @@ const MATTER_FIELDS: Record<string, SchemaObject> = {
     properties: { result: { type: 'string', enum: [...MATTER_RESULTS] }, on: DATE },
   },
   nextRequestDueOn: nullable(DATE),
+  stampFee: {
+    type: 'object',
+    nullable: true,
+    description:
+      '手数料: the revenue stamps (収入印紙) a grant is paid with, by kind, channel (online or paper) and the day the application was received (施行令9条); null before the filing or for a kind that costs none',
+    required: ['stamps', 'basis', 'receivedOn'],
+    properties: {
+      stamps: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['variant', 'yen'],
+          properties: {
+            variant: { type: 'string', nullable: true, description: '1回限り / 数次 for a re-entry permit' },
+            yen: { type: 'integer', minimum: 0 },
+          },
+        },
+      },
+      basis: { type: 'string', description: 'The articles the amount is taken from' },
+      receivedOn: DATE,
+    },
+  },
   closedOn: nullable(DATE),
   version: { type: 'integer', minimum: 1 },
 };
@@ -94,6 +116,49 @@ export const MATTER_SCHEMAS: Record<string, SchemaObject> = {
     type: 'object',
     required: ['items', 'total'],
     properties: { items: { type: 'array', items: ref('Matter') }, total: { type: 'integer', minimum: 0 } },
+  },
+  MissingDocumentList: {
+    type: 'object',
+    required: ['items', 'total'],
+    properties: {
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: [
+            'matterId',
+            'residentId',
+            'residentName',
+            'kind',
+            'kindLabel',
+            'caseworker',
+            'source',
+            'code',
+            'label',
+            'providedBy',
+            'dueOn',
+          ],
+          properties: {
+            matterId: { type: 'string', format: 'uuid' },
+            residentId: { type: 'string', format: 'uuid' },
+            residentName: { type: 'string', nullable: true },
+            kind: { type: 'string', enum: [...MATTER_KINDS] },
+            kindLabel: { type: 'string' },
+            caseworker: { type: 'string', nullable: true },
+            source: {
+              type: 'string',
+              enum: ['checklist', 'bureau_request'],
+              description: 'checklist: the office’s checklist; bureau_request: an unanswered 資料提出通知',
+            },
+            code: { type: 'string', nullable: true, description: 'The checklist item; null for a notice’s item' },
+            label: { type: 'string' },
+            providedBy: { type: 'string', enum: [...DOCUMENT_PROVIDERS] },
+            dueOn: nullable(DATE),
+          },
+        },
+      },
+      total: { type: 'integer', minimum: 0 },
+    },
   },
   AcceptMatter: bodySchema(
     ACCEPT_MATTER_RULES,

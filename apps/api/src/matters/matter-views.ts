@@ -10,10 +10,13 @@ import {
   MATTER_KIND_CATALOGUE,
   MATTER_STAGE_LABELS,
   matterProgress,
+  stampFees,
+  type FilingChannel,
   type LocalDate,
   type Matter,
   type MatterProgress,
   type RecordedEvent,
+  type StampFeeAnswer,
 } from '@zairyu/domain';
 import { ResidentFailure } from '../residents/resident-failure.js';
 import { ResidentLedger, type ResidentHistory } from '../residents/resident-ledger.service.js';
@@ -26,6 +29,8 @@ export interface MatterView extends Omit<Matter, 'decided'> {
   missing: MatterProgress['missing'];
   nextRequestDueOn: LocalDate | null;
   residentName: string | null;
+  /** The stamps a grant is paid with, by the filing's day and channel; null before the filing or for a kind that costs none. */
+  stampFee: StampFeeAnswer | null;
 }
 
 /** What a matter needs of its resident: the facts and the name and address (for the register). */
@@ -59,7 +64,14 @@ export function matterView(matter: Matter, resident: ResidentFacts, asOf: LocalD
     missing: progress.missing,
     nextRequestDueOn: progress.nextRequestDueOn,
     residentName: resident.name,
+    stampFee: stampFeeOf(matter),
   };
+}
+
+function stampFeeOf(matter: Matter): StampFeeAnswer | null {
+  if (matter.filing === null) return null;
+  const answer = stampFees(matter.kind, matter.filing.channel as FilingChannel | null, matter.filing.filedOn);
+  return answer.stamps.length === 0 ? null : answer;
 }
 
 @Injectable()

@@ -5,6 +5,7 @@
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query as QueryParam, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DataSource } from 'typeorm';
 import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import {
@@ -20,6 +21,8 @@ import {
   japanDateOf,
   MATTER_STAGES,
   matterRequestErrors,
+  missingDocuments,
+  MATTER_KIND_CATALOGUE,
   updateChecklistItem,
   type AcceptMatter,
   type FieldRule,
@@ -28,9 +31,10 @@ import {
   type MatterResult,
   type MatterStage,
 } from '@zairyu/domain';
+import { employerNames } from '../employers/employer-names.js';
+import { CLOCK, DATA_SOURCE, type Clock } from '../bootstrap/tokens.js';
 import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
-import { CLOCK, type Clock } from '../bootstrap/tokens.js';
 import { badRequest, notFound } from '../http/problem.js';
 import { asOfParam } from '../http/query-params.js';
 import { correlationIdOf } from '../http/request-log.js';
@@ -38,6 +42,7 @@ import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 import { ref } from '../openapi/schema-ref.js';
 import { MatterBook, MATTER_CONFLICT_CODES, MATTER_RULE_CODES, type LoadedMatter } from './matter-book.service.js';
+import { applicantFacts, applicationFormWorkbook, FORM_KINDS, type FormKind } from './application-form.js';
 import { registerWorkbook } from './matter-register.js';
 import { MatterResidents, matterView } from './matter-views.js';
 
@@ -63,6 +68,7 @@ export class MattersController {
     private readonly book: MatterBook,
     private readonly residents: MatterResidents,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   private async view({ matter, version }: LoadedMatter, organisationId: string, asOf: LocalDate, reply?: FastifyReply) {
@@ -155,6 +161,77 @@ export class MattersController {
     );
     reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="register-${this.today()}.xlsx"`);
     return registerWorkbook(matters, facts);
+  }
+
+  @Get('missing-documents')
+  @RequiresRole('viewer')
+  @ApiOperation({
+    summary:
+      'What is still missing across the open matters as of `asOf`: checklist items still requested and the items of an unanswered 資料提出通知, who provides each, by due day',
+  })
+  @ApiQuery({ name: 'asOf', required: false, schema: { type: 'string', format: 'date' } })
+  @ApiAnswer(200, 'MissingDocumentList', 'Earliest due first; those with no due day last.')
+  @ApiProblems(ALWAYS, AUTHENTICATED)
+  async missing(@OrgKey() caller: OrganisationCaller, @QueryParam('asOf') asOf?: string) {
+    const day = asOfParam(asOf, this.clock);
+    const matters = await this.book.list(caller.organisationId);
+    const facts = await this.residents.factsOf(
+      caller.organisationId,
+      matters.map((matter) => matter.residentId),
+    );
+    const items = matters.flatMap((matter) => {
+      const resident = facts.get(matter.residentId)!;
+      return missingDocuments(matter, resident.events, day).map((document) => ({
+        matterId: matter.matterId,
+        residentId: matter.residentId,
+        residentName: resident.name,
+        kind: matter.kind,
+        kindLabel: MATTER_KIND_CATALOGUE[matter.kind].ja,
+        caseworker: matter.caseworker,
+        ...document,
+      }));
+    });
+    items.sort((a, b) => (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31'));
+    return { items, total: items.length };
+  }
+
+  @Get(':id/application-form.xlsx')
+  @RequiresRole('caseworker')
+  @ApiOperation({
+    summary:
+      'The bureau’s application form (在留期間更新許可申請書 / 在留資格変更許可申請書) prefilled from the ledger as an Excel worksheet; what the ledger does not know is blank and marked',
+  })
+  @ApiProduces(XLSX)
+  @ApiResponse({
+    status: 200,
+    description: 'An Excel workbook: the form’s items in its numbering, each with what the ledger holds or 台帳になし・要記入.',
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(
+    ALWAYS,
+    AUTHENTICATED,
+    {
+      status: 404,
+      when: 'No such matter in the caller’s organisation, or its kind has no form here (only extension and status_change).',
+    },
+    ERASED,
+  )
+  async applicationForm(@OrgKey() caller: OrganisationCaller, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { matter } = await this.book.load(caller.organisationId, id);
+    if (!(FORM_KINDS as readonly string[]).includes(matter.kind)) throw notFound(`An application form for a ${matter.kind} matter`);
+    const history = await this.residents.mustExist(caller.organisationId, matter.residentId);
+    const identity = history.fold.stateAsOf(this.today()).identity;
+    const names = await employerNames(this.dataSource, caller.organisationId, [identity?.employer]);
+    const facts = applicantFacts(
+      history,
+      this.today(),
+      (employer) => (employer === undefined ? null : (names.get(employer) ?? null)),
+      matter.toStatus,
+    );
+    reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="application-form-${matter.kind}-${this.today()}.xlsx"`);
+    return applicationFormWorkbook(matter.kind as FormKind, facts, this.today());
   }
 
   @Get(':id')

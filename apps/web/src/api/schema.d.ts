@@ -820,6 +820,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/matters/missing-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is still missing across the open matters as of `asOf`: checklist items still requested and the items of an unanswered 資料提出通知, who provides each, by due day */
+        get: operations["MattersController_missing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matters/{id}/application-form.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bureau’s application form (在留期間更新許可申請書 / 在留資格変更許可申請書) prefilled from the ledger as an Excel worksheet; what the ledger does not know is blank and marked */
+        get: operations["MattersController_applicationForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/matters/{id}": {
         parameters: {
             query?: never;
@@ -5705,6 +5739,21 @@ export interface components {
              * @example 2026-04-01
              */
             nextRequestDueOn: string | null;
+            /** @description 手数料: the revenue stamps (収入印紙) a grant is paid with, by kind, channel (online or paper) and the day the application was received (施行令9条); null before the filing or for a kind that costs none */
+            stampFee: {
+                stamps: {
+                    /** @description 1回限り / 数次 for a re-entry permit */
+                    variant: string | null;
+                    yen: number;
+                }[];
+                /** @description The articles the amount is taken from */
+                basis: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                receivedOn: string;
+            } | null;
             /**
              * Format: date
              * @example 2026-04-01
@@ -5714,6 +5763,35 @@ export interface components {
         };
         MatterList: {
             items: components["schemas"]["Matter"][];
+            total: number;
+        };
+        MissingDocumentList: {
+            items: {
+                /** Format: uuid */
+                matterId: string;
+                /** Format: uuid */
+                residentId: string;
+                residentName: string | null;
+                /** @enum {string} */
+                kind: "coe" | "extension" | "status_change" | "permanent" | "status_acquisition" | "reentry_permit" | "extra_activity" | "work_qualification_certificate";
+                kindLabel: string;
+                caseworker: string | null;
+                /**
+                 * @description checklist: the office’s checklist; bureau_request: an unanswered 資料提出通知
+                 * @enum {string}
+                 */
+                source: "checklist" | "bureau_request";
+                /** @description The checklist item; null for a notice’s item */
+                code: string | null;
+                label: string;
+                /** @enum {string} */
+                providedBy: "person" | "employer" | "office";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                dueOn: string | null;
+            }[];
             total: number;
         };
         /** @description A matter accepted (受任): the resident, the kind, the fee agreed (yen), the caseworker, the day; the client defaults to the resident. */
@@ -11131,6 +11209,165 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MattersController_missing: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Earliest due first; those with no due day last. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissingDocumentList"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MattersController_applicationForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook: the form’s items in its numbering, each with what the ledger holds or 台帳になし・要記入. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such matter in the caller’s organisation, or its kind has no form here (only extension and status_change). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resident’s personal data was erased. Codes: `RESIDENT_ERASED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RESIDENT_ERASED";
+                    };
                 };
             };
             /** @description The URL is too long. */
