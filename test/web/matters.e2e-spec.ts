@@ -4,7 +4,9 @@
  * the screen, the documents marked received, the filing with its 受付番号, a 資料提出通知 due in 14
  * days (on the board, owed by the resident), its submission, the grant; the matter moves through
  * the stages and the register (帳簿) downloads with it. The board also shows a certificate of
- * eligibility's landing deadline in Japanese. With SCREENSHOTS_DIR set, the screens are
+ * eligibility's landing deadline in Japanese. Around it: the application form prefilled as Excel,
+ * a 出頭通知 and the attendance, the revenue stamp the grant costs, the missing documents across
+ * the caseload, and a certificate of eligibility's issue recorded from its matter. With SCREENSHOTS_DIR set, the screens are
  * photographed at 1280 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
@@ -29,6 +31,8 @@ const screenshots = process.env['SCREENSHOTS_DIR'];
 const CLIENT = 'NGUYEN VAN AN';
 const ABROAD = 'PHAM THI LAN';
 const RECEIPT = '名古屋-2026-004512';
+const INVITED = 'DELA CRUZ ANA';
+let coeMatterId = '';
 
 async function shot(target: Page, name: string) {
   if (!screenshots) return;
@@ -78,6 +82,19 @@ async function otherMatters() {
   await as(api.http.post(`/v1/matters/${extension.body.matterId}/filing`))
     .send({ filedOn: addDays(today, -10), bureau: '東京出入国在留管理局', receiptNumber: '東京-2026-118830', channel: 'online' })
     .expect(200);
+  // A certificate of eligibility applied for by the inviting company 20 days ago, for someone still abroad.
+  const coe = await as(api.http.post('/v1/matters')).send({
+    residentId: await person(INVITED),
+    kind: 'coe',
+    toStatus: 'engineer_humanities_international',
+    feeYen: 99000,
+    acceptedOn: addDays(today, -30),
+  });
+  expect(coe.status).toBe(201);
+  await as(api.http.post(`/v1/matters/${coe.body.matterId}/filing`))
+    .send({ filedOn: addDays(today, -20), channel: 'agent' })
+    .expect(200);
+  coeMatterId = coe.body.matterId;
 }
 
 beforeAll(async () => {
@@ -176,6 +193,25 @@ describe('an extension from 受任 to the grant', () => {
     expect(resident.body.pendingApplication).toMatchObject({ type: 'extension', appliedOn: today, receiptNumber: RECEIPT });
   });
 
+  test('the application form downloads as Excel, prefilled from the ledger and blank where it knows nothing', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '申請書(Excel)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`application-form-extension-${today}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await download.path())!)) as never);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('在留期間更新許可申請書');
+    const items = new Map<string, unknown[]>();
+    sheet.eachRow((row) => {
+      const values = row.values as unknown[];
+      items.set(String(values[2]), values.slice(3, 5));
+    });
+    expect(items.get('氏名')).toEqual([CLIENT, '台帳より']);
+    expect(items.get('国籍・地域')).toEqual(['ベトナム', '台帳より']);
+    expect(items.get('在留カード番号')).toEqual(['AB12345678CD', '台帳より']);
+    expect(items.get('在留期間の満了日')).toEqual([addDays(today, 45), '台帳より']);
+    expect(items.get('性別')).toEqual([undefined, '台帳になし・要記入']);
+  });
+
   test('a 資料提出通知 due in 14 days: the matter waits for documents and the board shows it owed by the resident', async () => {
     const due = addDays(today, 14);
     await page.getByRole('textbox', { name: '提出期限' }).fill(due);
@@ -195,6 +231,25 @@ describe('an extension from 受任 to the grant', () => {
     await expect(row.textContent()).resolves.toContain('資料提出通知の提出期限');
   });
 
+  test('a 出頭通知 in 7 days is recorded and attended; the 資料提出通知 stays open', async () => {
+    const appear = addDays(today, 7);
+    await page.goto(matterPath);
+    await page.getByRole('textbox', { name: '出頭日' }).fill(appear);
+    await page.getByRole('textbox', { name: '出頭場所' }).fill('名古屋出入国在留管理局');
+    await page.getByRole('button', { name: '出頭通知を記録' }).click();
+    await page.getByTestId('open-summons').waitFor();
+    await expect(page.getByTestId('open-summons').textContent()).resolves.toBe(`${formatDate(appear, 'ja')}に出頭`);
+    const matter = await web.api.http.get(`/v1/matters/${matterId()}`).auth(web.org.viewer, { type: 'bearer' }).expect(200);
+    expect(matter.body.openRequests).toEqual([
+      { kind: 'summons_appearance', dueOn: appear },
+      { kind: 'additional_documents', dueOn: addDays(today, 14) },
+    ]);
+    await page.getByRole('button', { name: '出頭を記録' }).click();
+    await page.getByTestId('open-summons').waitFor({ state: 'detached' });
+    await page.getByTestId('open-request').waitFor();
+    await expect(stage().textContent()).resolves.toBe('資料提出待ち');
+  });
+
   test('the submission, then the grant: the matter waits for the result, then it is done', async () => {
     await page.goto(matterPath);
     await page.getByRole('button', { name: '提出を記録' }).click();
@@ -204,6 +259,9 @@ describe('an extension from 受任 to the grant', () => {
     await page.getByTestId('result').waitFor();
     await expect(page.getByTestId('result').textContent()).resolves.toBe(`許可(${formatDate(today, 'ja')})`);
     await expect(stage().textContent()).resolves.toBe('完了');
+    // Filed on paper today: the counter's amount since 2025-04-01 (施行令9条).
+    await expect(page.getByTestId('stamp-fee').textContent()).resolves.toBe('収入印紙 6,000円を購入');
+    await shot(page, 'matters-granted');
 
     await page.goto('/matters');
     await page.locator('[data-testid="matters-table"] tr[data-matter]').first().waitFor();
@@ -226,11 +284,41 @@ describe('an extension from 受任 to the grant', () => {
   });
 });
 
+describe('across the caseload and a certificate of eligibility', () => {
+  test('未提出の書類: the requested documents of the open matters, who provides each, earliest due first', async () => {
+    await page.goto('/matters');
+    await page.getByRole('tab', { name: '未提出の書類' }).click();
+    const rows = page.locator('[data-testid="missing-table"] tbody tr');
+    await rows.first().waitFor();
+    const first = rows.first();
+    await expect(first.getAttribute('data-source')).resolves.toBe('checklist');
+    await expect(first.textContent()).resolves.toContain('SANTOS MARIA');
+    await expect(first.textContent()).resolves.toContain(formatDate(addDays(today, 5), 'ja'));
+    await expect(first.textContent()).resolves.toContain('山田 太郎');
+    await expect(page.locator('[data-testid="missing-table"]').textContent()).resolves.not.toContain(CLIENT);
+    await shot(page, 'matters-missing');
+    const axe = await new AxeBuilder({ page }).include('#main').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+
+  test('在留資格認定証明書の交付 recorded from its matter: granted, and the landing deadline opens on the board', async () => {
+    await page.goto(`/matters/${coeMatterId}`);
+    await expect(page.getByRole('button', { name: '申請書(Excel)' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '交付を記録' }).click();
+    await page.getByTestId('result').waitFor();
+    await expect(page.getByTestId('result').textContent()).resolves.toBe(`許可(${formatDate(today, 'ja')})`);
+    await expect(stage().textContent()).resolves.toBe('完了');
+    await expect(page.getByTestId('stamp-fee').count()).resolves.toBe(0);
+    await page.goto('/');
+    await page.locator('[data-testid="deadline-row"][data-kind="coe_entry"]').getByText(INVITED).waitFor();
+  });
+});
+
 describe('the board', () => {
   test('a certificate of eligibility’s landing deadline shows in Japanese', async () => {
     await page.goto('/');
-    const row = page.locator('[data-testid="deadline-row"][data-kind="coe_entry"]');
-    await row.getByText(ABROAD).waitFor();
+    const row = page.locator('[data-testid="deadline-row"][data-kind="coe_entry"]').filter({ hasText: ABROAD });
+    await row.waitFor();
     await expect(row.textContent()).resolves.toContain('在留資格認定証明書の有効期限(上陸期限)');
   });
 });
@@ -252,6 +340,10 @@ describe('on a phone (390 px)', () => {
       const overflow = () => phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       await expect(overflow()).resolves.toBeLessThanOrEqual(0);
       await shot(phone, 'matters-list-phone');
+      await phone.getByRole('tab', { name: '未提出の書類' }).click();
+      await phone.locator('[data-testid="missing-cards"] [data-matter]').first().waitFor();
+      await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+      await shot(phone, 'matters-missing-phone');
       await phone.goto(matterPath);
       await phone.getByTestId('matter-stage').waitFor();
       await expect(overflow()).resolves.toBeLessThanOrEqual(0);

@@ -84,6 +84,15 @@ const MATTER_FIELDS: Record<string, SchemaObject> = {
     properties: { result: { type: 'string', enum: [...MATTER_RESULTS] }, on: DATE },
   },
   nextRequestDueOn: nullable(DATE),
+  openRequests: {
+    type: 'array',
+    description: 'The requests still open since the filing (資料提出通知, 出頭通知), earliest due first',
+    items: {
+      type: 'object',
+      required: ['kind', 'dueOn'],
+      properties: { kind: { type: 'string', enum: ['additional_documents', 'summons_appearance'] }, dueOn: DATE },
+    },
+  },
   stampFee: {
     type: 'object',
     nullable: true,

@@ -28,6 +28,7 @@ export interface MatterView extends Omit<Matter, 'decided'> {
   result: MatterProgress['result'];
   missing: MatterProgress['missing'];
   nextRequestDueOn: LocalDate | null;
+  openRequests: MatterProgress['openRequests'];
   residentName: string | null;
   /** The stamps a grant is paid with, by the filing's day and channel; null before the filing or for a kind that costs none. */
   stampFee: StampFeeAnswer | null;
@@ -63,6 +64,7 @@ export function matterView(matter: Matter, resident: ResidentFacts, asOf: LocalD
     result: progress.result,
     missing: progress.missing,
     nextRequestDueOn: progress.nextRequestDueOn,
+    openRequests: progress.openRequests,
     residentName: resident.name,
     stampFee: stampFeeOf(matter),
   };

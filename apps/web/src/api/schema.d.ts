@@ -5739,6 +5739,16 @@ export interface components {
              * @example 2026-04-01
              */
             nextRequestDueOn: string | null;
+            /** @description The requests still open since the filing (資料提出通知, 出頭通知), earliest due first */
+            openRequests: {
+                /** @enum {string} */
+                kind: "additional_documents" | "summons_appearance";
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                dueOn: string;
+            }[];
             /** @description 手数料: the revenue stamps (収入印紙) a grant is paid with, by kind, channel (online or paper) and the day the application was received (施行令9条); null before the filing or for a kind that costs none */
             stampFee: {
                 stamps: {

@@ -22,7 +22,7 @@ import {
   type MatterResult,
 } from './api';
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby={id}>
       <Stack gap="sm">
@@ -35,7 +35,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Failure({ mutation }: { mutation: Pick<UseMutationResult<unknown, Error, never>, 'isError' | 'error'> }) {
+export function Failure({ mutation }: { mutation: Pick<UseMutationResult<unknown, Error, never>, 'isError' | 'error'> }) {
   const { t } = useTranslation();
   return mutation.isError ? (
     <Alert color="red" role="alert">
@@ -109,6 +109,7 @@ export function RequestSection({ matter }: { matter: Matter }) {
   const [items, setItems] = useState('');
   const [submittedOn, setSubmittedOn] = useState(todayInJapan());
   if (matter.filing === null || matter.stage === 'done') return null;
+  const notice = matter.openRequests.find((request) => request.kind === 'additional_documents');
   const list = items
     .split('\n')
     .map((item) => item.trim())
@@ -118,7 +119,7 @@ export function RequestSection({ matter }: { matter: Matter }) {
   const submitted = parseDate(submittedOn);
   return (
     <Section id="request-title" title={t('matters.request')}>
-      {matter.nextRequestDueOn !== null && (
+      {notice !== undefined && (
         <Group
           align="flex-start"
           gap="sm"
@@ -129,7 +130,7 @@ export function RequestSection({ matter }: { matter: Matter }) {
           }}
         >
           <Text fw={700} c="orange.8" mt={30} data-testid="open-request">
-            {t('matters.openRequest', { date: formatDate(matter.nextRequestDueOn, i18n.language) })}
+            {t('matters.openRequest', { date: formatDate(notice.dueOn, i18n.language) })}
           </Text>
           <DateText label={t('matters.submittedOn')} value={submittedOn} onChange={setSubmittedOn} required />
           <Button type="submit" mt={25} disabled={!submitted} loading={record.isPending}>
@@ -186,6 +187,7 @@ export function ResultSection({ matter }: { matter: Matter }) {
             date: formatDate(matter.result.on, i18n.language),
           })}
         </Text>
+        {matter.result.result === 'granted' && <StampFee matter={matter} />}
       </Section>
     );
   if (matter.closedOn !== null) return null;
@@ -218,6 +220,27 @@ export function ResultSection({ matter }: { matter: Matter }) {
       </Group>
       <Failure mutation={decide} />
     </Section>
+  );
+}
+
+/** 手数料: the stamps the grant is paid with, by the filing's day and channel (施行令9条). */
+function StampFee({ matter }: { matter: Matter }) {
+  const { t, i18n } = useTranslation();
+  const fee = matter.stampFee;
+  if (fee === null) return null;
+  const amount = fee.stamps
+    .map(({ variant, yen }) => {
+      const money = yen.toLocaleString('ja-JP');
+      return variant === null ? t('matters.stampYen', { yen: money }) : t('matters.stampVariant', { variant, yen: money });
+    })
+    .join(t('matters.stampOr'));
+  return (
+    <Stack gap={2}>
+      <Text data-testid="stamp-fee">{t('matters.stamp', { amount })}</Text>
+      <Text size="xs" c="dimmed">
+        {t('matters.stampBasis', { basis: fee.basis, date: formatDate(fee.receivedOn, i18n.language) })}
+      </Text>
+    </Stack>
   );
 }
 

@@ -3,7 +3,7 @@
  * the days each has been open, the documents still missing, the next deadline; 受任 and the
  * register (帳簿) from here.
  */
-import { Alert, Anchor, Badge, Box, Button, Chip, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Chip, Group, Modal, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { TableScroll } from '../layout/ScrollRegion';
 import { AcceptMatterForm } from './AcceptMatterForm';
 import { MATTER_STAGES, mattersQuery, saveRegister, type Matter, type MatterStage } from './api';
 import { daysPending, nextDeadline } from './matter-days';
+import { MissingDocuments } from './MissingDocuments';
 
 type Filter = MatterStage | 'open';
 
@@ -23,6 +24,7 @@ export function MattersPage() {
   const matters = useQuery(mattersQuery());
   const [filter, setFilter] = useState<Filter>('open');
   const [accepting, setAccepting] = useState(false);
+  const [tab, setTab] = useState<'matters' | 'missing'>('matters');
   const [exportError, setExportError] = useState<unknown>(null);
   const today = todayInJapan();
   const all = matters.data?.items ?? [];
@@ -48,54 +50,67 @@ export function MattersPage() {
           {t('matters.registerFailed')} {problemMessage(exportError, t)}
         </Alert>
       )}
-      <Chip.Group value={filter} onChange={(value) => setFilter(value as Filter)}>
-        <Group gap="xs" role="radiogroup" aria-label={t('matters.stageFilter')}>
-          {(['open', ...MATTER_STAGES] as const).map((value) => (
-            <Chip key={value} value={value} type="radio" variant="outline">
-              {value === 'open' ? t('matters.allStages') : t(`matters.stages.${value}`)} ({count(value)})
-            </Chip>
-          ))}
-        </Group>
-      </Chip.Group>
-      {matters.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(matters.error, t)}
-        </Alert>
-      )}
-      {matters.data &&
-        (shown.length === 0 ? (
-          <Text>{t('matters.none')}</Text>
-        ) : (
-          <>
-            <Box visibleFrom="sm">
-              <TableScroll label={t('matters.title')} minWidth={760}>
-                <Table striped highlightOnHover data-testid="matters-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('matters.resident')}</Table.Th>
-                      <Table.Th>{t('matters.kind')}</Table.Th>
-                      <Table.Th>{t('matters.stage')}</Table.Th>
-                      <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('matters.daysPending')}</Table.Th>
-                      <Table.Th>{t('matters.missing')}</Table.Th>
-                      <Table.Th>{t('matters.next')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
+      <Tabs value={tab} onChange={(value) => setTab(value === 'missing' ? 'missing' : 'matters')} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="matters">{t('matters.tabs.matters')}</Tabs.Tab>
+          <Tabs.Tab value="missing">{t('matters.tabs.missing')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="matters" pt="sm">
+          <Stack>
+            <Chip.Group value={filter} onChange={(value) => setFilter(value as Filter)}>
+              <Group gap="xs" role="radiogroup" aria-label={t('matters.stageFilter')}>
+                {(['open', ...MATTER_STAGES] as const).map((value) => (
+                  <Chip key={value} value={value} type="radio" variant="outline">
+                    {value === 'open' ? t('matters.allStages') : t(`matters.stages.${value}`)} ({count(value)})
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+            {matters.isError && (
+              <Alert color="red" role="alert">
+                {problemMessage(matters.error, t)}
+              </Alert>
+            )}
+            {matters.data &&
+              (shown.length === 0 ? (
+                <Text>{t('matters.none')}</Text>
+              ) : (
+                <>
+                  <Box visibleFrom="sm">
+                    <TableScroll label={t('matters.title')} minWidth={760}>
+                      <Table striped highlightOnHover data-testid="matters-table">
+                        <Table.Thead>
+                          <Table.Tr>
+                            <Table.Th>{t('matters.resident')}</Table.Th>
+                            <Table.Th>{t('matters.kind')}</Table.Th>
+                            <Table.Th>{t('matters.stage')}</Table.Th>
+                            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('matters.daysPending')}</Table.Th>
+                            <Table.Th>{t('matters.missing')}</Table.Th>
+                            <Table.Th>{t('matters.next')}</Table.Th>
+                          </Table.Tr>
+                        </Table.Thead>
+                        <Table.Tbody>
+                          {shown.map((matter) => (
+                            <MatterRow key={matter.matterId} matter={matter} today={today} language={i18n.language} />
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    </TableScroll>
+                  </Box>
+                  {/* On a phone each matter is a card: who, what, the stage, and the rest on two lines. */}
+                  <Stack gap="xs" hiddenFrom="sm" data-testid="matters-cards">
                     {shown.map((matter) => (
-                      <MatterRow key={matter.matterId} matter={matter} today={today} language={i18n.language} />
+                      <MatterCard key={matter.matterId} matter={matter} today={today} language={i18n.language} />
                     ))}
-                  </Table.Tbody>
-                </Table>
-              </TableScroll>
-            </Box>
-            {/* On a phone each matter is a card: who, what, the stage, and the rest on two lines. */}
-            <Stack gap="xs" hiddenFrom="sm" data-testid="matters-cards">
-              {shown.map((matter) => (
-                <MatterCard key={matter.matterId} matter={matter} today={today} language={i18n.language} />
+                  </Stack>
+                </>
               ))}
-            </Stack>
-          </>
-        ))}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="missing" pt="sm">
+          <MissingDocuments />
+        </Tabs.Panel>
+      </Tabs>
       <Modal opened={accepting} onClose={() => setAccepting(false)} title={t('matters.acceptTitle')} size="lg">
         <AcceptMatterForm onCancel={() => setAccepting(false)} onAccepted={(matter) => void navigate(`/matters/${matter.matterId}`)} />
       </Modal>

@@ -158,15 +158,26 @@ export function useCloseMatter(matterId: string) {
   });
 }
 
-/** The register (帳簿) as Excel, saved under the name the server gives. */
-export async function saveRegister(): Promise<void> {
-  const { data, error, response } = await api.GET('/v1/matters/register.xlsx', { parseAs: 'blob' });
+export type MissingDocument = Schemas['MissingDocumentList']['items'][number];
+
+export const missingDocumentsQuery = () =>
+  queryOptions({
+    queryKey: [...matterKeys.all, 'missing-documents'] as const,
+    queryFn: () => unwrap(api.GET('/v1/matters/missing-documents', { params: { query: {} } })),
+  });
+
+/** The kinds whose bureau form the API prefills (GET /v1/matters/{id}/application-form.xlsx). */
+export const FORM_KINDS: readonly MatterKind[] = ['extension', 'status_change'];
+
+/** An Excel file the API answers, saved under the name the server gives. */
+async function saveWorkbook(call: Promise<{ data?: unknown; error?: unknown; response: Response }>, fallbackName: string): Promise<void> {
+  const { data, error, response } = await call;
   if (!response.ok || !(data instanceof Blob)) throw new ApiProblem(toProblem(error, response));
   const url = URL.createObjectURL(data);
   try {
     const link = document.createElement('a');
     link.href = url;
-    link.download = fileNameOf(response.headers.get('content-disposition'), 'register.xlsx');
+    link.download = fileNameOf(response.headers.get('content-disposition'), fallbackName);
     document.body.append(link);
     link.click();
     link.remove();
@@ -174,3 +185,13 @@ export async function saveRegister(): Promise<void> {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }
+
+/** The register (帳簿) as Excel. */
+export const saveRegister = () => saveWorkbook(api.GET('/v1/matters/register.xlsx', { parseAs: 'blob' }), 'register.xlsx');
+
+/** The bureau's application form, prefilled from the ledger, as Excel. */
+export const saveApplicationForm = (matterId: string) =>
+  saveWorkbook(
+    api.GET('/v1/matters/{id}/application-form.xlsx', { params: { path: { id: matterId } }, parseAs: 'blob' }),
+    'application-form.xlsx',
+  );

@@ -136,6 +136,29 @@ describe('a matter', () => {
     expect(stage(c, '2026-05-19').stage).toBe('awaiting_result');
   });
 
+  test('a 出頭通知 (appear 2026-04-24) and a 資料提出通知 (due 2026-05-01) open together: both listed, earliest first; attending leaves the notice', () => {
+    const c = extensionCase();
+    c.resident.record('ExtensionApplied', '2026-04-01', {});
+    c.matter.apply(fileMatter(c.matter.matter, '2026-04-01' as LocalDate, {}, c.resident.events.at(-1)!));
+    c.resident.record('AdditionalDocumentsRequested', '2026-04-20', {
+      requestedOn: '2026-04-20',
+      dueOn: '2026-05-01',
+      items: ['在職証明書'],
+    });
+    c.resident.record('SummonsIssued', '2026-04-21', { issuedOn: '2026-04-21', appearOn: '2026-04-24' });
+    expect(stage(c, '2026-04-22')).toMatchObject({
+      stage: 'documents_requested',
+      nextRequestDueOn: '2026-04-24',
+      openRequests: [
+        { kind: 'summons_appearance', dueOn: '2026-04-24' },
+        { kind: 'additional_documents', dueOn: '2026-05-01' },
+      ],
+    });
+    c.resident.record('SummonsAttended', '2026-04-24');
+    expect(stage(c, '2026-04-24').openRequests).toEqual([{ kind: 'additional_documents', dueOn: '2026-05-01' }]);
+    expect(stage(c, '2026-04-10').openRequests).toEqual([]);
+  });
+
   test('a withdrawal is recorded on the matter; a closed matter takes nothing more', () => {
     const c = extensionCase();
     expect(decideMatter(c.matter.matter, '2026-03-10' as LocalDate, 'granted')).toMatchObject({ ok: false, code: 'NOT_FILED' });

@@ -261,6 +261,13 @@ export interface MatterProgress {
   missing: ChecklistItem[];
   /** The office's requests still open since the filing: the next one due. */
   nextRequestDueOn: LocalDate | null;
+  /** Each request still open since the filing (資料提出通知, 出頭通知), earliest due first. */
+  openRequests: OpenRequest[];
+}
+
+export interface OpenRequest {
+  kind: 'additional_documents' | 'summons_appearance';
+  dueOn: LocalDate;
 }
 
 /**
@@ -271,11 +278,12 @@ export interface MatterProgress {
 export function matterProgress(matter: Matter, residentFacts: readonly RecordedEvent[], asOf: LocalDate): MatterProgress {
   const missing = matter.checklist.filter((item) => item.state === 'requested');
   const result = matter.decided ?? residentResult(matter, residentFacts, asOf);
-  const progress = (stage: MatterStage, nextRequestDueOn: LocalDate | null = null): MatterProgress => ({
+  const progress = (stage: MatterStage, openRequests: OpenRequest[] = []): MatterProgress => ({
     stage,
     result,
     missing,
-    nextRequestDueOn,
+    nextRequestDueOn: openRequests[0]?.dueOn ?? null,
+    openRequests,
   });
   if (result !== null || (matter.closedOn !== null && matter.closedOn <= asOf)) return progress('done');
   const filing = matter.filing;
@@ -285,7 +293,13 @@ export function matterProgress(matter: Matter, residentFacts: readonly RecordedE
       (deadline.kind === 'additional_documents' || deadline.kind === 'summons_appearance') && deadline.createdOn >= filing.filedOn,
   );
   const open = requests.filter((deadline) => deadline.voidOn === null && (deadline.metOn === null || deadline.metOn > asOf));
-  if (open.length > 0) return progress('documents_requested', open.map((deadline) => deadline.dueOn).sort()[0]!);
+  if (open.length > 0)
+    return progress(
+      'documents_requested',
+      open
+        .map((deadline) => ({ kind: deadline.kind as OpenRequest['kind'], dueOn: deadline.dueOn }))
+        .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0)),
+    );
   return progress(requests.length > 0 ? 'awaiting_result' : 'under_review');
 }
 
