@@ -145,7 +145,3 @@ export async function applicationFormWorkbook(kind: FormKind, facts: ApplicantFa
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-
-export function formTitle(kind: FormKind): string {
-  return FORMS[kind].title;
-}

@@ -16,6 +16,7 @@ import {
   CLOSE_MATTER_RULES,
   decideMatter,
   DECIDE_MATTER_RULES,
+  END_OF_TIME,
   fileMatter,
   FILE_MATTER_RULES,
   japanDateOf,
@@ -220,7 +221,8 @@ export class MattersController {
     const { matter } = await this.book.load(caller.organisationId, id);
     if (!(FORM_KINDS as readonly string[]).includes(matter.kind)) throw notFound(`An application form for a ${matter.kind} matter`);
     const history = await this.residents.mustExist(caller.organisationId, matter.residentId);
-    const identity = history.fold.stateAsOf(this.today()).identity;
+    // The employer as the registration names it now (corrections included), as the form's facts read it.
+    const identity = history.fold.stateAsOf(END_OF_TIME).identity;
     const names = await employerNames(this.dataSource, caller.organisationId, [identity?.employer]);
     const facts = applicantFacts(
       history,
