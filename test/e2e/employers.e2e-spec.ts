@@ -281,9 +281,11 @@ describe("the organisation's own registration (residentId: null)", () => {
     const board = (
       await api.http.get('/v1/deadlines?asOf=2027-03-01&owedBy=organisation').auth(other.viewer, { type: 'bearer' }).expect(200)
     ).body;
+    // The term began 2022-09-01: the yearly report of FY2025 (due Sun 2026-05-31) is owed too, and overdue.
     expect(board).toEqual({
-      total: 1,
+      total: 2,
       items: [
+        expect.objectContaining({ residentId: null, kind: 'support_annual_report', dueOn: '2026-05-31', state: 'overdue' }),
         expect.objectContaining({
           residentId: null,
           residentName: null,
@@ -324,7 +326,16 @@ describe("the organisation's own registration (residentId: null)", () => {
       .send({ registrationExpiresOn: '2027-05-31' })
       .expect(200);
     const events = await feedEvents(fuji);
-    const own = events.filter((event) => event['UID']!.startsWith('organisation-'));
+    // The yearly report of FY2025 (term began 2022-06-01) is in the feed too, under the organisation's name.
+    expect(
+      events
+        .filter((event) => event['UID']!.startsWith('organisation-organisation-annual-report'))
+        .map((event) => [event['DTSTART'], event['SUMMARY']]),
+    ).toEqual([
+      ['20260531', 'Kaede Support — 支援実施状況に係る届出(登録支援機関の定期届出)'],
+      ['20260401', 'Kaede Support — 支援実施状況に係る届出(登録支援機関の定期届出)（受付開始）'],
+    ]);
+    const own = events.filter((event) => event['UID']!.startsWith('organisation-registration-'));
     expect(own.map((event) => [event['DTSTART'], event['SUMMARY'], event['CATEGORIES']])).toEqual([
       ['20270131', 'Kaede Support — 登録支援機関の登録更新申請', 'organisation'],
       ['20261101', 'Kaede Support — 登録支援機関の登録更新申請（受付開始）', 'organisation'],
@@ -341,7 +352,7 @@ describe("the organisation's own registration (residentId: null)", () => {
       .auth(fuji.manager, { type: 'bearer' })
       .send({ registrationRenewalAppliedOn: '2026-11-20' })
       .expect(200);
-    expect((await feedEvents(fuji)).filter((event) => event['UID']!.startsWith('organisation-'))).toEqual([]);
+    expect((await feedEvents(fuji)).filter((event) => event['UID']!.startsWith('organisation-registration-'))).toEqual([]);
   });
 
   test('its own notices: registered matters changed Fri 2026-12-18 (19条の27) due Mon 2027-01-04 after the New Year closure; business suspended Wed 2026-04-15 (19条の29) due Thu 04-30', async () => {
@@ -383,5 +394,44 @@ describe("the organisation's own registration (residentId: null)", () => {
       ['support_business_suspension_notification', 'met'],
       ['support_registered_matters_notification', 'met'],
     ]);
+  });
+
+  test('its yearly report (支援実施状況に係る届出, 19条の30): FY2025 due Sun 2026-05-31, not moved; filed 2026-05-20 → met, FY2026 owed 2027-04-01 – 05-31', async () => {
+    const own = await api.organisation('Shiga Support');
+    const path = `/v1/organisations/${own.organisationId}`;
+    await api.http.patch(path).auth(own.manager, { type: 'bearer' }).send({ registrationExpiresOn: '2028-09-30' }).expect(200);
+    await api.http.patch(path).auth(own.manager, { type: 'bearer' }).send({ annualReportFiscalYear: 2025.5 }).expect(400);
+    await api.http.patch(path).auth(own.manager, { type: 'bearer' }).send({ annualReportFiledOn: '2026-02-30' }).expect(400);
+    const reports = async (asOf: string) =>
+      (
+        await api.http
+          .get(`/v1/deadlines?asOf=${asOf}&owedBy=organisation&kind=support_annual_report`)
+          .auth(own.viewer, { type: 'bearer' })
+          .expect(200)
+      ).body.items.map((d: { id: string; opensOn: string; dueOn: string; state: string; residentId: string | null }) => [
+        d.opensOn,
+        d.dueOn,
+        d.state,
+        d.residentId,
+      ]);
+    expect(await reports('2026-05-31')).toEqual([['2026-04-01', '2026-05-31', 'open', null]]);
+    expect(await reports('2026-06-01')).toEqual([['2026-04-01', '2026-05-31', 'overdue', null]]);
+    const patched = await api.http
+      .patch(path)
+      .auth(own.manager, { type: 'bearer' })
+      .send({ annualReportFiscalYear: 2025, annualReportFiledOn: '2026-05-20' })
+      .expect(200);
+    expect(patched.body).toMatchObject({ annualReportFiscalYear: 2025, annualReportFiledOn: '2026-05-20' });
+    expect(await reports('2026-06-01')).toEqual([['2026-04-01', '2026-05-31', 'met', null]]);
+    // FY2026's exists from the day the registration was recorded (today, before its window opens).
+    expect(await reports('2027-03-31')).toEqual([
+      ['2026-04-01', '2026-05-31', 'met', null],
+      ['2027-04-01', '2027-05-31', 'upcoming', null],
+    ]);
+    // Another organisation does not see it.
+    const elsewhere = (
+      await api.http.get('/v1/deadlines?asOf=2026-06-01&kind=support_annual_report').auth(org.viewer, { type: 'bearer' }).expect(200)
+    ).body;
+    expect(elsewhere).toEqual({ items: [], total: 0 });
   });
 });

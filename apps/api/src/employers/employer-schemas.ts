@@ -79,6 +79,8 @@ export const EMPLOYER_SCHEMAS: Record<string, SchemaObject> = {
       'supportBusinessChange',
       'supportBusinessChangeOn',
       'supportBusinessNotifiedOn',
+      'annualReportFiscalYear',
+      'annualReportFiledOn',
     ],
     properties: {
       id: { type: 'string', format: 'uuid' },
@@ -99,6 +101,13 @@ export const EMPLOYER_SCHEMAS: Record<string, SchemaObject> = {
         description: 'The day of that suspension or closure, or the day the business resumes.',
       },
       supportBusinessNotifiedOn: { ...nullable(DATE), description: 'That suspension, closure or resumption was notified on this day.' },
+      annualReportFiscalYear: {
+        type: 'integer',
+        nullable: true,
+        description:
+          'The fiscal year of the latest yearly report filed (支援実施状況に係る届出, 法19条の30): 2025 = 2025-04-01 – 2026-03-31.',
+      },
+      annualReportFiledOn: { ...nullable(DATE), description: 'That yearly report was filed on this day.' },
     },
   },
 };

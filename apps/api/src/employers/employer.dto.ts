@@ -1,6 +1,6 @@
 /** The bodies of the employers endpoints (docs/api-v1.md "Additions of 2026-11-23"; docs/ssw-duties.md §2). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { isCorporateNumber, isLocalDate, SUPPORT_BUSINESS_CHANGES, type SupportBusinessChange } from '@zairyu/domain';
 
 const CorporateNumber = () =>
@@ -101,4 +101,19 @@ export class UpdateOrganisationDto {
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @CalendarDate()
   supportBusinessNotifiedOn?: string | null;
+  @ApiPropertyOptional({
+    example: 2025,
+    description:
+      'the fiscal year (1 April – 31 March, named by the year it starts in) of the latest yearly report filed (支援実施状況に係る届出)',
+    nullable: true,
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsInt()
+  @Min(2019)
+  @Max(2100)
+  annualReportFiscalYear?: number | null;
+  @ApiPropertyOptional({ description: 'that yearly report was filed on this day', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @CalendarDate()
+  annualReportFiledOn?: string | null;
 }

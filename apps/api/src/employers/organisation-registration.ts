@@ -36,11 +36,14 @@ interface RegistrationRow {
   support_business_change: SupportBusinessChange | null;
   support_business_change_on: string | null;
   support_business_notified_on: string | null;
+  annual_report_fiscal_year: number | null;
+  annual_report_filed_on: string | null;
 }
 
 const COLUMNS = `id, name, kind, registration_expires_on::text, registration_renewal_applied_on::text, registration_recorded_on::text,
   registered_matters_changed_on::text, registered_matters_notified_on::text,
-  support_business_change, support_business_change_on::text, support_business_notified_on::text`;
+  support_business_change, support_business_change_on::text, support_business_notified_on::text,
+  annual_report_fiscal_year, annual_report_filed_on::text`;
 
 const SELECT = `SELECT ${COLUMNS} FROM platform.organisation WHERE id = $1`;
 
@@ -56,10 +59,12 @@ function view(row: RegistrationRow) {
     supportBusinessChange: row.support_business_change,
     supportBusinessChangeOn: row.support_business_change_on,
     supportBusinessNotifiedOn: row.support_business_notified_on,
+    annualReportFiscalYear: row.annual_report_fiscal_year,
+    annualReportFiledOn: row.annual_report_filed_on,
   };
 }
 
-/** The organisation's own notices (19条の27, 19条の29) as recorded. */
+/** The organisation's own notices (19条の27, 19条の29) and its latest yearly report (19条の30) as recorded. */
 function noticesOf(row: RegistrationRow): OrganisationNotices {
   return {
     registeredMatters:
@@ -74,6 +79,10 @@ function noticesOf(row: RegistrationRow): OrganisationNotices {
             on: row.support_business_change_on as LocalDate,
             notifiedOn: row.support_business_notified_on as LocalDate | null,
           },
+    annualReport:
+      row.annual_report_fiscal_year === null || row.annual_report_filed_on === null
+        ? null
+        : { fiscalYear: row.annual_report_fiscal_year, filedOn: row.annual_report_filed_on as LocalDate },
   };
 }
 
@@ -142,7 +151,7 @@ export class OrganisationRegistrationController {
   @RequiresRole('manager')
   @ApiOperation({
     summary:
-      "Record the organisation's registration expiry (and a renewal applied for), the latest change of its registered matters and of its support business, with the days they were notified: the deadlines support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification and support_business_resumption_notification follow them",
+      "Record the organisation's registration expiry (and a renewal applied for), the latest change of its registered matters and of its support business, with the days they were notified, and its latest yearly report: the deadlines support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification and support_annual_report follow them",
   })
   @ApiBody({ schema: { $ref: getSchemaPath(UpdateOrganisationDto) } })
   @ApiAnswer(200, 'OrganisationRegistration', 'Recorded; null clears a field.')
@@ -162,7 +171,9 @@ export class OrganisationRegistrationController {
          registered_matters_notified_on = CASE WHEN $9 THEN $10::date ELSE registered_matters_notified_on END,
          support_business_change = CASE WHEN $11 THEN $12::text ELSE support_business_change END,
          support_business_change_on = CASE WHEN $13 THEN $14::date ELSE support_business_change_on END,
-         support_business_notified_on = CASE WHEN $15 THEN $16::date ELSE support_business_notified_on END
+         support_business_notified_on = CASE WHEN $15 THEN $16::date ELSE support_business_notified_on END,
+         annual_report_fiscal_year = CASE WHEN $17 THEN $18::integer ELSE annual_report_fiscal_year END,
+         annual_report_filed_on = CASE WHEN $19 THEN $20::date ELSE annual_report_filed_on END
        WHERE id = $1
        RETURNING ${COLUMNS}`,
       [
@@ -182,6 +193,10 @@ export class OrganisationRegistrationController {
         value.supportBusinessChangeOn ?? null,
         has('supportBusinessNotifiedOn'),
         value.supportBusinessNotifiedOn ?? null,
+        has('annualReportFiscalYear'),
+        value.annualReportFiscalYear ?? null,
+        has('annualReportFiledOn'),
+        value.annualReportFiledOn ?? null,
       ],
     );
     return view(rows[0]!);

@@ -713,7 +713,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Record the organisation's registration expiry (and a renewal applied for), the latest change of its registered matters and of its support business, with the days they were notified: the deadlines support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification and support_business_resumption_notification follow them */
+        /** Record the organisation's registration expiry (and a renewal applied for), the latest change of its registered matters and of its support business, with the days they were notified, and its latest yearly report: the deadlines support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification and support_annual_report follow them */
         patch: operations["OrganisationRegistrationController_update"];
         trace?: never;
     };
@@ -1081,6 +1081,13 @@ export interface components {
             supportBusinessChangeOn?: Record<string, never> | null;
             /** @description that suspension, closure or resumption was notified to ISA on this day */
             supportBusinessNotifiedOn?: Record<string, never> | null;
+            /**
+             * @description the fiscal year (1 April – 31 March, named by the year it starts in) of the latest yearly report filed (支援実施状況に係る届出)
+             * @example 2025
+             */
+            annualReportFiscalYear?: Record<string, never> | null;
+            /** @description that yearly report was filed on this day */
+            annualReportFiledOn?: Record<string, never> | null;
         };
         FieldError: {
             /** @description Dotted path of the field at fault (`data.card.number`), a header or a query parameter. */
@@ -5027,7 +5034,7 @@ export interface components {
             /** Format: uuid */
             residentId: string;
             /** @enum {string} */
-            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification" | "additional_documents" | "summons_appearance" | "coe_entry";
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification" | "support_annual_report" | "additional_documents" | "summons_appearance" | "coe_entry";
             /**
              * Format: date
              * @example 2026-04-01
@@ -5075,7 +5082,7 @@ export interface components {
              */
             residentId: string | null;
             /** @enum {string} */
-            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification" | "additional_documents" | "summons_appearance" | "coe_entry";
+            kind: "period_renewal" | "residence_notification_90_day" | "residence_notification" | "address_change_notification" | "card_detail_change_notification" | "card_reissue_after_loss" | "card_validity_renewal" | "card_surrender" | "reentry" | "affiliation_notification" | "activity_gap_revocation_risk" | "spouse_notification" | "spouse_activity_revocation_risk" | "status_acquisition" | "ssw1_cap" | "ssw1_exclusion_claim" | "support_interview" | "orientation" | "ssw_annual_report" | "ssw_contract_notification" | "ssw_support_contract_notification" | "ssw_acceptance_difficulty_notification" | "ssw_support_plan_notification" | "ssw_standards_nonconformity_notification" | "ssw_support_difficulty_notification" | "hello_work_hiring" | "hello_work_leaving" | "support_registration_renewal" | "support_registered_matters_notification" | "support_business_suspension_notification" | "support_business_resumption_notification" | "support_annual_report" | "additional_documents" | "summons_appearance" | "coe_entry";
             /**
              * Format: date
              * @example 2026-04-01
@@ -5318,6 +5325,14 @@ export interface components {
              * @example 2026-04-01
              */
             supportBusinessNotifiedOn: string | null;
+            /** @description The fiscal year of the latest yearly report filed (支援実施状況に係る届出, 法19条の30): 2025 = 2025-04-01 – 2026-03-31. */
+            annualReportFiscalYear: number | null;
+            /**
+             * Format: date
+             * @description That yearly report was filed on this day.
+             * @example 2026-04-01
+             */
+            annualReportFiledOn: string | null;
         };
         ImportReport: {
             /** @description true: every row judged, nothing written. */
@@ -7249,7 +7264,7 @@ export interface operations {
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification, additional_documents, summons_appearance, coe_entry */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification, support_annual_report, additional_documents, summons_appearance, coe_entry */
                 kind?: string;
                 /** @description comma-separated: resident, employer, organisation */
                 owedBy?: string;
@@ -10906,7 +10921,7 @@ export interface operations {
                 to?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
-                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification, additional_documents, summons_appearance, coe_entry */
+                /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification, support_annual_report, additional_documents, summons_appearance, coe_entry */
                 kind?: string;
                 /** @description comma-separated: resident, employer, organisation */
                 owedBy?: string;

@@ -25,6 +25,7 @@ export const DEFAULT_LEAD_DAYS: Readonly<Record<string, readonly number[]>> = {
   // long ahead; an interview is arranged with the worker and the supervisor a fortnight ahead.
   support_registration_renewal: [60, 30, 7],
   ssw_annual_report: [30, 7],
+  support_annual_report: [30, 7],
   ssw1_cap: [180, 90, 30],
   ssw1_exclusion_claim: [30, 7],
   support_interview: [14, 3],

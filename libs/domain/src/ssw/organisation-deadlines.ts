@@ -3,7 +3,8 @@
  * itself and shown beside the residents' deadlines with `residentId: null` (docs/ssw-duties.md §7):
  * the renewal of its registration as a 登録支援機関, the notice of a change of its registered
  * matters (入管法19条の27), and the notice of a suspension, closure or resumption of its support
- * business (19条の29).
+ * business (19条の29), and its yearly report on the support it carried out (支援実施状況に係る届出,
+ * 定期届出: 施行規則 as amended 2025-04-01).
  */
 import { addDays, type LocalDate } from '../calendar/local-date.js';
 import { monthsBefore } from '../calendar/legal-periods.js';
@@ -11,7 +12,14 @@ import { nextWorkingDayFrom } from '../calendar/administrative-holidays.js';
 import type { DeadlineKind } from '../deadline-catalogue.js';
 import type { DeadlineRecord } from '../resident/state.js';
 import { NOTIFICATION_DAYS } from '../rules/notification-periods.js';
-import { registrationRenewalWindow } from './ssw-periods.js';
+import { addYears } from '../calendar/legal-periods.js';
+import {
+  annualReportWindow,
+  FIRST_ANNUAL_REPORT_FISCAL_YEAR,
+  fiscalYearOf,
+  fiscalYearStart,
+  registrationRenewalWindow,
+} from './ssw-periods.js';
 
 export const SUPPORT_BUSINESS_CHANGES = ['suspended', 'closed', 'resumed'] as const;
 export type SupportBusinessChange = (typeof SUPPORT_BUSINESS_CHANGES)[number];
@@ -30,6 +38,51 @@ export interface OrganisationNotices {
   registeredMatters?: { changedOn: LocalDate; notifiedOn: LocalDate | null } | null;
   /** The latest suspension, closure or (planned) resumption of the support business, and its notice. */
   supportBusiness?: { change: SupportBusinessChange; on: LocalDate; notifiedOn: LocalDate | null } | null;
+  /** The latest yearly report filed (支援実施状況に係る届出): the fiscal year it covers and the day. */
+  annualReport?: { fiscalYear: number; filedOn: LocalDate } | null;
+}
+
+/**
+ * The first fiscal year whose report the current registration owes: the year its 5-year term
+ * began in (法19条の23②: the day after the expiry 5 years earlier), never before the first yearly
+ * report (FY2025, filed 2026-04-01 – 05-31). (reading: an earlier registration, renewed, is not
+ * known to the ledger; nor is it known whether a year saw any 全部委託 support.)
+ */
+export function firstOwedAnnualReport(registrationExpiresOn: LocalDate): number {
+  const termBegan = addDays(addYears(registrationExpiresOn, -5), 1);
+  return Math.max(FIRST_ANNUAL_REPORT_FISCAL_YEAR, fiscalYearOf(termBegan));
+}
+
+/**
+ * The yearly report: the latest one filed (met) and the next one owed — reports are filed in
+ * order, so only the earliest unfiled year is open; recording it brings the next. A year that
+ * begins after the registration's last day is owed only once a renewal was applied for. The
+ * window (1 April – 31 May after the year) is fixed by the 省令: it does not move (the earlier day).
+ */
+function annualReports(registration: OrganisationRegistration, filed: OrganisationNotices['annualReport']): DeadlineRecord[] {
+  const reports: DeadlineRecord[] = [];
+  const first = firstOwedAnnualReport(registration.registrationExpiresOn);
+  const report = (fiscalYear: number, metOn: LocalDate | null): DeadlineRecord => {
+    const window = annualReportWindow(fiscalYear);
+    const source = `organisation-annual-report:FY${fiscalYear}`;
+    return {
+      id: `${source}:support_annual_report`,
+      kind: 'support_annual_report',
+      sourceEventId: source,
+      createdOn: registration.recordedOn < window.opensOn ? registration.recordedOn : window.opensOn,
+      opensOn: window.opensOn,
+      statutoryDueOn: window.statutoryDueOn,
+      dueOn: window.statutoryDueOn,
+      metOn,
+      metByEventId: null,
+      voidOn: null,
+    };
+  };
+  if (filed != null) reports.push(report(filed.fiscalYear, filed.filedOn));
+  const next = filed == null ? first : Math.max(first, filed.fiscalYear + 1);
+  const registered = fiscalYearStart(next) <= registration.registrationExpiresOn || registration.registrationRenewalAppliedOn != null;
+  if (registered) reports.push(report(next, null));
+  return reports;
 }
 
 /**
@@ -80,6 +133,7 @@ export function organisationDeadlines(registration: OrganisationRegistration | n
       metByEventId: null,
       voidOn: null,
     });
+    deadlines.push(...annualReports(registration, notices.annualReport ?? null));
   }
   const matters = notices.registeredMatters ?? null;
   if (matters !== null) {

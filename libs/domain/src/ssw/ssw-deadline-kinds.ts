@@ -23,6 +23,7 @@ export const SSW_DEADLINE_KINDS = [
   'support_registered_matters_notification',
   'support_business_suspension_notification',
   'support_business_resumption_notification',
+  'support_annual_report',
 ] as const;
 
 export type SswDeadlineKind = (typeof SSW_DEADLINE_KINDS)[number];
@@ -130,6 +131,13 @@ export const SSW_DEADLINE_CATALOGUE: Readonly<Record<SswDeadlineKind, DeadlineDe
     legalBasis: '入管法19条の29第2項 (再開予定日の1か月前まで)',
     label: { ja: '支援業務の再開に係る届出', en: 'Notify the resumption of the support business' },
     // Counted back from the planned resumption: the earlier day, never moved.
+    movesOnHoliday: false,
+    owedBy: 'organisation',
+  },
+  support_annual_report: {
+    legalBasis: '入管法19条の30; 施行規則 (2025-04-01改正: 年1回, 4月1日〜5月31日)',
+    label: { ja: '支援実施状況に係る届出(登録支援機関の定期届出)', en: "File the support organisation's yearly report" },
+    // A fixed window from the 省令, not a period counted from an event: no holiday move.
     movesOnHoliday: false,
     owedBy: 'organisation',
   },
