@@ -3,6 +3,7 @@
  * branch on the code, so codes are never renamed; the message is for people.
  */
 import { SSW_RULE_CODES } from './ssw/ssw-rule-codes.js';
+import { SKILL_DEVELOPMENT_RULE_CODES } from './skill-development/skill-development-rule-codes.js';
 
 export const RULE_CODES = [
   'EVENT_BEFORE_BIRTH',
@@ -46,6 +47,7 @@ export const RULE_CODES = [
   'CARD_ALREADY_EXPIRED',
   'APPLICATION_AFTER_RECORD',
   ...SSW_RULE_CODES,
+  ...SKILL_DEVELOPMENT_RULE_CODES,
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

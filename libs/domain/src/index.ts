@@ -29,6 +29,7 @@ export * from './pending-application.js';
 export * from './ssw/specified-fields.js';
 export * from './ssw/corporate-number.js';
 export * from './ssw/ssw-events.js';
+export * from './skill-development/skill-development-events.js';
 export * from './ssw/ssw-deadline-kinds.js';
 export * from './review/review-events.js';
 export * from './review/review-deadline-kinds.js';

@@ -4466,6 +4466,102 @@ export interface components {
                 [key: string]: string;
             };
         };
+        SkillDevelopmentExtensionApprovedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SkillDevelopmentExtensionApproved";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data?: Record<string, never>;
+        };
+        SkillDevelopmentExtensionApprovedRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SkillDevelopmentExtensionApproved";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
+        };
+        SkillDevelopmentTransferredEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SkillDevelopmentTransferred";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                reason: "unavoidable" | "own_will";
+                restrictionMonths?: number;
+            };
+        };
+        SkillDevelopmentTransferredRecord: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "SkillDevelopmentTransferred";
+            /**
+             * Format: date
+             * @description The legal date of the fact (Japan time); not in the future, not before birth.
+             * @example 2026-04-01
+             */
+            occurredOn: string;
+            data: {
+                /** @enum {string} */
+                reason: "unavoidable" | "own_will";
+                restrictionMonths?: number;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @description Position in the resident’s stream (1 is the registration). */
+            version: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The key (or user) that recorded it. */
+            recordedBy: string;
+            /** @description The name of the person of the organisation who recorded it. */
+            recordedByName: string | null;
+            /** @description Withdrawn by a later EventRetracted. */
+            retracted: boolean;
+            /** @description The names of the people of the organisation that `data` names by user id (assignedTo), by id. */
+            namedPeople: {
+                [key: string]: string;
+            };
+        };
         AdditionalDocumentsRequestedEvent: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -4761,9 +4857,9 @@ export interface components {
             };
         };
         /** @description A fact to record; `type` says which, and fixes the shape of `data`. */
-        RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"] | components["schemas"]["SupportPlanChangedEvent"] | components["schemas"]["SswStandardsNonConformityEvent"] | components["schemas"]["SupportDifficultyEvent"] | components["schemas"]["AdditionalDocumentsRequestedEvent"] | components["schemas"]["AdditionalDocumentsSubmittedEvent"] | components["schemas"]["SummonsIssuedEvent"] | components["schemas"]["SummonsAttendedEvent"] | components["schemas"]["CoeIssuedEvent"];
+        RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"] | components["schemas"]["SupportPlanChangedEvent"] | components["schemas"]["SswStandardsNonConformityEvent"] | components["schemas"]["SupportDifficultyEvent"] | components["schemas"]["SkillDevelopmentExtensionApprovedEvent"] | components["schemas"]["SkillDevelopmentTransferredEvent"] | components["schemas"]["AdditionalDocumentsRequestedEvent"] | components["schemas"]["AdditionalDocumentsSubmittedEvent"] | components["schemas"]["SummonsIssuedEvent"] | components["schemas"]["SummonsAttendedEvent"] | components["schemas"]["CoeIssuedEvent"];
         /** @description A recorded fact with who recorded it and when. */
-        EventRecord: components["schemas"]["ResidentRegisteredRecord"] | components["schemas"]["LandedRecord"] | components["schemas"]["BornInJapanRecord"] | components["schemas"]["CardIssuedRecord"] | components["schemas"]["MovedRecord"] | components["schemas"]["ResidenceNotifiedRecord"] | components["schemas"]["DetailsChangedRecord"] | components["schemas"]["ExtensionAppliedRecord"] | components["schemas"]["ExtensionGrantedRecord"] | components["schemas"]["ExtensionDeniedRecord"] | components["schemas"]["StatusChangeAppliedRecord"] | components["schemas"]["StatusChangeGrantedRecord"] | components["schemas"]["StatusChangeDeniedRecord"] | components["schemas"]["PermanentResidenceAppliedRecord"] | components["schemas"]["PermanentResidenceGrantedRecord"] | components["schemas"]["PermanentResidenceDeniedRecord"] | components["schemas"]["StatusAcquisitionAppliedRecord"] | components["schemas"]["StatusAcquisitionGrantedRecord"] | components["schemas"]["CardLostRecord"] | components["schemas"]["CardSurrenderedRecord"] | components["schemas"]["DepartedRecord"] | components["schemas"]["ReenteredRecord"] | components["schemas"]["StatusRevokedRecord"] | components["schemas"]["NaturalisedRecord"] | components["schemas"]["DiedRecord"] | components["schemas"]["AffiliationChangedRecord"] | components["schemas"]["AffiliationNotifiedRecord"] | components["schemas"]["SpouseRelationshipEndedRecord"] | components["schemas"]["SpouseNotifiedRecord"] | components["schemas"]["ExtraActivityPermittedRecord"] | components["schemas"]["CardVerifiedRecord"] | components["schemas"]["EventRetractedRecord"] | components["schemas"]["ExistingStatusRecordedRecord"] | components["schemas"]["DetailsCorrectedRecord"] | components["schemas"]["CaseClosedRecord"] | components["schemas"]["CaseReopenedRecord"] | components["schemas"]["CaseAssignedRecord"] | components["schemas"]["SupportStartedRecord"] | components["schemas"]["SupportEndedRecord"] | components["schemas"]["SupportContractChangedRecord"] | components["schemas"]["SupportInterviewHeldRecord"] | components["schemas"]["OrientationHeldRecord"] | components["schemas"]["SswIntervalExcludedRecord"] | components["schemas"]["SswSixthYearApprovedRecord"] | components["schemas"]["SswContractChangedRecord"] | components["schemas"]["AcceptanceDifficultyRecord"] | components["schemas"]["SswReportFiledRecord"] | components["schemas"]["HelloWorkNotifiedRecord"] | components["schemas"]["SupportPlanChangedRecord"] | components["schemas"]["SswStandardsNonConformityRecord"] | components["schemas"]["SupportDifficultyRecord"] | components["schemas"]["AdditionalDocumentsRequestedRecord"] | components["schemas"]["AdditionalDocumentsSubmittedRecord"] | components["schemas"]["SummonsIssuedRecord"] | components["schemas"]["SummonsAttendedRecord"] | components["schemas"]["CoeIssuedRecord"];
+        EventRecord: components["schemas"]["ResidentRegisteredRecord"] | components["schemas"]["LandedRecord"] | components["schemas"]["BornInJapanRecord"] | components["schemas"]["CardIssuedRecord"] | components["schemas"]["MovedRecord"] | components["schemas"]["ResidenceNotifiedRecord"] | components["schemas"]["DetailsChangedRecord"] | components["schemas"]["ExtensionAppliedRecord"] | components["schemas"]["ExtensionGrantedRecord"] | components["schemas"]["ExtensionDeniedRecord"] | components["schemas"]["StatusChangeAppliedRecord"] | components["schemas"]["StatusChangeGrantedRecord"] | components["schemas"]["StatusChangeDeniedRecord"] | components["schemas"]["PermanentResidenceAppliedRecord"] | components["schemas"]["PermanentResidenceGrantedRecord"] | components["schemas"]["PermanentResidenceDeniedRecord"] | components["schemas"]["StatusAcquisitionAppliedRecord"] | components["schemas"]["StatusAcquisitionGrantedRecord"] | components["schemas"]["CardLostRecord"] | components["schemas"]["CardSurrenderedRecord"] | components["schemas"]["DepartedRecord"] | components["schemas"]["ReenteredRecord"] | components["schemas"]["StatusRevokedRecord"] | components["schemas"]["NaturalisedRecord"] | components["schemas"]["DiedRecord"] | components["schemas"]["AffiliationChangedRecord"] | components["schemas"]["AffiliationNotifiedRecord"] | components["schemas"]["SpouseRelationshipEndedRecord"] | components["schemas"]["SpouseNotifiedRecord"] | components["schemas"]["ExtraActivityPermittedRecord"] | components["schemas"]["CardVerifiedRecord"] | components["schemas"]["EventRetractedRecord"] | components["schemas"]["ExistingStatusRecordedRecord"] | components["schemas"]["DetailsCorrectedRecord"] | components["schemas"]["CaseClosedRecord"] | components["schemas"]["CaseReopenedRecord"] | components["schemas"]["CaseAssignedRecord"] | components["schemas"]["SupportStartedRecord"] | components["schemas"]["SupportEndedRecord"] | components["schemas"]["SupportContractChangedRecord"] | components["schemas"]["SupportInterviewHeldRecord"] | components["schemas"]["OrientationHeldRecord"] | components["schemas"]["SswIntervalExcludedRecord"] | components["schemas"]["SswSixthYearApprovedRecord"] | components["schemas"]["SswContractChangedRecord"] | components["schemas"]["AcceptanceDifficultyRecord"] | components["schemas"]["SswReportFiledRecord"] | components["schemas"]["HelloWorkNotifiedRecord"] | components["schemas"]["SupportPlanChangedRecord"] | components["schemas"]["SswStandardsNonConformityRecord"] | components["schemas"]["SupportDifficultyRecord"] | components["schemas"]["SkillDevelopmentExtensionApprovedRecord"] | components["schemas"]["SkillDevelopmentTransferredRecord"] | components["schemas"]["AdditionalDocumentsRequestedRecord"] | components["schemas"]["AdditionalDocumentsSubmittedRecord"] | components["schemas"]["SummonsIssuedRecord"] | components["schemas"]["SummonsAttendedRecord"] | components["schemas"]["CoeIssuedRecord"];
         RegisterResident: {
             /** @description not blank */
             fullName: string;
@@ -7228,7 +7324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The facts break a rule: `code` says which. Codes: `EVENT_BEFORE_BIRTH`, `EVENT_IN_FUTURE`, `NO_PENDING_APPLICATION`, `APPLICATION_ALREADY_PENDING`, `REENTRY_LAPSED`, `NO_OPEN_REENTRY`, `REENTRY_OPEN`, `NOT_IN_JAPAN`, `ALREADY_IN_JAPAN`, `NOT_ABROAD`, `RESIDENT_CLOSED`, `NOT_A_MID_TO_LONG_TERM_RESIDENT`, `NO_STATUS`, `NO_CARD`, `UNKNOWN_CARD_NUMBER`, `ALREADY_HAS_STATUS`, `PERIOD_TOO_LONG`, `PERIOD_ENDS_BEFORE_GRANT`, `PERMIT_ENDS_BEFORE_DEPARTURE`, `STATUS_NOT_GRANTED_AT_LANDING`, `SPECIFIED_CARD_NOT_AVAILABLE`, `BIRTH_DATE_MISMATCH`, `UNKNOWN_EVENT`, `ALREADY_RETRACTED`, `CANNOT_RETRACT`, `CONFLICTS_WITH_LATER_EVENT`, `NOT_REGISTERED`, `PERMIT_TOO_LONG`, `CARD_NOT_HELD`, `STATUS_NOT_IN_FORCE`, `CARD_ISSUED_BEFORE_BIRTH`, `CARD_ISSUED_IN_FUTURE`, `CASE_CLOSED`, `CASE_NOT_CLOSED`, `ALREADY_FOLLOWED`, `PERIOD_ALREADY_ENDED`, `CARD_ALREADY_EXPIRED`, `APPLICATION_AFTER_RECORD`, `SSW1_CAP_EXCEEDED`, `SSW_SIXTH_YEAR_NOT_AVAILABLE`, `NOT_SSW`, `NOT_SSW1`, `NO_SUPPORT`, `SUPPORT_ALREADY_STARTED`, `SSW_EXCLUSION_TOO_SHORT`, `SSW_EXCLUSION_TOO_LONG`, `IDEMPOTENCY_KEY_REUSED`, `ASSIGNEE_NOT_IN_ORGANISATION`, `RESIDENT_HISTORY_FULL`. */
+            /** @description The facts break a rule: `code` says which. Codes: `EVENT_BEFORE_BIRTH`, `EVENT_IN_FUTURE`, `NO_PENDING_APPLICATION`, `APPLICATION_ALREADY_PENDING`, `REENTRY_LAPSED`, `NO_OPEN_REENTRY`, `REENTRY_OPEN`, `NOT_IN_JAPAN`, `ALREADY_IN_JAPAN`, `NOT_ABROAD`, `RESIDENT_CLOSED`, `NOT_A_MID_TO_LONG_TERM_RESIDENT`, `NO_STATUS`, `NO_CARD`, `UNKNOWN_CARD_NUMBER`, `ALREADY_HAS_STATUS`, `PERIOD_TOO_LONG`, `PERIOD_ENDS_BEFORE_GRANT`, `PERMIT_ENDS_BEFORE_DEPARTURE`, `STATUS_NOT_GRANTED_AT_LANDING`, `SPECIFIED_CARD_NOT_AVAILABLE`, `BIRTH_DATE_MISMATCH`, `UNKNOWN_EVENT`, `ALREADY_RETRACTED`, `CANNOT_RETRACT`, `CONFLICTS_WITH_LATER_EVENT`, `NOT_REGISTERED`, `PERMIT_TOO_LONG`, `CARD_NOT_HELD`, `STATUS_NOT_IN_FORCE`, `CARD_ISSUED_BEFORE_BIRTH`, `CARD_ISSUED_IN_FUTURE`, `CASE_CLOSED`, `CASE_NOT_CLOSED`, `ALREADY_FOLLOWED`, `PERIOD_ALREADY_ENDED`, `CARD_ALREADY_EXPIRED`, `APPLICATION_AFTER_RECORD`, `SSW1_CAP_EXCEEDED`, `SSW_SIXTH_YEAR_NOT_AVAILABLE`, `NOT_SSW`, `NOT_SSW1`, `NO_SUPPORT`, `SUPPORT_ALREADY_STARTED`, `SSW_EXCLUSION_TOO_SHORT`, `SSW_EXCLUSION_TOO_LONG`, `SKILL_DEVELOPMENT_CAP_EXCEEDED`, `NOT_SKILL_DEVELOPMENT`, `TRANSFER_RESTRICTED`, `TECHNICAL_INTERN_TRAINING_CLOSED`, `IDEMPOTENCY_KEY_REUSED`, `ASSIGNEE_NOT_IN_ORGANISATION`, `RESIDENT_HISTORY_FULL`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7236,7 +7332,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "EVENT_BEFORE_BIRTH" | "EVENT_IN_FUTURE" | "NO_PENDING_APPLICATION" | "APPLICATION_ALREADY_PENDING" | "REENTRY_LAPSED" | "NO_OPEN_REENTRY" | "REENTRY_OPEN" | "NOT_IN_JAPAN" | "ALREADY_IN_JAPAN" | "NOT_ABROAD" | "RESIDENT_CLOSED" | "NOT_A_MID_TO_LONG_TERM_RESIDENT" | "NO_STATUS" | "NO_CARD" | "UNKNOWN_CARD_NUMBER" | "ALREADY_HAS_STATUS" | "PERIOD_TOO_LONG" | "PERIOD_ENDS_BEFORE_GRANT" | "PERMIT_ENDS_BEFORE_DEPARTURE" | "STATUS_NOT_GRANTED_AT_LANDING" | "SPECIFIED_CARD_NOT_AVAILABLE" | "BIRTH_DATE_MISMATCH" | "UNKNOWN_EVENT" | "ALREADY_RETRACTED" | "CANNOT_RETRACT" | "CONFLICTS_WITH_LATER_EVENT" | "NOT_REGISTERED" | "PERMIT_TOO_LONG" | "CARD_NOT_HELD" | "STATUS_NOT_IN_FORCE" | "CARD_ISSUED_BEFORE_BIRTH" | "CARD_ISSUED_IN_FUTURE" | "CASE_CLOSED" | "CASE_NOT_CLOSED" | "ALREADY_FOLLOWED" | "PERIOD_ALREADY_ENDED" | "CARD_ALREADY_EXPIRED" | "APPLICATION_AFTER_RECORD" | "SSW1_CAP_EXCEEDED" | "SSW_SIXTH_YEAR_NOT_AVAILABLE" | "NOT_SSW" | "NOT_SSW1" | "NO_SUPPORT" | "SUPPORT_ALREADY_STARTED" | "SSW_EXCLUSION_TOO_SHORT" | "SSW_EXCLUSION_TOO_LONG" | "IDEMPOTENCY_KEY_REUSED" | "ASSIGNEE_NOT_IN_ORGANISATION" | "RESIDENT_HISTORY_FULL";
+                        code: "EVENT_BEFORE_BIRTH" | "EVENT_IN_FUTURE" | "NO_PENDING_APPLICATION" | "APPLICATION_ALREADY_PENDING" | "REENTRY_LAPSED" | "NO_OPEN_REENTRY" | "REENTRY_OPEN" | "NOT_IN_JAPAN" | "ALREADY_IN_JAPAN" | "NOT_ABROAD" | "RESIDENT_CLOSED" | "NOT_A_MID_TO_LONG_TERM_RESIDENT" | "NO_STATUS" | "NO_CARD" | "UNKNOWN_CARD_NUMBER" | "ALREADY_HAS_STATUS" | "PERIOD_TOO_LONG" | "PERIOD_ENDS_BEFORE_GRANT" | "PERMIT_ENDS_BEFORE_DEPARTURE" | "STATUS_NOT_GRANTED_AT_LANDING" | "SPECIFIED_CARD_NOT_AVAILABLE" | "BIRTH_DATE_MISMATCH" | "UNKNOWN_EVENT" | "ALREADY_RETRACTED" | "CANNOT_RETRACT" | "CONFLICTS_WITH_LATER_EVENT" | "NOT_REGISTERED" | "PERMIT_TOO_LONG" | "CARD_NOT_HELD" | "STATUS_NOT_IN_FORCE" | "CARD_ISSUED_BEFORE_BIRTH" | "CARD_ISSUED_IN_FUTURE" | "CASE_CLOSED" | "CASE_NOT_CLOSED" | "ALREADY_FOLLOWED" | "PERIOD_ALREADY_ENDED" | "CARD_ALREADY_EXPIRED" | "APPLICATION_AFTER_RECORD" | "SSW1_CAP_EXCEEDED" | "SSW_SIXTH_YEAR_NOT_AVAILABLE" | "NOT_SSW" | "NOT_SSW1" | "NO_SUPPORT" | "SUPPORT_ALREADY_STARTED" | "SSW_EXCLUSION_TOO_SHORT" | "SSW_EXCLUSION_TOO_LONG" | "SKILL_DEVELOPMENT_CAP_EXCEEDED" | "NOT_SKILL_DEVELOPMENT" | "TRANSFER_RESTRICTED" | "TECHNICAL_INTERN_TRAINING_CLOSED" | "IDEMPOTENCY_KEY_REUSED" | "ASSIGNEE_NOT_IN_ORGANISATION" | "RESIDENT_HISTORY_FULL";
                     };
                 };
             };

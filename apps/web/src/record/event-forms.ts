@@ -168,6 +168,11 @@ export const EVENT_FORMS: Record<string, readonly FormField[]> = {
     ),
   ],
   SswSixthYearApproved: [],
+  SkillDevelopmentExtensionApproved: [],
+  SkillDevelopmentTransferred: [
+    x('reason', 'select', true, ['unavoidable', 'own_will'], 'transferReason'),
+    x('restrictionMonths', 'number', false),
+  ],
   SswContractChanged: [x('summary', 'longtext', false)],
   AcceptanceDifficulty: [
     x(
@@ -250,6 +255,7 @@ export const EVENT_GROUPS: ReadonlyArray<{ group: string; types: readonly string
       'SupportEnded',
     ],
   },
+  { group: 'skillDevelopment', types: ['SkillDevelopmentTransferred', 'SkillDevelopmentExtensionApproved'] },
   { group: 'other', types: ['CaseClosed', 'CaseReopened', 'CaseAssigned'] },
 ];
 

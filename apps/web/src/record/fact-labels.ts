@@ -44,6 +44,8 @@ export const factsJa = {
     appearOn: '出頭日',
     appearAt: '出頭場所',
     coeIssuedOn: '交付日',
+    transferReason: '転籍の事由',
+    restrictionMonths: '転籍制限期間(月。分野の定め、既定12)',
   },
   options: {
     designationCode: { representative_office: '外国企業の駐在員事務所', digital_nomad: 'デジタルノマド', other: 'その他' },
@@ -56,6 +58,7 @@ export const factsJa = {
     helloWork: { insured: '被保険者', not_insured: '被保険者でない' },
     with: { worker: '本人', supervisor: '監督者' },
     mode: { in_person: '対面', online: 'オンライン' },
+    transferReason: { unavoidable: 'やむを得ない事情', own_will: '本人の意向' },
     exclusionReason: {
       maternity: '妊娠・出産',
       childcare: '育児',
@@ -128,6 +131,8 @@ export const factsEn = {
     appearOn: 'Appear on',
     appearAt: 'Appear at',
     coeIssuedOn: 'Issued on',
+    transferReason: 'Reason for the transfer',
+    restrictionMonths: "Restriction period (months; the field's, default 12)",
   },
   options: {
     designationCode: { representative_office: 'Representative office', digital_nomad: 'Digital nomad', other: 'Other' },
@@ -140,6 +145,7 @@ export const factsEn = {
     helloWork: { insured: 'Insured', not_insured: 'Not insured' },
     with: { worker: 'The worker', supervisor: 'The supervisor' },
     mode: { in_person: 'In person', online: 'Online' },
+    transferReason: { unavoidable: 'Unavoidable reason', own_will: "The worker's own will" },
     exclusionReason: {
       maternity: 'Pregnancy or birth',
       childcare: 'Childcare',

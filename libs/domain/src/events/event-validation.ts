@@ -8,6 +8,7 @@ import { STATUS_CATALOGUE, type StatusCode } from '../status-catalogue.js';
 import { IDENTITY_RULES, identityCorrection } from './identity-rules.js';
 import { takeOverHoldsFrom } from '../resident/take-over-day.js';
 import { REVIEW_DATA_RULES, reviewCrossFieldErrors } from '../review/review-events.js';
+import { SKILL_DEVELOPMENT_DATA_RULES } from '../skill-development/skill-development-events.js';
 import { designation, HELLO_WORK_INSURANCE, SSW_DATA_RULES, sswCrossFieldErrors } from '../ssw/ssw-events.js';
 import {
   APPLICATION_CHANNELS,
@@ -142,6 +143,7 @@ export const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
   CardVerified: { number: required(cardNumber), result: required(oneOf(VERIFICATION_RESULTS)) },
   EventRetracted: { eventId: required(text(100)), reason: required(multiLineText()) },
   ...SSW_DATA_RULES,
+  ...SKILL_DEVELOPMENT_DATA_RULES,
   ...REVIEW_DATA_RULES,
 };
 

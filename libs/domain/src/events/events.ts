@@ -6,6 +6,7 @@ import type { LocalDate } from '../calendar/local-date.js';
 import type { Designation, StatusCode } from '../status-catalogue.js';
 import type { CardData } from './card-data.js';
 import { REVIEW_EVENT_TYPES, type ReviewEventDataByType } from '../review/review-events.js';
+import { SKILL_DEVELOPMENT_EVENT_TYPES, type SkillDevelopmentEventDataByType } from '../skill-development/skill-development-events.js';
 import { SSW_EVENT_TYPES, type HelloWorkInsurance, type SswDesignation, type SswEventDataByType } from '../ssw/ssw-events.js';
 
 export const CARD_ISSUE_REASONS = ['landing', 'detail_change', 'validity_renewal', 'loss_reissue', 'damage_reissue', 'exchange'] as const;
@@ -92,7 +93,7 @@ export const IDENTITY_FIELDS = [
 ] as const satisfies readonly (keyof ResidentIdentity)[];
 
 /** The `data` of each event type. */
-export interface EventDataByType extends SswEventDataByType, ReviewEventDataByType {
+export interface EventDataByType extends SswEventDataByType, SkillDevelopmentEventDataByType, ReviewEventDataByType {
   /** Opens the stream: who the resident is. Not a legal fact; always folded first. */
   ResidentRegistered: ResidentIdentity & { residentId: string };
   /**
@@ -259,6 +260,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'CaseReopened',
   'CaseAssigned',
   ...SSW_EVENT_TYPES,
+  ...SKILL_DEVELOPMENT_EVENT_TYPES,
   ...REVIEW_EVENT_TYPES,
 ];
 

@@ -9,6 +9,7 @@ import { NOTIFICATION_DAYS } from '../rules/notification-periods.js';
 import type { ResidentState } from './state.js';
 import { endStay, owesCardSurrender } from './stay-transitions.js';
 import { sswAfterTime, sswFiscalYearTrigger } from '../ssw/ssw-step.js';
+import { skillDevelopmentAfterTime } from '../skill-development/skill-development-step.js';
 
 /** Advance to the end of time to see every change the recorded facts already imply. */
 export const END_OF_TIME = '9999-12-31' as LocalDate;
@@ -65,6 +66,6 @@ export function advance(state: ResidentState, until: LocalDate): ResidentState {
       .filter((trigger): trigger is Trigger => trigger !== null && trigger.on <= until)
       .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0];
     if (due === undefined) return next;
-    next = sswAfterTime(next, due.apply(next), due.on);
+    next = skillDevelopmentAfterTime(next, sswAfterTime(next, due.apply(next), due.on), due.on);
   }
 }

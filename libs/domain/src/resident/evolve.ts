@@ -27,6 +27,8 @@ import { existingStatusRecorded } from './existing-status.js';
 import type { ResidentState } from './state.js';
 import { beginPeriod, endStay, owesCardSurrender } from './stay-transitions.js';
 import { sswAfterFact } from '../ssw/ssw-step.js';
+import { skillDevelopmentAfterFact } from '../skill-development/skill-development-step.js';
+import { factDay } from './fact-order.js';
 import { reviewAfterFact } from '../review/review-step.js';
 
 const RESIDENCE_NOTIFICATIONS: readonly DeadlineKind[] = [
@@ -47,7 +49,8 @@ const OBTAINS_STATUS: readonly string[] = ['Landed', 'StatusChangeGranted', 'Sta
 export function evolve(state: ResidentState, event: RecordedEvent): ResidentState {
   const core = reviewAfterFact(evolveCore(state, event), event);
   const obtained = OBTAINS_STATUS.includes(event.type) && core.stay !== null ? { ...core, statusObtainedOn: event.occurredOn } : core;
-  return sswAfterFact(state, core.stay === null ? { ...obtained, statusObtainedOn: null } : obtained, event);
+  const after = sswAfterFact(state, core.stay === null ? { ...obtained, statusObtainedOn: null } : obtained, event);
+  return skillDevelopmentAfterFact(state, after, event, factDay(event));
 }
 
 function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
@@ -272,6 +275,11 @@ function evolveCore(state: ResidentState, event: RecordedEvent): ResidentState {
     case 'SupportPlanChanged':
     case 'SswStandardsNonConformity':
     case 'SupportDifficulty':
+      return state;
+
+    // 育成就労 facts: skill-development/skill-development-step.ts.
+    case 'SkillDevelopmentExtensionApproved':
+    case 'SkillDevelopmentTransferred':
       return state;
 
     // Review and certificate facts: review/review-step.ts.

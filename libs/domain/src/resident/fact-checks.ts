@@ -16,6 +16,7 @@ import type { ResidentState, Stay } from './state.js';
 import { checkCaseFile } from './case-file.js';
 import { checkExistingStatus } from './existing-status.js';
 import { checkSswFact } from '../ssw/ssw-checks.js';
+import { checkSkillDevelopmentFact } from '../skill-development/skill-development-checks.js';
 
 /** Acts that can only happen in Japan (at a municipal or immigration office, or a departure). */
 const IN_JAPAN_ONLY: ReadonlySet<EventType> = new Set<EventType>([
@@ -99,7 +100,7 @@ export function checkFact(state: ResidentState, event: LedgerEvent): RuleViolati
   if (CARD_HOLDER_DUTIES.has(event.type) && state.stay !== null && !state.stay.midToLongTerm) {
     return notMidToLongTerm(state.stay);
   }
-  return checkSpecific(state, event) ?? checkSswFact(state, event);
+  return checkSpecific(state, event) ?? checkSswFact(state, event) ?? checkSkillDevelopmentFact(state, event);
 }
 
 /**

@@ -9,6 +9,7 @@ import { EVENT_TYPES, type EventType, type RecordedEvent } from '../events/event
 import { statusAsOf } from '../status.js';
 import { ResidentLife, card } from '../testing/resident-life.js';
 import { SSW_SAME_DAY_RANK } from '../ssw/ssw-events.js';
+import { SKILL_DEVELOPMENT_SAME_DAY_RANK } from '../skill-development/skill-development-events.js';
 import { compareFacts } from './fact-order.js';
 
 /** Groups in order; facts within a group keep their recording order. */
@@ -60,8 +61,10 @@ const fact = (type: EventType, version: number) =>
   ({ type, occurredOn: '2026-04-01', data: {}, eventId: `e${version}`, version }) as unknown as RecordedEvent;
 
 describe('same-day order of facts (fact-order.ts)', () => {
-  test('every event type has its place (the SSW facts are placed in ssw-events.ts)', () => {
-    const ours = EVENT_TYPES.filter((type) => !Object.hasOwn(SSW_SAME_DAY_RANK, type));
+  test('every event type has its place (the SSW and 育成就労 facts are placed in their own event files)', () => {
+    const ours = EVENT_TYPES.filter(
+      (type) => !Object.hasOwn(SSW_SAME_DAY_RANK, type) && !Object.hasOwn(SKILL_DEVELOPMENT_SAME_DAY_RANK, type),
+    );
     expect(SAME_DAY_ORDER.flat().sort()).toEqual([...ours].sort());
   });
 

@@ -9,6 +9,7 @@ import type { LocalDate } from '../calendar/local-date.js';
 import type { EventType, RecordedEvent } from '../events/events.js';
 import { REVIEW_SAME_DAY_RANK } from '../review/review-events.js';
 import { SSW_SAME_DAY_RANK } from '../ssw/ssw-events.js';
+import { SKILL_DEVELOPMENT_SAME_DAY_RANK } from '../skill-development/skill-development-events.js';
 import { takeOverHoldsFrom } from './take-over-day.js';
 import { assertFoldable } from './foldable-event.js';
 
@@ -51,6 +52,7 @@ const SAME_DAY_RANK: Record<EventType, number> = {
   CaseAssigned: 98,
   EventRetracted: 100,
   ...SSW_SAME_DAY_RANK,
+  ...SKILL_DEVELOPMENT_SAME_DAY_RANK,
   ...REVIEW_SAME_DAY_RANK,
 };
 

@@ -9,6 +9,7 @@ import type { CardKind, MyNumberOption } from '../events/card-data.js';
 import type { CaseCloseReason, EventDataByType } from '../events/events.js';
 import type { Designation, StatusCode } from '../status-catalogue.js';
 import { INITIAL_SSW_STATE, type SswState } from '../ssw/ssw-state.js';
+import { INITIAL_SKILL_DEVELOPMENT_STATE, type SkillDevelopmentState } from '../skill-development/skill-development-state.js';
 
 export const INVALIDATION_REASONS = [
   'replaced',
@@ -135,6 +136,8 @@ export interface ResidentState {
   readonly deadlines: readonly DeadlineRecord[];
   /** Specified Skilled Worker: designation, the 5-year count, support (ssw/ssw-state.ts). */
   readonly ssw: SswState;
+  /** 育成就労: the periods held, a 4th year, the current 育成就労実施者 (skill-development/). */
+  readonly skillDevelopment: SkillDevelopmentState;
   /**
    * The take-over day, for a resident taken over (ExistingStatusRecorded): duties are followed
    * from it, so none that fell due before it is opened (followed-duties.ts). null: followed from the start.
@@ -166,6 +169,7 @@ export const INITIAL_STATE: ResidentState = {
   departurePeriod: null,
   deadlines: [],
   ssw: INITIAL_SSW_STATE,
+  skillDevelopment: INITIAL_SKILL_DEVELOPMENT_STATE,
   followedFrom: null,
   statusObtainedOn: null,
 };

@@ -14,8 +14,8 @@ type Longest = { months: number } | { days: number } | null;
 
 /**
  * 別表第二 gives each status its periods; the longest is what a grant may not exceed. Most are
- * 5 years. 外交 is "外交活動の期間" (no fixed longest: null). 育成就労 has no 別表 entry yet:
- * 5 years until the ordinance says otherwise (reading).
+ * 5 years. 外交 is "外交活動の期間" (no fixed longest: null). 育成就労's 別表 entry was not read:
+ * 5 years (reading); its 3-year total (skill-development/skill-development-total.ts) binds first.
  */
 export function longestPeriod(status: StatusCode, grantedOn: LocalDate): Longest {
   switch (status) {

@@ -17,7 +17,10 @@ import { addYears } from '../calendar/legal-periods.js';
 export interface CapInput {
   readonly periods: readonly { readonly from: LocalDate; readonly to: LocalDate | null }[];
   readonly exclusions: readonly { readonly from: LocalDate; readonly to: LocalDate }[];
+  /** One year more than `years` allowed (the 6th of 1号; the 4th of 育成就労). */
   readonly sixthYear: boolean;
+  /** The total in years: 5 for 1号 when not given (育成就労 uses the same count with 3). */
+  readonly years?: number;
 }
 
 export interface Ssw1Count {
@@ -51,7 +54,8 @@ function countedIn(input: CapInput, from: LocalDate, through: LocalDate): number
 export function ssw1Count(input: CapInput, asOf: LocalDate): Ssw1Count | null {
   const first = input.periods[0];
   if (first === undefined) return null;
-  const daysAllowed = daysBetween(first.from, addYears(first.from, input.sixthYear ? SSW1_YEARS + 1 : SSW1_YEARS));
+  const years = input.years ?? SSW1_YEARS;
+  const daysAllowed = daysBetween(first.from, addYears(first.from, input.sixthYear ? years + 1 : years));
   const daysCounted = input.periods
     .filter((period) => period.from <= asOf)
     .reduce((sum, period) => sum + countedIn(input, period.from, minDate(period.to ?? asOf, asOf)), 0);
