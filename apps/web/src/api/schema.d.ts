@@ -3315,6 +3315,11 @@ export interface components {
                  * @example 2026-04-01
                  */
                 ssw1CountFrom?: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                skillDevelopmentCountFrom?: string;
                 ssw1MonthsUsed?: number;
             };
         };
@@ -3409,6 +3414,11 @@ export interface components {
                  * @example 2026-04-01
                  */
                 ssw1CountFrom?: string;
+                /**
+                 * Format: date
+                 * @example 2026-04-01
+                 */
+                skillDevelopmentCountFrom?: string;
                 ssw1MonthsUsed?: number;
             };
             /** Format: uuid */

@@ -86,6 +86,7 @@ export const EVENT_FORMS: Record<string, readonly FormField[]> = {
     },
     x('ssw1CountFrom', 'date', false),
     x('ssw1MonthsUsed', 'number', false),
+    x('skillDevelopmentCountFrom', 'date', false),
   ],
   CaseClosed: [
     f('reason', 'select', true, ['left_caseload', 'duplicate', 'contract_ended', 'transferred', 'other']),

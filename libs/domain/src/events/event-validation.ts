@@ -8,6 +8,7 @@ import { STATUS_CATALOGUE, type StatusCode } from '../status-catalogue.js';
 import { IDENTITY_RULES, identityCorrection } from './identity-rules.js';
 import { takeOverHoldsFrom } from '../resident/take-over-day.js';
 import { REVIEW_DATA_RULES, reviewCrossFieldErrors } from '../review/review-events.js';
+import { EMPLOYMENT_FOR_SKILL_DEVELOPMENT_FROM } from '../rules/status-in-force.js';
 import { SKILL_DEVELOPMENT_DATA_RULES } from '../skill-development/skill-development-events.js';
 import { designation, HELLO_WORK_INSURANCE, SSW_DATA_RULES, sswCrossFieldErrors } from '../ssw/ssw-events.js';
 import {
@@ -79,6 +80,7 @@ export const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
       }),
     ),
     ssw1CountFrom: optional(date),
+    skillDevelopmentCountFrom: optional(date),
     // 5 years, or 6 with the 6th year (docs/ssw-duties.md §3).
     ssw1MonthsUsed: optional(integer(0, 72)),
   },
@@ -217,6 +219,15 @@ function takeOverErrors(event: Extract<LedgerEvent, { type: 'ExistingStatusRecor
   const from = takeOverHoldsFrom(event);
   if (data.ssw1CountFrom !== undefined && data.ssw1CountFrom > from) {
     errors.push({ field: 'data.ssw1CountFrom', message: `must not be after ${from}, the day the status recorded holds from` });
+  }
+  const sdFrom = data.skillDevelopmentCountFrom;
+  if (sdFrom !== undefined && data.status !== 'employment_for_skill_development') {
+    errors.push({ field: 'data.skillDevelopmentCountFrom', message: 'is only for employment_for_skill_development' });
+  } else if (sdFrom !== undefined && (sdFrom > from || sdFrom < EMPLOYMENT_FOR_SKILL_DEVELOPMENT_FROM)) {
+    errors.push({
+      field: 'data.skillDevelopmentCountFrom',
+      message: `must lie from ${EMPLOYMENT_FOR_SKILL_DEVELOPMENT_FROM} (育成就労 begins) to ${from}, the day the status recorded holds from`,
+    });
   }
   // 19条の5①1号: 7 years from the issue day; unknown, the end would be invented.
   const card = data.card;

@@ -7,6 +7,7 @@ import { addDays, type LocalDate } from '../calendar/local-date.js';
 import { violation, type RuleViolation } from '../domain-error.js';
 import type { LedgerEvent } from '../events/events.js';
 import type { ResidentState } from '../resident/state.js';
+import { takeOverHoldsFrom } from '../resident/take-over-day.js';
 import { technicalInternStartRefused } from './technical-intern-transition.js';
 import { SKILL_DEVELOPMENT_TOTAL_YEARS, skillDevelopmentTotalReachedOn } from './skill-development-total.js';
 
@@ -55,6 +56,12 @@ export function checkSkillDevelopmentFact(state: ResidentState, event: LedgerEve
       );
     case 'ExtensionGranted':
       return holdsSkillDevelopment(state) ? totalExceeded(state, on, event.data.periodExpiresOn) : null;
+    case 'ExistingStatusRecorded': {
+      // A take-over counts from the first day in the status it states, else from the day its facts hold from.
+      if (event.data.status !== SKILL_DEVELOPMENT) return null;
+      const from = event.data.skillDevelopmentCountFrom ?? takeOverHoldsFrom(event);
+      return totalExceeded(state, from, event.data.periodExpiresOn);
+    }
     case 'SkillDevelopmentExtensionApproved':
       return state.skillDevelopment.periods.length === 0 ? notSkillDevelopment('One more year of 育成就労') : null;
     case 'SkillDevelopmentTransferred': {

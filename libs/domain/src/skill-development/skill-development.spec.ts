@@ -116,3 +116,46 @@ describe('転籍: a transfer of the worker own will after the restriction period
     expect(life.refusal('SkillDevelopmentTransferred', '2027-05-01', { reason: 'unavoidable' })).toBe('NOT_SKILL_DEVELOPMENT');
   });
 });
+
+describe('a take-over of a worker in 育成就労 counts from the first day in the status (skillDevelopmentCountFrom)', () => {
+  const takeOver = (data: Record<string, unknown>) =>
+    new ResidentLife().refusal('ExistingStatusRecorded', '2028-06-01', { status: SD, card: card('SD00000009AA'), ...data });
+
+  test('in 育成就労 since 2027-04-01, taken over 2028-06-01: a period to 2030-04-01 accepted, to 2030-04-02 refused', () => {
+    expect(takeOver({ skillDevelopmentCountFrom: '2027-04-01', periodExpiresOn: '2030-04-01' })).toBe('ACCEPTED');
+    expect(takeOver({ skillDevelopmentCountFrom: '2027-04-01', periodExpiresOn: '2030-04-02' })).toBe('SKILL_DEVELOPMENT_CAP_EXCEEDED');
+  });
+
+  test('without it, from the day the facts hold from (granted 2028-04-01): to 2031-04-01 accepted, 2031-04-02 refused', () => {
+    expect(takeOver({ grantedOn: '2028-04-01', periodExpiresOn: '2031-04-01' })).toBe('ACCEPTED');
+    expect(takeOver({ grantedOn: '2028-04-01', periodExpiresOn: '2031-04-02' })).toBe('SKILL_DEVELOPMENT_CAP_EXCEEDED');
+  });
+
+  test('a later extension keeps to the total counted from 2027-04-01', () => {
+    const life = new ResidentLife();
+    life.record('ExistingStatusRecorded', '2028-06-01', {
+      status: SD,
+      periodExpiresOn: '2029-03-31',
+      card: card('SD00000009AA'),
+      skillDevelopmentCountFrom: '2027-04-01',
+    });
+    life.record('ExtensionApplied', '2029-02-01');
+    const extension = (periodExpiresOn: string) =>
+      life.refusal('ExtensionGranted', '2029-03-01', { periodExpiresOn, card: card('SD00000010AA') });
+    expect(extension('2030-04-02')).toBe('SKILL_DEVELOPMENT_CAP_EXCEEDED');
+    expect(extension('2030-04-01')).toBe('ACCEPTED');
+  });
+
+  test('before 2027-04-01, after the day the facts hold from, or for another status: 400 (INVALID)', () => {
+    expect(takeOver({ skillDevelopmentCountFrom: '2027-03-31', periodExpiresOn: '2029-03-31' })).toBe('INVALID');
+    expect(takeOver({ skillDevelopmentCountFrom: '2028-06-02', periodExpiresOn: '2029-03-31' })).toBe('INVALID');
+    expect(
+      new ResidentLife().refusal('ExistingStatusRecorded', '2028-06-01', {
+        status: 'engineer_humanities_international',
+        periodExpiresOn: '2029-03-31',
+        card: card('EN00000009AA'),
+        skillDevelopmentCountFrom: '2027-04-01',
+      }),
+    ).toBe('INVALID');
+  });
+});
