@@ -1,5 +1,5 @@
 /**
- * 育成就労 facts through the API (docs/domain-rules.md §10): a transfer's shape is checked at the
+ * 育成就労 facts through the API (docs/domain-rules.md §11): a transfer's shape is checked at the
  * edge (400 with the field), and the rules answer 422 with a stable code — here for a resident who
  * does not hold 育成就労 (the status starts on 2027-04-01, so no one holds it yet).
  */

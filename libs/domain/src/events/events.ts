@@ -119,7 +119,7 @@ export interface EventDataByType extends SswEventDataByType, SkillDevelopmentEve
     ssw1CountFrom?: LocalDate;
     /** Or: whole months of the 5-year total already used on `occurredOn` (exclusions already left out). */
     ssw1MonthsUsed?: number;
-    /** The first day in 育成就労 (docs/domain-rules.md §10): its 3-year total runs from it, when the status is 育成就労. */
+    /** The first day in 育成就労 (docs/domain-rules.md §11): its 3-year total runs from it, when the status is 育成就労. */
     skillDevelopmentCountFrom?: LocalDate;
   };
   /** A data-entry mistake in the registration fixed: not a legal change, so it opens no deadline. */

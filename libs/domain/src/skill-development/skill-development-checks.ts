@@ -1,6 +1,6 @@
 /**
  * The rules a 育成就労 fact (and a fact starting 技能実習) must satisfy given what came before it
- * (422, stable codes; docs/domain-rules.md §10).
+ * (422, stable codes; docs/domain-rules.md §11).
  */
 import { monthsCountedFrom } from '../calendar/legal-periods.js';
 import { addDays, type LocalDate } from '../calendar/local-date.js';

@@ -1,6 +1,6 @@
 /**
  * The facts of 育成就労 (employment for skill development, from 2027-04-01; 令和6年法律第60号;
- * docs/domain-rules.md §10). Kept apart from the core facts; events.ts merges them into the union.
+ * docs/domain-rules.md §11). Kept apart from the core facts; events.ts merges them into the union.
  * The `type` strings are stored: never rename one.
  */
 import { integer, oneOf, optional, required, type FieldRule } from '../events/field-rules.js';

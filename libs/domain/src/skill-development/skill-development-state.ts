@@ -1,5 +1,5 @@
 /**
- * What the ledger keeps of a resident's 育成就労 (docs/domain-rules.md §10): the periods held (for
+ * What the ledger keeps of a resident's 育成就労 (docs/domain-rules.md §11): the periods held (for
  * the 3-year total), whether a 4th year was approved, and the first day with the current
  * 育成就労実施者 (for the restriction on a transfer of the worker's own will).
  */

@@ -1,5 +1,5 @@
 /**
- * How the 育成就労 record follows the facts (docs/domain-rules.md §10): a period opens the day the
+ * How the 育成就労 record follows the facts (docs/domain-rules.md §11): a period opens the day the
  * status starts and closes the day it ends; the current 育成就労実施者 is counted from the start or
  * the latest transfer.
  */

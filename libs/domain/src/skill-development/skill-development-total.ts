@@ -1,5 +1,5 @@
 /**
- * The total period of 育成就労 (docs/domain-rules.md §10): 3 years in principle (育成就労法: the
+ * The total period of 育成就労 (docs/domain-rules.md §11): 3 years in principle (育成就労法: the
  * 育成就労計画 covers at most 3 years; ISA 育成就労制度Q&A Q13 "原則3年"), and one year more where a
  * test for 特定技能1号 was failed or the plan was extended (Q13: 最長1年; a transfer's new plan may
  * then run to 4 years in all) — recorded as SkillDevelopmentExtensionApproved.

@@ -1,5 +1,5 @@
 /**
- * 育成就労 (from 2027-04-01; 令和6年法律第60号; docs/domain-rules.md §10): the total of 3 years (4 with
+ * 育成就労 (from 2027-04-01; 令和6年法律第60号; docs/domain-rules.md §11): the total of 3 years (4 with
  * the year more), and the restriction on a transfer of the worker's own will. Dates worked out by
  * hand: a total counted like a period of stay (初日不算入: 3 years from 2027-04-01 end 2030-04-01);
  * a restriction counted from the first day with the employer (the day counts).

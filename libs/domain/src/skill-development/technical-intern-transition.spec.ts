@@ -1,6 +1,6 @@
 /**
  * 技能実習 after 2027-04-01 (令和6年法律第60号 附則; ISA/MHLW「技能実習の経過措置について」;
- * docs/domain-rules.md §10): those in it stay and move on from 1号 to 2号; 3号 only after a year in 2号
+ * docs/domain-rules.md §11): those in it stay and move on from 1号 to 2号; 3号 only after a year in 2号
  * on 2027-04-01; no new start after 2027-06-30.
  */
 import { describe, expect, test } from '@jest/globals';
