@@ -25,6 +25,9 @@ import { MATTER_CONTROLLERS, MATTER_PROVIDERS } from './matters/matters-wiring.j
 import { CreateOrganisationHandler, IssueApiKeyHandler, IssueCalendarTokenHandler } from './platform/platform-commands.js';
 import { ListResidentsHandler } from './residents/list-residents.handler.js';
 import { RecordEventHandler } from './residents/record-event.handler.js';
+import { AssignResidentsHandler } from './residents/bulk-assignment.js';
+import { BulkAssignmentController } from './residents/bulk-assignment.controller.js';
+import { SetupController } from './platform/setup.controller.js';
 import { RegisterResidentHandler } from './residents/register-resident.handler.js';
 import { ResidentLedger } from './residents/resident-ledger.service.js';
 import { ResidentWriter } from './residents/resident-writer.js';
@@ -42,8 +45,11 @@ export class AppModule {
       controllers: [
         HealthController,
         ProjectionQuarantineController,
+        SetupController,
         OrganisationsController,
         CredentialsController,
+        // Before ResidentsController: `assignments` is no resident id.
+        BulkAssignmentController,
         ResidentsController,
         DeadlinesController,
         CardsController,
@@ -71,6 +77,7 @@ export class AppModule {
         PossibleDuplicates,
         RegisterResidentHandler,
         RecordEventHandler,
+        AssignResidentsHandler,
         GetResidentHandler,
         ListResidentsHandler,
         ListDeadlinesHandler,

@@ -40,7 +40,8 @@ export class AccessLinks {
     @Inject(PEOPLE_SETTINGS) private readonly config: PeopleConfig,
   ) {}
 
-  async issue(userId: string, purpose: LinkPurpose, client: pg.PoolClient | pg.Pool = this.pool): Promise<IssuedLink> {
+  /** A new link for the person; `base` is where the web UI is reached (public-url.ts), so that the link works where it is pasted. */
+  async issue(userId: string, purpose: LinkPurpose, base: string, client: pg.PoolClient | pg.Pool = this.pool): Promise<IssuedLink> {
     const token = randomBytes(32).toString('base64url');
     await client.query(
       'UPDATE platform.access_link SET withdrawn_at = now() WHERE user_id = $1 AND used_at IS NULL AND withdrawn_at IS NULL',
@@ -51,7 +52,7 @@ export class AccessLinks {
        VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING expires_at`,
       [sha256(token), userId, purpose, this.config.linkValidHours],
     );
-    return { url: `${this.config.publicUrl}/#/invitations/${token}`, expiresAt: rows[0]!.expires_at.toISOString() };
+    return { url: `${base}/#/invitations/${token}`, expiresAt: rows[0]!.expires_at.toISOString() };
   }
 
   /** Who the link is for, while it can still be used (404 unknown, 410 used, expired or withdrawn). */

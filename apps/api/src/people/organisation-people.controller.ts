@@ -7,7 +7,8 @@ import { pageParams } from '../http/query-params.js';
 import { managedOrganisation } from '../platform/managed-organisation.js';
 import { Inject } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../bootstrap/tokens.js';
+import { APP_CONFIG, DATA_SOURCE, type AppConfig } from '../bootstrap/tokens.js';
+import { publicBase } from '../http/public-url.js';
 import { OrganisationPeople } from './organisation-people.service.js';
 import { InviteUserDto, SignInPolicyDto, UpdateUserDto } from './people.dto.js';
 import { SecurityLog } from './security-log.js';
@@ -27,6 +28,7 @@ export class OrganisationPeopleController {
     private readonly people: OrganisationPeople,
     private readonly log: SecurityLog,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('users')
@@ -36,7 +38,7 @@ export class OrganisationPeopleController {
   @ApiAnswer(201, 'Invitation', 'Invited: the link, shown once.')
   @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY, 404, { status: 409, codes: ['EMAIL_IN_USE'] })
   invite(@Caller() caller: Principal, @Param('orgId') orgId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
-    return this.people.invite(caller, orgId, body, request.ip);
+    return this.people.invite(caller, orgId, body, request.ip, publicBase(this.config, request));
   }
 
   @Get('users')
@@ -71,7 +73,7 @@ export class OrganisationPeopleController {
   @ApiAnswer(201, 'Invitation', "The new link, shown once (null for another manager's: mailed to them alone).")
   @ApiProblems(ALWAYS, AUTHENTICATED, 404, { status: 422, codes: ['USER_DISABLED', 'RESET_NEEDS_MAIL'] })
   resetAccess(@Caller() caller: Principal, @Param('orgId') orgId: string, @Param('userId') userId: string, @Req() request: FastifyRequest) {
-    return this.people.resetAccess(caller, orgId, userId, request.ip);
+    return this.people.resetAccess(caller, orgId, userId, request.ip, publicBase(this.config, request));
   }
 
   @Get('users/:userId/sessions')

@@ -56,12 +56,13 @@ export class OrganisationPeople {
     private readonly log: SecurityLog,
   ) {}
 
-  async invite(caller: Principal, organisationId: string, body: unknown, address: string | null): Promise<Invited> {
+  /** `base`: where the web UI is reached, which the link starts with (public-url.ts). */
+  async invite(caller: Principal, organisationId: string, body: unknown, address: string | null, base: string): Promise<Invited> {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     const checked = checkBody(InviteUserDto, body);
     if (checked.errors.length > 0) throw badRequest('The invitation is not valid.', checked.errors);
     const invitation = await inTransaction(this.pool, (client) =>
-      this.recordInvitation(caller, organisation, checked.value, address, client),
+      this.recordInvitation(caller, organisation, checked.value, { address, base }, client),
     );
     return this.mailInvitation(invitation);
   }
@@ -71,7 +72,7 @@ export class OrganisationPeople {
     caller: Principal,
     organisation: { id: string; name: string },
     person: { name: string; email: string; role: string },
-    address: string | null,
+    { address, base }: { address: string | null; base: string },
     client: pg.PoolClient,
   ): Promise<Invitation> {
     const id = randomUUID();
@@ -82,7 +83,7 @@ export class OrganisationPeople {
     );
     if (inserted.rowCount === 0)
       throw new ProblemException(problem(409, 'A user with this e-mail address already exists.', { code: 'EMAIL_IN_USE' }));
-    const link = await this.links.issue(id, 'invitation', client);
+    const link = await this.links.issue(id, 'invitation', base, client);
     await this.log.record(
       {
         organisationId: organisation.id,
@@ -159,7 +160,7 @@ export class OrganisationPeople {
    * would let them sign in as their peer (and act under their name in the security log). The
    * platform admin is shown it, as for a first manager.
    */
-  async resetAccess(caller: Principal, organisationId: string, userId: string, address: string | null): Promise<AccessReset> {
+  async resetAccess(caller: Principal, organisationId: string, userId: string, address: string | null, base: string): Promise<AccessReset> {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     let mailOnly = false;
     const { user, link } = await inTransaction(this.pool, async (client) => {
@@ -178,7 +179,7 @@ export class OrganisationPeople {
       await this.secondFactor.turnOff(userId, client);
       await this.sessions.endAll(userId, client);
       await client.query('DELETE FROM platform.sign_in_throttle WHERE subject = $1', [accountSubject(normaliseEmail(user.email))]);
-      const link = await this.links.issue(userId, 'reset', client);
+      const link = await this.links.issue(userId, 'reset', base, client);
       await this.log.record({ organisationId, kind: 'access_reset', actor: caller, address, subject: `user:${userId}` }, client);
       return { user, link };
     });

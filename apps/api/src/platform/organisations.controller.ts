@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiCookieAuth, ApiBody, ApiOperation, ApiTags, getSchema
 import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { APP_CONFIG, type AppConfig } from '../bootstrap/tokens.js';
-import { absoluteUrl } from '../http/public-url.js';
+import { absoluteUrl, publicBase } from '../http/public-url.js';
 import { CreateOrganisation, IssueApiKey, IssueCalendarToken } from './platform-commands.js';
 import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
@@ -31,7 +31,7 @@ export class OrganisationsController {
   @ApiAnswer(201, 'Organisation', 'Created.')
   @ApiProblems(ALWAYS, AUTHENTICATED, WITH_BODY)
   create(@Caller() caller: Principal, @Body() body: unknown, @Req() request: FastifyRequest) {
-    return this.commands.execute(new CreateOrganisation(caller, body, request.ip));
+    return this.commands.execute(new CreateOrganisation(caller, body, request.ip, publicBase(this.config, request)));
   }
 
   @Post(':orgId/api-keys')

@@ -27,6 +27,8 @@ export class CreateOrganisation extends Command<{
     readonly caller: Principal,
     readonly body: unknown,
     readonly address: string | null = null,
+    /** Where the web UI is reached: the first manager's link starts with it. */
+    readonly base = '',
   ) {
     super();
   }
@@ -62,7 +64,7 @@ export class CreateOrganisationHandler implements ICommandHandler<CreateOrganisa
     private readonly people: OrganisationPeople,
   ) {}
 
-  async execute({ caller, body, address }: CreateOrganisation) {
+  async execute({ caller, body, address, base }: CreateOrganisation) {
     if (caller.kind !== 'admin') throw forbidden('Only the platform admin creates organisations.');
     const checked = checkBody(CreateOrganisationDto, body);
     if (checked.errors.length > 0) throw badRequest('The organisation is not valid.', checked.errors);
@@ -75,7 +77,7 @@ export class CreateOrganisationHandler implements ICommandHandler<CreateOrganisa
     // The organisation and its first manager are made together, or neither is.
     const invitation = await this.people.inTransaction(async (client) => {
       await client.query('INSERT INTO platform.organisation (id, name, kind) VALUES ($1, $2, $3)', [organisation.id, name, kind]);
-      return this.people.recordInvitation(caller, organisation, { ...firstManager, role: 'manager' }, address, client);
+      return this.people.recordInvitation(caller, organisation, { ...firstManager, role: 'manager' }, { address, base }, client);
     });
     return { ...organisation, firstManager: await this.people.mailInvitation(invitation) };
   }

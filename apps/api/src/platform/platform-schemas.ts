@@ -33,6 +33,11 @@ export const PLATFORM_SCHEMAS: Record<string, SchemaObject> = {
       firstManager: { allOf: [ref('Invitation')], description: 'When the body named a first manager: their one-time link.' },
     },
   },
+  SetupState: {
+    type: 'object',
+    required: ['needed'],
+    properties: { needed: { type: 'boolean', description: 'No organisation exists yet: create the first one with the admin token.' } },
+  },
   IssuedApiKey: {
     type: 'object',
     required: ['id', 'key', 'role', 'label'],

@@ -36,6 +36,21 @@ export const RESIDENT_SCHEMAS: Record<string, SchemaObject> = {
     required: ['eventId', 'version'],
     properties: { eventId: { type: 'string', format: 'uuid' }, version: { type: 'integer', minimum: 1 } },
   },
+  BulkAssigned: {
+    type: 'object',
+    required: ['assignedTo', 'residents'],
+    properties: {
+      assignedTo: { type: 'string', format: 'uuid', nullable: true },
+      residents: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['residentId', 'version'],
+          properties: { residentId: { type: 'string', format: 'uuid' }, version: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+  },
   Residence: {
     type: 'object',
     required: ['lawful', 'basis', 'status', 'periodExpiresOn', 'lawfulUntil', 'inJapan'],

@@ -152,6 +152,56 @@ export class ResidentWriter {
   }
 
   /**
+   * Records facts about several residents of the caller's organisation in one write: all are
+   * recorded or none (a reassignment of many residents at once). For facts that claim no card
+   * number (the claims of record() are not made here). A resident that is missing,
+   * erased or refuses its facts refuses the whole write, its index in `failure.facts.at`.
+   * Writes of the same residents meanwhile are met by deciding again on their new histories.
+   */
+  async recordAll(
+    author: Author,
+    recordings: ReadonlyArray<{ residentId: string; facts: readonly RecordableEvent[] }>,
+  ): Promise<Written[]> {
+    const organisationId = author.caller.organisationId;
+    const metadata = this.metadata(author);
+    for (let attempt = 1; ; attempt++) {
+      const histories = await this.ledger.loadMany(
+        organisationId,
+        recordings.map((recording) => recording.residentId),
+      );
+      const writes: StreamAppend[] = [];
+      const answers: Array<Omit<Written, 'version'>> = [];
+      for (const [index, { residentId, facts }] of recordings.entries()) {
+        const history = histories.get(residentIdOf(residentId))!;
+        if (history instanceof ResidentFailure) throw new ResidentFailure(history.kind, history.detail, { ...history.facts, at: index });
+        let events: LedgerEvent[];
+        try {
+          events = this.decideFacts(history, facts);
+        } catch (failure) {
+          if (!(failure instanceof ResidentFailure)) throw failure;
+          throw new ResidentFailure(failure.kind, failure.detail, { ...failure.facts, at: index });
+        }
+        const eventIds = events.map(() => randomUUID());
+        writes.push({
+          streamId: residentStream(history.residentId),
+          events: newEvents(events, metadata, eventIds),
+          expected: history.version,
+        });
+        answers.push({ residentId: history.residentId, eventIds });
+      }
+      try {
+        const written = await this.store.appendToStreams(writes);
+        this.projection.nudge();
+        return answers.map((answer, index) => ({ ...answer, version: written[index]!.version }));
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (attempt >= ATTEMPTS)
+          throw new ResidentFailure('CONCURRENT_CHANGE', 'The residents kept changing while this was being recorded.');
+      }
+    }
+  }
+
+  /**
    * The lowest level: appends what `plan` makes of the resident's history, loaded for the
    * caller's organisation (erased residents too when `withErased`: an erasure repeats its answer;
    * `unfolded`: folded only if the plan asks, so that a history the domain cannot fold, which

@@ -34,6 +34,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether no organisation exists yet (the web UI then shows its setup page); no credentials needed */
+        get: operations["SetupController_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organisations": {
         parameters: {
             query?: never;
@@ -116,6 +133,23 @@ export interface paths {
         post?: never;
         /** Revoke a calendar feed token: the feed refuses it (401) at once */
         delete: operations["CredentialsController_revokeCalendarToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put many residents in one person’s charge (or nobody’s) at once: a CaseAssigned for each, all recorded or none (a resident not of the organisation is 404 and nothing is written) */
+        post: operations["BulkAssignmentController_assign"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -962,6 +996,20 @@ export interface components {
             label: string;
             /** @enum {string} */
             role: "viewer" | "caseworker" | "manager";
+        };
+        BulkAssignmentDto: {
+            residentIds: string[];
+            /**
+             * Format: uuid
+             * @description the user put in charge; null: nobody
+             */
+            assignedTo: string | null;
+            /**
+             * Format: date
+             * @description from which day (default: today in Japan)
+             */
+            occurredOn?: string;
+            note?: string;
         };
         SignInDto: {
             email: string;
@@ -4919,6 +4967,15 @@ export interface components {
             eventId: string;
             version: number;
         };
+        BulkAssigned: {
+            /** Format: uuid */
+            assignedTo: string | null;
+            residents: {
+                /** Format: uuid */
+                residentId: string;
+                version: number;
+            }[];
+        };
         Residence: {
             lawful: boolean;
             /** @enum {string} */
@@ -5293,6 +5350,10 @@ export interface components {
             kind: "support_organisation" | "scrivener_office" | "employer";
             /** @description When the body named a first manager: their one-time link. */
             firstManager?: components["schemas"]["Invitation"];
+        };
+        SetupState: {
+            /** @description No organisation exists yet: create the first one with the admin token. */
+            needed: boolean;
         };
         IssuedApiKey: {
             id: string;
@@ -6112,6 +6173,55 @@ export interface operations {
             };
         };
     };
+    SetupController_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description needed: true until the first organisation is created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupState"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     OrganisationsController_create: {
         parameters: {
             query?: never;
@@ -6674,6 +6784,140 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BulkAssignmentController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description Every resident assigned, with their new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAssigned"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. Codes: `CONCURRENT_CHANGE`, `RESIDENT_UNREADABLE`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "CONCURRENT_CHANGE" | "RESIDENT_UNREADABLE";
+                    };
+                };
+            };
+            /** @description The link was used, replaced by a newer one, or has expired. Codes: `RESIDENT_ERASED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RESIDENT_ERASED";
+                    };
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The facts break a rule: `code` says which. Codes: `ASSIGNEE_NOT_IN_ORGANISATION`, `RESIDENT_HISTORY_FULL`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "ASSIGNEE_NOT_IN_ORGANISATION" | "RESIDENT_HISTORY_FULL";
+                    };
                 };
             };
             /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
