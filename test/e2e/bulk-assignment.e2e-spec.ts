@@ -103,3 +103,21 @@ test('a viewer may not reassign', async () => {
     .send({ residentIds: [id], assignedTo: ken.userId })
     .expect(403);
 });
+
+test('anyone of the organisation sees who can be put in charge: enabled caseworkers and managers, id and name only', async () => {
+  const viewer = await person(api, sakura.organisationId, sakura.manager, 'viewer');
+  const gone = await person(api, sakura.organisationId, sakura.manager, 'caseworker');
+  await api.http
+    .patch(`/v1/organisations/${sakura.organisationId}/users/${gone.userId}`)
+    .auth(sakura.manager, { type: 'bearer' })
+    .send({ disabled: true })
+    .expect(200);
+  const listed = await viewer.agent.get('/v1/assignees').expect(200);
+  const ids = listed.body.map((entry: { id: string }) => entry.id);
+  expect(ids).toEqual(expect.arrayContaining([yuki.userId, ken.userId]));
+  expect(ids).not.toContain(gone.userId);
+  expect(ids).not.toContain(viewer.userId);
+  for (const entry of listed.body) expect(Object.keys(entry).sort()).toEqual(['id', 'name']);
+  const other = await api.http.get('/v1/assignees').auth(fuji.viewer, { type: 'bearer' }).expect(200);
+  expect(other.body.map((entry: { id: string }) => entry.id)).not.toContain(yuki.userId);
+});

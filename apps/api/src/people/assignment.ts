@@ -55,6 +55,12 @@ export class Assignees {
     return rows;
   }
 
+  /** Who may be put in charge, by name: what a caseworker chooses from (no e-mail, no role). */
+  async list(organisationId: string): Promise<Array<{ id: string; name: string }>> {
+    const people = await this.assignable(organisationId);
+    return people.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'ja') || a.id.localeCompare(b.id));
+  }
+
   /** ASSIGNEE_NOT_IN_ORGANISATION unless the id names someone who may be in charge (another organisation's user is unknown here). */
   async check(organisationId: string, userId: string | undefined, field = 'data.assignedTo'): Promise<void> {
     if (userId === undefined) return;

@@ -99,6 +99,14 @@ export const PEOPLE_SCHEMAS: Record<string, SchemaObject> = {
     },
   },
   Users: { type: 'array', items: ref('User') },
+  Assignees: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['id', 'name'],
+      properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
+    },
+  },
   SignInPolicy: { type: 'object', required: ['requireTotp'], properties: { requireTotp: { type: 'boolean' } } },
   SecurityEvent: {
     type: 'object',

@@ -3,6 +3,7 @@ import type { Provider } from '@nestjs/common';
 import type { AppConfig } from '../bootstrap/tokens.js';
 import { AccessLinks } from './access-links.js';
 import { Assignees } from './assignment.js';
+import { AssigneesController } from './assignees.controller.js';
 import { DisplayNames } from './display-names.js';
 import { InvitationMail } from './invitation-mail.js';
 import { InvitationsController } from './invitations.controller.js';
@@ -20,7 +21,13 @@ import { SetPasswordService } from './set-password.service.js';
 import { SignInService } from './sign-in.service.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
-export const PEOPLE_CONTROLLERS = [SessionController, MeController, InvitationsController, OrganisationPeopleController];
+export const PEOPLE_CONTROLLERS = [
+  SessionController,
+  MeController,
+  InvitationsController,
+  OrganisationPeopleController,
+  AssigneesController,
+];
 
 export function peopleProviders(config: AppConfig): Provider[] {
   return [
