@@ -38,17 +38,8 @@ export async function startWebHarness(
   orgName = 'Tokai Support Center',
   kind: 'support_organisation' | 'scrivener_office' | 'employer' = 'support_organisation',
 ): Promise<WebHarness> {
-  if (!existsSync('apps/web/dist/index.html')) throw new Error('apps/web/dist is missing: npm test builds it (npm run build:web)');
-  const api = await Api.start();
-  await api.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = api.app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { api, baseUrl, port, browser } = await startServer();
   const org = await api.organisation(orgName, kind);
-  // sparticuz's args are made for AWS Lambda; `--single-process` there makes closing one browser
-  // context end the whole browser, and the tests open several (two editors, a tablet).
-  const args = sparticuz.args.filter((arg) => arg !== '--single-process');
-  const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args, headless: true });
   const people = new Map<Role, Promise<Person>>();
   const harness: WebHarness = {
     api,
@@ -89,6 +80,38 @@ export async function startWebHarness(
     },
   };
   return harness;
+}
+
+export interface Server {
+  api: Api;
+  baseUrl: string;
+  port: number;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The server on a fresh database with no organisation yet (a first start), and the browser. */
+export async function startServer(): Promise<Server> {
+  if (!existsSync('apps/web/dist/index.html')) throw new Error('apps/web/dist is missing: npm test builds it (npm run build:web)');
+  const api = await Api.start();
+  await api.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = api.app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // sparticuz's args are made for AWS Lambda; `--single-process` there makes closing one browser
+  // context end the whole browser, and the tests open several (two editors, a tablet).
+  const args = sparticuz.args.filter((arg) => arg !== '--single-process');
+  const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args, headless: true });
+  return {
+    api,
+    baseUrl,
+    port,
+    browser,
+    async close() {
+      await browser.close();
+      await api.close();
+    },
+  };
 }
 
 /** The sign-in screen: e-mail and password, then the caseload board. */

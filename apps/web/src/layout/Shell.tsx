@@ -1,17 +1,22 @@
 /**
  * The frame of every screen: a header (title, language, sign-out), the menu, and the screen.
- * Until someone is signed in, the sign-in screen stands in for every route.
+ * Until someone is signed in, the sign-in screen stands in for every route (so that signing in
+ * lands on the page asked for); on first start, and at /setup, the setup page does.
  */
 import { AppShell, Burger, Group, Loader, NavLink, SegmentedControl, Text, Title, UnstyledButton, Button, Center } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { allows } from '../auth/roles';
 import { useSession } from '../auth/session';
+import { SessionExpiredModal } from '../auth/SessionExpiredModal';
+import { setupQuery } from '../setup/api';
 
 const SignInPage = lazy(() => import('../auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const InvitationPage = lazy(() => import('../auth/InvitationPage').then((m) => ({ default: m.InvitationPage })));
+const SetupPage = lazy(() => import('../setup/SetupPage').then((m) => ({ default: m.SetupPage })));
 
 /** The token of an invitation or reset link: `/#/invitations/<token>`. */
 function invitationToken(): string | null {
@@ -39,6 +44,13 @@ export function Shell() {
   const [invitation, setInvitation] = useState(invitationToken);
   const [passwordSetFor, setPasswordSetFor] = useState<string | null>(null);
   const navigate = useNavigate();
+  // A link opened from this page (the setup page's invitation) changes only the fragment.
+  useEffect(() => {
+    const follow = () => setInvitation(invitationToken());
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  const setup = useQuery({ ...setupQuery(), enabled: session.ready && !session.signedIn });
   // The digest mails link a resident as `/#/residents/<id>`: open it as the resident's page.
   useEffect(() => {
     const link = /^#(\/residents\/[0-9a-f-]{36})$/.exec(location.hash);
@@ -73,6 +85,14 @@ export function Shell() {
       </Suspense>
     );
   if (!session.ready) return <PageLoader />;
+  const firstStart = !session.signedIn && setup.data?.needed === true;
+  if (location.pathname === '/setup' || firstStart)
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <SetupPage firstStart={firstStart} languageSwitch={languageSwitch} />
+      </Suspense>
+    );
+  if (!session.signedIn && setup.isPending) return <PageLoader />;
   if (!session.signedIn)
     return (
       <Suspense fallback={<PageLoader />}>
@@ -129,6 +149,7 @@ export function Shell() {
       <AppShell.Main id="main" tabIndex={-1}>
         {navigation.state === 'loading' ? <PageLoader /> : <Outlet />}
       </AppShell.Main>
+      <SessionExpiredModal />
     </AppShell>
   );
 }
