@@ -37,11 +37,23 @@ export class ApiProblem extends Error {
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+let onSessionEnded: (() => void) | null = null;
+
+/** Told when the server no longer knows the session (idle or absolute expiry, signed out elsewhere, disabled). */
+export function whenSessionEnds(listener: (() => void) | null): void {
+  onSessionEnded = listener;
+}
+
 const auth: Middleware = {
   onRequest({ request }) {
     if (credentials?.kind === 'key') request.headers.set('Authorization', `Bearer ${credentials.key}`);
     if (credentials?.kind === 'session' && WRITES.has(request.method)) request.headers.set('X-CSRF-Token', credentials.csrfToken);
     return request;
+  },
+  onResponse({ request, response }) {
+    // Signing in or out answers 401 about the password or an ended session itself: not an expiry to report.
+    if (response.status === 401 && credentials?.kind === 'session' && new URL(request.url).pathname !== '/v1/session') onSessionEnded?.();
+    return response;
   },
 };
 

@@ -4,14 +4,17 @@
  * (kept for this browser tab only, in sessionStorage).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { setCredentials } from '../api/client';
+import { setCredentials, whenSessionEnds } from '../api/client';
 import { endSession, fetchMe, proveKey, startSession, type Me } from './api';
 
 interface SessionState {
   ready: boolean;
   signedIn: boolean;
   me: Me | null;
-  signInWithPassword(email: string, password: string, totp?: string): Promise<void>;
+  /** The server ended the session while this screen was open: sign in again in place (SessionExpiredModal). */
+  expired: boolean;
+  /** Signs in and answers who that is. */
+  signInWithPassword(email: string, password: string, totp?: string): Promise<Me | null>;
   signInWithKey(key: string): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -23,6 +26,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
   const [signedIn, setSignedIn] = useState(false);
   const [me, setMe] = useState<Me | null>(null);
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    whenSessionEnds(() => setExpired(true));
+    return () => whenSessionEnds(null);
+  }, []);
 
   const adoptKey = useCallback(async (key: string) => {
     setCredentials({ kind: 'key', key });
@@ -61,12 +70,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       ready,
       signedIn,
       me,
+      expired,
       async signInWithPassword(email, password, totp) {
         const body = totp ? { email, password, totp } : { email, password };
         const { csrfToken } = await startSession(body);
         setCredentials({ kind: 'session', csrfToken });
-        setMe(await fetchMe());
+        const current = await fetchMe();
+        setMe(current);
         setSignedIn(true);
+        setExpired(false);
+        return current;
       },
       async signInWithKey(key) {
         try {
@@ -82,9 +95,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setCredentials(null);
         setMe(null);
         setSignedIn(false);
+        setExpired(false);
       },
     }),
-    [ready, signedIn, me, adoptKey],
+    [ready, signedIn, me, expired, adoptKey],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

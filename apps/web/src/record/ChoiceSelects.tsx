@@ -1,14 +1,14 @@
 /**
  * An employer or a person chosen from a list, never typed: the employer records of the
- * organisation (GET /v1/employers), and its users (a manager's list; anyone else can choose
- * themselves). The id is sent; the name is shown.
+ * organisation (GET /v1/employers), and the people who can be put in charge (GET
+ * /v1/assignees). The id is sent; the name is shown.
  */
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { employersQuery } from '../board/api';
-import { usersQuery } from '../settings/api';
+import { assigneesQuery } from '../people/api';
 
 interface Props {
   label: string;
@@ -44,10 +44,9 @@ export function EmployerSelect({ label, value, onChange, error, required }: Prop
 export function PersonSelect({ label, value, onChange, error }: Props) {
   const { t } = useTranslation();
   const { me } = useSession();
-  const manager = me?.role === 'manager';
-  const users = useQuery({ ...usersQuery(me?.organisationId ?? ''), enabled: manager && Boolean(me?.organisationId) });
-  const data = users.data
-    ? users.data.map((user) => ({ value: user.id, label: user.name }))
+  const assignees = useQuery(assigneesQuery());
+  const data = assignees.data
+    ? assignees.data.map((person) => ({ value: person.id, label: person.id === me?.id ? `${person.name}(${t('facts.me')})` : person.name }))
     : me
       ? [{ value: me.id, label: `${me.name}(${t('facts.me')})` }]
       : [];

@@ -13,6 +13,7 @@ import { formatDate, todayInJapan } from '../dates/format-date';
 import { PageLoader } from '../layout/Shell';
 import { RecordFactForm } from '../record/RecordFactForm';
 import { factFor } from '../ssw/deadline-facts';
+import { AssignCaseworker } from './AssignCaseworker';
 import { CaseActions } from './CaseActions';
 import { DeadlinesTable } from './DeadlinesTable';
 import { HistoryTable } from './HistoryTable';
@@ -77,6 +78,7 @@ export function ResidentPage() {
             {countryName(resident.nationality, i18n.language)}
             {resident.externalRef && ` ・ ${t('resident.externalRef')}: ${resident.externalRef}`}
           </Text>
+          <AssignCaseworker resident={resident} canWrite={canWrite} onChanged={reload} />
           {canWrite && <CaseActions resident={resident} onChanged={reload} />}
         </div>
         <Group align="flex-end" gap="xs">

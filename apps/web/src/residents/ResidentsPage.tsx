@@ -1,5 +1,5 @@
 /** Residents: search as you type (name in any script, katakana, card number, reference) and filters. */
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { ExportButtons } from '../imports/ExportButtons';
 import { TableScroll } from '../layout/ScrollRegion';
 import { employersQuery } from '../board/api';
 import { residentsQuery, type ResidentFilters } from './api';
+import { BulkAssignBar } from './BulkAssignBar';
 import { cardStateLabel } from './card-state';
 
 /** Short cells and dates in one line: a date never breaks in the middle; a wide table scrolls in its frame. */
@@ -32,6 +33,15 @@ export function ResidentsPage() {
   const [closed, setClosed] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(query, 250);
   const canRegister = useAllows('caseworker');
+  // Ticked residents, for reassigning them at once (a caseworker's; a viewer sees no boxes).
+  const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
+  const toggle = (id: string, name: string) =>
+    setSelected((current) => {
+      const next = new Map(current);
+      if (next.has(id)) next.delete(id);
+      else next.set(id, name);
+      return next;
+    });
 
   const params: ResidentFilters = { pageSize: 100 };
   if (debounced.trim()) params.query = debounced.trim();
@@ -117,6 +127,7 @@ export function ResidentsPage() {
           {problemMessage(residents.error, t)}
         </Alert>
       )}
+      {canRegister && <BulkAssignBar selected={[...selected].map(([id, name]) => ({ id, name }))} onDone={() => setSelected(new Map())} />}
       {residents.data && (
         <>
           <Text size="sm" aria-live="polite">
@@ -129,6 +140,18 @@ export function ResidentsPage() {
               <Table striped highlightOnHover data-testid="residents-table" styles={{ th: NOWRAP }}>
                 <Table.Thead>
                   <Table.Tr>
+                    {canRegister && (
+                      <Table.Th>
+                        <Checkbox
+                          aria-label={t('assign.selectAll')}
+                          checked={residents.data.items.length > 0 && residents.data.items.every((r) => selected.has(r.id))}
+                          indeterminate={selected.size > 0 && !residents.data.items.every((r) => selected.has(r.id))}
+                          onChange={(e) =>
+                            setSelected(e.currentTarget.checked ? new Map(residents.data.items.map((r) => [r.id, r.fullName])) : new Map())
+                          }
+                        />
+                      </Table.Th>
+                    )}
                     <Table.Th>{t('residents.nameAndBirth')}</Table.Th>
                     <Table.Th>{t('residents.nationality')}</Table.Th>
                     <Table.Th>{t('residents.employer')}</Table.Th>
@@ -142,6 +165,15 @@ export function ResidentsPage() {
                 <Table.Tbody>
                   {residents.data.items.map((resident) => (
                     <Table.Tr key={resident.id}>
+                      {canRegister && (
+                        <Table.Td>
+                          <Checkbox
+                            aria-label={t('assign.select', { name: resident.fullName })}
+                            checked={selected.has(resident.id)}
+                            onChange={() => toggle(resident.id, resident.fullName)}
+                          />
+                        </Table.Td>
+                      )}
                       <Table.Td>
                         <Anchor component={Link} to={`/residents/${resident.id}`} fw={700}>
                           {resident.fullName}

@@ -1,5 +1,5 @@
 /**
- * Settings for managers: users (invite, list), API keys and calendar feed tokens (create, list,
+ * Settings for managers: users (PeopleSection), API keys and calendar feed tokens (create, list,
  * revoke), the calendar subscription URL with a copy button. Each part says so plainly when
  * the server does not offer its endpoint yet.
  */
@@ -12,16 +12,8 @@ import { problemMessage } from '../api/problem-message';
 import { useSession } from '../auth/session';
 import { formatTimestamp } from '../dates/format-date';
 import { TableScroll } from '../layout/ScrollRegion';
-import {
-  credentialsQuery,
-  inviteUser,
-  issueCredential,
-  revokeCredential,
-  settingsKeys,
-  usersQuery,
-  type CredentialKind,
-  type Role,
-} from './api';
+import { PeopleSection } from '../people/PeopleSection';
+import { credentialsQuery, issueCredential, revokeCredential, settingsKeys, type CredentialKind, type Role } from './api';
 
 const ROLES = ['viewer', 'caseworker', 'manager'] as const satisfies readonly Role[];
 
@@ -53,7 +45,7 @@ export function SettingsPage() {
       )}
       {orgId && (
         <>
-          <UsersSection orgId={orgId} />
+          <PeopleSection orgId={orgId} />
           <CredentialSection orgId={orgId} kind="api-keys" />
           <CredentialSection orgId={orgId} kind="calendar-tokens" />
         </>
@@ -181,93 +173,6 @@ function CredentialSection({ orgId, kind }: { orgId: string; kind: CredentialKin
                           {t('settings.revoke')}
                         </Button>
                       </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
-          )
-        )}
-      </Stack>
-    </Paper>
-  );
-}
-
-function UsersSection({ orgId }: { orgId: string }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const list = useQuery(usersQuery(orgId));
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('caseworker');
-  const [invite, setInvite] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: () => inviteUser(orgId, { name, email, role }),
-    onSuccess: (link) => {
-      setInvite(link);
-      setName('');
-      setEmail('');
-      void client.invalidateQueries({ queryKey: settingsKeys.users(orgId) });
-    },
-  });
-  return (
-    <Paper withBorder p="md" component="section" aria-label={t('settings.users')}>
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('settings.users')}
-        </Title>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate();
-          }}
-        >
-          <Group align="flex-end">
-            <TextInput label={t('settings.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required w={180} />
-            <TextInput
-              label={t('settings.email')}
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              required
-              w={220}
-            />
-            <Select
-              label={t('settings.role')}
-              data={ROLES.map((r) => ({ value: r, label: t(`settings.roles.${r}`) }))}
-              value={role}
-              onChange={(value) => setRole(ROLES.find((r) => r === value) ?? 'caseworker')}
-              allowDeselect={false}
-              w={150}
-            />
-            <Button type="submit" loading={create.isPending}>
-              {t('settings.invite')}
-            </Button>
-          </Group>
-        </form>
-        {create.isError && <Unavailable error={create.error} />}
-        {invite && <Secret label={t('settings.inviteUrl')} value={invite} />}
-        {list.isError ? (
-          <Unavailable error={list.error} />
-        ) : (
-          list.data && (
-            <TableScroll label={t('settings.users')} minWidth={480}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('settings.name')}</Table.Th>
-                    <Table.Th>{t('settings.email')}</Table.Th>
-                    <Table.Th>{t('settings.role')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.map((user) => (
-                    <Table.Tr key={user.id}>
-                      <Table.Td>
-                        {user.name} {user.disabled && `(${t('settings.disabled')})`}
-                      </Table.Td>
-                      <Table.Td>{user.email}</Table.Td>
-                      <Table.Td>{user.role ? t(`settings.roles.${user.role}`, { defaultValue: user.role }) : '—'}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
