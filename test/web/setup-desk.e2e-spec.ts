@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/api-harness.js';
 import { PASSWORD } from '../support/people.js';
+import { seriousViolations } from './axe.js';
 import { startServer, type Server } from './browser.js';
 
 jest.setTimeout(240_000);
@@ -39,6 +40,8 @@ async function shot(name: string) {
   await page.waitForLoadState('networkidle');
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
+    // Let the layout settle at the new width (a dialog's transition, the menu).
+    await page.waitForTimeout(300);
     await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -53,6 +56,7 @@ test('first start: the setup page creates the organisation and its first manager
   await form.getByLabel('最初の管理者の氏名').fill('緑川 葵');
   await form.getByLabel('最初の管理者のメールアドレス').fill('aoi@midori.example');
   await shot('setup');
+  await expect(seriousViolations(page)).resolves.toEqual([]);
 
   // A token that is not the admin's is refused in words, and nothing is created.
   await form.getByLabel('管理トークン').fill('not-the-admin-token-0123456789-abcdef');
@@ -68,6 +72,7 @@ test('first start: the setup page creates the organisation and its first manager
   expect(link).toMatch(new RegExp(`^${server.baseUrl.replace(/\./g, '\\.')}/#/invitations/[A-Za-z0-9_-]{43}$`));
   expect(new URL(page.url()).pathname).toBe('/setup');
   await shot('setup-done');
+  await expect(seriousViolations(page)).resolves.toEqual([]);
 
   await done.getByRole('link', { name: '招待リンクを開く' }).click();
   await page.getByText('みどり行政書士事務所 の 緑川 葵 さん', { exact: false }).waitFor();

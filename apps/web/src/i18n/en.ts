@@ -592,7 +592,7 @@ export const en: Dictionary = {
   },
   errors: {
     network: 'Cannot reach the server.',
-    unauthorised: 'Please sign in.',
+    unauthorised: 'Your session has expired. Sign in again, then try once more.',
     forbidden: 'You may not do this.',
     notFound: 'Not found.',
     badRequest: 'Some fields are wrong. Check each one.',

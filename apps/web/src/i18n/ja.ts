@@ -588,7 +588,7 @@ export const ja = {
   },
   errors: {
     network: 'サーバーに接続できません。',
-    unauthorised: 'サインインが必要です。',
+    unauthorised: 'セッションの有効期限が切れました。サインインし直してから、もう一度お試しください。',
     forbidden: 'この操作の権限がありません。',
     notFound: '見つかりません。',
     badRequest: '入力に誤りがあります。各項目を確認してください。',

@@ -1,0 +1,10 @@
+/** axe's serious and critical violations on what the page shows now, named by rule and element. */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.slice(0, 4).map((node) => `${v.id} ${node.target.join(' ')}`));
+}
