@@ -49,7 +49,7 @@ async function shot(name: string) {
 
 test('first start: the setup page creates the organisation and its first manager, whose link leads to signing in', async () => {
   await page.goto('/');
-  const form = page.getByRole('form', { name: 'はじめての設定' });
+  const form = page.getByRole('form', { name: '初期設定' });
   await form.getByText('この在留台帳にはまだ機関がありません。').waitFor();
   await form.getByLabel('機関名').fill('みどり行政書士事務所');
   await form.getByText('行政書士事務所', { exact: true }).click();

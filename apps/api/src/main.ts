@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     }
   }
   if (!env.adminToken) say('ZAIRYU_ADMIN_TOKEN is not set: organisations cannot be created.');
+  else say(`organisations are created in the web UI at /setup with the admin token (it opens by itself on first start)`);
   const master = await masterKeyFrom(process.env, resolve(env.dataDir));
   if (master.created) say(`master key for personal data made in ${master.created}: back it up apart from the database`);
 
