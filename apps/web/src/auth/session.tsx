@@ -11,10 +11,13 @@ interface SessionState {
   ready: boolean;
   signedIn: boolean;
   me: Me | null;
-  signInWithPassword(email: string, password: string, totp?: string): Promise<void>;
+  /** With the second factor when the account has one on: a code from the app, or a recovery code. */
+  signInWithPassword(email: string, password: string, second?: SecondFactor): Promise<void>;
   signInWithKey(key: string): Promise<void>;
   signOut(): Promise<void>;
 }
+
+export type SecondFactor = { totp: string } | { recoveryCode: string };
 
 const SessionContext = createContext<SessionState | null>(null);
 const KEY_STORAGE = 'zairyu.apiKey';
@@ -61,8 +64,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       ready,
       signedIn,
       me,
-      async signInWithPassword(email, password, totp) {
-        const body = totp ? { email, password, totp } : { email, password };
+      async signInWithPassword(email, password, second) {
+        const body = { email, password, ...second };
         const { csrfToken } = await startSession(body);
         setCredentials({ kind: 'session', csrfToken });
         setMe(await fetchMe());

@@ -28,6 +28,8 @@ const MENU = [
   { to: '/imports', key: 'nav.imports' },
   { to: '/ssw', key: 'nav.ssw' },
   { to: '/settings', key: 'nav.settings' },
+  { to: '/security-log', key: 'security.logNav', needs: 'manager' },
+  { to: '/two-factor', key: 'security.nav' },
 ] as const;
 
 export function Shell() {
