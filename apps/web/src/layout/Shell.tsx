@@ -12,6 +12,7 @@ import { useSession } from '../auth/session';
 
 const SignInPage = lazy(() => import('../auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const InvitationPage = lazy(() => import('../auth/InvitationPage').then((m) => ({ default: m.InvitationPage })));
+const TwoFactorPage = lazy(() => import('../security/TwoFactorPage').then((m) => ({ default: m.TwoFactorPage })));
 
 /** The token of an invitation or reset link: `/#/invitations/<token>`. */
 function invitationToken(): string | null {
@@ -82,6 +83,8 @@ export function Shell() {
       </Suspense>
     );
 
+  // The organisation requires a second factor this person has not set up: the API answers nothing else until they do.
+  const mustEnrol = session.me?.totpRequired === true && !session.me.totpEnabled;
   const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 190, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -129,7 +132,15 @@ export function Shell() {
         )}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        {navigation.state === 'loading' ? <PageLoader /> : <Outlet />}
+        {navigation.state === 'loading' ? (
+          <PageLoader />
+        ) : mustEnrol ? (
+          <Suspense fallback={<PageLoader />}>
+            <TwoFactorPage mustEnrol />
+          </Suspense>
+        ) : (
+          <Outlet />
+        )}
       </AppShell.Main>
     </AppShell>
   );

@@ -1,5 +1,5 @@
 /** The organisation's security log for managers: when, who, what and from where, newest first, a page at a time. */
-import { Alert, Anchor, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,31 +65,49 @@ function SecurityLog({ orgId }: { orgId: string }) {
           {log.data.items.length === 0 ? (
             <Text size="sm">{t('security.log.none')}</Text>
           ) : (
-            <TableScroll label={t('security.log.title')} minWidth={720}>
-              <Table data-testid="security-log" aria-busy={log.isFetching}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('security.log.when')}</Table.Th>
-                    <Table.Th>{t('security.log.who')}</Table.Th>
-                    <Table.Th>{t('security.log.what')}</Table.Th>
-                    <Table.Th>{t('security.log.from')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {log.data.items.map((entry) => (
-                    <Table.Tr key={entry.id} data-kind={entry.kind}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(entry.at, i18n.language)}</Table.Td>
-                      <Table.Td>{actorWords(entry, t)}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{whatWords(entry, t, i18n.language)}</Text>
-                        {subject(entry)}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{entry.address ?? '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
+            <>
+              {/* On a phone each entry is a card: the table's four columns do not fit 390 px. */}
+              <Stack gap="xs" hiddenFrom="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('security.log.title')}>
+                {log.data.items.map((entry) => (
+                  <Paper withBorder p="xs" component="li" key={entry.id} data-kind={entry.kind}>
+                    <Text size="sm" fw={700}>
+                      {whatWords(entry, t, i18n.language)}
+                    </Text>
+                    {subject(entry)}
+                    <Text size="xs" c="dimmed">
+                      {`${formatTimestamp(entry.at, i18n.language)} ・ ${actorWords(entry, t)} ・ ${entry.address ?? '—'}`}
+                    </Text>
+                  </Paper>
+                ))}
+              </Stack>
+              <Box visibleFrom="sm">
+                <TableScroll label={t('security.log.title')} minWidth={720}>
+                  <Table data-testid="security-log" aria-busy={log.isFetching}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('security.log.when')}</Table.Th>
+                        <Table.Th>{t('security.log.who')}</Table.Th>
+                        <Table.Th>{t('security.log.what')}</Table.Th>
+                        <Table.Th>{t('security.log.from')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {log.data.items.map((entry) => (
+                        <Table.Tr key={entry.id} data-kind={entry.kind}>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(entry.at, i18n.language)}</Table.Td>
+                          <Table.Td>{actorWords(entry, t)}</Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{whatWords(entry, t, i18n.language)}</Text>
+                            {subject(entry)}
+                          </Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{entry.address ?? '—'}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </TableScroll>
+              </Box>
+            </>
           )}
           {pages > 1 && (
             <Group justify="center">

@@ -16,7 +16,8 @@ import { RecoveryCodes } from './RecoveryCodes';
 
 const meKey = ['me', 'two-factor'] as const;
 
-export function TwoFactorPage() {
+/** `mustEnrol`: shown in place of every screen until the second factor the organisation requires is set up. */
+export function TwoFactorPage({ mustEnrol = false }: { mustEnrol?: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const me = useQuery({ queryKey: meKey, queryFn: fetchMe });
@@ -46,7 +47,11 @@ export function TwoFactorPage() {
         </Badge>
         {totpEnabled && <Text size="sm">{t('security.twoFactor.codesLeft', { count: recoveryCodesLeft })}</Text>}
       </Group>
-      {totpRequired && <Alert color={totpEnabled ? 'blue' : 'yellow'}>{t('security.twoFactor.required')}</Alert>}
+      {totpRequired && (
+        <Alert color={totpEnabled ? 'blue' : 'yellow'} data-testid="two-factor-required">
+          {mustEnrol ? t('security.twoFactor.requiredFirst') : t('security.twoFactor.required')}
+        </Alert>
+      )}
       {notice && (
         <Alert color="teal" role="status">
           {notice}
@@ -58,7 +63,9 @@ export function TwoFactorPage() {
           email={email}
           onDone={() => {
             setCodes(null);
-            refresh();
+            // The whole desk opens now: start it afresh, with who is signed in read again.
+            if (mustEnrol) window.location.reload();
+            else refresh();
           }}
         />
       ) : enrolment ? (
