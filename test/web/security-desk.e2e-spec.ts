@@ -39,15 +39,15 @@ async function currentStep(): Promise<number> {
   return Math.floor(Date.now() / STEP_MS);
 }
 
-/** The screen at 1280 px and at 390 px (a phone), when screenshots are asked for. */
-async function shoot(page: Page, name: string): Promise<void> {
+/** The screen at 1280 px and at 390 px (a phone), when screenshots are asked for (SCREENSHOTS_DIR). */
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   const target = process.env['SCREENSHOTS_DIR'];
   if (!target) return;
   const before = page.viewportSize()!;
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(target, `${name}-${width}.png`), fullPage: true });
+    await page.screenshot({ path: join(target, `${name}-${width}.png`), fullPage });
   }
   await page.setViewportSize(before);
 }
@@ -224,10 +224,22 @@ describe('personal data', () => {
       const keepThrough = addYears(endedOn as Parameters<typeof addYears>[0], 1);
       await expect(form.getByTestId('keep-through').textContent()).resolves.toContain(`${formatDate(keepThrough, 'ja')}まで`);
       await expect(hold.textContent()).resolves.toContain('特定技能基準省令第2条');
-      await shoot(page, 'erasure-refused');
+      // The dialog over the page: the viewport, not the whole page behind it.
+      await shoot(page, 'erasure-refused', false);
       await page.getByRole('button', { name: 'キャンセル' }).click();
       // Still there.
       await page.getByTestId('resident-name').waitFor();
+
+      // Nothing holds the other resident's records: erased, with its reason.
+      await page.goto(`/residents/${plain}`);
+      await page.getByRole('button', { name: '個人データを消去' }).click();
+      await choose(page, '消去の理由', '誤って登録した人');
+      await form.getByLabel('元に戻せないことを確認しました').check();
+      await form.getByRole('button', { name: '消去する' }).click();
+      await page.getByText(/に個人データを消去しました。$/).waitFor();
+      await page.getByRole('button', { name: '在留者の一覧へ' }).click();
+      await page.waitForURL(/\/residents$/);
+      await web.api.http.get(`/v1/residents/${plain}`).auth(web.org.viewer, { type: 'bearer' }).expect(410);
     } finally {
       await context.close();
     }
@@ -248,7 +260,23 @@ describe('the security log', () => {
       await expect(log.locator('tr[data-kind="export_made"]').first().textContent()).resolves.toContain('データの出力(本人への開示)');
       await expect(log.locator('thead').textContent()).resolves.toBe('日時誰が内容接続元');
       await expect(log.locator('tr[data-kind="signed_in"]').first().textContent()).resolves.toMatch(/127\.0\.0\.1|::1/);
+      await expect(log.locator('tr[data-kind="erasure"]').first().textContent()).resolves.toContain(
+        '個人データの消去(理由: 誤って登録した人)',
+      );
       await shoot(page, 'security-log');
+      // Enough entries for a second page (50 a page): keys made through the API.
+      for (let i = 0; i < 40; i++)
+        await web.api.http
+          .post(`/v1/organisations/${web.org.organisationId}/api-keys`)
+          .auth(web.org.manager, { type: 'bearer' })
+          .send({ label: `連携${i}`, role: 'viewer' })
+          .expect(201);
+      await page.reload();
+      await log.waitFor();
+      // The oldest entries (the platform admin made the organisation's keys) are on the second page.
+      await expect(log.getByText('プラットフォーム管理者').count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'ページ 2' }).click();
+      await log.locator('tr[data-kind="key_created"]').filter({ hasText: 'プラットフォーム管理者' }).first().waitFor();
     } finally {
       await context.close();
     }
@@ -261,6 +289,39 @@ describe('the security log', () => {
       expect([403, 404]).toContain(refused.status());
     } finally {
       await viewer.context.close();
+    }
+  });
+});
+
+describe('an organisation that requires two-factor sign-in', () => {
+  test('a person without it sees only the set-up until it is on, then the whole desk', async () => {
+    const policy = (requireTotp: boolean) =>
+      web.api.http
+        .patch(`/v1/organisations/${web.org.organisationId}/sign-in-policy`)
+        .auth(web.org.manager, { type: 'bearer' })
+        .send({ requireTotp })
+        .expect(200);
+    await policy(true);
+    const viewer = await web.person('viewer');
+    const context = await web.browser.newContext({ baseURL: web.baseUrl, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    try {
+      const page = await context.newPage();
+      await page.goto('/residents');
+      await page.getByLabel('メールアドレス').fill(viewer.email);
+      await page.getByLabel('パスワード').fill(PASSWORD);
+      await page.getByRole('button', { name: 'サインイン', exact: true }).click();
+      await page.getByTestId('two-factor-required').filter({ hasText: '続けるには、まず設定してください。' }).waitFor();
+      await page.getByRole('button', { name: '2段階認証を設定する' }).click();
+      const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+      await page.getByLabel('確認コード(6桁)').fill(codeAt(secret, await currentStep()));
+      await page.getByRole('button', { name: '有効にする' }).click();
+      await page.getByTestId('recovery-codes').waitFor();
+      await page.getByLabel('リカバリーコードを保存しました').check();
+      await page.getByRole('button', { name: '完了' }).click();
+      await page.getByRole('heading', { name: '在留者', level: 2 }).waitFor();
+    } finally {
+      await context.close();
+      await policy(false);
     }
   });
 });
