@@ -140,7 +140,7 @@ describe('erasure', () => {
       .auth(sakura.manager, { type: 'bearer' })
       .send({ reason: 'data_subject_request' });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'RETENTION_HOLDS', keepThrough: null });
+    expect(refused.body).toMatchObject({ code: 'RETENTION_HOLDS', keepThrough: null, retentionRule: 'ssw_support_ongoing' });
     expect((await api.http.get(`/v1/residents/${worker}`).auth(sakura.viewer, { type: 'bearer' })).status).toBe(200);
   });
 
@@ -155,10 +155,20 @@ describe('erasure', () => {
     const erase = (id: string) =>
       api.http.post(`/v1/residents/${id}/erasure`).auth(office.manager, { type: 'bearer' }).send({ reason: 'data_subject_request' });
     const open = await client('OPEN CASE');
-    expect((await erase(open)).body).toMatchObject({ status: 409, code: 'RETENTION_HOLDS', keepThrough: null });
+    expect((await erase(open)).body).toMatchObject({
+      status: 409,
+      code: 'RETENTION_HOLDS',
+      keepThrough: null,
+      retentionRule: 'scrivener_case_open',
+    });
     await api.record(office.caseworker, open, 'CaseClosed', today, { reason: 'contract_ended' }).expect(201);
     const closedToday = await erase(open);
-    expect(closedToday.body).toMatchObject({ status: 409, code: 'RETENTION_HOLDS', keepThrough: addYears(today, 2) });
+    expect(closedToday.body).toMatchObject({
+      status: 409,
+      code: 'RETENTION_HOLDS',
+      keepThrough: addYears(today, 2),
+      retentionRule: 'scrivener_register',
+    });
     expect(closedToday.body.detail).toContain('行政書士法9条2項');
     const old = await client('OLD CASE');
     await api.record(office.caseworker, old, 'CaseClosed', '2020-01-10', { reason: 'contract_ended' }).expect(201);

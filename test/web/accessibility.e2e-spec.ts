@@ -63,6 +63,9 @@ describe('accessibility and fit', () => {
     ['settings', () => '/settings'],
     ['imports', () => '/imports'],
     ['ssw', () => '/ssw'],
+    ['two-factor', () => '/two-factor'],
+    ['security-log', () => '/security-log'],
+    ['disclosure', () => `/residents/${caseload.ids[1]}/disclosure`],
   ];
 
   test.each(screens)(

@@ -125,5 +125,8 @@ const HOLD_DETAIL: Record<RetentionHold['rule'], (keepThrough: LocalDate | null)
 };
 
 function retentionHolds(hold: RetentionHold): ResidentFailure {
-  return new ResidentFailure('RETENTION_HOLDS', HOLD_DETAIL[hold.rule](hold.keepThrough), { keepThrough: hold.keepThrough });
+  return new ResidentFailure('RETENTION_HOLDS', HOLD_DETAIL[hold.rule](hold.keepThrough), {
+    keepThrough: hold.keepThrough,
+    retentionRule: hold.rule,
+  });
 }

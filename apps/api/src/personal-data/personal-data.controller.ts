@@ -57,7 +57,11 @@ export class PersonalDataController {
     AUTHENTICATED,
     WITH_BODY,
     404,
-    { status: 409, codes: ['RETENTION_HOLDS'], when: 'Records must still be kept (keepThrough says until when).' },
+    {
+      status: 409,
+      codes: ['RETENTION_HOLDS'],
+      when: 'Records must still be kept: keepThrough says until when (null while support, the contract or the case runs), retentionRule which rule holds them (ssw_support_records, ssw_support_ongoing, scrivener_register, scrivener_case_open).',
+    },
     { status: 410, codes: ['RESIDENT_ERASED'], when: 'Already erased.' },
   )
   erase(@OrgKey() caller: OrganisationCaller, @Param('id') id: string, @Body() body: unknown, @Req() request: FastifyRequest) {

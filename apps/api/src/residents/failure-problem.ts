@@ -24,12 +24,13 @@ const ANSWERS: Record<ResidentFailureKind, { status: number; coded: boolean }> =
 export function failureProblem(failure: ResidentFailure): Problem {
   const { status, coded } = ANSWERS[failure.kind];
   const code = failure.facts.ruleCode ?? (coded ? failure.kind : undefined);
-  const { errors, duplicateOf, keepThrough } = failure.facts;
+  const { errors, duplicateOf, keepThrough, retentionRule } = failure.facts;
   const answer = problem(status, failure.detail, { ...(code ? { code } : {}), ...(errors ? { errors } : {}) });
   // The facts a client acts on, after the problem's own members.
   return {
     ...answer,
     ...(duplicateOf ? { duplicateOf } : {}),
     ...(keepThrough !== undefined ? { keepThrough } : {}),
+    ...(retentionRule ? { retentionRule } : {}),
   } as Problem;
 }

@@ -36,6 +36,8 @@ export interface FailureFacts {
   duplicateOf?: string;
   /** The last day the records must be kept (null: while support goes on). */
   keepThrough?: LocalDate | null;
+  /** Which retention rule holds them (record-retention.ts), so a client can say why in its own language. */
+  retentionRule?: string;
   /** Which of several facts written together broke the rule (0: the first). */
   at?: number;
 }

@@ -10376,7 +10376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Records must still be kept (keepThrough says until when). Codes: `RETENTION_HOLDS`. */
+            /** @description Records must still be kept: keepThrough says until when (null while support, the contract or the case runs), retentionRule which rule holds them (ssw_support_records, ssw_support_ongoing, scrivener_register, scrivener_case_open). Codes: `RETENTION_HOLDS`. */
             409: {
                 headers: {
                     [name: string]: unknown;

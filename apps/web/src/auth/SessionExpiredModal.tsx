@@ -28,7 +28,7 @@ export function SessionExpiredModal() {
     setBusy(true);
     setError(null);
     try {
-      const me = await session.signInWithPassword(email, password, totp || undefined);
+      const me = await session.signInWithPassword(email, password, totp ? { totp } : undefined);
       if (before && me?.id !== before) {
         location.reload();
         return;

@@ -1,4 +1,4 @@
-/** Sign-in: e-mail and password (and a TOTP code when set up); an API key in development. */
+/** Sign-in: e-mail and password, then the second factor when the account has it on; an API key in development. */
 import {
   Alert,
   Button,
@@ -17,7 +17,8 @@ import {
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client';
-import { useSession } from './session';
+import { SecondFactorStep } from '../security/SecondFactorStep';
+import { useSession, type SecondFactor } from './session';
 
 /** The API-key sign-in is for development: offered on this machine only (localhost), never on a deployed host. */
 const DEVELOPMENT = import.meta.env.DEV || ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
@@ -27,25 +28,32 @@ export function SignInPage({ languageSwitch, passwordSetFor }: { languageSwitch:
   const session = useSession();
   const [email, setEmail] = useState(passwordSetFor ?? '');
   const [password, setPassword] = useState('');
-  const [totp, setTotp] = useState('');
+  // Set once the password was right and the account asks for its second factor (TOTP_REQUIRED).
+  const [askingCode, setAskingCode] = useState(false);
   const [key, setKey] = useState('');
   const [showKey, setShowKey] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const signIn = async (event: FormEvent) => {
-    event.preventDefault();
+  const attempt = async (second?: SecondFactor) => {
     setBusy(true);
     setError(null);
     try {
-      await session.signInWithPassword(email, password, totp || undefined);
+      await session.signInWithPassword(email, password, second);
     } catch (failure) {
+      const code = failure instanceof ApiProblem ? failure.problem.code : undefined;
       const missing = failure instanceof ApiProblem && (failure.status === 404 || failure.status === 405);
-      setError(missing ? t('signIn.unavailable') : t('signIn.failed'));
+      if (code === 'TOTP_REQUIRED') setAskingCode(true);
+      else if (failure instanceof ApiProblem && failure.status === 429) setError(t('errors.tooMany'));
+      else setError(missing ? t('signIn.unavailable') : second ? t('security.signIn.codeWrong') : t('signIn.failed'));
       if (missing) setShowKey(true);
     } finally {
       setBusy(false);
     }
+  };
+  const signIn = (event: FormEvent) => {
+    event.preventDefault();
+    void attempt();
   };
 
   const useKey = async (event: FormEvent) => {
@@ -80,41 +88,47 @@ export function SignInPage({ languageSwitch, passwordSetFor }: { languageSwitch:
               {t('invitation.done')}
             </Alert>
           )}
-          {error && (
+          {error && !askingCode && (
             <Alert color="red" role="alert">
               {error}
             </Alert>
           )}
-          <form onSubmit={signIn}>
-            <Stack gap="sm">
-              <TextInput
-                label={t('signIn.email')}
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-              />
-              <PasswordInput
-                label={t('signIn.password')}
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-              />
-              <TextInput
-                label={t('signIn.totp')}
-                description={t('signIn.totpHint')}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                value={totp}
-                onChange={(e) => setTotp(e.currentTarget.value)}
-              />
-              <Button type="submit" loading={busy}>
-                {t('signIn.submit')}
-              </Button>
-            </Stack>
-          </form>
+          {askingCode ? (
+            <SecondFactorStep
+              email={email}
+              busy={busy}
+              error={error}
+              onSubmit={(second) => void attempt(second)}
+              onBack={() => {
+                setAskingCode(false);
+                setPassword('');
+                setError(null);
+              }}
+            />
+          ) : (
+            <form onSubmit={signIn}>
+              <Stack gap="sm">
+                <TextInput
+                  label={t('signIn.email')}
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.currentTarget.value)}
+                />
+                <PasswordInput
+                  label={t('signIn.password')}
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                />
+                <Button type="submit" loading={busy}>
+                  {t('signIn.submit')}
+                </Button>
+              </Stack>
+            </form>
+          )}
           {DEVELOPMENT && <Divider />}
           {DEVELOPMENT && (
             <Anchor component="button" type="button" size="sm" onClick={() => setShowKey((shown) => !shown)} aria-expanded={showKey}>

@@ -13,11 +13,16 @@ interface SessionState {
   me: Me | null;
   /** The server ended the session while this screen was open: sign in again in place (SessionExpiredModal). */
   expired: boolean;
-  /** Signs in and answers who that is. */
-  signInWithPassword(email: string, password: string, totp?: string): Promise<Me | null>;
+  /**
+   * Signs in and answers who that is; with the second factor when the account has one on: a
+   * code from the app, or a recovery code.
+   */
+  signInWithPassword(email: string, password: string, second?: SecondFactor): Promise<Me | null>;
   signInWithKey(key: string): Promise<void>;
   signOut(): Promise<void>;
 }
+
+export type SecondFactor = { totp: string } | { recoveryCode: string };
 
 const SessionContext = createContext<SessionState | null>(null);
 const KEY_STORAGE = 'zairyu.apiKey';
@@ -71,8 +76,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signedIn,
       me,
       expired,
-      async signInWithPassword(email, password, totp) {
-        const body = totp ? { email, password, totp } : { email, password };
+      async signInWithPassword(email, password, second) {
+        const body = { email, password, ...second };
         const { csrfToken } = await startSession(body);
         setCredentials({ kind: 'session', csrfToken });
         const current = await fetchMe();

@@ -2,6 +2,8 @@
 import type { ja } from './ja';
 import { factsEn } from '../record/fact-labels';
 import { sswEn } from '../ssw/ssw-labels';
+import { personalDataEn } from '../personal-data/personal-data-labels';
+import { securityEn } from '../security/security-labels';
 
 export type Dictionary<T = typeof ja> = { [K in keyof T]: T[K] extends string ? string : Dictionary<T[K]> };
 
@@ -843,4 +845,6 @@ export const en: Dictionary = {
   },
   facts: factsEn,
   ssw: sswEn,
+  security: securityEn,
+  personalData: personalDataEn,
 };

@@ -1,6 +1,8 @@
 /** 日本語 (the default). Every key here must exist in en.ts and the other way round (tested). */
 import { factsJa } from '../record/fact-labels';
 import { sswJa } from '../ssw/ssw-labels';
+import { personalDataJa } from '../personal-data/personal-data-labels';
+import { securityJa } from '../security/security-labels';
 
 export const ja = {
   app: {
@@ -859,4 +861,6 @@ export const ja = {
   },
   facts: factsJa,
   ssw: sswJa,
+  security: securityJa,
+  personalData: personalDataJa,
 } as const;

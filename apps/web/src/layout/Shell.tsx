@@ -17,6 +17,7 @@ import { setupQuery } from '../setup/api';
 const SignInPage = lazy(() => import('../auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const InvitationPage = lazy(() => import('../auth/InvitationPage').then((m) => ({ default: m.InvitationPage })));
 const SetupPage = lazy(() => import('../setup/SetupPage').then((m) => ({ default: m.SetupPage })));
+const TwoFactorPage = lazy(() => import('../security/TwoFactorPage').then((m) => ({ default: m.TwoFactorPage })));
 
 /** The token of an invitation or reset link: `/#/invitations/<token>`. */
 function invitationToken(): string | null {
@@ -33,6 +34,8 @@ const MENU = [
   { to: '/imports', key: 'nav.imports' },
   { to: '/ssw', key: 'nav.ssw' },
   { to: '/settings', key: 'nav.settings' },
+  { to: '/security-log', key: 'security.logNav', needs: 'manager' },
+  { to: '/two-factor', key: 'security.nav' },
 ] as const;
 
 export function Shell() {
@@ -100,6 +103,8 @@ export function Shell() {
       </Suspense>
     );
 
+  // The organisation requires a second factor this person has not set up: the API answers nothing else until they do.
+  const mustEnrol = session.me?.totpRequired === true && !session.me.totpEnabled;
   const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 190, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -147,7 +152,15 @@ export function Shell() {
         )}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        {navigation.state === 'loading' ? <PageLoader /> : <Outlet />}
+        {navigation.state === 'loading' ? (
+          <PageLoader />
+        ) : mustEnrol ? (
+          <Suspense fallback={<PageLoader />}>
+            <TwoFactorPage mustEnrol />
+          </Suspense>
+        ) : (
+          <Outlet />
+        )}
       </AppShell.Main>
       <SessionExpiredModal />
     </AppShell>

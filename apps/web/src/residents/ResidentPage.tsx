@@ -11,6 +11,7 @@ import { useAllows } from '../auth/use-allows';
 import { countryName } from '../countries/countries';
 import { formatDate, todayInJapan } from '../dates/format-date';
 import { PageLoader } from '../layout/Shell';
+import { PersonalDataActions } from '../personal-data/PersonalDataActions';
 import { RecordFactForm } from '../record/RecordFactForm';
 import { factFor } from '../ssw/deadline-facts';
 import { AssignCaseworker } from './AssignCaseworker';
@@ -80,6 +81,7 @@ export function ResidentPage() {
           </Text>
           <AssignCaseworker resident={resident} canWrite={canWrite} onChanged={reload} />
           {canWrite && <CaseActions resident={resident} onChanged={reload} />}
+          <PersonalDataActions residentId={resident.id} />
         </div>
         <Group align="flex-end" gap="xs">
           <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'ja', firstDayOfWeek: 0, weekendDays: [0, 6] }}>
