@@ -239,3 +239,22 @@ describe('the 随時届出 and the 面談記録 from the fact that calls for the
     await get(other.caseworker, `/v1/residents/${workerA}/events/${ids.interview}/document.xlsx`).expect(404);
   });
 });
+
+describe('the deadlines met from a day (metFrom)', () => {
+  test('the annual report of FY2025 filed late is listed from the day it was filed, whenever it was due; not before', async () => {
+    const list = (query: string) =>
+      api.http
+        .get(`/v1/deadlines?kind=ssw_annual_report&employer=${employerB}&${query}`)
+        .auth(org.caseworker, { type: 'bearer' })
+        .expect(200);
+    await record(workerB, 'SswReportFiled', '2026-06-10', { kind: 'annual', fiscalYear: 2025, filedVia: 'counter' });
+    const met = await list('metFrom=2026-06-01&asOf=2026-06-30');
+    expect(met.body.items.map((d: { id: string; state: string; metOn: string }) => [d.id.split(':').at(-1), d.state, d.metOn])).toEqual([
+      ['FY2025', 'met_late', '2026-06-10'],
+    ]);
+    await expect(list('metFrom=2026-06-11&asOf=2026-06-30').then((r) => r.body.total)).resolves.toBe(0);
+    // Not yet met as of the day before it was filed.
+    await expect(list('metFrom=2026-06-01&asOf=2026-06-09').then((r) => r.body.total)).resolves.toBe(0);
+    await api.http.get('/v1/deadlines?metFrom=June').auth(org.caseworker, { type: 'bearer' }).expect(400);
+  });
+});

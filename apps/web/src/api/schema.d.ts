@@ -7408,6 +7408,8 @@ export interface operations {
                 from?: string;
                 /** @description Only deadlines due on or before this day. */
                 to?: string;
+                /** @description Only deadlines met on or after this day (and by asOf), whenever they were due. */
+                metFrom?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
                 /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification, support_annual_report, additional_documents, summons_appearance, coe_entry */
@@ -11065,6 +11067,8 @@ export interface operations {
                 from?: string;
                 /** @description Only deadlines due on or before this day. */
                 to?: string;
+                /** @description Only deadlines met on or after this day (and by asOf), whenever they were due. */
+                metFrom?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
                 /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification, support_annual_report, additional_documents, summons_appearance, coe_entry */
