@@ -18,7 +18,10 @@ import { PageLoader } from '../layout/Shell';
 import { ActOnDeadline } from './ActOnDeadline';
 import { useSswMonth, type SswFilter } from './api';
 import { interviewParty } from './deadline-facts';
+import { DocumentButton } from './DocumentButton';
+import { documentOf, isEmployerRecord, saveAnnualReport } from './documents';
 import { EmployersPanel } from './EmployersPanel';
+import { SswWorkersPanel } from './SswWorkersPanel';
 import { annualReportsByEmployer, categoryOf, countByCategory, orderRows } from './ssw-rows';
 
 const MET = new Set(['met', 'met_late']);
@@ -166,6 +169,8 @@ export function SswPage() {
 
       <AnnualReports rows={rows} />
 
+      <SswWorkersPanel employer={filter.employer} field={filter.field} />
+
       <Paper withBorder p="sm" component="section" aria-labelledby="employers-heading">
         <EmployersPanel />
       </Paper>
@@ -231,6 +236,20 @@ function ActButton({ deadline, title, onAct }: { deadline: CaseloadDeadline; tit
   );
 }
 
+/** The Excel draft of the filing a row stands for (annual report, 随時届出), when there is one. */
+function RowDocument({ deadline, title }: { deadline: CaseloadDeadline; title: string }) {
+  const { t } = useTranslation();
+  const save = documentOf(deadline);
+  if (save === null) return null;
+  return (
+    <DocumentButton
+      save={save}
+      label={t('ssw.documents.draft')}
+      name={`${deadline.residentName ?? deadline.employerName ?? ''} ${title}`}
+    />
+  );
+}
+
 function DutyCard({
   deadline,
   asOf,
@@ -262,7 +281,10 @@ function DutyCard({
         <Text size="sm" c={deadline.state === 'overdue' ? 'red.9' : undefined} fw={700}>
           {formatDate(deadline.dueOn, i18n.language)}・{counter}
         </Text>
-        <ActButton deadline={deadline} title={title} onAct={onAct} />
+        <Group gap={4}>
+          <RowDocument deadline={deadline} title={title} />
+          <ActButton deadline={deadline} title={title} onAct={onAct} />
+        </Group>
       </Group>
       <Text size="xs">
         {t(`owedBy.${deadline.owedBy ?? 'resident'}`)} ・ {t('ssw.basis', { basis: deadline.legalBasis })}
@@ -317,7 +339,10 @@ function DutyRow({
         <StateBadge state={deadline.state} />
       </Table.Td>
       <Table.Td>
-        <ActButton deadline={deadline} title={title} onAct={onAct} />
+        <Group gap={4} wrap="nowrap">
+          <RowDocument deadline={deadline} title={title} />
+          <ActButton deadline={deadline} title={title} onAct={onAct} />
+        </Group>
       </Table.Td>
     </Table.Tr>
   );
@@ -342,6 +367,13 @@ function AnnualReports({ rows }: { rows: readonly CaseloadDeadline[] }) {
             <Text size="sm">{t('ssw.workers', { count: group.workers })}</Text>
             <Text size="sm">{t('ssw.filed', { filed: group.filed, workers: group.workers })}</Text>
             <Text size="xs">{formatDate(group.dueOn, i18n.language)}</Text>
+            {isEmployerRecord(group.employer) && (
+              <DocumentButton
+                save={() => saveAnnualReport(group.employer!, group.fiscalYear)}
+                label={t('ssw.documents.annualReport')}
+                name={`${group.employerName ?? ''} ${t('ssw.annualReportRow', { year: group.fiscalYear })}`}
+              />
+            )}
           </Group>
         ))}
       </Stack>
