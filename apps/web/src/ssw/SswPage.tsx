@@ -125,7 +125,7 @@ export function SswPage() {
         ) : (
           <>
             <Box visibleFrom="sm">
-              <TableScroll label={t('ssw.title')} minWidth={860}>
+              <TableScroll label={t('ssw.title')} minWidth={960}>
                 <Table data-testid="ssw-table" verticalSpacing="xs">
                   <Table.Thead>
                     <Table.Tr>
@@ -214,7 +214,7 @@ function StateBadge({ state }: { state: CaseloadDeadline['state'] }) {
     <Badge
       color={MET.has(state) ? 'teal' : state === 'overdue' ? 'red' : 'gray'}
       variant="light"
-      style={{ flexShrink: 0, overflow: 'visible' }}
+      style={{ flexShrink: 0, overflow: 'visible', minWidth: 'max-content' }}
     >
       {t(`deadlineState.${state}`)}
     </Badge>
@@ -335,7 +335,7 @@ function DutyRow({
         <Text size="sm">{t(`owedBy.${deadline.owedBy ?? 'resident'}`)}</Text>
         {deadline.employerName && <Text size="xs">{deadline.employerName}</Text>}
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <StateBadge state={deadline.state} />
       </Table.Td>
       <Table.Td>
