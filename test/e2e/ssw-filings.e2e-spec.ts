@@ -232,6 +232,31 @@ describe('the 随時届出 and the 面談記録 from the fact that calls for the
     expect(item(sheet, '監督者の氏名・役職')).toBeNull();
   });
 
+  test('the 面談記録 as PDF: one A4 page, the Japanese font (BIZ UDPGothic) embedded', async () => {
+    const response = await api.http
+      .get(`/v1/residents/${workerA}/events/${ids.interview}/document.pdf`)
+      .auth(org.caseworker, { type: 'bearer' })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="interview-2025-12-01-[0-9a-f]{8}\.pdf"$/);
+    const pdf = (response.body as Buffer).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(1);
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+BIZUDPGothic/);
+    expect(pdf).toContain('/FontFile2');
+    expect(pdf).toContain('/ToUnicode');
+    await api.http
+      .get(`/v1/residents/${workerA}/events/${ids.interview}/document.docx`)
+      .auth(org.caseworker, { type: 'bearer' })
+      .expect(404);
+  });
+
   test('a fact that calls for no document, an unknown fact and another organisation’s resident are 404s', async () => {
     const get = (token: string, path: string) => api.http.get(path).auth(token, { type: 'bearer' });
     await get(org.caseworker, `/v1/residents/${workerA}/events/${ids.moved}/document.xlsx`).expect(404);

@@ -3,7 +3,7 @@
  * The filings at the desk, as a caseworker: the annual report of FY2025 (overdue since 2026-05-31)
  * is a row of the 特定技能 screen and of the board; its Excel draft downloads with the worker and the
  * interview of that year; 対応する → 提出済 with the day filed → the row is met on the 特定技能
- * screen and leaves the board's list of what is owed. The workers' panel hands over a 面談記録.
+ * screen and leaves the board's list of what is owed. The workers' panel hands over a 面談記録 (Excel and PDF).
  * Screenshots at 1280 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
@@ -112,6 +112,18 @@ describe('the annual report at the desk (a caseworker)', () => {
     expect(sheet.name).toBe('面談記録');
     const values = sheet.getColumn(2).values.map((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value));
     expect(values).toEqual(expect.arrayContaining(['2026-03-10', '本人', '対面', '仕事に慣れてきた', '美濃フーズ株式会社']));
+    // The same record as PDF (the Japanese font embedded).
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByTestId('ssw-interviews')
+        .getByRole('button', { name: /^PDF: LE THI HOA 2026-03-10/ })
+        .click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/^interview-2026-03-10-.*\.pdf$/);
+    const bytes = readFileSync((await pdf.path())!).toString('latin1');
+    expect(bytes.startsWith('%PDF-')).toBe(true);
+    expect(bytes).toMatch(/BIZUDPGothic/);
   });
 
   test('対応する → 提出済 with the day filed: met on the 特定技能 screen, no longer owed on the board', async () => {

@@ -26,7 +26,7 @@ export interface FilingHeader {
   madeOn: LocalDate;
 }
 
-type Value = string | number | Date | null;
+export type Value = string | number | Date | null;
 
 const dateCell = (value: LocalDate | null): Date | null => (value === null ? null : new Date(`${value}T00:00:00Z`));
 const spanText = (spans: readonly Span[]) => spans.map((span) => `${span.from}〜${span.to ?? ''}`).join('、') || null;
@@ -240,45 +240,62 @@ export interface NoticeContent {
   detail: string | null;
 }
 
-export async function noticeWorkbook(header: FilingHeader, worker: FilingWorker, notice: NoticeContent): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+/** A short form as its title and items, in the order of the form. */
+export interface ShortForm {
+  sheet: string;
+  title: string;
+  items: ReadonlyArray<readonly [string, Value] | string>;
+}
+
+export function noticeForm(header: FilingHeader, worker: FilingWorker, notice: NoticeContent): ShortForm {
   const { form, title, basis } = NOTICE_FORMS[notice.form];
-  formSheet(workbook, '届出書', `${title}(${form})`, [
-    ['根拠', basis],
-    ['作成日', dateCell(header.madeOn)],
-    '1 届出の対象者',
-    ...workerItems(worker),
-    '2 届出の内容',
-    ['事由発生日', dateCell(notice.occurredOn)],
-    ['届出の事由', notice.reason],
-    ['内容', notice.detail],
-    ...partyItems('3 届出機関(特定技能所属機関)', header.employer),
-    ...(notice.form === 'support_contract' ? partyItems('4 登録支援機関', header.organisation) : []),
-    '届出者',
-    ['作成者の署名', null],
-  ]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return {
+    sheet: '届出書',
+    title: `${title}(${form})`,
+    items: [
+      ['根拠', basis],
+      ['作成日', dateCell(header.madeOn)],
+      '1 届出の対象者',
+      ...workerItems(worker),
+      '2 届出の内容',
+      ['事由発生日', dateCell(notice.occurredOn)],
+      ['届出の事由', notice.reason],
+      ['内容', notice.detail],
+      ...partyItems('3 届出機関(特定技能所属機関)', header.employer),
+      ...(notice.form === 'support_contract' ? partyItems('4 登録支援機関', header.organisation) : []),
+      '届出者',
+      ['作成者の署名', null],
+    ],
+  };
 }
 
 /** 定期面談報告書 (1号特定技能外国人用 / 監督者用): one interview. */
-export async function interviewWorkbook(header: FilingHeader, worker: FilingWorker, interview: HeldInterview): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+export function interviewForm(header: FilingHeader, worker: FilingWorker, interview: HeldInterview): ShortForm {
   const form = interview.with === 'worker' ? '参考様式第5-4号' : '参考様式第5-5号';
-  formSheet(workbook, '面談記録', `定期面談報告書(${PARTY_JA[interview.with]}用・${form})`, [
-    ['作成日', dateCell(header.madeOn)],
-    '1 面談の対象',
-    ...workerItems(worker),
-    ['面談の相手', PARTY_JA[interview.with]],
-    ['監督者の氏名・役職', null],
-    '2 面談',
-    ['実施日', dateCell(interview.on)],
-    ['方法', MODE_JA[interview.mode]],
-    ['通訳', interview.interpreter ?? 'なし'],
-    ['確認した事項', interview.findings],
-    ['講じた措置', interview.actions],
-    ...partyItems('3 特定技能所属機関', header.employer),
-    ...partyItems('4 支援を行った機関', header.organisation),
-    ['面談実施者の氏名', null],
-  ]);
+  return {
+    sheet: '面談記録',
+    title: `定期面談報告書(${PARTY_JA[interview.with]}用・${form})`,
+    items: [
+      ['作成日', dateCell(header.madeOn)],
+      '1 面談の対象',
+      ...workerItems(worker),
+      ['面談の相手', PARTY_JA[interview.with]],
+      ['監督者の氏名・役職', null],
+      '2 面談',
+      ['実施日', dateCell(interview.on)],
+      ['方法', MODE_JA[interview.mode]],
+      ['通訳', interview.interpreter ?? 'なし'],
+      ['確認した事項', interview.findings],
+      ['講じた措置', interview.actions],
+      ...partyItems('3 特定技能所属機関', header.employer),
+      ...partyItems('4 支援を行った機関', header.organisation),
+      ['面談実施者の氏名', null],
+    ],
+  };
+}
+
+export async function shortFormWorkbook(form: ShortForm): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  formSheet(workbook, form.sheet, form.title, form.items);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -29,10 +29,19 @@ import { SecurityLog } from '../people/security-log.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { ResidentFailure } from '../residents/resident-failure.js';
 import { ResidentLedger } from '../residents/resident-ledger.service.js';
-import { annualReportWorkbook, interviewWorkbook, noticeWorkbook, type FilingHeader, type FilingParty } from './filing-workbooks.js';
+import {
+  annualReportWorkbook,
+  interviewForm,
+  noticeForm,
+  shortFormWorkbook,
+  type FilingHeader,
+  type FilingParty,
+} from './filing-workbooks.js';
 import { noticeContent } from './notice-content.js';
+import { shortFormPdf } from './short-form-pdf.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PDF = 'application/pdf';
 const WORKBOOK = { status: 200, description: 'An Excel workbook.', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } };
 
 function fiscalYearParam(value: string | undefined): number {
@@ -120,22 +129,27 @@ export class SswFilingsController {
     return annualReportWorkbook(await this.header(caller.organisationId, party(employer, null)), fiscalYear, lines);
   }
 
-  @Get('residents/:id/events/:eventId/document.xlsx')
+  @Get('residents/:id/events/:eventId/document.:format')
   @RequiresRole('caseworker')
   @ApiOperation({
-    summary: 'The document a fact calls for, prefilled, as an Excel draft',
+    summary: 'The document a fact calls for, prefilled, as an Excel or PDF draft',
     description:
-      'A contract change (SswContractChanged) → 参考様式第3-1-1号; a contract concluded or ended (AffiliationChanged of a contract) → 第3-1-2号; SupportStarted / SupportContractChanged / SupportEnded → 第3-3号; AcceptanceDifficulty → 第3-4号; SupportInterviewHeld → the 面談記録 (定期面談報告書). Any other fact has no document (404).',
+      'A contract change (SswContractChanged) → 参考様式第3-1-1号; a contract concluded or ended (AffiliationChanged of a contract) → 第3-1-2号; SupportStarted / SupportContractChanged / SupportEnded → 第3-3号; AcceptanceDifficulty → 第3-4号; SupportInterviewHeld → the 面談記録 (定期面談報告書). Any other fact has no document (404). The PDF embeds a Japanese font.',
   })
   @ApiParam({ name: 'eventId', description: 'The fact (its eventId in the resident’s history).' })
-  @ApiProduces(XLSX)
-  @ApiResponse(WORKBOOK)
+  @ApiParam({ name: 'format', enum: ['xlsx', 'pdf'] })
+  @ApiProduces(XLSX, PDF)
+  @ApiResponse({
+    status: 200,
+    description: 'An Excel workbook or a PDF.',
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } }, [PDF]: { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiProblems(
     ALWAYS,
     AUTHENTICATED,
     {
       status: 404,
-      when: 'No such resident or fact in the caller’s organisation, a retracted fact, or a fact that calls for no document.',
+      when: 'No such resident or fact in the caller’s organisation, a retracted fact, a fact that calls for no document, or a format other than xlsx or pdf.',
     },
     { status: 410, codes: ['RESIDENT_ERASED'], when: 'The resident’s personal data was erased.' },
   )
@@ -143,9 +157,11 @@ export class SswFilingsController {
     @OrgKey() caller: OrganisationCaller,
     @Param('id') residentId: string,
     @Param('eventId') eventId: string,
+    @Param('format') format: string,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    if (format !== 'xlsx' && format !== 'pdf') throw notFound('Document format');
     const history = await this.ledger.load(caller.organisationId, residentId);
     const fact = factsInLegalOrder(history.events).find((candidate) => candidate.eventId === eventId);
     if (fact === undefined) throw notFound('Fact');
@@ -156,9 +172,11 @@ export class SswFilingsController {
     const named = interview?.employer ?? employerOfFact(history.events, eventId);
     const employer = named === null ? null : await this.employers.named(caller.organisationId, named);
     const header = await this.header(caller.organisationId, party(employer, named));
-    await this.logged(caller, request, `document:${history.residentId}:${eventId}`, 1);
-    attachment(reply, `${interview === null ? notice!.form : 'interview'}-${fact.occurredOn}-${history.residentId.slice(0, 8)}`);
-    return interview === null ? noticeWorkbook(header, worker, notice!) : interviewWorkbook(header, worker, interview.interview);
+    const form = interview === null ? noticeForm(header, worker, notice!) : interviewForm(header, worker, interview.interview);
+    await this.logged(caller, request, `document:${history.residentId}:${eventId}`, 1, format);
+    const name = `${interview === null ? notice!.form : 'interview'}-${fact.occurredOn}-${history.residentId.slice(0, 8)}`;
+    reply.header('content-type', format === 'pdf' ? PDF : XLSX).header('content-disposition', `attachment; filename="${name}.${format}"`);
+    return format === 'pdf' ? shortFormPdf(form) : shortFormWorkbook(form);
   }
 
   private async header(organisationId: string, employer: FilingParty): Promise<FilingHeader> {
@@ -170,14 +188,14 @@ export class SswFilingsController {
     };
   }
 
-  private logged(caller: OrganisationCaller, request: FastifyRequest, subject: string, rows: number) {
+  private logged(caller: OrganisationCaller, request: FastifyRequest, subject: string, rows: number, format = 'xlsx') {
     return this.securityLog.record({
       organisationId: caller.organisationId,
       kind: 'export_made',
       actor: caller,
       address: request.ip,
       subject: `filing:${subject}`,
-      detail: { format: 'xlsx', rows },
+      detail: { format, rows },
     });
   }
 }

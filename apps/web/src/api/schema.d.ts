@@ -959,7 +959,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/residents/{id}/events/{eventId}/document.xlsx": {
+    "/v1/residents/{id}/events/{eventId}/document.{format}": {
         parameters: {
             query?: never;
             header?: never;
@@ -967,8 +967,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The document a fact calls for, prefilled, as an Excel draft
-         * @description A contract change (SswContractChanged) → 参考様式第3-1-1号; a contract concluded or ended (AffiliationChanged of a contract) → 第3-1-2号; SupportStarted / SupportContractChanged / SupportEnded → 第3-3号; AcceptanceDifficulty → 第3-4号; SupportInterviewHeld → the 面談記録 (定期面談報告書). Any other fact has no document (404).
+         * The document a fact calls for, prefilled, as an Excel or PDF draft
+         * @description A contract change (SswContractChanged) → 参考様式第3-1-1号; a contract concluded or ended (AffiliationChanged of a contract) → 第3-1-2号; SupportStarted / SupportContractChanged / SupportEnded → 第3-3号; AcceptanceDifficulty → 第3-4号; SupportInterviewHeld → the 面談記録 (定期面談報告書). Any other fact has no document (404). The PDF embeds a Japanese font.
          */
         get: operations["SswFilingsController_document"];
         put?: never;
@@ -12244,18 +12244,20 @@ export interface operations {
                 id: string;
                 /** @description The fact (its eventId in the resident’s history). */
                 eventId: string;
+                format: "xlsx" | "pdf";
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description An Excel workbook. */
+            /** @description An Excel workbook or a PDF. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
             /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
@@ -12285,7 +12287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resident or fact in the caller’s organisation, a retracted fact, or a fact that calls for no document. */
+            /** @description No such resident or fact in the caller’s organisation, a retracted fact, a fact that calls for no document, or a format other than xlsx or pdf. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -240,13 +240,14 @@ function ActButton({ deadline, title, onAct }: { deadline: CaseloadDeadline; tit
 function RowDocument({ deadline, title }: { deadline: CaseloadDeadline; title: string }) {
   const { t } = useTranslation();
   const save = documentOf(deadline);
+  const pdf = documentOf(deadline, 'pdf');
   if (save === null) return null;
+  const name = `${deadline.residentName ?? deadline.employerName ?? ''} ${title}`;
   return (
-    <DocumentButton
-      save={save}
-      label={t('ssw.documents.draft')}
-      name={`${deadline.residentName ?? deadline.employerName ?? ''} ${title}`}
-    />
+    <>
+      <DocumentButton save={save} label={t('ssw.documents.draft')} name={name} />
+      {pdf && <DocumentButton save={pdf} label={t('ssw.documents.pdf')} name={name} />}
+    </>
   );
 }
 

@@ -255,6 +255,11 @@ function Interviews({ resident }: { resident: Resident }) {
             label={t('ssw.documents.interviewRecord')}
             name={`${resident.fullName} ${event.occurredOn}`}
           />
+          <DocumentButton
+            save={() => saveFactDocument(resident.id, event.eventId, 'pdf')}
+            label={t('ssw.documents.pdf')}
+            name={`${resident.fullName} ${event.occurredOn} ${t('ssw.workersPanel.interviews')}`}
+          />
         </Group>
       ))}
     </Stack>

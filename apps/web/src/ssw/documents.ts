@@ -39,23 +39,24 @@ export async function saveAnnualReport(employerId: string, fiscalYear: number) {
   await save(got, `annual-report-FY${fiscalYear}.xlsx`);
 }
 
-export async function saveFactDocument(residentId: string, eventId: string) {
-  const got = await api.GET('/v1/residents/{id}/events/{eventId}/document.xlsx', {
-    params: { path: { id: residentId, eventId } },
+export async function saveFactDocument(residentId: string, eventId: string, format: 'xlsx' | 'pdf' = 'xlsx') {
+  const got = await api.GET('/v1/residents/{id}/events/{eventId}/document.{format}', {
+    params: { path: { id: residentId, eventId, format } },
     parseAs: 'blob',
   });
-  await save(got, 'document.xlsx');
+  await save(got, `document.${format}`);
 }
 
-/** What a duty's row can hand over as a document, if anything. */
-export function documentOf(deadline: CaseloadDeadline): (() => Promise<void>) | null {
+/** What a duty's row can hand over as a document, if anything (a 随時届出 also as PDF). */
+export function documentOf(deadline: CaseloadDeadline, format: 'xlsx' | 'pdf' = 'xlsx'): (() => Promise<void>) | null {
   if (deadline.kind === 'ssw_annual_report') {
+    if (format === 'pdf') return null;
     const year = fiscalYearOf(deadline);
     return year !== null && isEmployerRecord(deadline.employer) ? () => saveAnnualReport(deadline.employer!, year) : null;
   }
   if (NOTICE_KINDS.has(deadline.kind) && deadline.residentId) {
     const residentId = deadline.residentId;
-    return () => saveFactDocument(residentId, deadline.sourceEventId);
+    return () => saveFactDocument(residentId, deadline.sourceEventId, format);
   }
   return null;
 }

@@ -41,6 +41,7 @@ export const sswJa = {
     draft: '届出書(Excel)',
     annualReport: '定期届出書(Excel)',
     interviewRecord: '面談記録(Excel)',
+    pdf: 'PDF',
   },
   workersPanel: {
     title: '特定技能の人',
@@ -130,6 +131,7 @@ export const sswEn: typeof sswJa = {
     draft: 'Draft (Excel)',
     annualReport: 'Annual report (Excel)',
     interviewRecord: 'Interview record (Excel)',
+    pdf: 'PDF',
   },
   workersPanel: {
     title: 'Specified Skilled Workers',
