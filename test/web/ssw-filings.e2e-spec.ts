@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startWebHarness, type WebHarness } from './browser.js';
-import { today } from './seed.js';
+import { daysAgo, today } from './seed.js';
 
 jest.setTimeout(240_000);
 
@@ -44,6 +44,8 @@ beforeAll(async () => {
     ['SupportInterviewHeld', '2026-03-10', { with: 'worker', mode: 'in_person', findings: '仕事に慣れてきた' }],
   ] as const)
     await web.api.record(web.org.caseworker, worker, type, on, data).expect(201);
+  // A change of the contract's terms two days ago: its 随時届出 (第3-1-1号) is owed within 14 days.
+  await web.api.record(web.org.caseworker, worker, 'SswContractChanged', daysAgo(2), { summary: '基本給の変更' }).expect(201);
   ({ context, page } = await web.signedIn('caseworker'));
   mkdirSync(SHOTS, { recursive: true });
 }, 240_000);
@@ -77,6 +79,11 @@ describe('the annual report at the desk (a caseworker)', () => {
     expect(workers.getCell('F2').value).toBe('SW50000001AA');
     expect(workers.getCell('M2').value).toBe('2026-03-10');
     expect(book.getWorksheet('届出書')!.getCell('A1').value).toBe('受入れ・活動・支援実施状況に係る届出書(参考様式第3-6号)');
+    // The contract change's row hands over 参考様式第3-1-1号, prefilled.
+    const notice = page.locator('[data-testid="ssw-row"][data-kind="ssw_contract_notification"]').first();
+    const form = (await downloaded(() => notice.getByRole('button', { name: /届出書\(Excel\)/ }).click())).worksheets[0]!;
+    expect(form.getCell('A1').value).toBe('特定技能雇用契約の変更に係る届出書(参考様式第3-1-1号)');
+    expect(form.getColumn(2).values).toEqual(expect.arrayContaining(['LE THI HOA', 'SW50000001AA', '基本給の変更', '美濃フーズ株式会社']));
     await page.getByTestId('ssw-workers').waitFor();
     await page.screenshot({ path: `${SHOTS}/ssw-filings-1280.png`, fullPage: true });
   });
@@ -164,6 +171,12 @@ describe('the annual report at the desk (a caseworker)', () => {
       const button = card.getByRole('button', { name: /届出書\(Excel\)/ });
       const box = await button.boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      // The contract change's row: its draft in Excel and PDF, and 対応する, all within the width.
+      const notice = phone.page.locator('[data-testid="ssw-card"][data-kind="ssw_contract_notification"]').first();
+      for (const name of [/届出書\(Excel\)/, /^PDF/, /対応する/]) {
+        const edge = await notice.getByRole('button', { name }).boundingBox();
+        expect(edge!.x + edge!.width).toBeLessThanOrEqual(390);
+      }
       await phone.page.locator('[data-testid="ssw-worker-card"]').first().waitFor();
       await phone.page.screenshot({ path: `${SHOTS}/ssw-filings-390.png`, fullPage: true });
     } finally {

@@ -333,7 +333,9 @@ function DutyRow({
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{t(`owedBy.${deadline.owedBy ?? 'resident'}`)}</Text>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {t(`owedBy.${deadline.owedBy ?? 'resident'}`)}
+        </Text>
         {deadline.employerName && <Text size="xs">{deadline.employerName}</Text>}
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
