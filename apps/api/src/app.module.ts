@@ -22,6 +22,7 @@ import { PERSONAL_DATA_CONTROLLERS, personalDataProviders } from './personal-dat
 import { EMPLOYER_CONTROLLERS, EMPLOYER_PROVIDERS } from './employers/employers-wiring.js';
 import { IMPORTS_CONTROLLERS, IMPORTS_PROVIDERS } from './imports/imports-wiring.js';
 import { MATTER_CONTROLLERS, MATTER_PROVIDERS } from './matters/matters-wiring.js';
+import { SswFilingsController } from './ssw-filings/ssw-filings.controller.js';
 import { CreateOrganisationHandler, IssueApiKeyHandler, IssueCalendarTokenHandler } from './platform/platform-commands.js';
 import { ListResidentsHandler } from './residents/list-residents.handler.js';
 import { RecordEventHandler } from './residents/record-event.handler.js';
@@ -60,6 +61,7 @@ export class AppModule {
         ...EMPLOYER_CONTROLLERS,
         ...IMPORTS_CONTROLLERS,
         ...MATTER_CONTROLLERS,
+        SswFilingsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

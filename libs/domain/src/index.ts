@@ -48,3 +48,4 @@ export * from './reminders/index.js';
 export * from './rules/record-retention.js';
 export { UnreadableEventError } from './resident/foldable-event.js';
 export * from './country-aliases.js';
+export * from './ssw/filing-content.js';

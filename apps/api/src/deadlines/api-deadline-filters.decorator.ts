@@ -11,6 +11,7 @@ export const ApiDeadlineFilters = () =>
   applyDecorators(
     ApiDateQuery('from', 'Only deadlines due on or after this day.'),
     ApiDateQuery('to', 'Only deadlines due on or before this day.'),
+    ApiDateQuery('metFrom', 'Only deadlines met on or after this day (and by asOf), whenever they were due.'),
     commaSeparated('state', DEADLINE_STATES),
     commaSeparated('kind', DEADLINE_KINDS),
     commaSeparated('owedBy', OWED_BY),

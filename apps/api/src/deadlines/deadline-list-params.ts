@@ -25,6 +25,7 @@ export interface DeadlineListQuery {
   owedBy?: string;
   employer?: string;
   field?: string;
+  metFrom?: string;
 }
 
 export function listParam<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T[] {
@@ -46,6 +47,7 @@ export function deadlineFilter(raw: DeadlineListQuery, caller: Principal, clock:
     owedBy: listParam<OwedBy>('owedBy', raw.owedBy, OWED_BY),
     employer: raw.employer === undefined || raw.employer === '' ? null : raw.employer,
     field: listParam('field', raw.field, SPECIFIED_FIELD_CODES)[0] ?? null,
+    metFrom: dateParam('metFrom', raw.metFrom, null),
     asOf: asOfParam(raw.asOf, clock),
     assignedTo: assigneeParam(raw.assignedTo, caller),
   };

@@ -195,6 +195,21 @@ export class EmployersService {
     });
   }
 
+  /** One employer of the organisation (404 otherwise). */
+  record(organisationId: string, id: string): Promise<Employer> {
+    return this.find(this.pool, organisationId, id, false);
+  }
+
+  /** The record a fact names, by id or by name as the facts may (docs/ssw-duties.md §2); null when none. */
+  async named(organisationId: string, idOrName: string): Promise<Employer | null> {
+    const { rows } = await this.pool.query<EmployerRow>(
+      `SELECT ${COLUMNS} FROM platform.employer WHERE organisation_id = $1 AND (id::text = lower($2) OR name = $2)
+       ORDER BY (id::text = lower($2)) DESC, created_at LIMIT 1`,
+      [organisationId, idOrName],
+    );
+    return rows[0] === undefined ? null : view(rows[0]);
+  }
+
   /** A malformed id names nothing: 404, like another organisation's employer. */
   private async find(db: pg.Pool | pg.PoolClient, organisationId: string, id: string, lock: boolean): Promise<Employer> {
     if (!isUuid(id)) throw notFound('Employer');

@@ -990,6 +990,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/employers/{id}/annual-report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The annual report (参考様式第3-6号 受入れ・活動・支援実施状況に係る届出書) of one employer and fiscal year, as an Excel draft
+         * @description The workers the ledger owes this report for (an `ssw_annual_report` deadline of that fiscal year and employer), with name, nationality, date of birth, card number, field, employment and support in the year, and the interviews held in it. What the ledger does not know is blank and shaded.
+         */
+        get: operations["SswFilingsController_annualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{id}/events/{eventId}/document.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The document a fact calls for, prefilled, as an Excel or PDF draft
+         * @description A contract change (SswContractChanged) → 参考様式第3-1-1号; a contract concluded or ended (AffiliationChanged of a contract) → 第3-1-2号; SupportStarted / SupportContractChanged / SupportEnded → 第3-3号; AcceptanceDifficulty → 第3-4号; SupportInterviewHeld → the 面談記録 (定期面談報告書). Any other fact has no document (404). The PDF embeds a Japanese font.
+         */
+        get: operations["SswFilingsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7634,6 +7674,8 @@ export interface operations {
                 from?: string;
                 /** @description Only deadlines due on or before this day. */
                 to?: string;
+                /** @description Only deadlines met on or after this day (and by asOf), whenever they were due. */
+                metFrom?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
                 /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification, support_annual_report, additional_documents, summons_appearance, coe_entry */
@@ -11358,6 +11400,8 @@ export interface operations {
                 from?: string;
                 /** @description Only deadlines due on or before this day. */
                 to?: string;
+                /** @description Only deadlines met on or after this day (and by asOf), whenever they were due. */
+                metFrom?: string;
                 /** @description comma-separated: upcoming, open, overdue, met, met_late, void */
                 state?: string;
                 /** @description comma-separated: period_renewal, residence_notification_90_day, residence_notification, address_change_notification, card_detail_change_notification, card_reissue_after_loss, card_validity_renewal, card_surrender, reentry, affiliation_notification, activity_gap_revocation_risk, spouse_notification, spouse_activity_revocation_risk, status_acquisition, ssw1_cap, ssw1_exclusion_claim, support_interview, orientation, ssw_annual_report, ssw_contract_notification, ssw_support_contract_notification, ssw_acceptance_difficulty_notification, ssw_support_plan_notification, ssw_standards_nonconformity_notification, ssw_support_difficulty_notification, hello_work_hiring, hello_work_leaving, support_registration_renewal, support_registered_matters_notification, support_business_suspension_notification, support_business_resumption_notification, support_annual_report, additional_documents, summons_appearance, coe_entry */
@@ -12430,6 +12474,180 @@ export interface operations {
                         /** @enum {string} */
                         code: "NOT_FILED" | "BEFORE_ACCEPTANCE" | "UNKNOWN_CHECKLIST_ITEM" | "NOT_THE_APPLICATION";
                     };
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SswFilingsController_annualReport: {
+        parameters: {
+            query: {
+                fiscalYear: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such employer in the caller’s organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SswFilingsController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The fact (its eventId in the resident’s history). */
+                eventId: string;
+                format: "xlsx" | "pdf";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook or a PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resident or fact in the caller’s organisation, a retracted fact, a fact that calls for no document, or a format other than xlsx or pdf. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resident’s personal data was erased. Codes: `RESIDENT_ERASED`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "RESIDENT_ERASED";
+                    };
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */

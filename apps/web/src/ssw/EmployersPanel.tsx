@@ -12,6 +12,7 @@ import { problemMessage } from '../api/problem-message';
 import { employersQuery } from '../board/api';
 import { TableScroll } from '../layout/ScrollRegion';
 import { createEmployer, updateEmployer, type Employer } from './api';
+import { EmployerDetail } from './EmployerDetail';
 
 type Contact = { name?: string; phone?: string; email?: string };
 
@@ -26,6 +27,7 @@ export function EmployersPanel() {
   const employers = useQuery(employersQuery());
   const [editing, setEditing] = useState<Employer | 'new' | null>(null);
   const [saved, setSaved] = useState(false);
+  const [viewing, setViewing] = useState<Employer | null>(null);
   return (
     <Stack gap="xs">
       <Group justify="space-between">
@@ -63,7 +65,15 @@ export function EmployersPanel() {
                     <Table.Td>{employer.corporateNumber ?? '—'}</Table.Td>
                     <Table.Td>{employer.address ?? '—'}</Table.Td>
                     <Table.Td>{[contact.name, contact.phone, contact.email].filter(Boolean).join(' ・ ') || '—'}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() => setViewing(employer)}
+                        aria-label={`${t('ssw.employerDetail.open')}: ${employer.name}`}
+                      >
+                        {t('ssw.employerDetail.open')}
+                      </Button>
                       <Button
                         size="xs"
                         variant="subtle"
@@ -80,6 +90,7 @@ export function EmployersPanel() {
           </Table>
         </TableScroll>
       )}
+      {viewing !== null && <EmployerDetail employer={viewing} onClose={() => setViewing(null)} />}
       {editing !== null && (
         <EmployerForm
           employer={editing === 'new' ? null : editing}

@@ -18,7 +18,10 @@ import { PageLoader } from '../layout/Shell';
 import { ActOnDeadline } from './ActOnDeadline';
 import { useSswMonth, type SswFilter } from './api';
 import { interviewParty } from './deadline-facts';
+import { DocumentButton } from './DocumentButton';
+import { documentOf, isEmployerRecord, saveAnnualReport } from './documents';
 import { EmployersPanel } from './EmployersPanel';
+import { SswWorkersPanel } from './SswWorkersPanel';
 import { annualReportsByEmployer, categoryOf, countByCategory, orderRows } from './ssw-rows';
 
 const MET = new Set(['met', 'met_late']);
@@ -122,7 +125,7 @@ export function SswPage() {
         ) : (
           <>
             <Box visibleFrom="sm">
-              <TableScroll label={t('ssw.title')} minWidth={860}>
+              <TableScroll label={t('ssw.title')} minWidth={960}>
                 <Table data-testid="ssw-table" verticalSpacing="xs">
                   <Table.Thead>
                     <Table.Tr>
@@ -165,6 +168,8 @@ export function SswPage() {
       </Paper>
 
       <AnnualReports rows={rows} />
+
+      <SswWorkersPanel employer={filter.employer} field={filter.field} />
 
       <Paper withBorder p="sm" component="section" aria-labelledby="employers-heading">
         <EmployersPanel />
@@ -209,7 +214,7 @@ function StateBadge({ state }: { state: CaseloadDeadline['state'] }) {
     <Badge
       color={MET.has(state) ? 'teal' : state === 'overdue' ? 'red' : 'gray'}
       variant="light"
-      style={{ flexShrink: 0, overflow: 'visible' }}
+      style={{ flexShrink: 0, overflow: 'visible', minWidth: 'max-content' }}
     >
       {t(`deadlineState.${state}`)}
     </Badge>
@@ -228,6 +233,21 @@ function ActButton({ deadline, title, onAct }: { deadline: CaseloadDeadline; tit
     >
       {t('ssw.act')}
     </Button>
+  );
+}
+
+/** The Excel draft of the filing a row stands for (annual report, 随時届出), when there is one. */
+function RowDocument({ deadline, title }: { deadline: CaseloadDeadline; title: string }) {
+  const { t } = useTranslation();
+  const save = documentOf(deadline);
+  const pdf = documentOf(deadline, 'pdf');
+  if (save === null) return null;
+  const name = `${deadline.residentName ?? deadline.employerName ?? ''} ${title}`;
+  return (
+    <>
+      <DocumentButton save={save} label={t('ssw.documents.draft')} name={name} />
+      {pdf && <DocumentButton save={pdf} label={t('ssw.documents.pdf')} name={name} />}
+    </>
   );
 }
 
@@ -262,7 +282,10 @@ function DutyCard({
         <Text size="sm" c={deadline.state === 'overdue' ? 'red.9' : undefined} fw={700}>
           {formatDate(deadline.dueOn, i18n.language)}・{counter}
         </Text>
-        <ActButton deadline={deadline} title={title} onAct={onAct} />
+        <Group gap={4}>
+          <RowDocument deadline={deadline} title={title} />
+          <ActButton deadline={deadline} title={title} onAct={onAct} />
+        </Group>
       </Group>
       <Text size="xs">
         {t(`owedBy.${deadline.owedBy ?? 'resident'}`)} ・ {t('ssw.basis', { basis: deadline.legalBasis })}
@@ -310,14 +333,19 @@ function DutyRow({
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{t(`owedBy.${deadline.owedBy ?? 'resident'}`)}</Text>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {t(`owedBy.${deadline.owedBy ?? 'resident'}`)}
+        </Text>
         {deadline.employerName && <Text size="xs">{deadline.employerName}</Text>}
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <StateBadge state={deadline.state} />
       </Table.Td>
       <Table.Td>
-        <ActButton deadline={deadline} title={title} onAct={onAct} />
+        <Group gap={4} wrap="nowrap">
+          <RowDocument deadline={deadline} title={title} />
+          <ActButton deadline={deadline} title={title} onAct={onAct} />
+        </Group>
       </Table.Td>
     </Table.Tr>
   );
@@ -342,6 +370,13 @@ function AnnualReports({ rows }: { rows: readonly CaseloadDeadline[] }) {
             <Text size="sm">{t('ssw.workers', { count: group.workers })}</Text>
             <Text size="sm">{t('ssw.filed', { filed: group.filed, workers: group.workers })}</Text>
             <Text size="xs">{formatDate(group.dueOn, i18n.language)}</Text>
+            {isEmployerRecord(group.employer) && (
+              <DocumentButton
+                save={() => saveAnnualReport(group.employer!, group.fiscalYear)}
+                label={t('ssw.documents.annualReport')}
+                name={`${group.employerName ?? ''} ${t('ssw.annualReportRow', { year: group.fiscalYear })}`}
+              />
+            )}
           </Group>
         ))}
       </Stack>

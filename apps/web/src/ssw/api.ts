@@ -50,8 +50,8 @@ async function all(query: Record<string, string | number>): Promise<CaseloadDead
 }
 
 /**
- * Under the caseload key, so a fact recorded anywhere refreshes it. Met rows of the two months
- * stay listed (as met), so recording one shows it met where it was.
+ * Under the caseload key, so a fact recorded anywhere refreshes it. Met rows of the two months,
+ * and rows met this month whenever due, stay listed (as met), so recording one shows it met where it was.
  */
 export const sswMonthQuery = (asOf: string, filter: SswFilter) =>
   queryOptions({
@@ -64,12 +64,16 @@ export const sswMonthQuery = (asOf: string, filter: SswFilter) =>
         ...(filter.assignedTo ? { assignedTo: filter.assignedTo } : {}),
         ...(filter.field ? { field: filter.field } : {}),
       };
-      const [overdue, months] = await Promise.all([
+      const [overdue, months, metLately] = await Promise.all([
         all({ ...common, state: 'overdue' }),
         all({ ...common, from: monthStart(asOf), to: monthEnd(addMonths(asOf, 1)), state: 'upcoming,open,met,met_late' }),
+        // An overdue row met this month (an annual report filed late) stays, met, where it was.
+        all({ ...common, metFrom: monthStart(asOf), state: 'met,met_late' }),
       ]);
       const seen = new Set<string>();
-      return [...overdue, ...months].filter((d) => !seen.has(`${d.residentId}:${d.id}`) && seen.add(`${d.residentId}:${d.id}`));
+      return [...overdue, ...months, ...metLately].filter(
+        (d) => !seen.has(`${d.residentId}:${d.id}`) && seen.add(`${d.residentId}:${d.id}`),
+      );
     },
     placeholderData: keepPreviousData,
   });

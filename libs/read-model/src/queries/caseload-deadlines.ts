@@ -24,6 +24,8 @@ export interface CaseloadDeadlineFilter {
   employer?: string | null;
   /** Only the deadlines of Specified Skilled Workers in this 特定産業分野 (the 指定書's field, a code). */
   field?: string | null;
+  /** Only those met on or after this day (by `asOf`): what was done lately, whenever it was due. */
+  metFrom?: LocalDate | null;
 }
 
 /** The residents' deadline rows and the organisation's own ones (`$5`, as JSON), as one relation `d`. */
@@ -67,6 +69,7 @@ export async function caseloadDeadlinePage(
   }
   if (filter.owedBy !== undefined && filter.owedBy.length > 0) where += ` AND d.owed_by = ANY(${add(filter.owedBy)}::text[])`;
   if (filter.employer != null) where += ` AND d.employer = ${add(filter.employer)}`;
+  if (filter.metFrom != null) where += ` AND d.met_on >= ${add(filter.metFrom)}::date AND d.met_on <= $3::date`;
   if (filter.field != null) {
     where += ` AND EXISTS (SELECT 1 FROM read_model.resident_summary s WHERE s.organisation_id = d.organisation_id
       AND s.resident_id = d.resident_id AND s.ssw_panel->>'field' = ${add(filter.field)})`;
