@@ -19,7 +19,18 @@ const MAI = {
   passportNumber: 'C7654321',
   phone: '+81 90-1234-5678',
   notes: 'prefers LINE',
+  externalRef: 'EMP-MAI-0723',
+  employer: 'Umeda Foods KK',
 };
+/** What her other facts said about her: the card, a correction's and a retraction's reasons, her employer. */
+const FACT_TRACES = [
+  'HM12345678AB',
+  'EMP-MAI-0723',
+  'Umeda Foods KK',
+  '梅田フーズ株式会社',
+  'misread her passport',
+  'recorded on the wrong person',
+];
 const ADDRESS = '大阪府大阪市北区梅田3-1-1';
 const TRACES = [MAI.fullName, MAI.dateOfBirth, MAI.passportNumber, ADDRESS, 'ホアン ティ マイ', '+81 90-1234-5678', 'prefers LINE'];
 
@@ -58,8 +69,16 @@ beforeAll(async () => {
       { status: 'engineer_humanities_international', periodExpiresOn: '2026-06-30', card: { number: 'HM12345678AB' } },
     ],
     ['Moved', '2026-01-05', { address: ADDRESS }],
+    ['DetailsCorrected', '2026-01-06', { fields: { nameKana: 'ホアン ティ マイ' }, reason: 'misread her passport' }],
+    ['AffiliationChanged', '2026-01-07', { kind: 'activity', change: 'new_contract', organisation: '梅田フーズ株式会社' }],
+    ['CardLost', '2026-01-08', {}],
   ];
   for (const [type, occurredOn, data] of facts) expect((await api.record(sakura.caseworker, mai, type, occurredOn, data)).status).toBe(201);
+  const recorded = await api.http.get(`/v1/residents/${mai}/events`).auth(sakura.viewer, { type: 'bearer' }).expect(200);
+  const lost = recorded.body.find((event: { type: string }) => event.type === 'CardLost');
+  await api
+    .record(sakura.caseworker, mai, 'EventRetracted', '2026-01-08', { eventId: lost.eventId, reason: 'recorded on the wrong person' })
+    .expect(201);
   await api.http.get('/v1/deadlines').auth(sakura.viewer, { type: 'bearer' }).expect(200);
   // The manager's digest of Fri 2026-01-09 names her (the 14-day notice of the move, due 2026-01-19).
   await api.app.get(DigestRunner).runDue(morningOf('2026-01-09'));
@@ -77,8 +96,22 @@ describe('sealed in the log', () => {
     const summary = await api.http.get(`/v1/residents/${mai}`).auth(sakura.viewer, { type: 'bearer' }).expect(200);
     expect(summary.body).toMatchObject({ fullName: MAI.fullName, dateOfBirth: MAI.dateOfBirth });
     const history = await api.http.get(`/v1/residents/${mai}/events`).auth(sakura.viewer, { type: 'bearer' }).expect(200);
-    expect(history.body.map((event: { type: string }) => event.type)).toEqual(['ResidentRegistered', 'Landed', 'Moved']);
+    expect(history.body.map((event: { type: string }) => event.type)).toEqual([
+      'ResidentRegistered',
+      'Landed',
+      'Moved',
+      'DetailsCorrected',
+      'AffiliationChanged',
+      'CardLost',
+      'EventRetracted',
+    ]);
     expect(history.body[2].data.address).toBe(ADDRESS);
+    // Her other facts are shown as recorded, and held sealed in the log like her name.
+    for (const trace of FACT_TRACES) expect([trace, JSON.stringify(history.body).includes(trace)]).toEqual([trace, true]);
+    const { rows: log } = await api.runtime.pool.query<{ data: string }>('SELECT data::text AS data FROM events WHERE stream_id = $1', [
+      `resident-${mai}`,
+    ]);
+    for (const trace of FACT_TRACES) expect([trace, log.some((row) => row.data.includes(trace))]).toEqual([trace, false]);
   });
 });
 
@@ -87,7 +120,7 @@ describe('disclosure (開示請求)', () => {
     const exported = await api.http.get(`/v1/residents/${mai}/export`).auth(sakura.caseworker, { type: 'bearer' }).expect(200);
     expect(exported.headers['content-disposition']).toBe(`attachment; filename="resident-${mai}.json"`);
     expect(exported.body.resident).toMatchObject({ id: mai, fullName: MAI.fullName, dateOfBirth: MAI.dateOfBirth });
-    expect(exported.body.events).toHaveLength(3);
+    expect(exported.body.events).toHaveLength(7);
     expect(exported.body.deadlines.map((deadline: { kind: string }) => deadline.kind)).toContain('period_renewal');
     expect(exported.body.status.residence).toMatchObject({ status: 'engineer_humanities_international' });
     const log = await manager.agent.get(`/v1/organisations/${sakura.organisationId}/security-log`).expect(200);
@@ -205,10 +238,20 @@ describe('erasure', () => {
       ['ResidentRegistered', expect.any(String)],
       ['Landed', '2025-11-01'],
       ['Moved', '2026-01-05'],
+      ['DetailsCorrected', '2026-01-06'],
+      ['AffiliationChanged', '2026-01-07'],
+      ['CardLost', '2026-01-08'],
+      ['EventRetracted', '2026-01-08'],
       ['PersonalDataErased', erased.body.erasedOn],
     ]);
     expect(history.body[0].data).toMatchObject({ fullName: null, dateOfBirth: null, passportNumber: null, nationality: 'VNM' });
+    expect(history.body[0].data).toMatchObject({ externalRef: null, employer: null });
+    expect(history.body[1].data.card).toEqual({ number: null });
     expect(history.body[2].data).toEqual({ address: null });
+    expect(history.body[3].data).toEqual({ fields: { nameKana: null }, reason: null });
+    expect(history.body[4].data).toEqual({ kind: 'activity', change: 'new_contract', organisation: null });
+    expect(history.body[6].data).toEqual({ eventId: history.body[5].eventId, reason: null });
+    for (const trace of [...TRACES, ...FACT_TRACES]) expect([trace, JSON.stringify(history.body).includes(trace)]).toEqual([trace, false]);
     const list = await api.http.get('/v1/residents').auth(sakura.viewer, { type: 'bearer' }).expect(200);
     expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(mai);
     const deadlines = await api.http.get('/v1/deadlines?asOf=2026-01-09').auth(sakura.viewer, { type: 'bearer' }).expect(200);
@@ -222,6 +265,36 @@ describe('erasure', () => {
     for (const trace of TRACES) expect([trace, await tablesHolding(trace)]).toEqual([trace, []]);
     const digest = await manager.agent.get('/v1/me/notifications').expect(200);
     expect(digest.body[0].body).toContain('(消去済み / erased)');
+  });
+
+  test('a birth in Japan: its day is the date of birth, so it is sealed too and reads as the day it was recorded once erased', async () => {
+    const baby = await api.register(sakura.caseworker, { fullName: 'LE THI HOA', dateOfBirth: '2025-12-24' });
+    await api.record(sakura.caseworker, baby, 'BornInJapan', '2025-12-24').expect(201);
+    const events = async () =>
+      (await api.http.get(`/v1/residents/${baby}/events`).auth(sakura.viewer, { type: 'bearer' }).expect(200)).body as Array<{
+        type: string;
+        occurredOn: string;
+        recordedAt: string;
+        data: unknown;
+      }>;
+    expect((await events())[1]).toMatchObject({ type: 'BornInJapan', occurredOn: '2025-12-24', data: {} });
+    const status = await api.http.get(`/v1/residents/${baby}/deadlines`).auth(sakura.viewer, { type: 'bearer' }).expect(200);
+    // The 30-day status acquisition (22条の2) still counts from the birth, opened from the seal.
+    expect(JSON.stringify(status.body)).toContain('2026-01-23');
+    const { rows } = await api.runtime.pool.query<{ occurred_on: string; data: string }>(
+      `SELECT occurred_on::text, data::text FROM events WHERE stream_id = $1 AND type = 'BornInJapan'`,
+      [`resident-${baby}`],
+    );
+    expect(rows[0]!.occurred_on).not.toBe('2025-12-24');
+    expect(rows[0]!.data).not.toContain('2025-12-24');
+    await api.http
+      .post(`/v1/residents/${baby}/erasure`)
+      .auth(sakura.manager, { type: 'bearer' })
+      .send({ reason: 'recorded_in_error' })
+      .expect(200);
+    const erased = await events();
+    expect(erased[1]).toMatchObject({ type: 'BornInJapan', occurredOn: japanDateOf(new Date(erased[1]!.recordedAt)), data: {} });
+    expect(JSON.stringify(erased)).not.toContain('2025-12-24');
   });
 
   test('asking again answers the same erasure (a retry after a failure finishes the work)', async () => {

@@ -9,6 +9,7 @@ export * from './events/typed-text.js';
 export * from './events/events.js';
 export * from './events/event-validation.js';
 export * from './events/event-schemas.js';
+export * from './events/personal-fields.js';
 export type { FieldError, FieldRule, JsonSchema } from './events/field-rules.js';
 export * from './resident/state.js';
 export { END_OF_TIME } from './resident/advance.js';

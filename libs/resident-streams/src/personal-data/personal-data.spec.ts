@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { newDataKey, open, seal, unwrapDataKey, wrapDataKey } from './data-keys.js';
-import { hasPersonalValues, holdsSealedValue, mapPersonalValues } from './personal-fields.js';
+import { hasPersonalValues, holdsSealedValue, mapPersonalValues, mapSealedValues } from './personal-fields.js';
 import { parseMasterKey } from './master-key.js';
 
 describe('personal values and their sealing', () => {
@@ -20,6 +20,43 @@ describe('personal values and their sealing', () => {
     });
     expect(hasPersonalValues({ status: 'student', periodExpiresOn: '2027-03-31' })).toBe(false);
     expect(hasPersonalValues({ note: null })).toBe(false);
+  });
+
+  it('seals what the domain declares of its own types: card numbers, references, the employer, free text; not codes or dates', () => {
+    const X = () => 'X';
+    expect(mapPersonalValues({ card: { number: 'AB12345678CD', expiresOn: '2030-01-01' }, reason: 'landing' }, X, 'CardIssued')).toEqual({
+      card: { number: 'X', expiresOn: '2030-01-01' },
+      reason: 'landing',
+    });
+    expect(mapPersonalValues({ eventId: 'e1', reason: 'typed the wrong passport' }, X, 'EventRetracted')).toEqual({
+      eventId: 'e1',
+      reason: 'X',
+    });
+    expect(
+      mapPersonalValues(
+        { fields: { externalRef: 'EMP-7', employer: 'Chubu Kitchens', nationality: 'VNM' }, reason: 'typo' },
+        X,
+        'DetailsCorrected',
+      ),
+    ).toEqual({ fields: { externalRef: 'X', employer: 'X', nationality: 'VNM' }, reason: 'X' });
+    expect(mapPersonalValues({ kind: 'contract', change: 'left', organisation: '中部食品' }, X, 'AffiliationChanged')).toEqual({
+      kind: 'contract',
+      change: 'left',
+      organisation: 'X',
+    });
+    expect(mapPersonalValues({ designation: 'working_holiday' }, X, 'Landed')).toEqual({ designation: 'working_holiday' });
+    expect(hasPersonalValues({ number: 'AB12345678CD', result: 'valid' }, 'CardVerified')).toBe(true);
+    expect(hasPersonalValues({ status: 'student', periodExpiresOn: '2027-03-31' }, 'Landed')).toBe(false);
+  });
+
+  it('data of a type the domain does not declare is read by the names rule; sealed values open wherever they sit', () => {
+    expect(mapPersonalValues({ reason: 'data_subject_request', fullName: 'A' }, () => 'X', 'PersonalDataErased')).toEqual({
+      reason: 'data_subject_request',
+      fullName: 'X',
+    });
+    // An event stored before a field was declared sealed reads as stored; one sealed by the old rule opens.
+    const stored = { card: { number: 'AB12345678CD' }, fields: { fullName: { $sealed: 'AAAA' } } };
+    expect(mapSealedValues(stored, () => 'opened')).toEqual({ card: { number: 'AB12345678CD' }, fields: { fullName: 'opened' } });
   });
 
   it('a sealed value opens with its key and resident only; altered bytes are refused', () => {

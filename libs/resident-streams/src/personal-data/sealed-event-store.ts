@@ -16,10 +16,22 @@ import type {
 } from '@zairyu/event-store';
 import { residentIdOfStream } from '../stream-names.js';
 import { open, seal } from './data-keys.js';
-import { hasPersonalValues, isSealed, mapPersonalValues } from './personal-fields.js';
+import { japanDateOf, PERSONAL_DATE_TYPES } from '@zairyu/domain';
+import { hasPersonalValues, mapPersonalValues, mapSealedValues } from './personal-fields.js';
 import { DAMAGED_KEY, PersonalDataErasedError, UnreadableSealError, type KeyLookup, type ResidentKeys } from './resident-keys.js';
 
 const bound = (residentId: string) => `resident:${residentId}`;
+
+/**
+ * An event whose day is personal (a birth in Japan) keeps the day it was recorded in the clear
+ * (known from its metadata anyway); the real one is sealed in its data under this key, and put
+ * back when the event is opened.
+ */
+export const SEALED_DAY_KEY = 'occurredOn';
+
+function carriesPersonalValues(event: NewEvent): boolean {
+  return PERSONAL_DATE_TYPES.has(event.type) || hasPersonalValues(event.data, event.type);
+}
 
 export class SealedEventStore implements EventStore {
   constructor(
@@ -79,8 +91,7 @@ export class SealedEventStore implements EventStore {
     const owners = new Map<string, string>();
     for (const { streamId, events } of writes) {
       const residentId = residentIdOfStream(streamId);
-      if (residentId !== null && events.some((event) => hasPersonalValues(event.data)))
-        owners.set(residentId, events[0]!.metadata.organisationId);
+      if (residentId !== null && events.some(carriesPersonalValues)) owners.set(residentId, events[0]!.metadata.organisationId);
     }
     return this.keys.keysToSeal(owners);
   }
@@ -110,16 +121,18 @@ function residentIdsOf(events: readonly StoredEvent[]): string[] {
 
 function sealAll(streamId: string, events: readonly NewEvent[], keys: KeyLookup): readonly NewEvent[] {
   const residentId = residentIdOfStream(streamId);
-  if (residentId === null || !events.some((event) => hasPersonalValues(event.data))) return events;
+  if (residentId === null || !events.some(carriesPersonalValues)) return events;
   const key = keys.get(residentId);
   if (!key) throw new PersonalDataErasedError(residentId);
   if (key === DAMAGED_KEY) throw new UnreadableSealError(residentId, events[0]?.metadata.organisationId ?? null, 'its data key is damaged');
-  return events.map((event) => ({
-    ...event,
-    data: mapPersonalValues(event.data, (value) => ({
-      $sealed: seal(key, Buffer.from(JSON.stringify(value), 'utf8'), bound(residentId)).toString('base64'),
-    })),
-  }));
+  const sealValue = (value: unknown) => ({
+    $sealed: seal(key, Buffer.from(JSON.stringify(value), 'utf8'), bound(residentId)).toString('base64'),
+  });
+  return events.map((event) => {
+    const data = mapPersonalValues(event.data, sealValue, event.type);
+    if (!PERSONAL_DATE_TYPES.has(event.type)) return { ...event, data };
+    return { ...event, occurredOn: japanDateOf(new Date()), data: { ...(data as object), [SEALED_DAY_KEY]: sealValue(event.occurredOn) } };
+  });
 }
 
 /** Sealed values opened with the resident's key; null where the key was destroyed; UnreadableSealError where one cannot be opened. */
@@ -128,19 +141,20 @@ function openEvent(event: StoredEvent, keys: KeyLookup): StoredEvent {
   if (residentId === null) return event;
   const key = keys.get(residentId);
   const unreadable = (what: string) => new UnreadableSealError(residentId, event.metadata?.organisationId ?? null, what);
-  return {
-    ...event,
-    data: mapPersonalValues(event.data, (value) => {
-      if (!isSealed(value)) return value;
-      if (!key) return null;
-      if (key === DAMAGED_KEY) throw unreadable('its data key is damaged');
-      try {
-        return JSON.parse(open(key, Buffer.from(value.$sealed, 'base64'), bound(residentId)).toString('utf8'));
-      } catch {
-        throw unreadable(`a sealed value of event ${event.eventId} is damaged`);
-      }
-    }),
-  };
+  const data = mapSealedValues(event.data, (value) => {
+    if (!key) return null;
+    if (key === DAMAGED_KEY) throw unreadable('its data key is damaged');
+    try {
+      return JSON.parse(open(key, Buffer.from(value.$sealed, 'base64'), bound(residentId)).toString('utf8'));
+    } catch {
+      throw unreadable(`a sealed value of event ${event.eventId} is damaged`);
+    }
+  });
+  if (!PERSONAL_DATE_TYPES.has(event.type) || typeof data !== 'object' || data === null || !Object.hasOwn(data, SEALED_DAY_KEY))
+    return { ...event, data };
+  // Erased, the day reads as the day it was recorded: the history keeps that a birth was recorded, not when.
+  const { [SEALED_DAY_KEY]: day, ...rest } = data as Record<string, unknown>;
+  return { ...event, occurredOn: typeof day === 'string' ? day : event.occurredOn, data: rest };
 }
 
 /** The store that seals, over `inner`, with the key table made if need be. */
