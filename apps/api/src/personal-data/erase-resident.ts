@@ -3,7 +3,7 @@
  * manager, with a reason code, unless a retention rule still holds the records. The fact
  * `PersonalDataErased` goes into the stream first (so every view answers 410 and the projector
  * drops the resident's rows), then the data key is destroyed (so nothing sealed with it can be
- * read again), then the name is replaced in the other copies the ledger made. Repeating the
+ * read again), then the name is replaced in the other copies the ledger made (found by the resident's id). Repeating the
  * request finishes whatever a failure left undone. The fact is written by the resident writer
  * like any other (but for the bound on the history: an erasure is owed whatever its length).
  */
@@ -25,21 +25,6 @@ export interface Erasure {
   residentId: string;
   erasedOn: LocalDate;
   reason: ErasureReason;
-}
-
-/** Every name the history knew the person by (registration and corrections), to find copies. */
-function namesIn(events: readonly { data: unknown }[]): string[] {
-  const names = new Set<string>();
-  const collect = (data: unknown) => {
-    if (typeof data !== 'object' || data === null) return;
-    for (const [key, value] of Object.entries(data)) {
-      if ((key === 'fullName' || key === 'nameNative' || key === 'nameKana') && typeof value === 'string' && value.trim() !== '')
-        names.add(value);
-      else collect(value);
-    }
-  };
-  events.forEach((event) => collect(event.data));
-  return [...names];
 }
 
 @Injectable()
@@ -73,13 +58,12 @@ export class EraseResident {
     const id = residentIdOf(residentId);
     const today = this.writer.today();
     const keeper = await this.keeperOf(organisationId);
-    const erasure = await this.writer.change<{ event: { occurredOn: string; data: unknown }; names: string[] }>(
+    const erasure = await this.writer.change<{ event: { occurredOn: string; data: unknown } }>(
       { caller, correlationId: request.correlationId },
       id,
       (history) => {
-        const names = namesIn(history.stored);
         const earlier = erasureOf(history.stored);
-        if (earlier) return { answer: { event: earlier, names } };
+        if (earlier) return { answer: { event: earlier } };
         const hold = retentionHold(history.events, today, keeper);
         if (hold) throw retentionHolds(hold);
         const event = { type: PERSONAL_DATA_ERASED, occurredOn: today, data: { reason } };
@@ -88,7 +72,7 @@ export class EraseResident {
           answer: () => {
             // Its opened values stay in this process's memory no longer (other processes drop them when next read).
             this.writer.forget(id);
-            return { event, names };
+            return { event };
           },
         };
       },
@@ -96,7 +80,7 @@ export class EraseResident {
       { withErased: true, unfolded: true },
     );
     await this.keys.destroy(id, organisationId);
-    await scrubOtherCopies(this.pool, organisationId, erasure.names);
+    await scrubOtherCopies(this.pool, organisationId, id);
     await this.securityLog.record({
       organisationId,
       kind: 'erasure',

@@ -71,3 +71,20 @@ export function digestMail(digest: Digest, reader: { name: string; language: Dig
   ].join('\n');
   return { subject: words.subject(digest.items.length), text };
 }
+
+/**
+ * A kept digest's text with one person's name replaced by `mark`, found by their id: each
+ * person's lines end with the link to them (`…/#/residents/<id>`), and their name is the line
+ * that opens that group. Never by the name's text, which may be part of another person's name
+ * ("HOOK PERSON 2" in "HOOK PERSON 20").
+ */
+export function withoutNameOf(text: string, residentId: string, mark: string): string {
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
+    if (!line.startsWith('  ') || !line.endsWith(`/#/residents/${residentId}`)) return;
+    let header = index - 1;
+    while (header >= 0 && lines[header]!.startsWith('  ')) header -= 1;
+    if (header >= 0) lines[header] = mark;
+  });
+  return lines.join('\n');
+}
