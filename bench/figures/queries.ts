@@ -10,8 +10,8 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '@zairyu/domain';
 import { PostgresEventStore } from '@zairyu/event-store';
-import { Projector } from '@zairyu/read-model';
-import { KeptFolds } from '@zairyu/resident-streams';
+import { Projector, ReadModelSeal } from '@zairyu/read-model';
+import { KeptFolds, newDataKey, ResidentKeys } from '@zairyu/resident-streams';
 import { ProjectionHandle } from '../../apps/api/src/projection/read-your-writes.js';
 import { ListDeadlines, ListDeadlinesHandler } from '../../apps/api/src/deadlines/list-deadlines.handler.js';
 import { ListResidents, ListResidentsHandler } from '../../apps/api/src/residents/list-residents.handler.js';
@@ -89,9 +89,10 @@ export async function queriesFigure(
 
   // As in the API: each list read first checks that the projection has caught up with the log.
   const store = await PostgresEventStore.open(pool);
-  const projection = new ProjectionHandle(store, new Projector(pool, store), null);
-  const deadlines = new ListDeadlinesHandler(dataSource, projection);
-  const residents = new ListResidentsHandler(dataSource, projection, new DisplayNames(pool));
+  const seal = new ReadModelSeal(new ResidentKeys(pool, newDataKey()));
+  const projection = new ProjectionHandle(store, new Projector(pool, store, { seal }), null);
+  const deadlines = new ListDeadlinesHandler(dataSource, projection, seal);
+  const residents = new ListResidentsHandler(dataSource, projection, new DisplayNames(pool), seal);
   const today = BENCH_TODAY as LocalDate;
   const window = { from: today, to: addDays(today, 30), states: [], kinds: [], asOf: today, page: 1, pageSize: 50 };
   for (const [label, orgOf] of [
@@ -133,7 +134,7 @@ export async function queriesFigure(
     return status.execute(new GetResident(row.organisation_id, row.resident_id, 'status', addDays('2025-01-01' as LocalDate, i % 700)));
   });
   report('read model residents', scale.single + scale.across, 'residents', 1);
-  await explainQueries(dataSource, projection, big, today, window);
+  await explainQueries(dataSource, projection, seal, big, today, window);
 }
 
 /**
@@ -143,6 +144,7 @@ export async function queriesFigure(
 async function explainQueries(
   dataSource: DataSource,
   projection: ProjectionHandle,
+  seal: ReadModelSeal,
   organisationId: string,
   today: LocalDate,
   window: ConstructorParameters<typeof ListDeadlines>[1],
@@ -165,24 +167,28 @@ async function explainQueries(
   for (const [title, run] of [
     [
       'Caseload deadlines, next 30 days, first page',
-      () => new ListDeadlinesHandler(explaining, projection).execute(new ListDeadlines(organisationId, window)),
+      () => new ListDeadlinesHandler(explaining, projection, seal).execute(new ListDeadlines(organisationId, window)),
     ],
     [
       'Resident search by name prefix',
       () =>
-        new ListResidentsHandler(explaining, projection, names).execute(
+        new ListResidentsHandler(explaining, projection, names, seal).execute(
           new ListResidents(organisationId, { query: 'NGUYEN AN 1' }, 1, 50, today),
         ),
     ],
     [
       'Resident search by one given name (a tenth of the caseload matches)',
       () =>
-        new ListResidentsHandler(explaining, projection, names).execute(new ListResidents(organisationId, { query: 'binh' }, 1, 50, today)),
+        new ListResidentsHandler(explaining, projection, names, seal).execute(
+          new ListResidents(organisationId, { query: 'binh' }, 1, 50, today),
+        ),
     ],
     [
       'Resident search by card number',
       () =>
-        new ListResidentsHandler(explaining, projection, names).execute(new ListResidents(organisationId, { query: card }, 1, 50, today)),
+        new ListResidentsHandler(explaining, projection, names, seal).execute(
+          new ListResidents(organisationId, { query: card }, 1, 50, today),
+        ),
     ],
   ] as const) {
     plans.push(`## ${title}\n`);

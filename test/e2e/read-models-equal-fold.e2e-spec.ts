@@ -108,7 +108,7 @@ async function compareAsOf(token: string, organisationId: string, histories: Map
     expect(item.nextDeadline).toEqual(next === undefined ? null : JSON.parse(JSON.stringify({ ...next, residentId: item.id })));
   }
 
-  // The card registry: whose card each number is, every number a resident has held (whenever issued).
+  // The card registry: whose card each number is, every number a resident has held (whenever issued), by its keyed hash.
   const { rows } = await api.runtime.pool.query(
     'SELECT card_number, resident_id FROM read_model.card_registry WHERE organisation_id = $1',
     [organisationId],
@@ -116,7 +116,10 @@ async function compareAsOf(token: string, organisationId: string, histories: Map
   const held = [...histories].flatMap(([id, events]) =>
     residentAsOf(events, END_OF_TIME).cards.map((card) => ({ number: card.number, id })),
   );
-  expect(rows.map((r) => `${r.card_number} ${r.resident_id}`).sort()).toEqual([...new Set(held.map((h) => `${h.number} ${h.id}`))].sort());
+  const hashed = (number: string) => api.runtime.readModelSeal.hash(organisationId, number);
+  expect(rows.map((r) => `${r.card_number} ${r.resident_id}`).sort()).toEqual(
+    [...new Set(held.map((h) => `${hashed(h.number)} ${h.id}`))].sort(),
+  );
 
   // The card look-up as of the date: each card issued by then, in its state then; any other number held is not found yet.
   const foldedCards = [...histories].flatMap(([id, events]) => {

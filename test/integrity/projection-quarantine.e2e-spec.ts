@@ -1,6 +1,7 @@
 /**
  * One resident's events must never stop the read side of every organisation.
- * A NUL in an imported name made every projection batch fail (PostgreSQL's jsonb takes no NUL):
+ * A NUL in an imported name made every projection batch fail (PostgreSQL's jsonb takes no NUL; names
+ * are now kept sealed, but other texts are not):
  * every tenant's lists waited out their read-your-writes time and went stale, /health said ok,
  * and erasing that resident answered 500. Here one resident's stream is poisoned directly in the
  * store (past the validators that now refuse such input): the projection quarantines it and goes
@@ -25,23 +26,37 @@ afterAll(() => api.close());
 
 const metadataOf = (organisationId: string) => ({ recordedBy: 'test', organisationId, correlationId: randomUUID(), causationId: null });
 
-/** A correction with a NUL in the name, appended through the (sealing) store as an import did before names were checked. */
-async function poisonWithNul(organisationId: string, residentId: string): Promise<void> {
+/**
+ * A NUL in a value the read model keeps as text, appended through the (sealing) store as an
+ * import did before texts were checked. A name no longer does it (the read model keeps names
+ * sealed, as bytes): the employer of 特定技能 support is kept as text (support that ended long ago,
+ * so that no retention rule holds an erasure). The id of the first event, to retract it.
+ */
+async function poisonWithNul(organisationId: string, residentId: string): Promise<string> {
+  const eventId = randomUUID();
   const stream = residentStream(residentId);
   const version = (await api.runtime.store.readStream(stream)).at(-1)!.version;
   await api.runtime.store.append(
     stream,
     [
       {
+        eventId,
+        type: 'SupportStarted',
+        occurredOn: '2019-04-01',
+        data: { employer: 'POISONED\u0000EMPLOYER' },
+        metadata: metadataOf(organisationId),
+      },
+      {
         eventId: randomUUID(),
-        type: 'DetailsCorrected',
-        occurredOn: '2026-04-01',
-        data: { fields: { fullName: 'POISONED\u0000NAME' }, reason: 'imported' },
+        type: 'SupportEnded',
+        occurredOn: '2019-05-01',
+        data: { reason: 'ended' },
         metadata: metadataOf(organisationId),
       },
     ],
     version,
   );
+  return eventId;
 }
 
 /** An event row written straight into the log whose data the domain cannot fold (a status that is no status). */
@@ -92,11 +107,11 @@ async function caughtUp(): Promise<void> {
 }
 
 describe('a resident whose events cannot be projected is quarantined; everyone else is projected', () => {
-  test('a NUL in one name: other organisations’ and the same organisation’s lists stay current; /health is degraded; a correction re-projects it', async () => {
+  test('a NUL in one resident’s text: other organisations’ and the same organisation’s lists stay current; /health is degraded; a correction re-projects it', async () => {
     const victim = await api.register(poisoned.caseworker, { fullName: 'VICTIM ONE' });
     await api.register(other.caseworker, { fullName: 'BEFORE POISON' });
     await caughtUp();
-    await poisonWithNul(poisoned.organisationId, victim);
+    const poison = await poisonWithNul(poisoned.organisationId, victim);
 
     // Written after the poison: each list shows it at once (read-your-writes waits for the projection).
     const started = Date.now();
@@ -113,12 +128,12 @@ describe('a resident whose events cannot be projected is quarantined; everyone e
     expect(degraded).toMatchObject({
       status: 'degraded',
       projectionLag: 0,
-      quarantined: { total: 1, residents: [{ residentId: victim, version: 2, error: expect.stringContaining('22P05') }] },
+      quarantined: { total: 1, residents: [{ residentId: victim, version: 3, error: expect.stringContaining('22P05') }] },
     });
     expect(degraded.quarantined.residents[0].error).toContain('unsupported Unicode escape sequence');
     expect(JSON.stringify(degraded)).not.toContain(poisoned.organisationId);
     const listed = await quarantineList();
-    expect(listed).toMatchObject({ total: 1, items: [{ residentId: victim, organisationId: poisoned.organisationId, version: 2 }] });
+    expect(listed).toMatchObject({ total: 1, items: [{ residentId: victim, organisationId: poisoned.organisationId, version: 3 }] });
     // The platform's list, not an organisation's.
     await api.http.get('/v1/projection/quarantine').auth(poisoned.manager, { type: 'bearer' }).expect(403);
 
@@ -126,6 +141,7 @@ describe('a resident whose events cannot be projected is quarantined; everyone e
     await api
       .record(poisoned.caseworker, victim, 'DetailsCorrected', '2026-04-02', { fields: { fullName: 'VICTIM FIXED' }, reason: 'typo' })
       .expect(201);
+    await api.record(poisoned.caseworker, victim, 'EventRetracted', '2026-04-02', { eventId: poison, reason: 'imported' }).expect(201);
     expect(await names(poisoned, 'VICTIM')).toEqual(['VICTIM FIXED']);
     await caughtUp();
     expect(await health()).toEqual({ status: 'ok', projectionLag: 0 });
@@ -150,7 +166,7 @@ describe('a resident whose events cannot be projected is quarantined; everyone e
     expect(await health()).toEqual({ status: 'ok', projectionLag: 0 });
   });
 
-  test('erasing a resident quarantined for a NUL in its name answers 200 (its name reaches no text column)', async () => {
+  test('erasing a resident quarantined for a NUL in its text answers 200 (the value reaches no text column)', async () => {
     const victim = await api.register(poisoned.caseworker, { fullName: 'NUL TO ERASE' });
     await poisonWithNul(poisoned.organisationId, victim);
     await caughtUp();

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE } from '@zairyu/event-store';
+import { ReadModelSeal } from '@zairyu/read-model';
 import { AuthGuard } from './auth/auth.guard.js';
 import { CredentialsService } from './auth/credentials.service.js';
 import type { Runtime } from './bootstrap/runtime.js';
@@ -71,6 +72,7 @@ export class AppModule {
         { provide: DATA_SOURCE, useValue: runtime.dataSource },
         { provide: PROJECTION, useValue: runtime.projection },
         { provide: KEPT_FOLDS, useValue: runtime.keptFolds },
+        { provide: ReadModelSeal, useValue: runtime.readModelSeal },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         CredentialsService,

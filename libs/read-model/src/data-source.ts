@@ -10,6 +10,7 @@ import { SswReadModel1763856350000 } from './migrations/1763856350000-ssw-read-m
 import { ResidentProfileAndSearch1764600000000 } from './migrations/1764600000000-resident-profile-and-search.js';
 import { CardRegistryNumbersOnly1764700000000 } from './migrations/1764700000000-card-registry-numbers-only.js';
 import { ProjectionQuarantine1764823000000 } from './migrations/1764823000000-projection-quarantine.js';
+import { SealedReadModel1764900000000 } from './migrations/1764900000000-sealed-read-model.js';
 
 export const READ_MODEL_MIGRATIONS = [
   CreateReadModel1763856000000,
@@ -18,6 +19,7 @@ export const READ_MODEL_MIGRATIONS = [
   ResidentProfileAndSearch1764600000000,
   CardRegistryNumbersOnly1764700000000,
   ProjectionQuarantine1764823000000,
+  SealedReadModel1764900000000,
 ];
 
 export interface DataSourceExtras {

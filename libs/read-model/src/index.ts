@@ -19,3 +19,5 @@ export * from './queries/employer-residents.js';
 export * from './queries/card-holders.js';
 export * from './projection/quarantine.js';
 export * from './queries/quarantined-residents.js';
+export * from './sealing/read-model-seal.js';
+export * from './queries/resident-names.js';

@@ -75,6 +75,34 @@ export function readModelTablesSql(schema: ReadModelSchema): string {
     updated_at timestamptz NOT NULL DEFAULT now()
   );
   ${projectionQuarantineSql(schema)}
+  ${sealedColumnsSql(schema)}
+  `;
+}
+
+/**
+ * The read models with the person's data sealed (sealing/read-model-seal.ts): the personal
+ * columns of a summary become one sealed value, search words, card numbers and the duplicate
+ * key become keyed hashes, and a deadline no longer repeats the name. Idempotent, so the same
+ * text turns a database made before it (migration 1764900000000, which projects again from the
+ * start) and makes fresh tables.
+ */
+export function sealedColumnsSql(schema: ReadModelSchema): string {
+  return `
+  ALTER TABLE ${schema}.resident_summary
+    DROP COLUMN IF EXISTS full_name, DROP COLUMN IF EXISTS date_of_birth, DROP COLUMN IF EXISTS gender,
+    DROP COLUMN IF EXISTS external_ref, DROP COLUMN IF EXISTS notes, DROP COLUMN IF EXISTS card_number,
+    DROP COLUMN IF EXISTS profile, DROP COLUMN IF EXISTS name_key,
+    -- Name, date of birth, gender, external ref, notes, card number and profile, sealed as one.
+    ADD COLUMN IF NOT EXISTS sealed bytea NOT NULL DEFAULT '\\x',
+    -- The first characters of the lower-cased name: the list's order in SQL (read-model-seal.ts).
+    ADD COLUMN IF NOT EXISTS name_sort text COLLATE "C" NOT NULL DEFAULT '',
+    -- Keyed hashes: name words, date of birth and nationality (the duplicate check); the profile's employer.
+    ADD COLUMN IF NOT EXISTS person_key text NOT NULL DEFAULT '',
+    ADD COLUMN IF NOT EXISTS employer_key text;
+  CREATE INDEX IF NOT EXISTS resident_summary_name_sort ON ${schema}.resident_summary (organisation_id, name_sort, resident_id);
+  CREATE INDEX IF NOT EXISTS resident_summary_person_key ON ${schema}.resident_summary (organisation_id, person_key);
+  CREATE INDEX IF NOT EXISTS resident_summary_employer_key ON ${schema}.resident_summary (organisation_id, employer_key);
+  ALTER TABLE ${schema}.deadline DROP COLUMN IF EXISTS resident_name;
   `;
 }
 

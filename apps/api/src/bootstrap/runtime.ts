@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createPgPool, openEventStore, type EventStore } from '@zairyu/event-store';
-import { openReadModel, Projector, ProjectorLeader } from '@zairyu/read-model';
+import { openReadModel, Projector, ProjectorLeader, ReadModelSeal } from '@zairyu/read-model';
 import { KeptFolds, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
 import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '../platform/platform-tables.js';
 import { PEOPLE_MIGRATIONS } from '../people/people-tables.js';
@@ -38,6 +38,8 @@ export interface Runtime {
   residentKeys: ResidentKeys;
   /** Residents' folds kept between requests, shared by the requests and the projector in this process. */
   keptFolds: KeptFolds;
+  /** The read models' personal columns are sealed with the residents' keys, their search words hashed. */
+  readModelSeal: ReadModelSeal;
   dataSource: DataSource;
   projection: ProjectionHandle;
   close(): Promise<void>;
@@ -64,6 +66,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     store,
     residentKeys,
     keptFolds,
+    readModelSeal: new ReadModelSeal(residentKeys),
     dataSource,
     projection: new ProjectionHandle(store, projector, leader, options.readYourWritesMs),
     close: async () => {

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { cardViewAsOf, type LocalDate } from '@zairyu/domain';
-import { cardHolder } from '@zairyu/read-model';
+import { cardHolder, ReadModelSeal } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { notFound } from '../http/problem.js';
@@ -25,11 +25,12 @@ export class GetCardHandler implements IQueryHandler<GetCard> {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
     private readonly ledger: ResidentLedger,
+    private readonly seal: ReadModelSeal,
   ) {}
 
   async execute({ organisationId, number, asOf }: GetCard) {
     await this.projection.caughtUp(organisationId);
-    const holder = await cardHolder(this.dataSource, organisationId, number);
+    const holder = await cardHolder(this.dataSource, this.seal, organisationId, number);
     if (holder === null) throw notFound('Card');
     // The registry says whose card it is; its state as of the date comes from the stream, read
     // as every other "as of" is (libs/domain as-of.ts), so it agrees with the status.

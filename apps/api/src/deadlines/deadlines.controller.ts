@@ -20,6 +20,7 @@ import { feedDeadlines, organisationFeedDeadlines } from './feed-deadlines.js';
 import { deadlineFilter, type DeadlineListQuery } from './deadline-list-params.js';
 import { calendarBatch, calendarHead, calendarTail, DEFAULT_ALARM_DAYS, type FeedOptions } from './icalendar.js';
 import { ListDeadlines } from './list-deadlines.handler.js';
+import { ReadModelSeal } from '@zairyu/read-model';
 
 @ApiTags('deadlines')
 @Controller('v1')
@@ -31,6 +32,7 @@ export class DeadlinesController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
+    private readonly seal: ReadModelSeal,
     @Optional() private readonly registrations?: OrganisationRegistrations,
   ) {}
 
@@ -73,11 +75,11 @@ export class DeadlinesController {
       now,
       ...(own.name === null ? {} : { organisationName: own.name }),
     };
-    const dataSource = this.dataSource;
+    const { dataSource, seal } = this;
     async function* lines() {
       yield calendarHead('Zairyu Ledger deadlines');
       yield calendarBatch(organisationFeedDeadlines(own.deadlines, asOf), options);
-      for await (const batch of feedDeadlines(dataSource, organisationId!, asOf)) yield calendarBatch(batch, options);
+      for await (const batch of feedDeadlines(dataSource, seal, organisationId!, asOf)) yield calendarBatch(batch, options);
       yield calendarTail();
     }
     return new StreamableFile(Readable.from(lines()), { type: 'text/calendar; charset=utf-8' });

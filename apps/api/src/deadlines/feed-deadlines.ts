@@ -6,7 +6,7 @@
 import type { DataSource } from 'typeorm';
 import { deadlineView, type DeadlineRecord, type DeadlineState, type LocalDate } from '@zairyu/domain';
 import { employerNames } from '../employers/employer-names.js';
-import { deadlineRowView, deadlinesToActOn } from '@zairyu/read-model';
+import { deadlineRowView, deadlinesToActOn, type ReadModelSeal } from '@zairyu/read-model';
 import type { FeedDeadline } from './icalendar.js';
 
 /** Small enough that writing one batch holds the event loop for a fraction of a second. */
@@ -23,8 +23,13 @@ export function organisationFeedDeadlines(own: readonly DeadlineRecord[], asOf: 
     .map((view) => ({ ...view, residentId: null, residentName: null }));
 }
 
-export async function* feedDeadlines(dataSource: DataSource, organisationId: string, asOf: LocalDate): AsyncGenerator<FeedDeadline[]> {
-  for await (const rows of deadlinesToActOn(dataSource, organisationId, asOf, FEED_BATCH)) {
+export async function* feedDeadlines(
+  dataSource: DataSource,
+  seal: ReadModelSeal,
+  organisationId: string,
+  asOf: LocalDate,
+): AsyncGenerator<FeedDeadline[]> {
+  for await (const rows of deadlinesToActOn(dataSource, seal, organisationId, asOf, FEED_BATCH)) {
     const names = await employerNames(
       dataSource,
       organisationId,

@@ -6,7 +6,13 @@
 import { Inject, Optional } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { caseloadDeadlinePage, deadlineRowView, type CaseloadDeadlineFilter, type DeadlineRowView } from '@zairyu/read-model';
+import {
+  caseloadDeadlinePage,
+  deadlineRowView,
+  ReadModelSeal,
+  type CaseloadDeadlineFilter,
+  type DeadlineRowView,
+} from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { employerNames } from '../employers/employer-names.js';
@@ -28,13 +34,14 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
+    private readonly seal: ReadModelSeal,
     @Optional() private readonly registrations?: OrganisationRegistrations,
   ) {}
 
   async execute({ organisationId, filter }: ListDeadlines) {
     await this.projection.caughtUp(organisationId);
     const own = (await this.registrations?.deadlinesOf(organisationId)) ?? [];
-    const { rows, total } = await caseloadDeadlinePage(this.dataSource, organisationId, filter, own);
+    const { rows, total } = await caseloadDeadlinePage(this.dataSource, this.seal, organisationId, filter, own);
     const names = await employerNames(
       this.dataSource,
       organisationId,

@@ -7,7 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { inTransaction } from '@zairyu/event-store';
-import { employerResidents } from '@zairyu/read-model';
+import { employerResidents, ReadModelSeal } from '@zairyu/read-model';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { PG_POOL, PROJECTION } from '../bootstrap/tokens.js';
 import { badRequest, notFound, problem, ProblemException } from '../http/problem.js';
@@ -84,6 +84,7 @@ export class EmployersService {
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
+    private readonly seal: ReadModelSeal,
   ) {}
 
   async create(organisationId: string, body: unknown, changedBy: string): Promise<Employer> {
@@ -138,7 +139,7 @@ export class EmployersService {
     const employer = await this.find(this.pool, organisationId, id, false);
     // The residents come from the read model: include every fact written before this read.
     await this.projection.caughtUp(organisationId);
-    return { ...employer, residents: await employerResidents(this.pool, organisationId, employer.id) };
+    return { ...employer, residents: await employerResidents(this.pool, this.seal, organisationId, employer.id) };
   }
 
   async history(organisationId: string, id: string) {

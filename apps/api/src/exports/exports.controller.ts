@@ -11,7 +11,7 @@ import type pg from 'pg';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { OWED_BY_LABEL, type DeadlineKind, type DeadlineState } from '@zairyu/domain';
-import { currentCardNumbers } from '@zairyu/read-model';
+import { currentCardNumbers, ReadModelSeal } from '@zairyu/read-model';
 import { OrgKey } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
@@ -72,6 +72,7 @@ export class ExportsController {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly registrations: OrganisationRegistrations,
+    private readonly seal: ReadModelSeal,
   ) {}
 
   @Get('residents.:format')
@@ -97,7 +98,7 @@ export class ExportsController {
     await this.record(caller, request, 'residents', kind, first.total);
     const emails = await this.userEmails(organisationId);
     const queries = this.queries;
-    const dataSource = this.dataSource;
+    const { dataSource, seal } = this;
     async function* batches(): AsyncGenerator<ResidentExportRow[]> {
       let page = first;
       for (let number = 1; ; number++) {
@@ -105,6 +106,7 @@ export class ExportsController {
         const [cards, employers] = await Promise.all([
           currentCardNumbers(
             dataSource,
+            seal,
             organisationId,
             page.items.map((item) => item.id),
           ),

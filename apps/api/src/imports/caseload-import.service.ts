@@ -14,6 +14,7 @@
  * a person of the organisation, or to nobody with a warning.
  */
 import { Inject, Injectable } from '@nestjs/common';
+import { ReadModelSeal } from '@zairyu/read-model';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { END_OF_TIME, type LocalDate, type RecordableEvent, type RegistrationDetails } from '@zairyu/domain';
@@ -126,6 +127,7 @@ export class CaseloadImport {
     private readonly employers: EmployersService,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
+    private readonly seal: ReadModelSeal,
   ) {}
 
   async run(caller: OrganisationCaller, sheet: Sheet, options: ImportOptions): Promise<ImportReport> {
@@ -146,7 +148,7 @@ export class CaseloadImport {
     const reads = await readRows(sheet, map, today);
     const people = reads.flatMap((read) => (read.registration === null ? [] : [read.registration]));
     const [index, samePeople, employers] = await Promise.all([
-      loadCaseloadIndex(this.dataSource, this.assignees, organisationId),
+      loadCaseloadIndex(this.dataSource, this.seal, this.assignees, organisationId),
       this.duplicates.among(organisationId, people),
       ImportEmployers.load(this.employers, caller),
     ]);

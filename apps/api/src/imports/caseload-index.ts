@@ -5,7 +5,7 @@
  * same person is residents/possible-duplicates.ts's to say.
  */
 import type { DataSource } from 'typeorm';
-import { cardHolders, caseloadResidents } from '@zairyu/read-model';
+import { cardHolders, caseloadResidents, type ReadModelSeal } from '@zairyu/read-model';
 import type { AssigneeDirectory, Assignees } from '../people/assignment.js';
 
 export interface KnownResident {
@@ -20,14 +20,19 @@ export interface CaseloadIndex {
   /** Every resident by id (a card's holder is matched by date of birth). */
   residents: Map<string, KnownResident>;
   /** Card number → the resident of this organisation who holds it. */
-  cardHolders: Map<string, string>;
+  cardHolders: Pick<ReadonlyMap<string, string>, 'get'>;
   assignees: AssigneeDirectory;
 }
 
-export async function loadCaseloadIndex(dataSource: DataSource, assignees: Assignees, organisationId: string): Promise<CaseloadIndex> {
+export async function loadCaseloadIndex(
+  dataSource: DataSource,
+  seal: ReadModelSeal,
+  assignees: Assignees,
+  organisationId: string,
+): Promise<CaseloadIndex> {
   const [residents, cards, directory] = await Promise.all([
-    caseloadResidents(dataSource, organisationId),
-    cardHolders(dataSource, organisationId),
+    caseloadResidents(dataSource, seal, organisationId),
+    cardHolders(dataSource, seal, organisationId),
     assignees.directory(organisationId),
   ]);
   const byExternalRef = new Map<string, KnownResident>();

@@ -12,16 +12,18 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { studentToEngineer } from '../../../../libs/domain/src/testing/lives.js';
 import { appendLife } from '../../../../libs/read-model/src/testing/append-life.js';
 import { ProjectionHandle } from './read-your-writes.js';
+import { newDataKey, ResidentKeys, sealedEventStore, type SealedEventStore } from '@zairyu/resident-streams';
 
 let database: TestDatabase;
 let pool: pg.Pool;
-let store: PostgresEventStore;
+let store: SealedEventStore;
 let dataSource: DataSource;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   pool = createPgPool(database.url, { max: 10 });
-  store = await PostgresEventStore.open(pool);
+  // Sealed, as in the API: the projector seals its rows with the residents' keys.
+  store = await sealedEventStore(await PostgresEventStore.open(pool), new ResidentKeys(pool, newDataKey()));
   dataSource = await openReadModel(database.url);
 });
 afterAll(async () => {

@@ -5,11 +5,16 @@
  */
 import type pg from 'pg';
 import type { DigestDeadline, LocalDate } from '@zairyu/domain';
-import { liveResidentDeadlines } from '@zairyu/read-model';
+import { liveResidentDeadlines, type ReadModelSeal } from '@zairyu/read-model';
 import { organisationOwnDeadlines } from '../employers/organisation-registration.js';
 
-export async function liveDeadlines(db: pg.Pool | pg.PoolClient, organisationId: string, day: LocalDate): Promise<DigestDeadline[]> {
-  const residents = await liveResidentDeadlines(db, organisationId, day);
+export async function liveDeadlines(
+  db: pg.Pool | pg.PoolClient,
+  seal: ReadModelSeal,
+  organisationId: string,
+  day: LocalDate,
+): Promise<DigestDeadline[]> {
+  const residents = await liveResidentDeadlines(db, seal, organisationId, day);
   // The organisation's own (its registration renewal, docs/ssw-duties.md §7), by the same test.
   const own = (await organisationOwnDeadlines(db, organisationId)).deadlines
     .filter((d) => d.createdOn <= day && (d.metOn === null || d.metOn > day) && (d.voidOn === null || d.voidOn > day))

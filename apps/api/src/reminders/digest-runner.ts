@@ -18,6 +18,7 @@ import { liveDeadlines } from './deadline-source.js';
 import { digestMail, type DigestLanguage } from './digest-mail.js';
 import { japanDayAndTime } from './japan-clock.js';
 import { REMINDERS_SETTINGS, type RemindersConfig } from './reminders-config.js';
+import { ReadModelSeal } from '@zairyu/read-model';
 
 interface Reader {
   id: string;
@@ -46,6 +47,7 @@ export class DigestRunner implements OnModuleDestroy {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(PEOPLE_SETTINGS) private readonly people: PeopleConfig,
     @Inject(REMINDERS_SETTINGS) private readonly config: RemindersConfig,
+    private readonly seal: ReadModelSeal,
   ) {
     this.transport = people.smtpUrl ? nodemailer.createTransport(people.smtpUrl) : null;
   }
@@ -106,7 +108,7 @@ export class DigestRunner implements OnModuleDestroy {
       const digest = composeDigest({
         day,
         since,
-        deadlines: await liveDeadlines(client, reader.organisation_id, day),
+        deadlines: await liveDeadlines(client, this.seal, reader.organisation_id, day),
         skipClosedDays: reader.skip_closed_days,
         leadDays: reader.lead_days,
         ...(reader.scope === 'mine' ? { onlyMine: { userId: reader.id, withOrganisation: isManager } } : {}),

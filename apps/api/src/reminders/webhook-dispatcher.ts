@@ -16,6 +16,7 @@ import { japanDayAndTime } from './japan-clock.js';
 import { REMINDERS_SETTINGS, type RemindersConfig } from './reminders-config.js';
 import { postWebhook } from './webhook-post.js';
 import { signatureHeader, SIGNATURE_HEADER } from './webhook-signature.js';
+import { ReadModelSeal } from '@zairyu/read-model';
 
 export interface QueuedDelivery {
   webhookId: string;
@@ -30,6 +31,7 @@ export class WebhookDispatcher {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(REMINDERS_SETTINGS) private readonly config: RemindersConfig,
     private readonly securityLog: SecurityLog,
+    private readonly seal: ReadModelSeal,
   ) {}
 
   /** Claims today's run of every organisation with live webhooks; returns the deliveries to queue. */
@@ -66,7 +68,7 @@ export class WebhookDispatcher {
       const digest = composeDigest({
         day,
         since: previous.rows[0].day ?? addDays(day, -1),
-        deadlines: await liveDeadlines(client, organisationId, day),
+        deadlines: await liveDeadlines(client, this.seal, organisationId, day),
         skipClosedDays: false,
       });
       const webhooks = await client.query(

@@ -7,7 +7,14 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { sswPanelAsOf, statusFromTimeline, type LocalDate } from '@zairyu/domain';
-import { deadlineRowView, nextDeadlineRows, residentPage, type ResidentFilters, type ResidentProfile } from '@zairyu/read-model';
+import {
+  deadlineRowView,
+  nextDeadlineRows,
+  ReadModelSeal,
+  residentPage,
+  type ResidentFilters,
+  type ResidentProfile,
+} from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import { DisplayNames } from '../people/display-names.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
@@ -43,11 +50,12 @@ export class ListResidentsHandler implements IQueryHandler<ListResidents> {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
     private readonly names: DisplayNames,
+    private readonly seal: ReadModelSeal,
   ) {}
 
   async execute({ organisationId, filters, page, pageSize, asOf }: ListResidents) {
     await this.projection.caughtUp(organisationId);
-    const { rows, total } = await residentPage(this.dataSource, organisationId, filters, asOf, page, pageSize);
+    const { rows, total } = await residentPage(this.dataSource, this.seal, organisationId, filters, asOf, page, pageSize);
     const next = await nextDeadlineRows(
       this.dataSource,
       organisationId,

@@ -7,7 +7,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { personKey, samePeople, type RegistrationKey, type SamePerson } from '@zairyu/read-model';
+import { personKey, ReadModelSeal, samePeople, type RegistrationKey, type SamePerson } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { ResidentFailure } from './resident-failure.js';
@@ -20,11 +20,12 @@ export class PossibleDuplicates {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
+    private readonly seal: ReadModelSeal,
   ) {}
 
   async refuse(organisationId: string, registration: RegistrationKey, ownId: string): Promise<void> {
     await this.projection.caughtUp(organisationId);
-    const found = await samePeople(this.dataSource, organisationId, [registration]);
+    const found = await samePeople(this.dataSource, this.seal, organisationId, [registration]);
     const other = found.get(personKey(registration))?.find((candidate) => candidate.residentId !== ownId);
     if (other === undefined) return;
     throw new ResidentFailure(
@@ -36,7 +37,7 @@ export class PossibleDuplicates {
 
   /** For a batch of people at once (the projection caught up by the caller). */
   async among(organisationId: string, people: readonly RegistrationKey[]): Promise<SamePeople> {
-    const found = await samePeople(this.dataSource, organisationId, people);
+    const found = await samePeople(this.dataSource, this.seal, organisationId, people);
     return new Map([...found].map(([key, residents]) => [key, residents[0]!]));
   }
 }

@@ -10,8 +10,10 @@ export class ResidentProfileAndSearch1764600000000 implements MigrationInterface
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const [{ missing }] = await queryRunner.query(`SELECT to_regclass('${LIVE_SCHEMA}.resident_search_token') IS NULL AS missing`);
+    // A database made with the search table has these columns, or their sealed successors.
+    if (!missing) return;
     await queryRunner.query(residentProfileSql(LIVE_SCHEMA));
-    if (missing) await queryRunner.query(`DELETE FROM ${LIVE_SCHEMA}.projection_checkpoint`);
+    await queryRunner.query(`DELETE FROM ${LIVE_SCHEMA}.projection_checkpoint`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -8,6 +8,7 @@ import { openReadModel } from '../data-source.js';
 import { appendLife } from '../testing/append-life.js';
 import { CheckpointMovedError, Projector } from './projector.js';
 import { rebuildReadModel } from './rebuild.js';
+import { newDataKey, ResidentKeys, sealedEventStore, type SealedEventStore } from '@zairyu/resident-streams';
 
 /** The two steps of a batch, driven one at a time so that two writers can be interleaved. */
 interface BatchSteps {
@@ -19,13 +20,14 @@ const steps = (projector: Projector) => projector as unknown as BatchSteps;
 const ORG = randomUUID();
 let database: TestDatabase;
 let pool: pg.Pool;
-let store: PostgresEventStore;
+let store: SealedEventStore;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await (await openReadModel(database.url)).destroy();
   pool = createPgPool(database.url, { max: 10, applicationName: 'checkpoint-race-test' });
-  store = await PostgresEventStore.open(pool);
+  // Sealed, as in the API: the projector seals its rows with the residents' keys.
+  store = await sealedEventStore(await PostgresEventStore.open(pool), new ResidentKeys(pool, newDataKey()));
 });
 afterAll(async () => {
   await pool.end();

@@ -21,7 +21,8 @@ import {
 } from '@zairyu/event-store';
 import type { ResidentFold } from '@zairyu/domain';
 import { LIVE_SCHEMA, type ReadModelSchema } from '../read-model-tables.js';
-import { residentIdOfStream, residentStream, type KeptFolds } from '@zairyu/resident-streams';
+import { residentIdOfStream, residentStream, SealedEventStore, type KeptFolds } from '@zairyu/resident-streams';
+import { ReadModelSeal } from '../sealing/read-model-seal.js';
 import { describeFault, isResidentFault, Quarantine, type QuarantinedResident } from './quarantine.js';
 import { residentRows, type ResidentRows } from './resident-rows.js';
 import { ResidentRowsWriter } from './resident-rows-writer.js';
@@ -37,6 +38,15 @@ export interface ProjectorOptions {
    * batch touches is then read and folded from its kept version on, not from its first event.
    */
   keptFolds?: KeptFolds;
+  /** How rows are sealed; by default with the keys of the sealed store the projector reads. */
+  seal?: ReadModelSeal;
+}
+
+/** The seal of a projector reading a sealed store: the rows are sealed with the keys its events are. */
+function sealOf(store: EventStore, given: ReadModelSeal | undefined): ReadModelSeal {
+  if (given) return given;
+  if (store instanceof SealedEventStore) return new ReadModelSeal(store.keys);
+  throw new Error('A projector seals its rows: give it a sealed event store or a ReadModelSeal');
 }
 
 /** A resident the batch touches and its new rows (null: it has none, e.g. erased). */
@@ -76,7 +86,7 @@ export class Projector {
     this.schema = options.schema ?? LIVE_SCHEMA;
     this.batchSize = options.batchSize ?? 1000;
     this.keptFolds = options.keptFolds ?? null;
-    this.rows = new ResidentRowsWriter(this.schema);
+    this.rows = new ResidentRowsWriter(this.schema, sealOf(store, options.seal));
     this.quarantine = new Quarantine(this.schema);
   }
 

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { inTransaction, type EventStore } from '@zairyu/event-store';
 import { LIVE_SCHEMA, REBUILD_SCHEMA, readModelTablesSql } from '../read-model-tables.js';
 import { Projector } from './projector.js';
+import type { ReadModelSeal } from '../sealing/read-model-seal.js';
 
 export interface RebuildProgress {
   done: number;
@@ -25,10 +26,12 @@ export async function rebuildReadModel(
   store: EventStore,
   onProgress: (progress: RebuildProgress) => void = () => undefined,
   batchSize = 2000,
+  /** How rows are sealed, when the store is not the sealed one (the projector's default). */
+  seal?: ReadModelSeal,
 ): Promise<RebuildResult> {
   await pool.query(`DROP SCHEMA IF EXISTS ${REBUILD_SCHEMA} CASCADE`);
   await pool.query(readModelTablesSql(REBUILD_SCHEMA));
-  const projector = new Projector(pool, store, { schema: REBUILD_SCHEMA, batchSize });
+  const projector = new Projector(pool, store, { schema: REBUILD_SCHEMA, batchSize, ...(seal ? { seal } : {}) });
   // Up to the head as it is now: under constant writes "the end of the log" never comes.
   const head = await store.headPosition();
   const total = await store.countAfter(null);
@@ -44,7 +47,7 @@ export async function rebuildReadModel(
   });
   // Events appended during the rebuild are picked up by the live projector (or here, when none runs:
   // up to the head as it is now; a live projector moving the checkpoint first takes over).
-  done += await new Projector(pool, store, { batchSize }).catchUp(undefined, await store.headPosition());
+  done += await new Projector(pool, store, { batchSize, ...(seal ? { seal } : {}) }).catchUp(undefined, await store.headPosition());
   return { events: done, seconds: (performance.now() - started) / 1000 };
 }
 

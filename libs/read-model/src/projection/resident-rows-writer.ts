@@ -8,6 +8,9 @@
  */
 import type pg from 'pg';
 import type { ReadModelSchema } from '../read-model-tables.js';
+import { nameSortOf, type PersonalColumns, type ReadModelSeal } from '../sealing/read-model-seal.js';
+import { personKey } from '../queries/resident-matches.js';
+import { tokenPrefixes } from '../search/search-text.js';
 import type { ResidentRows } from './resident-rows.js';
 
 /** A column: its name in the table, its key in the JSON sent, its SQL type. */
@@ -26,19 +29,15 @@ const SUMMARY: Table = {
   columns: [
     ['organisation_id', 'organisationId', 'uuid'],
     ['resident_id', 'residentId', 'uuid'],
-    ['full_name', 'fullName', 'text'],
-    ['date_of_birth', 'dateOfBirth', 'date'],
     ['nationality', 'nationality', 'text'],
-    ['gender', 'gender', 'text'],
-    ['external_ref', 'externalRef', 'text'],
-    ['notes', 'notes', 'text'],
     ['version', 'version', 'int'],
-    ['card_number', 'cardNumber', 'text'],
     ['status_timeline', 'statusTimeline', 'jsonb'],
     ['registered_at', 'registeredAt', 'timestamptz'],
-    ['profile', 'profile', 'jsonb'],
     ['assigned_to', 'assignedTo', 'text'],
-    ['name_key', 'nameKey', 'text'],
+    ['sealed', 'sealed', 'bytea'],
+    ['name_sort', 'nameSort', 'text'],
+    ['person_key', 'personKey', 'text'],
+    ['employer_key', 'employerKey', 'text'],
     ['closed', 'closed', 'boolean'],
     ['pending_application', 'pendingApplication', 'jsonb'],
     ['employer', 'employer', 'text'],
@@ -73,7 +72,6 @@ const DEADLINES: Table = {
     ['organisation_id', 'organisationId', 'uuid'],
     ['id', 'id', 'text'],
     ['resident_id', 'residentId', 'uuid'],
-    ['resident_name', 'residentName', 'text'],
     ['kind', 'kind', 'text'],
     ['created_on', 'createdOn', 'date'],
     ['opens_on', 'opensOn', 'date'],
@@ -118,7 +116,10 @@ function statements(schema: ReadModelSchema, table: Table) {
 export class ResidentRowsWriter {
   private readonly tables;
 
-  constructor(schema: ReadModelSchema) {
+  constructor(
+    schema: ReadModelSchema,
+    private readonly seal: ReadModelSeal,
+  ) {
     this.tables = {
       summary: statements(schema, SUMMARY),
       tokens: statements(schema, SEARCH_TOKENS),
@@ -129,9 +130,43 @@ export class ResidentRowsWriter {
 
   /** Makes the rows of `residentIds` exactly `rows` (a resident without rows loses all of its own). */
   async write(client: pg.PoolClient, residentIds: string[], rows: ResidentRows[]): Promise<void> {
-    const summaries = rows.map((row) => row.summary);
+    const keys = await this.seal.keysToSeal(new Map(rows.map((row) => [row.summary.residentId, row.summary.organisationId])));
+    const hash = (row: ResidentRows, text: string) => this.seal.hash(row.summary.organisationId, text);
+    const summaries = rows.map((row) => {
+      const { summary } = row;
+      const personal: PersonalColumns = {
+        fullName: summary.fullName,
+        dateOfBirth: summary.dateOfBirth,
+        gender: summary.gender,
+        externalRef: summary.externalRef,
+        notes: summary.notes,
+        cardNumber: summary.cardNumber,
+        profile: summary.profile,
+      };
+      return {
+        organisationId: summary.organisationId,
+        residentId: summary.residentId,
+        nationality: summary.nationality,
+        version: summary.version,
+        statusTimeline: summary.statusTimeline,
+        registeredAt: summary.registeredAt,
+        assignedTo: summary.assignedTo,
+        sealed: `\\x${this.seal.seal(keys, summary.residentId, personal).toString('hex')}`,
+        nameSort: nameSortOf(summary.fullName),
+        personKey: hash(row, personKey(summary)),
+        employerKey: summary.profile.employer === null ? null : hash(row, summary.profile.employer),
+        closed: summary.closed,
+        pendingApplication: summary.pendingApplication,
+        employer: summary.employer,
+        sswPanel: summary.sswPanel,
+      };
+    });
     const tokens = rows.flatMap((row) =>
-      row.searchTokens.map((token) => ({ o: row.summary.organisationId, r: row.summary.residentId, t: token })),
+      [...new Set(row.searchTokens.flatMap(tokenPrefixes).map((prefix) => hash(row, prefix)))].map((token) => ({
+        o: row.summary.organisationId,
+        r: row.summary.residentId,
+        t: token,
+      })),
     );
     // One holder per number and organisation (reservations); should an orphaned claim ever
     // leave two, the later row wins rather than the projector stopping.
@@ -140,7 +175,7 @@ export class ResidentRowsWriter {
         rows.flatMap((row) =>
           row.cardNumbers.map((cardNumber) => [
             `${row.summary.organisationId}/${cardNumber}`,
-            { cardNumber, organisationId: row.summary.organisationId, residentId: row.summary.residentId },
+            { cardNumber: hash(row, cardNumber), organisationId: row.summary.organisationId, residentId: row.summary.residentId },
           ]),
         ),
       ).values(),
@@ -150,7 +185,6 @@ export class ResidentRowsWriter {
         ...deadline,
         organisationId: row.summary.organisationId,
         residentId: row.summary.residentId,
-        residentName: row.summary.fullName,
       })),
     );
     const { summary, tokens: tokenTable, cards: cardTable, deadlines: deadlineTable } = this.tables;

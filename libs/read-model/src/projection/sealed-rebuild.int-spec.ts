@@ -17,6 +17,7 @@ import { openReadModel } from '../data-source.js';
 import { appendLife } from '../testing/append-life.js';
 import { Projector } from './projector.js';
 import { rebuildReadModel } from './rebuild.js';
+import { ReadModelSeal } from '../sealing/read-model-seal.js';
 
 let database: TestDatabase;
 let pool: pg.Pool;
@@ -68,7 +69,7 @@ test('the log holds the lives sealed, and a rebuild through the sealed store giv
 
 test('through the raw store, no event crashes the rebuild: each sealed resident is quarantined with an error that says what to do', async () => {
   const live = await snapshot();
-  await rebuildReadModel(pool, raw);
+  await rebuildReadModel(pool, raw, undefined, undefined, new ReadModelSeal(sealed.keys));
   const { rows } = await pool.query<{ error: string }>(`SELECT error FROM read_model.projection_quarantine`);
   expect(rows).toHaveLength(3);
   for (const { error } of rows) expect(error).toMatch(/holds sealed personal values: read the log through the sealed event store/);

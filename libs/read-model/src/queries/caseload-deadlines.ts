@@ -7,6 +7,8 @@ import type { DataSource } from 'typeorm';
 import { owedByOf, type DeadlineKind, type DeadlineRecord, type DeadlineState, type LocalDate, type OwedBy } from '@zairyu/domain';
 import { DEADLINE_ROW_COLUMNS, type DeadlineRow } from './deadline-rows.js';
 import { DEADLINE_STATE_SQL } from './deadline-state-sql.js';
+import { withResidentNames } from './resident-names.js';
+import type { ReadModelSeal } from '../sealing/read-model-seal.js';
 
 export interface CaseloadDeadlineFilter {
   from: LocalDate | null;
@@ -30,11 +32,11 @@ export interface CaseloadDeadlineFilter {
 
 /** The residents' deadline rows and the organisation's own ones (`$5`, as JSON), as one relation `d`. */
 const DEADLINES_AND_ORGANISATION_DEADLINES = `(
-  SELECT organisation_id, id, resident_id, resident_name, kind, created_on, opens_on, due_on, statutory_due_on, met_on, void_on,
+  SELECT organisation_id, id, resident_id, kind, created_on, opens_on, due_on, statutory_due_on, met_on, void_on,
          source_event_id, owed_by, employer
   FROM read_model.deadline
   UNION ALL
-  SELECT $1::uuid, id, NULL::uuid, NULL::text, kind, created_on, opens_on, due_on, statutory_due_on, met_on, void_on,
+  SELECT $1::uuid, id, NULL::uuid, kind, created_on, opens_on, due_on, statutory_due_on, met_on, void_on,
          source_event_id, owed_by, NULL::text
   FROM jsonb_to_recordset($5::jsonb) AS o(id text, kind text, created_on date, opens_on date, due_on date, statutory_due_on date,
          met_on date, void_on date, source_event_id text, owed_by text))`;
@@ -42,6 +44,7 @@ const DEADLINES_AND_ORGANISATION_DEADLINES = `(
 /** `own`: the organisation's own deadlines, which live with the organisation, not in the read model. */
 export async function caseloadDeadlinePage(
   dataSource: DataSource,
+  seal: ReadModelSeal,
   organisationId: string,
   filter: CaseloadDeadlineFilter,
   own: readonly DeadlineRecord[],
@@ -86,5 +89,11 @@ export async function caseloadDeadlinePage(
     rows.length > 0
       ? Number(rows[0]!.total)
       : Number((await dataSource.query(`SELECT count(*) AS n FROM ${DEADLINES_AND_ORGANISATION_DEADLINES} d WHERE ${where}`, params))[0].n);
-  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+  const named = await withResidentNames(
+    (sql, values) => dataSource.query(sql, values),
+    seal,
+    organisationId,
+    rows.map(({ total: _total, ...row }) => row),
+  );
+  return { rows: named, total };
 }

@@ -21,8 +21,8 @@ export interface DeadlineRow {
   employer: string | null;
 }
 
-/** The columns of a DeadlineRow, read from the relation `d`. */
-export const DEADLINE_ROW_COLUMNS = `d.id, d.resident_id, d.resident_name, d.kind, d.created_on::text AS created_on,
+/** The columns of a DeadlineRow, read from the relation `d`; the name is not kept there (resident-names.ts fills it). */
+export const DEADLINE_ROW_COLUMNS = `d.id, d.resident_id, NULL::text AS resident_name, d.kind, d.created_on::text AS created_on,
   d.opens_on::text AS opens_on, d.due_on::text AS due_on, d.statutory_due_on::text AS statutory_due_on,
   d.met_on::text AS met_on, d.void_on::text AS void_on, d.source_event_id, d.employer`;
 

@@ -61,8 +61,8 @@ beforeAll(async () => {
   for (let index = 0; index < CASES.length; index++) {
     const row = record(index);
     await pool.query(
-      `INSERT INTO read_model.deadline (organisation_id, id, resident_id, resident_name, kind, created_on, opens_on, statutory_due_on,
-         due_on, met_on, void_on, source_event_id) VALUES ($1, $2, $3, 'X', $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO read_model.deadline (organisation_id, id, resident_id, kind, created_on, opens_on, statutory_due_on,
+         due_on, met_on, void_on, source_event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         ORG,
         row.id,

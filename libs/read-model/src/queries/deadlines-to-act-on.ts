@@ -7,11 +7,14 @@ import type { DataSource } from 'typeorm';
 import type { LocalDate } from '@zairyu/domain';
 import { DEADLINE_ROW_COLUMNS, type DeadlineRow } from './deadline-rows.js';
 import { DEADLINE_STATE_SQL } from './deadline-state-sql.js';
+import { withResidentNames } from './resident-names.js';
+import type { ReadModelSeal } from '../sealing/read-model-seal.js';
 
 export type ResidentDeadlineRow = DeadlineRow & { resident_id: string; resident_name: string };
 
 export async function* deadlinesToActOn(
   dataSource: DataSource,
+  seal: ReadModelSeal,
   organisationId: string,
   asOf: LocalDate,
   batchSize: number,
@@ -28,7 +31,7 @@ export async function* deadlinesToActOn(
       [organisationId, after.dueOn, asOf, after.residentId, after.id],
     );
     if (rows.length === 0) return;
-    yield rows;
+    yield await withResidentNames((sql, values) => dataSource.query(sql, values), seal, organisationId, rows);
     if (rows.length < batchSize) return;
     const last = rows.at(-1)!;
     after = { dueOn: last.due_on, residentId: last.resident_id, id: last.id };

@@ -4,7 +4,7 @@
  * timeline as of the date asked, so the list agrees with each resident's own status.
  */
 import { cardNumberForm, type LocalDate } from '@zairyu/domain';
-import { searchWords } from '../search/search-text.js';
+import { searchPrefix, searchWords } from '../search/search-text.js';
 
 export const PENDING_FILTERS = ['extension', 'status_change', 'permanent', 'acquisition', 'any'] as const;
 export const CLOSED_FILTERS = ['false', 'true', 'any'] as const;
@@ -35,10 +35,16 @@ const CURRENT_STATUS = `CROSS JOIN LATERAL (
 
 /**
  * `params` starts with the organisation id ($1); filters add theirs after it. Each word of the
- * search must begin some word of a name or the external reference (an index range scan on
- * resident_search_token); a card number finds its holder through the card registry.
+ * search must begin some word of a name or the external reference (resident_search_token keeps
+ * the keyed hash of every beginning of every word: an index look-up per word); a card number
+ * finds its holder through the card registry, by its keyed hash. `hash` is the organisation's.
  */
-export function residentFilterSql(organisationId: string, filters: ResidentFilters, asOf: LocalDate): FilterSql {
+export function residentFilterSql(
+  organisationId: string,
+  filters: ResidentFilters,
+  asOf: LocalDate,
+  hash: (text: string) => string,
+): FilterSql {
   const params: unknown[] = [organisationId];
   const add = (value: unknown) => `$${params.push(value)}`;
   const where = ['s.organisation_id = $1'];
@@ -47,18 +53,18 @@ export function residentFilterSql(organisationId: string, filters: ResidentFilte
   const card = query === '' ? null : cardNumberForm(query);
   if (card !== null) {
     where.push(
-      `s.resident_id IN (SELECT resident_id FROM read_model.card_registry WHERE organisation_id = $1 AND card_number = ${add(card)})`,
+      `s.resident_id IN (SELECT resident_id FROM read_model.card_registry WHERE organisation_id = $1 AND card_number = ${add(hash(card))})`,
     );
   } else if (query !== '') {
     const words = searchWords(query).slice(0, 8);
     if (words.length === 0) where.push('false');
-    // The residents every word finds, intersected once (an InitPlan of index-only range scans),
+    // The residents every word finds, intersected once (an InitPlan of index-only scans),
     // then read by primary key. One IN filter per word made PostgreSQL read and hash the whole
     // caseload instead (365 ms p50 at 100,000 residents; bench/README.md).
     else {
       const found = words.map(
         (word) =>
-          `SELECT resident_id FROM read_model.resident_search_token WHERE organisation_id = $1 AND token LIKE ${add(prefixOf(word))}`,
+          `SELECT resident_id FROM read_model.resident_search_token WHERE organisation_id = $1 AND token = ${add(hash(searchPrefix(word)))}`,
       );
       where.push(`s.resident_id = ANY (ARRAY(${found.join(' INTERSECT ')}))`);
     }
@@ -85,9 +91,4 @@ export function residentFilterSql(organisationId: string, filters: ResidentFilte
     if (filters.inJapan !== undefined) where.push(`(cur.residence->>'inJapan')::boolean = ${add(filters.inJapan)}`);
   }
   return { from: joins.join(' '), where: where.join(' AND '), params };
-}
-
-/** A LIKE pattern for words that begin with `word`, its own % and _ taken literally. */
-function prefixOf(word: string): string {
-  return `${word.replace(/[\\%_]/g, '\\$&')}%`;
 }

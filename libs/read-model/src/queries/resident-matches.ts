@@ -1,9 +1,11 @@
 /**
  * The residents a new one may be the same person as (docs/api-v1.md: same name words, date of
  * birth and nationality: 409 POSSIBLE_DUPLICATE), and the whole caseload by the keys an import
- * matches its rows on. `nameKey` is what the projection stored (search-text.ts).
+ * matches its rows on. The projection stores the keyed hash of `personKey` (the name words,
+ * the date of birth and the nationality), never the text.
  */
 import type { DataSource } from 'typeorm';
+import type { ReadModelSeal } from '../sealing/read-model-seal.js';
 import { nameKey } from '../search/search-text.js';
 
 export interface RegistrationKey {
@@ -28,27 +30,23 @@ export interface SamePerson {
  */
 export async function samePeople(
   dataSource: DataSource,
+  seal: ReadModelSeal,
   organisationId: string,
   people: readonly RegistrationKey[],
 ): Promise<Map<string, SamePerson[]>> {
   const found = new Map<string, SamePerson[]>();
   if (people.length === 0) return found;
-  const rows: Array<{ resident_id: string; full_name: string; name_key: string; date_of_birth: string; nationality: string }> =
-    await dataSource.query(
-      `SELECT resident_id, full_name, name_key, date_of_birth::text AS date_of_birth, nationality FROM read_model.resident_summary
-       WHERE organisation_id = $1 AND NOT closed
-         AND (name_key, date_of_birth, nationality) IN (SELECT * FROM unnest($2::text[], $3::date[], $4::text[]))
-       ORDER BY registered_at, resident_id`,
-      [
-        organisationId,
-        people.map((person) => nameKey(person.fullName)),
-        people.map((person) => person.dateOfBirth),
-        people.map((person) => person.nationality),
-      ],
-    );
+  const keyOf = new Map(people.map((person) => [seal.hash(organisationId, personKey(person)), personKey(person)]));
+  const rows: Array<{ resident_id: string; sealed: Buffer; person_key: string }> = await dataSource.query(
+    `SELECT resident_id, sealed, person_key FROM read_model.resident_summary
+     WHERE organisation_id = $1 AND NOT closed AND person_key = ANY($2::text[])
+     ORDER BY registered_at, resident_id`,
+    [organisationId, [...keyOf.keys()]],
+  );
+  const opened = await seal.open(rows);
   for (const row of rows) {
-    const key = `${row.name_key}|${row.date_of_birth}|${row.nationality}`;
-    found.set(key, [...(found.get(key) ?? []), { residentId: row.resident_id, fullName: row.full_name }]);
+    const key = keyOf.get(row.person_key)!;
+    found.set(key, [...(found.get(key) ?? []), { residentId: row.resident_id, fullName: opened.get(row.resident_id)!.fullName }]);
   }
   return found;
 }
@@ -59,26 +57,22 @@ export interface CaseloadResident extends RegistrationKey {
   closed: boolean;
 }
 
-/** Every resident of the organisation, the first registered first. */
-export async function caseloadResidents(dataSource: DataSource, organisationId: string): Promise<CaseloadResident[]> {
-  const rows: Array<{
-    resident_id: string;
-    full_name: string;
-    date_of_birth: string;
-    nationality: string;
-    external_ref: string | null;
-    closed: boolean;
-  }> = await dataSource.query(
-    `SELECT resident_id, full_name, date_of_birth::text AS date_of_birth, nationality, external_ref, closed
-     FROM read_model.resident_summary WHERE organisation_id = $1 ORDER BY registered_at`,
+/** Every resident of the organisation, the first registered first (every row opened: an import reads the whole caseload once). */
+export async function caseloadResidents(dataSource: DataSource, seal: ReadModelSeal, organisationId: string): Promise<CaseloadResident[]> {
+  const rows: Array<{ resident_id: string; sealed: Buffer; nationality: string; closed: boolean }> = await dataSource.query(
+    `SELECT resident_id, sealed, nationality, closed FROM read_model.resident_summary WHERE organisation_id = $1 ORDER BY registered_at`,
     [organisationId],
   );
-  return rows.map((row) => ({
-    residentId: row.resident_id,
-    fullName: row.full_name,
-    dateOfBirth: row.date_of_birth,
-    nationality: row.nationality,
-    externalRef: row.external_ref,
-    closed: row.closed,
-  }));
+  const opened = await seal.open(rows);
+  return rows.map((row) => {
+    const personal = opened.get(row.resident_id)!;
+    return {
+      residentId: row.resident_id,
+      fullName: personal.fullName,
+      dateOfBirth: personal.dateOfBirth,
+      nationality: row.nationality,
+      externalRef: personal.externalRef,
+      closed: row.closed,
+    };
+  });
 }

@@ -1,10 +1,11 @@
 /**
  * One page of the caseload list (GET /v1/residents and its exports): the summary rows that pass
- * the filters and search of resident-filters.ts, by name.
+ * the filters and search of resident-filters.ts, by name, their sealed columns opened.
  */
 import type { DataSource } from 'typeorm';
 import type { LocalDate, PendingApplication, SswPanelInput, StatusSegment } from '@zairyu/domain';
 import type { ResidentProfile } from '../projection/resident-profile.js';
+import { byName, type ReadModelSeal } from '../sealing/read-model-seal.js';
 import { residentFilterSql, type ResidentFilters } from './resident-filters.js';
 
 export interface ResidentListRow {
@@ -24,27 +25,59 @@ export interface ResidentListRow {
   ssw_panel: SswPanelInput | null;
 }
 
+/** A summary row as it is stored: the person's columns sealed. */
+type StoredListRow = Omit<ResidentListRow, 'full_name' | 'date_of_birth' | 'gender' | 'external_ref' | 'notes' | 'profile'> & {
+  sealed: Buffer;
+};
+
 export async function residentPage(
   dataSource: DataSource,
+  seal: ReadModelSeal,
   organisationId: string,
   filters: ResidentFilters,
   asOf: LocalDate,
   page: number,
   pageSize: number,
 ): Promise<{ rows: ResidentListRow[]; total: number }> {
-  const { from, where, params } = residentFilterSql(organisationId, filters, asOf);
-  const n = params.length;
-  const rows: Array<ResidentListRow & { total: string }> = await dataSource.query(
-    `SELECT s.resident_id, s.full_name, s.date_of_birth::text AS date_of_birth, s.nationality, s.gender, s.external_ref, s.notes, s.assigned_to,
-            s.version, s.status_timeline, s.profile, s.closed, s.pending_application, s.ssw_panel, count(*) OVER () AS total
-     FROM read_model.resident_summary s ${from} WHERE ${where}
-     ORDER BY lower(s.full_name), s.resident_id LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...params, pageSize, (page - 1) * pageSize],
+  const { from, where, params } = residentFilterSql(organisationId, filters, asOf, (text) => seal.hash(organisationId, text));
+  // The names are sealed: SQL orders the rows by their first characters only (name_sort), and
+  // the rows of the buckets the page falls in are opened and ordered by the whole name here.
+  const buckets: Array<{ name_sort: string; n: string }> = await dataSource.query(
+    `SELECT s.name_sort, count(*) AS n FROM read_model.resident_summary s ${from} WHERE ${where} GROUP BY s.name_sort ORDER BY s.name_sort`,
+    params,
   );
-  // Past the last page the window count is missing: count apart.
-  const total =
-    rows.length > 0
-      ? Number(rows[0]!.total)
-      : Number((await dataSource.query(`SELECT count(*) AS n FROM read_model.resident_summary s ${from} WHERE ${where}`, params))[0].n);
-  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+  const total = buckets.reduce((sum, bucket) => sum + Number(bucket.n), 0);
+  const offset = (page - 1) * pageSize;
+  const wanted: string[] = [];
+  let before = 0;
+  let seen = 0;
+  for (const bucket of buckets) {
+    const n = Number(bucket.n);
+    if (seen >= offset + pageSize) break;
+    if (seen + n <= offset) before = seen + n;
+    else wanted.push(bucket.name_sort);
+    seen += n;
+  }
+  if (wanted.length === 0) return { rows: [], total };
+  const stored: StoredListRow[] = await dataSource.query(
+    `SELECT s.resident_id, s.sealed, s.nationality, s.assigned_to, s.version, s.status_timeline, s.closed, s.pending_application, s.ssw_panel
+     FROM read_model.resident_summary s ${from} WHERE ${where} AND s.name_sort = ANY($${params.length + 1}::text[])`,
+    [...params, wanted],
+  );
+  const opened = await seal.open(stored);
+  const rows = stored
+    .map(({ sealed: _sealed, ...row }) => {
+      const personal = opened.get(row.resident_id)!;
+      return {
+        ...row,
+        full_name: personal.fullName,
+        date_of_birth: personal.dateOfBirth,
+        gender: personal.gender,
+        external_ref: personal.externalRef,
+        notes: personal.notes,
+        profile: personal.profile,
+      };
+    })
+    .sort((a, b) => byName({ fullName: a.full_name, residentId: a.resident_id }, { fullName: b.full_name, residentId: b.resident_id }));
+  return { rows: rows.slice(offset - before, offset - before + pageSize), total };
 }

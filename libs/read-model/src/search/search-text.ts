@@ -48,6 +48,24 @@ export function searchTokens(resident: Searchable): string[] {
   return [...new Set(words.filter((word) => word.length > 0))];
 }
 
+/**
+ * A search word matches every word it begins (`ngu` finds `nguyen`); the read model keeps a
+ * keyed hash of each beginning of each word, up to this many characters (a longer search word
+ * is compared by its beginning).
+ */
+export const TOKEN_PREFIX_LENGTH = 32;
+
+/** Every beginning of a word a search may type, the whole word included (up to TOKEN_PREFIX_LENGTH characters). */
+export function tokenPrefixes(word: string): string[] {
+  const chars = [...word].slice(0, TOKEN_PREFIX_LENGTH);
+  return chars.map((_, index) => chars.slice(0, index + 1).join(''));
+}
+
+/** What a search word is compared as: its beginning, as tokenPrefixes keeps it. */
+export function searchPrefix(word: string): string {
+  return [...word].slice(0, TOKEN_PREFIX_LENGTH).join('');
+}
+
 /** Same name, date of birth and nationality: what makes a registration a possible duplicate. */
 export function nameKey(fullName: string): string {
   return searchWords(fullName).sort().join(' ');

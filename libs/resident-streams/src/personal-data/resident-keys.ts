@@ -4,7 +4,8 @@
  * Kept in PostgreSQL whichever event store holds the events (KurrentDB too).
  */
 import type pg from 'pg';
-import { newDataKey, unwrapDataKey, wrapDataKey } from './data-keys.js';
+import { hkdfSync } from 'node:crypto';
+import { KEY_BYTES, newDataKey, unwrapDataKey, wrapDataKey } from './data-keys.js';
 
 export class PersonalDataErasedError extends Error {
   constructor(readonly residentId: string) {
@@ -39,10 +40,26 @@ export type KeyLookup = ReadonlyMap<string, Buffer | null | typeof DAMAGED_KEY>;
 const SCHEMA_LOCK = 0x7a76_0001;
 
 export class ResidentKeys {
+  private readonly organisationKeys = new Map<string, Buffer>();
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly masterKey: Buffer,
   ) {}
+
+  /**
+   * The organisation's key for keyed hashes (the read models' search words, card numbers, the
+   * duplicate check): derived from the master key, so it needs no table and is the same in
+   * every process; one organisation's hashes say nothing of another's.
+   */
+  organisationKey(organisationId: string): Buffer {
+    let key = this.organisationKeys.get(organisationId);
+    if (key === undefined) {
+      key = Buffer.from(hkdfSync('sha256', this.masterKey, 'zairyu-ledger read models', `organisation:${organisationId}`, KEY_BYTES));
+      this.organisationKeys.set(organisationId, key);
+    }
+    return key;
+  }
 
   /** Creates the table once; several processes starting together wait for each other. */
   async ensureTable(): Promise<void> {

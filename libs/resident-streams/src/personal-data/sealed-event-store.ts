@@ -36,7 +36,8 @@ function carriesPersonalValues(event: NewEvent): boolean {
 export class SealedEventStore implements EventStore {
   constructor(
     private readonly inner: EventStore,
-    private readonly keys: ResidentKeys,
+    /** The residents' keys: the read models seal their rows with them too. */
+    readonly keys: ResidentKeys,
   ) {}
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
