@@ -57,6 +57,7 @@ export const DATA_KEEPING: Record<EventType, Record<string, FieldKeeping>> = {
     pendingApplication: { kind: P, appliedOn: P, toStatus: P, ...FILING },
     ssw1CountFrom: P,
     ssw1MonthsUsed: P,
+    skillDevelopmentCountFrom: P,
   },
   DetailsCorrected: { fields: IDENTITY, reason: S },
   CaseClosed: { reason: P, note: S },
@@ -112,6 +113,8 @@ export const DATA_KEEPING: Record<EventType, Record<string, FieldKeeping>> = {
   SummonsIssued: { issuedOn: P, appearOn: P, place: S },
   SummonsAttended: {},
   CoeIssued: { issuedOn: P, status: P },
+  SkillDevelopmentExtensionApproved: {},
+  SkillDevelopmentTransferred: { reason: P, restrictionMonths: P },
 };
 
 /**
