@@ -80,10 +80,11 @@ async function main(): Promise<void> {
       const events = await writeCaseload(pool, organisations, lives, sizes.eventsPerResident);
       await rebuildFigure(pool, events);
       if (wanted('rebuild')) await lagFigure(pool, sizes.lagSeconds, 1000);
-      if (wanted('queries')) {
-        const { queriesFigure } = await import('./figures/queries.js');
-        await queriesFigure(pool, dataSource, { single: sizes.single, across: sizes.across, runs: sizes.runs });
-      }
+      // Figure 3 writes its rows with SQL in the form the read models had before they were sealed
+      // (names and card numbers in clear, plain search words): its fill must seal each row with a
+      // resident's key and hash its words before it measures the API's queries again.
+      if (wanted('queries'))
+        progress('figure 3 (queries) skipped: its SQL fill predates the sealed read models (bench/figures/queries.ts)');
     }
     await dataSource.destroy();
     if (wanted('http')) await httpFigure(databaseUrl, sizes.httpSeconds, sizes.httpResidents);
