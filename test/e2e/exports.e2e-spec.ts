@@ -119,6 +119,26 @@ test('residents.xlsx and deadlines.xlsx: one worksheet, Japanese headers, dates 
   expect(rows.getRow(2).getCell(2).value).toBe('在留期間更新許可申請');
 });
 
+test('dates=japanese writes 和暦 (1995-05-05 is 平成7年5月5日), both writes the two, XLSX keeps a date cell in the Japanese calendar; a wrong style is a 400 in Japanese', async () => {
+  const filter = `periodExpiresTo=${addDays(today, 20)}`;
+  const csvOf = async (dates: string) =>
+    parse((await download(`/v1/residents.csv?${filter}&dates=${dates}`).expect(200)).body.subarray(3).toString('utf8')) as string[][];
+  const [header, row] = await csvOf('japanese');
+  const born = header!.indexOf('生年月日');
+  expect(row![born]).toBe('平成7年5月5日');
+  expect((await csvOf('both'))[1]![born]).toBe('1995-05-05(平成7年5月5日)');
+  expect((await csvOf('western'))[1]![born]).toBe('1995-05-05');
+
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await download(`/v1/residents.xlsx?${filter}&dates=japanese`).expect(200)).body as never);
+  const cell = book.worksheets[0]!.getRow(2).getCell(born + 1);
+  expect(cell.value).toEqual(new Date('1995-05-05T00:00:00Z'));
+  expect(cell.numFmt).toBe('[$-ja-JP-x-gannen]ggge"年"m"月"d"日"');
+
+  const wrong = await api.http.get('/v1/deadlines.csv?dates=meiji').auth(org.viewer, { type: 'bearer' }).expect(400);
+  expect(wrong.body).toMatchObject({ errors: [{ field: 'dates' }], detailJa: expect.stringContaining('和暦') });
+});
+
 test('deadlines.csv takes the deadline filters; a bad filter is a 400 before any byte; another organisation sees only its own', async () => {
   const filters = `kind=period_renewal&to=${addDays(today, 40)}`;
   const csv = await download(`/v1/deadlines.csv?${filters}`).expect(200);

@@ -1,6 +1,7 @@
 export * from './calendar/local-date.js';
 export * from './calendar/legal-periods.js';
 export * from './calendar/administrative-holidays.js';
+export * from './calendar/japanese-era.js';
 export * from './status-catalogue.js';
 export * from './deadline-catalogue.js';
 export * from './domain-error.js';

@@ -6,7 +6,7 @@
  */
 import { Controller, Get, Inject, Param, Query as QueryParam, Req, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
@@ -30,6 +30,7 @@ import { ListResidents } from '../residents/list-residents.handler.js';
 import { residentFilters, type ResidentListQuery } from '../residents/resident-list-params.js';
 import { DEADLINE_COLUMNS, RESIDENT_COLUMNS, type DeadlineExportRow, type ResidentExportRow } from './export-columns.js';
 import { CONTENT_TYPES, spreadsheetStream, type ExportFormat } from './spreadsheet-writer.js';
+import { EXPORT_DATE_STYLES, exportDateStyle } from './export-dates.js';
 
 /** Rows read per list query while the file is written. */
 const EXPORT_PAGE = 200;
@@ -48,6 +49,16 @@ function filtersOf<T>(read: () => T): T {
     throw new ProblemException({ ...error.problem, detailJa: `絞り込みの条件が正しくありません（${error.problem.detail}）` });
   }
 }
+
+/** `dates=`: how the file writes its dates (export-dates.ts). */
+const ApiExportDates = () =>
+  ApiQuery({
+    name: 'dates',
+    required: false,
+    schema: { type: 'string', enum: [...EXPORT_DATE_STYLES], default: 'western' },
+    description:
+      'western 2026-04-01; japanese 令和8年4月1日 (XLSX: a date cell in the Japanese calendar); both 2026-04-01(令和8年4月1日), as text',
+  });
 
 /** The file itself, as the format asks; 404 for any other format. */
 const ApiExportFile = () =>
@@ -80,18 +91,20 @@ export class ExportsController {
   @ApiParam({ name: 'format', enum: ['csv', 'xlsx'] })
   @ApiResidentFilters()
   @ApiAsOf()
+  @ApiExportDates()
   @ApiExportFile()
   @ApiProblems(ALWAYS, AUTHENTICATED, { status: 404, when: 'The format is neither csv nor xlsx.' })
   async residents(
     @OrgKey() caller: OrganisationCaller,
     @Param('format') format: string,
-    @QueryParam() raw: ResidentListQuery & { asOf?: string },
+    @QueryParam() raw: ResidentListQuery & { asOf?: string; dates?: string },
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const kind = formatParam(format);
     const filters = filtersOf(() => residentFilters(raw, caller));
     const asOf = filtersOf(() => asOfParam(raw.asOf, this.clock));
+    const dates = exportDateStyle(raw.dates);
     const organisationId = caller.organisationId;
     // Checked first: a refused export writes no log line and sends no byte.
     const first = await this.queries.execute(new ListResidents(organisationId, filters, 1, EXPORT_PAGE, asOf));
@@ -126,24 +139,26 @@ export class ExportsController {
         if (page.items.length < EXPORT_PAGE) return;
       }
     }
-    return this.file(reply, kind, `residents-${asOf}`, spreadsheetStream(kind, '在留者', RESIDENT_COLUMNS, batches()));
+    return this.file(reply, kind, `residents-${asOf}`, spreadsheetStream(kind, '在留者', RESIDENT_COLUMNS, batches(), dates));
   }
 
   @Get('deadlines.:format')
   @ApiOperation({ summary: 'The caseload deadlines (same filters as GET /v1/deadlines) as CSV (UTF-8 with BOM) or XLSX, Japanese headers' })
   @ApiParam({ name: 'format', enum: ['csv', 'xlsx'] })
   @ApiDeadlineFilters()
+  @ApiExportDates()
   @ApiExportFile()
   @ApiProblems(ALWAYS, AUTHENTICATED, { status: 404, when: 'The format is neither csv nor xlsx.' })
   async deadlines(
     @OrgKey() caller: OrganisationCaller,
     @Param('format') format: string,
-    @QueryParam() raw: DeadlineListQuery,
+    @QueryParam() raw: DeadlineListQuery & { dates?: string },
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const kind = formatParam(format);
     const filter = filtersOf(() => deadlineFilter(raw, caller, this.clock));
+    const dates = exportDateStyle(raw.dates);
     const organisationId = caller.organisationId;
     const list = (page: number) => this.queries.execute(new ListDeadlines(organisationId, { ...filter, page, pageSize: EXPORT_PAGE }));
     const first = await list(1);
@@ -172,7 +187,7 @@ export class ExportsController {
         if (page.items.length < EXPORT_PAGE) return;
       }
     }
-    return this.file(reply, kind, `deadlines-${filter.asOf}`, spreadsheetStream(kind, '期限', DEADLINE_COLUMNS, batches()));
+    return this.file(reply, kind, `deadlines-${filter.asOf}`, spreadsheetStream(kind, '期限', DEADLINE_COLUMNS, batches(), dates));
   }
 
   private file(reply: FastifyReply, format: ExportFormat, name: string, stream: NodeJS.ReadableStream): StreamableFile {

@@ -6,6 +6,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvText } from './csv-text.js';
+import { exportDateText, xlsxDateFormat, type ExportDateStyle } from './export-dates.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -27,37 +28,53 @@ export function spreadsheetStream<Row>(
   sheetName: string,
   columns: readonly ExportColumn<Row>[],
   batches: AsyncIterable<Row[]>,
+  dates: ExportDateStyle = 'western',
 ): Readable {
-  return format === 'csv' ? csvStream(columns, batches) : xlsxStream(sheetName, columns, batches);
+  return format === 'csv' ? csvStream(columns, batches, dates) : xlsxStream(sheetName, columns, batches, dates);
 }
 
-function csvStream<Row>(columns: readonly ExportColumn<Row>[], batches: AsyncIterable<Row[]>): Readable {
+/** A date column's value written as text in the chosen style; any other value as it is. */
+function textOf<Row>(column: ExportColumn<Row>, row: Row, dates: ExportDateStyle): string | number | null {
+  const value = column.value(row);
+  return column.date && typeof value === 'string' && ISO_DATE.test(value) ? exportDateText(value, dates) : value;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function csvStream<Row>(columns: readonly ExportColumn<Row>[], batches: AsyncIterable<Row[]>, dates: ExportDateStyle): Readable {
   async function* chunks() {
     yield csvText([columns.map((column) => column.header)], { bom: true });
-    for await (const batch of batches) if (batch.length > 0) yield csvText(batch.map((row) => columns.map((column) => column.value(row))));
+    for await (const batch of batches)
+      if (batch.length > 0) yield csvText(batch.map((row) => columns.map((column) => textOf(column, row, dates))));
   }
   return Readable.from(chunks());
 }
 
 function dateCell(value: string | number | null): Date | string | number | null {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : value;
+  return typeof value === 'string' && ISO_DATE.test(value) ? new Date(`${value}T00:00:00Z`) : value;
 }
 
-function xlsxStream<Row>(sheetName: string, columns: readonly ExportColumn<Row>[], batches: AsyncIterable<Row[]>): Readable {
+function xlsxStream<Row>(
+  sheetName: string,
+  columns: readonly ExportColumn<Row>[],
+  batches: AsyncIterable<Row[]>,
+  dates: ExportDateStyle,
+): Readable {
+  // Both styles at once is text (one cell format cannot show both calendars); the others stay real dates.
+  const cellOf = (column: ExportColumn<Row>, row: Row) =>
+    !column.date ? column.value(row) : dates === 'both' ? textOf(column, row, dates) : dateCell(column.value(row));
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({
     header: column.header,
-    width: column.width ?? (column.date ? 12 : 18),
-    ...(column.date ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+    width: column.width ?? (column.date ? (dates === 'western' ? 12 : 26) : 18),
+    ...(column.date && dates !== 'both' ? { style: { numFmt: xlsxDateFormat(dates) } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     try {
-      for await (const batch of batches)
-        for (const row of batch)
-          sheet.addRow(columns.map((column) => (column.date ? dateCell(column.value(row)) : column.value(row)))).commit();
+      for await (const batch of batches) for (const row of batch) sheet.addRow(columns.map((column) => cellOf(column, row))).commit();
       sheet.commit();
       await workbook.commit();
     } catch (error) {

@@ -5345,6 +5345,13 @@ export interface components {
             residentName: string | null;
             /** @description The name of the employer record `employer` names (or `employer` as written). */
             employerName?: string;
+            /**
+             * Format: uuid
+             * @description The user in charge of the resident (null: nobody, or the organisation's own deadline).
+             */
+            assignedTo: string | null;
+            /** @description The name of that user. */
+            assignedToName: string | null;
         };
         Deadlines: components["schemas"]["Deadline"][];
         DeadlinePage: {
@@ -11301,6 +11308,8 @@ export interface operations {
     ExportsController_residents: {
         parameters: {
             query?: {
+                /** @description western 2026-04-01; japanese 令和8年4月1日 (XLSX: a date cell in the Japanese calendar); both 2026-04-01(令和8年4月1日), as text */
+                dates?: "western" | "japanese" | "both";
                 /** @description The day the answer is for (default: today in Japan). */
                 asOf?: string;
                 query?: string;
@@ -11396,6 +11405,8 @@ export interface operations {
     ExportsController_deadlines: {
         parameters: {
             query?: {
+                /** @description western 2026-04-01; japanese 令和8年4月1日 (XLSX: a date cell in the Japanese calendar); both 2026-04-01(令和8年4月1日), as text */
+                dates?: "western" | "japanese" | "both";
                 /** @description Only deadlines due on or after this day. */
                 from?: string;
                 /** @description Only deadlines due on or before this day. */

@@ -5,14 +5,10 @@
  * read as well (NFKC). Returns null for anything that is not a real date.
  */
 
-/** The first day of each era (元号); year n of an era is the start year + n − 1. */
-const ERAS: ReadonlyArray<{ names: readonly string[]; start: string }> = [
-  { names: ['令和', 'R'], start: '2019-05-01' },
-  { names: ['平成', 'H'], start: '1989-01-08' },
-  { names: ['昭和', 'S'], start: '1926-12-25' },
-  { names: ['大正', 'T'], start: '1912-07-30' },
-  { names: ['明治', 'M'], start: '1868-01-25' },
-];
+import { JAPANESE_ERAS } from '../../../../libs/domain/src/calendar/japanese-era';
+
+/** Each era (元号) by its name and its letter (R8.4.1). */
+const ERAS = JAPANESE_ERAS.map((era) => ({ names: [era.name, era.letter], start: era.start }));
 
 export function parseDate(input: string): string | null {
   const text = input.normalize('NFKC').trim().replace(/\s+/g, '').toUpperCase();

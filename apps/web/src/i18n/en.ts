@@ -714,6 +714,7 @@ export const en: Dictionary = {
     designated_activities_only: 'May work within the designated activities',
     not_permitted: 'May not work',
   },
+  dateStyle: { label: 'Dates', western: 'Western', japanese: 'Japanese era', both: 'Both' },
   deadlineState: { upcoming: 'Not open yet', open: 'Open', overdue: 'Overdue', met: 'Done', met_late: 'Done late', void: 'Void' },
   owedBy: { resident: 'Resident', employer: 'Employer', organisation: 'Support organisation' },
   events: {

@@ -719,6 +719,12 @@ export const ja = {
     designated_activities_only: '指定された活動の範囲内で就労可',
     not_permitted: '就労不可',
   },
+  dateStyle: {
+    label: '日付の表示',
+    western: '西暦',
+    japanese: '和暦',
+    both: '両方',
+  },
   deadlineState: {
     upcoming: '受付前',
     open: '受付中',

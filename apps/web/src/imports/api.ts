@@ -10,6 +10,7 @@ import type { paths } from '../api/schema';
 import { caseloadKey } from '../board/api';
 import { residentKeys } from '../residents/api';
 import { ndjsonLines } from './ndjson';
+import { dateStyle } from '../dates/date-style';
 
 /** A row's error or warning: the column as the file headed it and as the template names it, the reason in Japanese too. */
 export type ImportIssue = Schemas['ImportRowError'];
@@ -69,15 +70,17 @@ export type Download =
   | { kind: 'residents'; format: FileFormat; filters?: ResidentExportFilters }
   | { kind: 'deadlines'; format: FileFormat; filters?: DeadlineExportFilters };
 
+/** The lists go out with their dates as this person reads them (西暦 / 和暦 / both). */
 function request(download: Download) {
   const path = { format: download.format };
+  const dates = dateStyle();
   switch (download.kind) {
     case 'template':
       return api.GET('/v1/imports/template.{format}', { params: { path }, parseAs: 'blob' });
     case 'residents':
-      return api.GET('/v1/residents.{format}', { params: { path, query: download.filters ?? {} }, parseAs: 'blob' });
+      return api.GET('/v1/residents.{format}', { params: { path, query: { ...download.filters, dates } }, parseAs: 'blob' });
     case 'deadlines':
-      return api.GET('/v1/deadlines.{format}', { params: { path, query: download.filters ?? {} }, parseAs: 'blob' });
+      return api.GET('/v1/deadlines.{format}', { params: { path, query: { ...download.filters, dates } }, parseAs: 'blob' });
   }
 }
 

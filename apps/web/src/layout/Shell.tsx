@@ -3,7 +3,20 @@
  * Until someone is signed in, the sign-in screen stands in for every route (so that signing in
  * lands on the page asked for); on first start, and at /setup, the setup page does.
  */
-import { AppShell, Burger, Group, Loader, NavLink, SegmentedControl, Text, Title, UnstyledButton, Button, Center } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Group,
+  Loader,
+  NavLink,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+  Button,
+  Center,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +26,8 @@ import { allows } from '../auth/roles';
 import { useSession } from '../auth/session';
 import { SessionExpiredModal } from '../auth/SessionExpiredModal';
 import { setupQuery } from '../setup/api';
+import { useDateStyle } from '../dates/date-style';
+import { DateStyleSwitch } from '../dates/DateStyleSwitch';
 
 const SignInPage = lazy(() => import('../auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const InvitationPage = lazy(() => import('../auth/InvitationPage').then((m) => ({ default: m.InvitationPage })));
@@ -54,6 +69,8 @@ export function Shell() {
     return () => removeEventListener('hashchange', follow);
   }, []);
   const setup = useQuery({ ...setupQuery(), enabled: session.ready && !session.signedIn });
+  // Dates are formatted where they are shown: a new choice of 西暦 / 和暦 draws the screen anew.
+  const dateStyle = useDateStyle();
   // The digest mails link a resident as `/#/residents/<id>`: open it as the resident's page.
   useEffect(() => {
     const link = /^#(\/residents\/[0-9a-f-]{36})$/.exec(location.hash);
@@ -145,11 +162,14 @@ export function Shell() {
             onClick={close}
           />
         ))}
-        {session.me?.name && (
-          <Text size="xs" c="dimmed" mt="auto" p="xs">
-            {session.me.name}
-          </Text>
-        )}
+        <Stack mt="auto" p="xs" gap="xs">
+          <DateStyleSwitch />
+          {session.me?.name && (
+            <Text size="xs" c="dimmed">
+              {session.me.name}
+            </Text>
+          )}
+        </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {navigation.state === 'loading' ? (
@@ -159,7 +179,7 @@ export function Shell() {
             <TwoFactorPage mustEnrol />
           </Suspense>
         ) : (
-          <Outlet />
+          <Outlet key={dateStyle} />
         )}
       </AppShell.Main>
       <SessionExpiredModal />

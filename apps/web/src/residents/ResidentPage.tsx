@@ -9,6 +9,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { problemMessage } from '../api/problem-message';
 import { useAllows } from '../auth/use-allows';
 import { countryName } from '../countries/countries';
+import { calendarLabels } from '../dates/calendar-labels';
 import { formatDate, todayInJapan } from '../dates/format-date';
 import { PageLoader } from '../layout/Shell';
 import { PersonalDataActions } from '../personal-data/PersonalDataActions';
@@ -89,7 +90,7 @@ export function ResidentPage() {
               label={t('resident.asOf')}
               value={asOf}
               onChange={(value) => setAsOf(value)}
-              valueFormat={i18n.language === 'en' ? 'D MMM YYYY (ddd)' : 'YYYY年M月D日(dd)'}
+              {...calendarLabels(i18n.language)}
               w={220}
               data-testid="as-of"
             />
