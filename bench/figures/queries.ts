@@ -91,7 +91,7 @@ export async function queriesFigure(
   const store = await PostgresEventStore.open(pool);
   const seal = new ReadModelSeal(new ResidentKeys(pool, newDataKey()));
   const projection = new ProjectionHandle(store, new Projector(pool, store, { seal }), null);
-  const deadlines = new ListDeadlinesHandler(dataSource, projection, seal);
+  const deadlines = new ListDeadlinesHandler(dataSource, projection, seal, new DisplayNames(pool));
   const residents = new ListResidentsHandler(dataSource, projection, new DisplayNames(pool), seal);
   const today = BENCH_TODAY as LocalDate;
   const window = { from: today, to: addDays(today, 30), states: [], kinds: [], asOf: today, page: 1, pageSize: 50 };
@@ -167,7 +167,7 @@ async function explainQueries(
   for (const [title, run] of [
     [
       'Caseload deadlines, next 30 days, first page',
-      () => new ListDeadlinesHandler(explaining, projection, seal).execute(new ListDeadlines(organisationId, window)),
+      () => new ListDeadlinesHandler(explaining, projection, seal, names).execute(new ListDeadlines(organisationId, window)),
     ],
     [
       'Resident search by name prefix',

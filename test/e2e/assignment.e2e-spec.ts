@@ -117,6 +117,36 @@ test('only an enabled caseworker or manager of the same organisation can be put 
   expect(await api.eventCount()).toBe(before);
 });
 
+test('each caseload deadline names who is in charge; assignedTo=<user id> keeps theirs only; another organisation’s user finds no rows', async () => {
+  const hoa = await register(yuki, 'DO THI HOA', ken.userId);
+  const lan = await register(yuki, 'VU THI LAN');
+  for (const id of [hoa, lan]) await land(yuki, id);
+
+  const all = (await yuki.agent.get('/v1/deadlines?asOf=2026-04-02&pageSize=200').expect(200)).body.items as Array<{
+    residentId: string;
+    assignedTo: string | null;
+    assignedToName: string | null;
+  }>;
+  const of = (id: string) => all.filter((row) => row.residentId === id);
+  expect(of(hoa).length).toBeGreaterThan(0);
+  for (const row of of(hoa))
+    expect(row).toMatchObject({ assignedTo: ken.userId, assignedToName: expect.stringMatching(/^Person \d+ caseworker$/) });
+  for (const row of of(lan)) expect(row).toMatchObject({ assignedTo: null, assignedToName: null });
+
+  const kens = (await yuki.agent.get(`/v1/deadlines?asOf=2026-04-02&pageSize=200&assignedTo=${ken.userId}`).expect(200)).body;
+  expect(kens.items.length).toBeGreaterThan(0);
+  expect(new Set(kens.items.map((row: { assignedTo: string }) => row.assignedTo))).toEqual(new Set([ken.userId]));
+  expect(kens.items.map((row: { residentId: string }) => row.residentId)).toContain(hoa);
+
+  // A list filter naming someone the organisation does not have is an empty list, as for residents (no 404: nothing is disclosed).
+  const foreign = await invite(api, fuji.organisationId, fuji.manager, 'caseworker');
+  expect((await yuki.agent.get(`/v1/deadlines?asOf=2026-04-02&assignedTo=${foreign.userId}`).expect(200)).body).toEqual({
+    items: [],
+    total: 0,
+  });
+  expect((await yuki.agent.get(`/v1/residents?assignedTo=${foreign.userId}`).expect(200)).body).toEqual({ items: [], total: 0 });
+});
+
 test('assignedTo=me needs a signed-in person (400 for a key); a malformed filter is 400', async () => {
   const byKey = await api.http.get('/v1/residents?assignedTo=me').auth(sakura.viewer, { type: 'bearer' });
   expect(byKey.status).toBe(400);

@@ -219,6 +219,43 @@ describe('a Specified Skilled Worker linked to an employer, and owedBy', () => {
     expect(interviews.map((event) => event['CATEGORIES'])).toEqual(['organisation', 'organisation']);
   });
 
+  test('one employer, two spellings: a filing recorded by name before the record and one by the record id are both found by either', async () => {
+    const office = await api.organisation('Kita Support');
+    // The name was typed before the employer was on record; the record came later.
+    const byName = await supportedWorker(api, office.caseworker, {
+      fullName: 'NGUYEN THI THU',
+      card: 'SW55555555AA',
+      field: 'food_service',
+      employer: 'Kita Shokudo',
+    });
+    const record = await employerOnRecord(api, office.caseworker, { name: 'Kita Shokudo' });
+    const byId = await supportedWorker(api, office.caseworker, {
+      fullName: 'LE THI HUONG',
+      card: 'SW66666666AA',
+      field: 'food_service',
+      employer: record.id,
+    });
+    const filings = async (employer: string) =>
+      (
+        await api.http
+          .get(`/v1/deadlines?asOf=2026-04-02&owedBy=employer&employer=${encodeURIComponent(employer)}`)
+          .auth(office.viewer, { type: 'bearer' })
+          .expect(200)
+      ).body.items
+        .map((d: { residentId: string; employerName: string }) => [d.residentId, d.employerName])
+        .sort();
+    const both = [
+      [byName, 'Kita Shokudo'],
+      [byId, 'Kita Shokudo'],
+    ].sort();
+    expect(await filings(record.id)).toEqual(both);
+    expect(await filings('Kita Shokudo')).toEqual(both);
+    // Another organisation's employer of the same name is not this one.
+    const other = await api.organisation('Minami Support');
+    await employerOnRecord(api, other.caseworker, { name: 'Kita Shokudo' });
+    expect(await filings(record.id)).toEqual(both);
+  });
+
   test('1号 since 2022-04-01 (cap 2027-04-01): an extension to 2027-04-02 is 422 SSW1_CAP_EXCEEDED, to 2027-04-01 accepted', async () => {
     const resident = await api.register(org.caseworker, { fullName: 'LE VAN BINH' });
     // Yearly grants (the longest before 2025-09-30 was 1 year), then one of up to 3 years: each

@@ -31,13 +31,20 @@ export const DEADLINE_SCHEMAS: Record<string, SchemaObject> = {
   Deadline: { type: 'object', required: Object.keys(DEADLINE_FIELDS), properties: { ...DEADLINE_FIELDS, ...OPTIONAL_FIELDS } },
   CaseloadDeadline: {
     type: 'object',
-    required: [...Object.keys(DEADLINE_FIELDS), 'residentName'],
+    required: [...Object.keys(DEADLINE_FIELDS), 'residentName', 'assignedTo', 'assignedToName'],
     properties: {
       ...DEADLINE_FIELDS,
       ...OPTIONAL_FIELDS,
       residentId: { ...DEADLINE_FIELDS.residentId, nullable: true, description: "null: the organisation's own deadline." },
       residentName: { type: 'string', nullable: true, description: "null: the organisation's own deadline." },
       employerName: { type: 'string', description: 'The name of the employer record `employer` names (or `employer` as written).' },
+      assignedTo: {
+        type: 'string',
+        format: 'uuid',
+        nullable: true,
+        description: "The user in charge of the resident (null: nobody, or the organisation's own deadline).",
+      },
+      assignedToName: { type: 'string', nullable: true, description: 'The name of that user.' },
     },
   },
   Deadlines: { type: 'array', items: ref('Deadline') },

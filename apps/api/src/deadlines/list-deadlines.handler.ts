@@ -15,12 +15,16 @@ import {
 } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
-import { employerNames } from '../employers/employer-names.js';
+import { employerNames, employerSpellings } from '../employers/employer-names.js';
+import { DisplayNames } from '../people/display-names.js';
 import { OrganisationRegistrations } from '../employers/organisation-registration.js';
 
 export type DeadlineFilter = CaseloadDeadlineFilter;
 
-export class ListDeadlines extends Query<{ items: Array<DeadlineRowView & { employerName?: string }>; total: number }> {
+/** A caseload row: the deadline, the employer's name for an employer's filing, and who is in charge of the resident. */
+export type CaseloadDeadlineView = DeadlineRowView & { employerName?: string; assignedTo: string | null; assignedToName: string | null };
+
+export class ListDeadlines extends Query<{ items: CaseloadDeadlineView[]; total: number }> {
   constructor(
     readonly organisationId: string,
     readonly filter: DeadlineFilter,
@@ -35,22 +39,37 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
     private readonly seal: ReadModelSeal,
+    private readonly people: DisplayNames,
     @Optional() private readonly registrations?: OrganisationRegistrations,
   ) {}
 
   async execute({ organisationId, filter }: ListDeadlines) {
     await this.projection.caughtUp(organisationId);
     const own = (await this.registrations?.deadlinesOf(organisationId)) ?? [];
-    const { rows, total } = await caseloadDeadlinePage(this.dataSource, this.seal, organisationId, filter, own);
-    const names = await employerNames(
-      this.dataSource,
-      organisationId,
-      rows.map((row) => row.employer),
-    );
-    // An employer's filing shows the employer's name beside its record id (the board groups by it).
-    const items = rows.map((row) => {
+    // One employer, however its filings name it: the record's id or the name typed before the record.
+    const employer =
+      typeof filter.employer === 'string' ? await employerSpellings(this.dataSource, organisationId, filter.employer) : filter.employer;
+    const { rows, total } = await caseloadDeadlinePage(this.dataSource, this.seal, organisationId, { ...filter, employer }, own);
+    const [names, people] = await Promise.all([
+      employerNames(
+        this.dataSource,
+        organisationId,
+        rows.map((row) => row.employer),
+      ),
+      this.people.of(
+        organisationId,
+        rows.flatMap((row) => (row.assigned_to ? [`user:${row.assigned_to}`] : [])),
+      ),
+    ]);
+    // An employer's filing shows the employer's name beside its record id (the board groups by it);
+    // every row names who is in charge of its resident (the board's 担当者 filter and column).
+    const items = rows.map((row): CaseloadDeadlineView => {
       const view = deadlineRowView(row, filter.asOf);
-      return view.employer == null ? view : { ...view, employerName: names.get(view.employer) ?? view.employer };
+      const assignedTo = row.assigned_to ?? null;
+      const assignee = { assignedTo, assignedToName: assignedTo === null ? null : (people.get(`user:${assignedTo}`) ?? null) };
+      return view.employer == null
+        ? { ...view, ...assignee }
+        : { ...view, employerName: names.get(view.employer) ?? view.employer, ...assignee };
     });
     return { items, total };
   }

@@ -28,3 +28,17 @@ export async function employerNames(
   }
   return names;
 }
+
+/**
+ * Every way a deadline may name the employer a filter names: the record id and the record's name
+ * (a filing recorded by name before the record existed), whichever of the two was given; the
+ * text alone when it is no record of this organisation.
+ */
+export async function employerSpellings(dataSource: DataSource, organisationId: string, employer: string): Promise<string[]> {
+  const rows: Array<{ id: string; name: string }> = await dataSource.query(
+    `SELECT id::text AS id, name FROM platform.employer
+      WHERE organisation_id = $1 AND (id::text = lower($2::text) OR name = $2::text)`,
+    [organisationId, employer],
+  );
+  return [...new Set([employer, ...rows.flatMap((row) => [row.id, row.name])])];
+}

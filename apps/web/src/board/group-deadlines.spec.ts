@@ -16,6 +16,8 @@ const deadline = (over: Partial<CaseloadDeadline>): CaseloadDeadline => ({
   owedBy: 'resident',
   legalBasis: '入管法19条の7',
   label: { ja: '住居地届出', en: 'Notify the new residence' },
+  assignedTo: null,
+  assignedToName: null,
   ...over,
 });
 const asOf = '2026-04-01';

@@ -22,8 +22,11 @@ export interface CaseloadDeadlineFilter {
   assignedTo?: string | null;
   /** Who must act (docs/ssw-duties.md §1); none: everyone. */
   owedBy?: OwedBy[];
-  /** The employer a filing concerns (a record id or a name). */
-  employer?: string | null;
+  /**
+   * The employer a filing concerns: a record id or a name, or several spellings of one employer
+   * (its record id and its name, for filings recorded by name before the record existed).
+   */
+  employer?: string | readonly string[] | null;
   /** Only the deadlines of Specified Skilled Workers in this 特定産業分野 (the 指定書's field, a code). */
   field?: string | null;
   /** Only those met on or after this day (by `asOf`): what was done lately, whenever it was due. */
@@ -40,6 +43,10 @@ const DEADLINES_AND_ORGANISATION_DEADLINES = `(
          source_event_id, owed_by, NULL::text
   FROM jsonb_to_recordset($5::jsonb) AS o(id text, kind text, created_on date, opens_on date, due_on date, statutory_due_on date,
          met_on date, void_on date, source_event_id text, owed_by text))`;
+
+/** The user in charge of the deadline's resident (none for the organisation's own deadlines). */
+const ASSIGNEE = `(SELECT s.assigned_to FROM read_model.resident_summary s
+  WHERE s.organisation_id = d.organisation_id AND s.resident_id = d.resident_id) AS assigned_to`;
 
 /** `own`: the organisation's own deadlines, which live with the organisation, not in the read model. */
 export async function caseloadDeadlinePage(
@@ -71,7 +78,7 @@ export async function caseloadDeadlinePage(
       AND s.resident_id = d.resident_id AND s.assigned_to IS NOT DISTINCT FROM ${add(filter.assignedTo)}::text)`;
   }
   if (filter.owedBy !== undefined && filter.owedBy.length > 0) where += ` AND d.owed_by = ANY(${add(filter.owedBy)}::text[])`;
-  if (filter.employer != null) where += ` AND d.employer = ${add(filter.employer)}`;
+  if (filter.employer != null) where += ` AND d.employer = ANY(${add([filter.employer].flat())}::text[])`;
   if (filter.metFrom != null) where += ` AND d.met_on >= ${add(filter.metFrom)}::date AND d.met_on <= $3::date`;
   if (filter.field != null) {
     where += ` AND EXISTS (SELECT 1 FROM read_model.resident_summary s WHERE s.organisation_id = d.organisation_id
@@ -79,7 +86,7 @@ export async function caseloadDeadlinePage(
   }
   const n = params.length;
   const rows: Array<DeadlineRow & { total: string }> = await dataSource.query(
-    `SELECT ${DEADLINE_ROW_COLUMNS}, count(*) OVER () AS total
+    `SELECT ${DEADLINE_ROW_COLUMNS}, ${ASSIGNEE}, count(*) OVER () AS total
      FROM ${DEADLINES_AND_ORGANISATION_DEADLINES} d WHERE ${where}
      ORDER BY d.due_on, d.id LIMIT $${n + 1} OFFSET $${n + 2}`,
     [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],

@@ -19,6 +19,8 @@ export interface DeadlineRow {
   void_on: string | null;
   source_event_id: string;
   employer: string | null;
+  /** The user in charge of the resident (read by the caseload list only). */
+  assigned_to?: string | null;
 }
 
 /** The columns of a DeadlineRow, read from the relation `d`; the name is not kept there (resident-names.ts fills it). */
