@@ -52,7 +52,7 @@ describe('the caseload board', () => {
     await expect(page.locator('[data-testid="deadline-row"]:not([data-tone="red"])').count()).resolves.toBe(0);
     // Open and due within 14 days: amber.
     await page.getByRole('button', { name: '条件を解除' }).click();
-    await choose(page, '状態', '受付中');
+    await choose(page, '状態', '対応期間中');
     await expect(page.locator('[data-testid="deadline-row"][data-tone="amber"]').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('[data-testid="deadline-row"][data-tone="red"]').count()).resolves.toBe(0);
     await page.getByRole('button', { name: '条件を解除' }).click();

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startWebHarness, type WebHarness } from './browser.js';
-import { registerResident } from './desk.js';
+import { choose, registerResident } from './desk.js';
 import { addDays } from '../../apps/web/src/dates/format-date.js';
 import { daysAgo, today } from './seed.js';
 
@@ -113,6 +113,8 @@ describe('a Japanese screen has no English on it', () => {
       '/notifications',
       '/imports',
       '/settings',
+      '/ssw',
+      '/matters',
     ]) {
       await open(page, path);
       for (const word of await englishWords(page)) found.push(`${path}: ${word}`);
@@ -161,6 +163,57 @@ describe('a Japanese screen has no English on it', () => {
     await expect(cells('date-of-birth')).resolves.toEqual(['1996年4月2日(火)生', '1999年11月30日(火)生'].sort());
     await expect(cells('employer')).resolves.toEqual(['—', '瀬戸内フーズ株式会社'].sort());
     await expect(cells('assignee')).resolves.toEqual(['—', '田中 ゆき'].sort());
+  });
+});
+
+describe('the board and dates as the person reads them', () => {
+  test('each row names its caseworker and 担当者 keeps theirs; the state reads 対応期間中, never 受付中', async () => {
+    const { context, page } = await web.signedIn('manager');
+    try {
+      await open(page, '/');
+      await page.getByTestId('deadline-assignee').first().waitFor();
+      await expect(page.getByTestId('deadline-assignee').first().textContent()).resolves.toBe('担当者: 田中 ゆき');
+      await expect(page.getByText('受付中').count()).resolves.toBe(0);
+      const names = () => page.locator('[data-testid="deadline-row"] > div:first-child a').allTextContents();
+      expect(new Set(await names())).toEqual(new Set(['NGUYEN VAN NAM', 'LE THI LAN']));
+      await choose(page, '担当者', '田中 ゆき');
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="deadline-row"] > div:first-child a')].every((a) => a.textContent === 'NGUYEN VAN NAM'),
+      );
+      const rows = await page.getByTestId('deadline-row').count();
+      expect(rows).toBeGreaterThan(0);
+      await expect(page.getByTestId('deadline-assignee').count()).resolves.toBe(rows);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('和暦 chosen in the menu: the board and the resident page show 令和; the picker heads its month 令和8年12月 or, in 西暦, 2026年12月', async () => {
+    const { context, page } = await web.signedIn('caseworker');
+    try {
+      const [y, m] = today.split('-').map(Number) as [number, number];
+      await open(page, `/residents/${ids.twin}`);
+      await page.getByTestId('as-of').click();
+      const heading = page.locator('[class*="calendarHeaderLevel"]').first();
+      await expect(heading.textContent()).resolves.toBe(`${y}年${m}月`);
+      await page.keyboard.press('Escape');
+
+      await page.locator('label', { hasText: /^和暦$/ }).click();
+      await page.getByTestId('resident-name').waitFor();
+      await expect(page.getByText(/生年月日: 平成8年4月2日\(火\)/).count()).resolves.toBeGreaterThan(0);
+      await page.getByTestId('as-of').click();
+      await expect(heading.textContent()).resolves.toBe(`令和${y - 2018}年${m}月`);
+      await page.keyboard.press('Escape');
+      await open(page, '/');
+      await expect(page.getByText(new RegExp(`令和${y - 2018}年`)).count()).resolves.toBeGreaterThan(0);
+      // The choice stays with the person on this browser.
+      await page.reload();
+      await page.getByTestId('deadline-row').first().waitFor();
+      await expect(page.getByText(new RegExp(`令和${y - 2018}年`)).count()).resolves.toBeGreaterThan(0);
+      await page.locator('label', { hasText: /^西暦$/ }).click();
+    } finally {
+      await context.close();
+    }
   });
 });
 

@@ -40,7 +40,7 @@ describe('a Specified Skilled Worker supported by a support organisation (登録
     const notice = deadlineRow(page, 'residence_notification');
     await expect(notice.textContent()).resolves.toContain('2025年4月19日(土)');
     await expect(notice.textContent()).resolves.toContain('2025年4月21日(月)');
-    await expect(notice.textContent()).resolves.toContain('受付中');
+    await expect(notice.textContent()).resolves.toContain('対応期間中');
     await expect(page.getByTestId('card-number').textContent()).resolves.toBe('SW10000001AA');
     await recordFact(page, '住居地の届出', '2025-04-10', { 住居地: 'Nagoya' });
     await openAsOf(page, id, '2025-04-10');

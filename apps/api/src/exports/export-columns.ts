@@ -74,7 +74,7 @@ export interface DeadlineExportRow {
 }
 
 const STATE_JA: Record<DeadlineState, string> = {
-  upcoming: '未到来',
+  upcoming: '対応期間前',
   open: '対応期間中',
   overdue: '期限超過',
   met: '完了',

@@ -6,17 +6,19 @@ import { Alert, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Te
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/problem-message';
+import { useSession } from '../auth/session';
 import { addDays, todayInJapan, formatDate } from '../dates/format-date';
 import { ExportButtons } from '../imports/ExportButtons';
 import { PageLoader } from '../layout/Shell';
 import { boardItems, GROUPS, NO_FILTER, type BoardFilter, type BoardGrouping } from './group-deadlines';
 import { DeadlineList } from './DeadlineList';
-import { useCaseload, useEmployerChoices, type OwedBy, type ServerFilter } from './api';
+import { useAssigneeChoices, useCaseload, useEmployerChoices, type OwedBy, type ServerFilter } from './api';
 
-const NO_SERVER_FILTER: ServerFilter = { owedBy: null, employer: null };
+const NO_SERVER_FILTER: ServerFilter = { owedBy: null, employer: null, assignedTo: null };
 
 export function BoardPage() {
   const { t, i18n } = useTranslation();
+  const me = useSession().me?.id;
   const asOf = todayInJapan();
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const [server, setServer] = useState<ServerFilter>(NO_SERVER_FILTER);
@@ -38,9 +40,11 @@ export function BoardPage() {
   }, [deadlines, i18n.language]);
 
   const employers = useEmployerChoices(deadlines);
+  const people = useAssigneeChoices(asOf, server);
   const set = (key: keyof BoardFilter) => (value: string | null) => setFilter((current) => ({ ...current, [key]: value }));
   const setOwedBy = (owedBy: string | null) => setServer((current) => ({ ...current, owedBy: owedBy as OwedBy | null }));
   const setEmployer = (employer: string | null) => setServer((current) => ({ ...current, employer }));
+  const setAssignedTo = (assignedTo: string | null) => setServer((current) => ({ ...current, assignedTo }));
   const any = t('board.filters.any');
 
   return (
@@ -94,6 +98,21 @@ export function BoardPage() {
             disabled={employers.length === 0 && server.employer === null}
             w={170}
           />
+          <Select
+            label={t('board.filters.assignedTo')}
+            placeholder={any}
+            data={[
+              // "Mine" needs a signed-in person (an API key is nobody).
+              ...(me ? [{ value: 'me', label: t('board.filters.me') }] : []),
+              { value: 'none', label: t('board.filters.nobody') },
+              ...people.filter((person) => person.value !== me),
+            ]}
+            value={server.assignedTo}
+            onChange={setAssignedTo}
+            clearable
+            searchable
+            w={170}
+          />
           <Button
             variant="subtle"
             onClick={() => {
@@ -127,6 +146,7 @@ export function BoardPage() {
           ...(filter.kind ? { kind: filter.kind } : {}),
           ...(server.owedBy ? { owedBy: server.owedBy } : {}),
           ...(server.employer ? { employer: server.employer } : {}),
+          ...(server.assignedTo ? { assignedTo: server.assignedTo } : {}),
         }}
         filtered
       />

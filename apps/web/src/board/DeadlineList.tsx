@@ -101,6 +101,11 @@ function DeadlineRow({ deadline, asOf }: { deadline: CaseloadDeadline; asOf: str
           {deadline.owedBy && deadline.owedBy !== 'resident' && `・${t('board.owedBy', { who: t(`owedBy.${deadline.owedBy}`) })}`}
           {deadline.employerName && `（${deadline.employerName}）`}
         </Text>
+        {deadline.assignedToName && (
+          <Text size="xs" data-testid="deadline-assignee">
+            {t('board.assignee', { name: deadline.assignedToName })}
+          </Text>
+        )}
       </div>
       <div>
         <Text fw={700}>{label}</Text>
@@ -109,17 +114,18 @@ function DeadlineRow({ deadline, asOf }: { deadline: CaseloadDeadline; asOf: str
         </Text>
       </div>
       <div>
-        <Text size="sm" fw={700} c={tone === 'red' ? 'red.9' : tone === 'amber' ? 'orange.9' : undefined}>
+        <Text size="sm" fw={700} c={tone === 'red' ? 'red.9' : tone === 'amber' ? 'orange.9' : undefined} className="date">
           {when}
         </Text>
       </div>
       <div>
+        {/* A date never breaks inside itself (2026年4月 / 1日): each is one unbreakable run. */}
         <Text size="xs">
-          {t('board.statutory')}: {formatDate(deadline.statutoryDueOn, i18n.language)}
+          {t('board.statutory')}: <span className="date">{formatDate(deadline.statutoryDueOn, i18n.language)}</span>
         </Text>
         {deadline.dueOn !== deadline.statutoryDueOn && (
           <Text size="xs">
-            {t('board.moved')}: {formatDate(deadline.dueOn, i18n.language)}
+            {t('board.moved')}: <span className="date">{formatDate(deadline.dueOn, i18n.language)}</span>
           </Text>
         )}
       </div>

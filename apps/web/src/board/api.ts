@@ -20,6 +20,8 @@ const PAGE = 200;
 /** The filters GET /v1/deadlines applies: null is any. */
 export interface ServerFilter {
   owedBy: OwedBy | null;
+  /** me, none, or a user id (the person in charge of the resident). */
+  assignedTo: string | null;
   /** The employer as deadlines name it: a record id, or the name recorded before there was a record. */
   employer: string | null;
 }
@@ -37,13 +39,14 @@ function page(asOf: string, filter: ServerFilter, number: number) {
     pageSize: PAGE,
     ...(filter.owedBy ? { owedBy: filter.owedBy } : {}),
     ...(filter.employer ? { employer: filter.employer } : {}),
+    ...(filter.assignedTo ? { assignedTo: filter.assignedTo } : {}),
   };
   return unwrap(api.GET('/v1/deadlines', { params: { query } }));
 }
 
 export const caseloadQuery = (asOf: string, filter: ServerFilter) =>
   queryOptions({
-    queryKey: [...caseloadKey, asOf, filter.owedBy, filter.employer],
+    queryKey: [...caseloadKey, asOf, filter.owedBy, filter.employer, filter.assignedTo],
     queryFn: async () => {
       const first = await page(asOf, filter, 1);
       const pages = Math.ceil(first.total / PAGE);
@@ -80,12 +83,32 @@ export interface EmployerChoice {
 /**
  * The employers the board can filter by: the organisation's employer records (by name) and
  * any employer the loaded deadlines name that has no record (a name typed before the record
- * existed).
+ * existed), each name once.
  */
 export function useEmployerChoices(deadlines: readonly CaseloadDeadline[]): EmployerChoice[] {
   const records = useQuery(employersQuery());
   const choices = new Map<string, string>((records.data ?? []).map((employer) => [employer.id, employer.name]));
-  for (const deadline of deadlines)
-    if (deadline.employer && !choices.has(deadline.employer)) choices.set(deadline.employer, deadline.employerName ?? deadline.employer);
+  // A name typed before the record existed is that record (the server finds both spellings): listed once.
+  const named = new Set(choices.values());
+  for (const deadline of deadlines) {
+    const name = deadline.employerName ?? deadline.employer;
+    if (deadline.employer && name && !choices.has(deadline.employer) && !named.has(name)) {
+      choices.set(deadline.employer, name);
+      named.add(name);
+    }
+  }
   return [...choices].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'ja'));
+}
+
+/**
+ * Whom the board can filter by: me, nobody, and each person in charge of a resident of the
+ * caseload (named by the deadline rows themselves, so a caseworker needs no list of users).
+ * Read from the board's unfiltered rows, so that choosing one person keeps the others listed.
+ */
+export function useAssigneeChoices(asOf: string, server: ServerFilter): EmployerChoice[] {
+  const unfiltered = useQuery(caseloadQuery(asOf, { ...server, assignedTo: null }));
+  const people = new Map<string, string>();
+  for (const deadline of unfiltered.data ?? [])
+    if (deadline.assignedTo) people.set(deadline.assignedTo, deadline.assignedToName ?? deadline.assignedTo);
+  return [...people].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'ja'));
 }

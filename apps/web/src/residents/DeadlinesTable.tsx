@@ -40,11 +40,15 @@ export function DeadlinesTable({ deadlines, asOf }: { deadlines: Deadline[]; asO
                   <Text fw={700} size="sm">
                     {i18n.language === 'en' ? deadline.label.en : deadline.label.ja}
                   </Text>
-                  {deadline.opensOn && <Text size="xs">{t('board.opensOn', { date: date(deadline.opensOn) })}</Text>}
+                  {deadline.opensOn && (
+                    <Text size="xs">
+                      <span className="date">{t('board.opensOn', { date: date(deadline.opensOn) })}</span>
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{deadline.legalBasis}</Table.Td>
-                <Table.Td>{date(deadline.statutoryDueOn)}</Table.Td>
-                <Table.Td>
+                <Table.Td className="date">{date(deadline.statutoryDueOn)}</Table.Td>
+                <Table.Td className="date">
                   <Text size="sm" fw={tone ? 700 : undefined} c={tone === 'red' ? 'red.9' : tone === 'amber' ? 'orange.9' : undefined}>
                     {date(deadline.dueOn)}
                   </Text>
@@ -53,7 +57,11 @@ export function DeadlinesTable({ deadlines, asOf }: { deadlines: Deadline[]; asO
                   <Badge color={STATE_COLOUR[deadline.state] ?? 'gray'} variant={deadline.state === 'overdue' ? 'filled' : 'light'}>
                     {t(`deadlineState.${deadline.state}`)}
                   </Badge>
-                  {deadline.metOn && <Text size="xs">{`${t('resident.metOn')}: ${date(deadline.metOn)}`}</Text>}
+                  {deadline.metOn && (
+                    <Text size="xs">
+                      {t('resident.metOn')}: <span className="date">{date(deadline.metOn)}</span>
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             );
