@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 /**
- * Accessibility and fit: axe on every screen (no serious or critical violation) at 1280 and
- * 768 px, no sideways scrolling on a tablet, the keyboard and its visible focus ring.
+ * Accessibility and fit: axe on every screen (no serious or critical violation) at 1280, 768
+ * and 390 px, no sideways scrolling on a tablet or a phone (wide tables scroll inside their own
+ * frame), the title on one line and no badge cut short on a phone, the keyboard and its
+ * visible focus ring.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
@@ -40,6 +42,27 @@ async function violations(page: Page, name: string): Promise<string[]> {
     );
 }
 
+/** On a phone: no sideways scroll of the page, the product name on one line, no badge whose text is cut. */
+async function phoneFit(page: Page, name: string): Promise<string[]> {
+  const fit = await page.evaluate(() => {
+    const title = document.querySelector('header h1') as HTMLElement | null;
+    const lineHeight = title ? parseFloat(getComputedStyle(title).lineHeight) : 0;
+    const cut = [...document.querySelectorAll('.mantine-Badge-label')]
+      .filter((label) => (label as HTMLElement).scrollWidth > (label as HTMLElement).clientWidth + 1)
+      .map((label) => label.textContent ?? '');
+    return {
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      titleLines: title && lineHeight > 0 ? Math.round(title.getBoundingClientRect().height / lineHeight) : 1,
+      cut,
+    };
+  });
+  return [
+    ...(fit.overflow > 0 ? [`${name} @390: ${fit.overflow}px sideways scroll`] : []),
+    ...(fit.titleLines > 1 ? [`${name} @390: the title takes ${fit.titleLines} lines`] : []),
+    ...fit.cut.map((text) => `${name} @390: badge cut: ${text}`),
+  ];
+}
+
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.getByRole('heading', { level: 2 }).first().waitFor();
@@ -48,10 +71,15 @@ async function open(page: Page, path: string): Promise<void> {
 
 describe('accessibility and fit', () => {
   let tablet: { context: BrowserContext; page: Page };
+  let phone: { context: BrowserContext; page: Page };
   beforeAll(async () => {
     tablet = await web.signedIn('manager', { width: 768, height: 1024 });
+    phone = await web.signedIn('manager', { width: 390, height: 844 });
   });
-  afterAll(() => tablet?.context.close());
+  afterAll(async () => {
+    await tablet?.context.close();
+    await phone?.context.close();
+  });
 
   const screens: [string, () => string][] = [
     ['board', () => '/'],
@@ -66,15 +94,16 @@ describe('accessibility and fit', () => {
     ['two-factor', () => '/two-factor'],
     ['security-log', () => '/security-log'],
     ['disclosure', () => `/residents/${caseload.ids[1]}/disclosure`],
+    ['matters', () => '/matters'],
   ];
 
   test.each(screens)(
-    '%s: axe finds no serious or critical violation at 1280 and 768 px, and no sideways scrolling at 768',
+    '%s: axe finds no serious or critical violation at 1280, 768 and 390 px; no sideways scrolling, one-line title, whole badges on a phone',
     async (name, path) => {
-      // The two widths in parallel: axe's run dominates the time of this file.
+      // The widths in parallel: axe's run dominates the time of this file.
       const found = (
         await Promise.all(
-          [page, tablet.page].map(async (p) => {
+          [page, tablet.page, phone.page].map(async (p) => {
             await open(p, path());
             return violations(p, name);
           }),
@@ -82,6 +111,7 @@ describe('accessibility and fit', () => {
       ).flat();
       const overflow = await tablet.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (overflow > 0) found.push(`${name} @768: ${overflow}px sideways scroll`);
+      found.push(...(await phoneFit(phone.page, name)));
       expect(found).toEqual([]);
     },
   );
