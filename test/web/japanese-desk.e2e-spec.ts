@@ -215,6 +215,30 @@ describe('the board and dates as the person reads them', () => {
       await context.close();
     }
   });
+  test('on a phone in English the life-line names its lanes within the margin left of the bands (no overlap)', async () => {
+    const { context, page } = await web.signedIn('caseworker', { width: 390, height: 844 });
+    try {
+      await page.goto(`/residents/${ids.twin}`);
+      await page.getByTestId('lifeline').waitFor();
+      await page.getByRole('button', { name: 'メインメニュー' }).click();
+      await page.locator('label', { hasText: /^English$/ }).click();
+      await page.getByRole('heading', { name: 'Life-line' }).waitFor();
+      const overlaps = await page.evaluate(() => {
+        const firstBand = Math.min(
+          ...[...document.querySelectorAll('[data-testid="lifeline"] rect')].map((r) => (r as SVGRectElement).x.baseVal.value),
+        );
+        return [...document.querySelectorAll('[data-lane-label]')]
+          .map((label) => ({
+            text: label.textContent,
+            right: (label as SVGTextElement).getBBox().x + (label as SVGTextElement).getBBox().width,
+          }))
+          .filter((label) => label.right > firstBand - 2);
+      });
+      expect(overlaps).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('the screens follow the API roles', () => {

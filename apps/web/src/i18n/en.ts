@@ -332,6 +332,7 @@ export const en: Dictionary = {
     asOf: 'As of',
     today: 'Today',
     statusTitle: 'Status of residence',
+    lanes: { stay: 'Status', card: 'Card', deadlines: 'Deadlines' },
     lawful: 'Lawful stay',
     unlawful: 'No ground of stay',
     basis: 'Basis',

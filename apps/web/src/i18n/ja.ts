@@ -329,6 +329,7 @@ export const ja = {
     asOf: '基準日',
     today: '今日',
     statusTitle: '在留の状況',
+    lanes: { stay: '在留の状況', card: '在留カード', deadlines: '期限' },
     lawful: '適法な在留',
     unlawful: '在留の根拠がありません',
     basis: '根拠',

@@ -67,14 +67,15 @@ export function LifeLine({ segments, deadlines, asOf }: { segments: StatusSegmen
       >
         <title id="lifeline-title">{t('resident.lifeline')}</title>
         <desc id="lifeline-desc">{t('resident.lifelineDescription')}</desc>
-        <text x={8} y={lanes.stay + 15} fontSize={13} fill="#212529">
-          {t('resident.statusTitle')}
+        {/* The lanes' names fit the margin left of the bands (LEFT) in either language: short words. */}
+        <text x={8} y={lanes.stay + 15} fontSize={13} fill="#212529" data-lane-label>
+          {t('resident.lanes.stay')}
         </text>
-        <text x={8} y={lanes.card + 15} fontSize={13} fill="#212529">
-          {t('resident.cardTitle')}
+        <text x={8} y={lanes.card + 15} fontSize={13} fill="#212529" data-lane-label>
+          {t('resident.lanes.card')}
         </text>
-        <text x={8} y={lanes.deadlines + 5} fontSize={13} fill="#212529">
-          {t('resident.deadlines')}
+        <text x={8} y={lanes.deadlines + 5} fontSize={13} fill="#212529" data-lane-label>
+          {t('resident.lanes.deadlines')}
         </text>
         {years.map((year) => (
           <g key={year}>
