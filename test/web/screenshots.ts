@@ -177,3 +177,56 @@ test('screenshots of the Japanese desk and the viewer', async () => {
   await viewer.page.screenshot({ path: join(target, 'resident-viewer-1280.png'), fullPage: true });
   await viewer.context.close();
 });
+
+/**
+ * Every screen at 1280 and 390 px (`desk-<screen>-<width>.png`), to look at: on a phone the
+ * title keeps its line, tables scroll in their own frame or become cards, badges are whole.
+ * Then the board in 和暦 and the life-line in English on a phone.
+ */
+test('screenshots of every screen at 1280 and 390 px', async () => {
+  const story = (await web.api.http.get('/v1/residents?query=TRAN%20VAN%20BINH').auth(web.org.viewer, { type: 'bearer' }).expect(200)).body
+    .items[0].id as string;
+  const screens: Array<[string, string, string]> = [
+    ['board', '/', '[data-testid="deadline-row"]'],
+    ['residents', '/residents', '[data-testid="residents-table"]'],
+    ['resident', `/residents/${story}`, '[data-testid="lifeline"]'],
+    ['ssw', '/ssw', 'main h2'],
+    ['matters', '/matters', 'main h2'],
+    ['imports', '/imports', 'main h2'],
+    ['settings', '/settings', 'main h2'],
+    ['cards', '/cards', 'main h2'],
+    ['notifications', '/notifications', 'main h2'],
+  ];
+  for (const width of [1280, 390]) {
+    const { context, page } = await web.signedIn('manager', { width, height: width > 500 ? 900 : 844 });
+    for (const [name, path, ready] of screens) {
+      await page.goto(path);
+      await page.locator(ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: join(target, `desk-${name}-${width}.png`) });
+    }
+    // 和暦 chosen in the menu (behind the burger on a phone).
+    if (width < 500) await page.getByRole('button', { name: 'メインメニュー' }).click();
+    await page.locator('label', { hasText: /^和暦$/ }).click();
+    await page.goto('/');
+    await page.getByTestId('deadline-row').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(target, `desk-board-wareki-${width}.png`) });
+    await page.goto(`/residents/${story}`);
+    await page.getByTestId('as-of').click();
+    await page.locator('[class*="calendarHeaderLevel"]').first().waitFor();
+    await page.screenshot({ path: join(target, `desk-resident-picker-${width}.png`) });
+    await page.keyboard.press('Escape');
+    if (width < 500) await page.getByRole('button', { name: 'メインメニュー' }).click();
+    await page.locator('label', { hasText: /^西暦$/ }).click();
+    if (width < 500) {
+      await page.locator('label', { hasText: /^English$/ }).click();
+      await page.goto(`/residents/${story}`);
+      await page.getByTestId('lifeline').waitFor();
+      await page.getByTestId('lifeline').scrollIntoViewIfNeeded();
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: join(target, `desk-lifeline-en-${width}.png`) });
+    }
+    await context.close();
+  }
+});
