@@ -13,7 +13,7 @@ import type { OrganisationCaller } from '../auth/principal.js';
 import type { DataSource } from 'typeorm';
 import type { ProjectionHandle } from '../projection/read-your-writes.js';
 import { APP_CONFIG, CLOCK, DATA_SOURCE, PROJECTION, type AppConfig, type Clock } from '../bootstrap/tokens.js';
-import { unauthorized } from '../http/problem.js';
+import { notSignedIn } from '../failures/failure.js';
 import { pageParams } from '../http/query-params.js';
 import { OrganisationRegistrations } from '../employers/organisation-registration.js';
 import { feedDeadlines, organisationFeedDeadlines } from './feed-deadlines.js';
@@ -65,7 +65,7 @@ export class DeadlinesController {
   @ApiProblems(ALWAYS, 401)
   async feed(@QueryParam('token') token?: string): Promise<StreamableFile> {
     const organisationId = token ? await this.credentials.organisationOfFeedToken(token) : null;
-    if (!organisationId) throw unauthorized('Open the feed with its calendar token: /v1/deadlines.ics?token=…');
+    if (!organisationId) throw notSignedIn('Open the feed with its calendar token: /v1/deadlines.ics?token=…');
     await this.projection.caughtUp(organisationId);
     const now = this.clock();
     const asOf = japanDateOf(now);

@@ -20,7 +20,7 @@ import { deadlineFilter, type DeadlineListQuery } from '../deadlines/deadline-li
 import { ListDeadlines } from '../deadlines/list-deadlines.handler.js';
 import { OrganisationRegistrations } from '../employers/organisation-registration.js';
 import { employerNames } from '../employers/employer-names.js';
-import { notFound, ProblemException } from '../http/problem.js';
+import { Failure, notFound } from '../failures/failure.js';
 import { asOfParam } from '../http/query-params.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ApiAsOf } from '../openapi/api-queries.decorator.js';
@@ -36,7 +36,7 @@ const EXPORT_PAGE = 200;
 
 function formatParam(value: string): ExportFormat {
   if (value === 'csv' || value === 'xlsx') return value;
-  throw new ProblemException({ ...notFound('Export format').problem, detailJa: '出力の形式は csv か xlsx です。' });
+  throw notFound('Export format').inJapanese('出力の形式は csv か xlsx です。');
 }
 
 /** The list's filters, or their 400 with the Japanese the 取込・出力 screen shows. */
@@ -44,8 +44,8 @@ function filtersOf<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (!(error instanceof ProblemException)) throw error;
-    throw new ProblemException({ ...error.problem, detailJa: `絞り込みの条件が正しくありません（${error.problem.detail}）` });
+    if (!(error instanceof Failure)) throw error;
+    throw error.inJapanese(`絞り込みの条件が正しくありません（${error.detail}）`);
   }
 }
 

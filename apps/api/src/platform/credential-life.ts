@@ -9,7 +9,7 @@ import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, typ
 import { IsNull, type DataSource } from 'typeorm';
 import type { Principal, Role } from '../auth/principal.js';
 import { DATA_SOURCE } from '../bootstrap/tokens.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../failures/failure.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { CalendarTokenEntity } from './calendar-token.entity.js';
 import { managedOrganisation } from './managed-organisation.js';
