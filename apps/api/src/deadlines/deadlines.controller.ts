@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Inject, Optional, Query as QueryParam, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Query as QueryParam, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
@@ -33,7 +33,7 @@ export class DeadlinesController {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
     private readonly seal: ReadModelSeal,
-    @Optional() private readonly registrations?: OrganisationRegistrations,
+    private readonly registrations: OrganisationRegistrations,
   ) {}
 
   @Get('deadlines')
@@ -69,7 +69,7 @@ export class DeadlinesController {
     await this.projection.caughtUp(organisationId);
     const now = this.clock();
     const asOf = japanDateOf(now);
-    const own = (await this.registrations?.ownDeadlines(organisationId)) ?? { name: null, deadlines: [] };
+    const own = (await this.registrations.ownDeadlines(organisationId)) ?? { name: null, deadlines: [] };
     const options: FeedOptions = {
       alarmDaysBefore: this.config.calendarAlarmDays ?? DEFAULT_ALARM_DAYS,
       now,

@@ -3,7 +3,7 @@
  * the organisation's own deadlines (`residentId: null`, docs/ssw-duties.md §7) among them, filtered
  * and paged in one query.
  */
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import {
@@ -35,12 +35,12 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
     private readonly seal: ReadModelSeal,
-    @Optional() private readonly registrations?: OrganisationRegistrations,
+    private readonly registrations: OrganisationRegistrations,
   ) {}
 
   async execute({ organisationId, filter }: ListDeadlines) {
     await this.projection.caughtUp(organisationId);
-    const own = (await this.registrations?.deadlinesOf(organisationId)) ?? [];
+    const own = (await this.registrations.deadlinesOf(organisationId)) ?? [];
     const { rows, total } = await caseloadDeadlinePage(this.dataSource, this.seal, organisationId, filter, own);
     const names = await employerNames(
       this.dataSource,
