@@ -11,8 +11,8 @@ import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Role } from './principal.js';
 import { Failure, notPermitted, notSignedIn } from '../failures/failure.js';
-import { CSRF_HEADER, sessionSecretOf } from '../people/session-cookie.js';
-import { csrfTokenOf, SessionStore } from '../people/session-store.js';
+import { csrfTokenOf, CSRF_HEADER, sessionSecretOf } from './session-cookie.js';
+import { SessionLookup } from './session-lookup.js';
 import { ADMIN_ALLOWED, BEFORE_TOTP, PUBLIC, REQUIRED_ROLE, type AuthenticatedRequest } from './access.decorators.js';
 import { CredentialsService } from './credentials.service.js';
 import { hasRole, type Principal } from './principal.js';
@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly credentials: CredentialsService,
-    private readonly sessions: SessionStore,
+    private readonly sessions: SessionLookup,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -12,7 +12,7 @@ import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../bootstrap/tokens.js';
 import { invalidInput } from '../failures/failure.js';
 import { asOfParam, dateParam } from '../http/query-params.js';
-import { assigneeParam } from '../people/assignment.js';
+import { assigneeParam } from '../residents/index.js';
 import type { DeadlineFilter } from './list-deadlines.handler.js';
 
 export interface DeadlineListQuery {

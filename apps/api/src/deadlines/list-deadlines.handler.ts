@@ -14,9 +14,8 @@ import {
   type DeadlineRowView,
 } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
-import { employerNames } from '../employers/employer-names.js';
-import { OrganisationRegistrations } from '../employers/organisation-registration.js';
+import type { ProjectionHandle } from '../projection/index.js';
+import { employerNames, OrganisationRegistrations } from '../employers/index.js';
 
 export type DeadlineFilter = CaseloadDeadlineFilter;
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { inTransaction } from '@zairyu/event-store';
 import { employerResidents, ReadModelSeal } from '@zairyu/read-model';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
+import type { ProjectionHandle } from '../projection/index.js';
 import { PG_POOL, PROJECTION } from '../bootstrap/tokens.js';
 import { Failure, invalidInput, notFound } from '../failures/failure.js';
 import { isUuid } from '../http/query-params.js';

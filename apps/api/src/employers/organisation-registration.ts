@@ -19,7 +19,7 @@ import type { Principal } from '../auth/principal.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
 import { checkBody } from '../http/check-body.js';
 import { invalidInput } from '../failures/failure.js';
-import { managedOrganisation } from '../platform/managed-organisation.js';
+import { managedOrganisation } from '../platform/index.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 import { UpdateOrganisationDto } from './employer.dto.js';

@@ -21,16 +21,22 @@ import { END_OF_TIME, type LocalDate, type RecordableEvent, type RegistrationDet
 import { DuplicateEventError, WrongExpectedVersionError } from '@zairyu/event-store';
 import { PersonalDataErasedError } from '@zairyu/resident-streams';
 import type { OrganisationCaller } from '../auth/principal.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
+import type { ProjectionHandle } from '../projection/index.js';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { Failure } from '../failures/failure.js';
-import { EmployersService } from '../employers/employers.service.js';
-import { ResidentFailure } from '../residents/resident-failure.js';
-import { ResidentLedger, type ResidentHistory } from '../residents/resident-ledger.service.js';
-import { ResidentWriter, type Registration } from '../residents/resident-writer.js';
-import { Assignees } from '../people/assignment.js';
-import { personKey, PossibleDuplicates, type SamePeople } from '../residents/possible-duplicates.js';
+import { EmployersService } from '../employers/index.js';
+import {
+  ResidentFailure,
+  ResidentLedger,
+  type ResidentHistory,
+  ResidentWriter,
+  type Registration,
+  Assignees,
+  personKey,
+  PossibleDuplicates,
+  type SamePeople,
+} from '../residents/index.js';
 import { loadCaseloadIndex, type CaseloadIndex } from './caseload-index.js';
 import { ImportEmployers, type EmployerLink } from './import-employers.js';
 import { newStatusFacts, RowRefused, supportFact, withEmployer, type TakeOver } from './import-facts.js';

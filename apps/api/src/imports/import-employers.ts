@@ -10,7 +10,7 @@ import { isCorporateNumber } from '@zairyu/domain';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { recordedBy } from '../auth/principal.js';
 import { Failure } from '../failures/failure.js';
-import type { EmployersService } from '../employers/employers.service.js';
+import type { EmployersService } from '../employers/index.js';
 
 /** What a row's 所属機関 is in the ledger: an employer on record, or one the import adds. */
 export interface EmployerLink {

@@ -31,7 +31,7 @@ import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.deco
 import { ref } from '../openapi/schema-ref.js';
 import { CaseloadImport, MAX_IMPORT_ROWS, type ImportReport } from './caseload-import.service.js';
 import { ImportLock } from './import-lock.js';
-import { CONTENT_TYPES, spreadsheetStream } from '../exports/spreadsheet-writer.js';
+import { CONTENT_TYPES, spreadsheetStream } from '../exports/index.js';
 import { importExample, IMPORT_FIELDS, IMPORT_TEMPLATE } from './import-template.js';
 import { readSpreadsheet, UnreadableFile } from './spreadsheet-file.js';
 

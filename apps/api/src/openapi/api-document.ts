@@ -7,8 +7,8 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type SchemaObject } from '@nestjs/swagger';
-import { SESSION_COOKIE } from '../people/session-cookie.js';
-import { eventTypesDocumentation } from '../residents/event-types-doc.js';
+import { SESSION_COOKIE } from '../auth/session-cookie.js';
+import { eventTypesDocumentation } from './event-types-doc.js';
 import { eventSchemas } from './event-schemas.js';
 import { PROBLEM_SCHEMAS } from './problem-schemas.js';
 

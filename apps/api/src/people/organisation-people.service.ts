@@ -15,7 +15,7 @@ import type { Principal } from '../auth/principal.js';
 import { Failure, invalidInput, notFound } from '../failures/failure.js';
 import { isUuid } from '../http/query-params.js';
 import { checkBody } from '../http/check-body.js';
-import { managedOrganisation } from '../platform/managed-organisation.js';
+import { managedOrganisation } from '../platform/index.js';
 import type { Role } from '../auth/principal.js';
 import { AccessLinks, type IssuedLink, type LinkPurpose } from './access-links.js';
 import { InvitationMail } from './invitation-mail.js';

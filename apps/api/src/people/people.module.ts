@@ -3,8 +3,6 @@ import { APP_CONFIG, type AppConfig } from '../bootstrap/tokens.js';
 import { FeatureModule } from '../bootstrap/feature-module.js';
 import { CreatePeople1763856200000 } from './1763856200000-create-people.js';
 import { AccessLinks } from './access-links.js';
-import { Assignees } from './assignment.js';
-import { AssigneesController } from './assignees.controller.js';
 import { DisplayNames } from './display-names.js';
 import { InvitationMail } from './invitation-mail.js';
 import { InvitationsController } from './invitations.controller.js';
@@ -18,17 +16,17 @@ import { Passwords } from './passwords.js';
 import { SecondFactor } from './second-factor.js';
 import { SecurityLog } from './security-log.js';
 import { SessionController } from './session.controller.js';
+import { SessionLookup } from '../auth/session-lookup.js';
 import { SessionStore } from './session-store.js';
 import { SetPasswordService } from './set-password.service.js';
 import { SignInService } from './sign-in.service.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
 @FeatureModule({
-  controllers: [SessionController, MeController, InvitationsController, OrganisationPeopleController, AssigneesController],
+  controllers: [SessionController, MeController, InvitationsController, OrganisationPeopleController],
   providers: [
     { provide: PEOPLE_SETTINGS, useFactory: (config: AppConfig) => ({ ...DEFAULT_PEOPLE_CONFIG, ...config.people }), inject: [APP_CONFIG] },
     AccessLinks,
-    Assignees,
     DisplayNames,
     InvitationMail,
     OrganisationPeople,
@@ -36,11 +34,13 @@ import { SignInThrottle } from './sign-in-throttle.js';
     SecondFactor,
     SecurityLog,
     SessionStore,
+    // The guard finds the caller's session through this port (auth/ knows no feature).
+    { provide: SessionLookup, useExisting: SessionStore },
     SetPasswordService,
     SignInService,
     SignInThrottle,
   ],
-  exports: [PEOPLE_SETTINGS, Assignees, DisplayNames, OrganisationPeople, SecurityLog, SessionStore],
+  exports: [PEOPLE_SETTINGS, DisplayNames, OrganisationPeople, SecurityLog, SessionLookup],
   schemas: [PEOPLE_SCHEMAS],
   migrations: [CreatePeople1763856200000],
 })

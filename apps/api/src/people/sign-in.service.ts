@@ -14,7 +14,8 @@ import { Passwords } from './passwords.js';
 import { SignInDto } from './people.dto.js';
 import { SecondFactor } from './second-factor.js';
 import { SecurityLog } from './security-log.js';
-import { csrfTokenOf, SessionStore } from './session-store.js';
+import { csrfTokenOf } from '../auth/session-cookie.js';
+import { SessionStore } from './session-store.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { normaliseEmail, USER_COLUMNS, type UserRow } from './user-accounts.js';
 

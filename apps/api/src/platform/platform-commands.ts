@@ -8,14 +8,13 @@ import type { Principal } from '../auth/principal.js';
 import { DATA_SOURCE } from '../bootstrap/tokens.js';
 import { invalidInput, notPermitted } from '../failures/failure.js';
 import { checkBody } from '../http/check-body.js';
-import { ApiKeyEntity } from './api-key.entity.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import type { Role } from '../auth/principal.js';
-import { CalendarTokenEntity } from './calendar-token.entity.js';
+import { CalendarTokenEntity } from '../auth/calendar-token.entity.js';
 import { OrganisationEntity, type OrganisationKind } from './organisation.entity.js';
 import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
-import { OrganisationPeople } from '../people/organisation-people.service.js';
+import { OrganisationPeople, SecurityLog } from '../people/index.js';
 import { managedOrganisation } from './managed-organisation.js';
-import { SecurityLog } from '../people/security-log.js';
 
 export class CreateOrganisation extends Command<{
   id: string;

@@ -21,7 +21,7 @@ import {
 import { parseRecordableEvent, type RecordableEvent } from '@zairyu/domain';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { checkBody } from '../http/check-body.js';
-import { Assignees } from '../people/assignment.js';
+import { Assignees } from './assignment.js';
 import { ResidentFailure } from './resident-failure.js';
 import { ResidentWriter } from './resident-writer.js';
 

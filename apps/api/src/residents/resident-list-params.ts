@@ -4,7 +4,7 @@ import { CLOSED_FILTERS, PENDING_FILTERS, type ResidentFilters } from '@zairyu/r
 import type { Principal } from '../auth/principal.js';
 import { invalidInput } from '../failures/failure.js';
 import { dateParam } from '../http/query-params.js';
-import { assigneeParam } from '../people/assignment.js';
+import { assigneeParam } from './assignment.js';
 
 export interface ResidentListQuery {
   assignedTo?: string;

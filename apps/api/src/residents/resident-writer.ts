@@ -36,7 +36,7 @@ import { PersonalDataErasedError, residentStream } from '@zairyu/resident-stream
 import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
 import { APP_CONFIG, CLOCK, PROJECTION, type AppConfig, type Clock } from '../bootstrap/tokens.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
+import type { ProjectionHandle } from '../projection/index.js';
 import { cardClaims, reservationsClaimed, type CardClaimContext } from './card-claims.js';
 import { DEFAULT_MAX_EVENTS_PER_RESIDENT, refuseWhenHistoryFull } from './history-limit.js';
 import { ResidentFailure } from './resident-failure.js';

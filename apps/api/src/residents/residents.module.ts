@@ -1,6 +1,8 @@
 /** Residents: registering, recording, the timeline and the lists; others write through its writer and read through its ledger. */
 import { FeatureModule } from '../bootstrap/feature-module.js';
 import { PeopleModule } from '../people/people.module.js';
+import { Assignees } from './assignment.js';
+import { AssigneesController } from './assignees.controller.js';
 import { AssignResidentsHandler } from './bulk-assignment.js';
 import { BulkAssignmentController } from './bulk-assignment.controller.js';
 import { ListResidentsHandler } from './list-residents.handler.js';
@@ -17,8 +19,9 @@ import { ResidentTimelineController } from './timeline.controller.js';
 @FeatureModule({
   imports: [PeopleModule],
   // Before ResidentsController: `assignments` is no resident id.
-  controllers: [BulkAssignmentController, ResidentsController, ResidentTimelineController],
+  controllers: [BulkAssignmentController, ResidentsController, ResidentTimelineController, AssigneesController],
   providers: [
+    Assignees,
     ResidentLedger,
     ResidentWriter,
     PossibleDuplicates,
@@ -28,7 +31,7 @@ import { ResidentTimelineController } from './timeline.controller.js';
     ListResidentsHandler,
     AssignResidentsHandler,
   ],
-  exports: [ResidentLedger, ResidentWriter, PossibleDuplicates],
+  exports: [Assignees, ResidentLedger, ResidentWriter, PossibleDuplicates],
   schemas: [RESIDENT_SCHEMAS],
 })
 export class ResidentsModule {}

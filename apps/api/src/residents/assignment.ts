@@ -8,7 +8,7 @@ import type pg from 'pg';
 import type { Principal } from '../auth/principal.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
 import { invalidInput } from '../failures/failure.js';
-import { ResidentFailure } from '../residents/resident-failure.js';
+import { ResidentFailure } from './resident-failure.js';
 import { isUuid } from '../http/query-params.js';
 
 /** `undefined`: anyone; `null`: nobody in charge; a string: that user. */
