@@ -32,7 +32,7 @@ import {
   type MatterResult,
   type MatterStage,
 } from '@zairyu/domain';
-import { employerNames } from '../employers/employer-names.js';
+import { employerNames } from '../employers/index.js';
 import { CLOCK, DATA_SOURCE, type Clock } from '../bootstrap/tokens.js';
 import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
