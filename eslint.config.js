@@ -2,6 +2,33 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** Nest's HTTP exceptions: only the edge (controllers, guards, pipes, filters) may speak HTTP. */
+const NEST_HTTP_EXCEPTIONS = [
+  'HttpException',
+  'HttpStatus',
+  'BadRequestException',
+  'UnauthorizedException',
+  'ForbiddenException',
+  'NotFoundException',
+  'MethodNotAllowedException',
+  'NotAcceptableException',
+  'RequestTimeoutException',
+  'ConflictException',
+  'GoneException',
+  'PreconditionFailedException',
+  'PayloadTooLargeException',
+  'UnsupportedMediaTypeException',
+  'UnprocessableEntityException',
+  'ImATeapotException',
+  'MisdirectedException',
+  'InternalServerErrorException',
+  'NotImplementedException',
+  'BadGatewayException',
+  'ServiceUnavailableException',
+  'GatewayTimeoutException',
+  'HttpVersionNotSupportedException',
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'coverage/**', '.data/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -28,5 +55,40 @@ export default tseslint.config(
     // Libraries never reach up into the apps.
     files: ['libs/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/apps/**'] }] },
+  },
+  {
+    // HTTP only at the edge: services, handlers and helpers throw a Failure (apps/api/src/failures/);
+    // the problem filter alone says which status and problem it is.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      '**/*.controller.ts',
+      '**/*.guard.ts',
+      '**/*.pipe.ts',
+      '**/*filter.ts',
+      '**/*.spec.ts',
+      'apps/api/src/http/**',
+      'apps/api/src/bootstrap/**',
+      'apps/api/src/app.module.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: NEST_HTTP_EXCEPTIONS,
+              message: 'Throw a Failure (failures/failure.ts); only controllers, guards, pipes and filters speak HTTP.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/http/problem.js', '**/http/failure-problem.js', '**/http/problem-filter.js'],
+              message: 'Problems are the edge’s: throw a Failure (failures/failure.ts) and let the problem filter answer.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -18,6 +18,7 @@ import { ListResidents, ListResidentsHandler } from '../../apps/api/src/resident
 import { GetResident, GetResidentHandler } from '../../apps/api/src/residents/resident-queries.js';
 import { ResidentLedger } from '../../apps/api/src/residents/resident-ledger.service.js';
 import { DisplayNames } from '../../apps/api/src/people/display-names.js';
+import { OrganisationRegistrations } from '../../apps/api/src/employers/organisation-registration.js';
 import { latencies, progress, report } from '../report.js';
 import { BENCH_TODAY } from './rebuild.js';
 
@@ -91,7 +92,7 @@ export async function queriesFigure(
   const store = await PostgresEventStore.open(pool);
   const seal = new ReadModelSeal(new ResidentKeys(pool, newDataKey()));
   const projection = new ProjectionHandle(store, new Projector(pool, store, { seal }), null);
-  const deadlines = new ListDeadlinesHandler(dataSource, projection, seal, new DisplayNames(pool));
+  const deadlines = new ListDeadlinesHandler(dataSource, projection, seal, new DisplayNames(pool), new OrganisationRegistrations(pool));
   const residents = new ListResidentsHandler(dataSource, projection, new DisplayNames(pool), seal);
   const today = BENCH_TODAY as LocalDate;
   const window = { from: today, to: addDays(today, 30), states: [], kinds: [], asOf: today, page: 1, pageSize: 50 };
@@ -157,6 +158,10 @@ async function explainQueries(
       return dataSource.query(sql, params);
     },
   } as unknown as DataSource;
+  // The organisation's own deadlines (its registration; the bench's organisations have none).
+  const registrations = new OrganisationRegistrations({
+    query: async (sql: string, params: unknown[]) => ({ rows: await dataSource.query(sql, params) }),
+  } as unknown as pg.Pool);
   // The names of the people in charge (the bench's residents have none: no query is made).
   const names = new DisplayNames({
     query: async (sql: string, params: unknown[]) => ({ rows: await dataSource.query(sql, params) }),
@@ -167,7 +172,7 @@ async function explainQueries(
   for (const [title, run] of [
     [
       'Caseload deadlines, next 30 days, first page',
-      () => new ListDeadlinesHandler(explaining, projection, seal, names).execute(new ListDeadlines(organisationId, window)),
+      () => new ListDeadlinesHandler(explaining, projection, seal, names, registrations).execute(new ListDeadlines(organisationId, window)),
     ],
     [
       'Resident search by name prefix',

@@ -2,7 +2,7 @@ import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestj
 import type { FastifyRequest } from 'fastify';
 import type { Role } from './principal.js';
 import type { OrganisationCaller, Principal } from './principal.js';
-import { forbidden } from '../http/problem.js';
+import { notPermitted } from '../failures/failure.js';
 
 export const PUBLIC = 'zairyu:public';
 export const REQUIRED_ROLE = 'zairyu:role';
@@ -32,6 +32,6 @@ export const Caller = createParamDecorator((_: unknown, context: ExecutionContex
  */
 export const OrgKey = createParamDecorator((_: unknown, context: ExecutionContext): OrganisationCaller => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal!;
-  if (principal.kind !== 'key') throw forbidden('Use an organisation key or sign in.');
+  if (principal.kind !== 'key') throw notPermitted('Use an organisation key or sign in.');
   return principal;
 });

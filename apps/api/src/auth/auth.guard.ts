@@ -10,9 +10,9 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Role } from './principal.js';
-import { forbidden, problem, ProblemException, unauthorized } from '../http/problem.js';
-import { CSRF_HEADER, sessionSecretOf } from '../people/session-cookie.js';
-import { csrfTokenOf, SessionStore } from '../people/session-store.js';
+import { Failure, notPermitted, notSignedIn } from '../failures/failure.js';
+import { csrfTokenOf, CSRF_HEADER, sessionSecretOf } from './session-cookie.js';
+import { SessionLookup } from './session-lookup.js';
 import { ADMIN_ALLOWED, BEFORE_TOTP, PUBLIC, REQUIRED_ROLE, type AuthenticatedRequest } from './access.decorators.js';
 import { CredentialsService } from './credentials.service.js';
 import { hasRole, type Principal } from './principal.js';
@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly credentials: CredentialsService,
-    private readonly sessions: SessionStore,
+    private readonly sessions: SessionLookup,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,9 +43,9 @@ export class AuthGuard implements CanActivate {
     const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets) ?? 'viewer';
     if (principal.kind === 'admin') {
       if (this.reflector.getAllAndOverride<boolean>(ADMIN_ALLOWED, targets)) return true;
-      throw forbidden('The admin token manages organisations; use an organisation key for caseload data.');
+      throw notPermitted('The admin token manages organisations; use an organisation key for caseload data.');
     }
-    if (!hasRole(principal, role)) throw forbidden(`This needs the ${role} role; the caller has ${principal.role}.`);
+    if (!hasRole(principal, role)) throw notPermitted(`This needs the ${role} role; the caller has ${principal.role}.`);
     return true;
   }
 
@@ -55,26 +55,24 @@ export class AuthGuard implements CanActivate {
     const token = /^bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? '')?.[1] ?? null;
     if (token) {
       const principal = await this.credentials.principalOf(token);
-      if (!principal) throw unauthorized('The token is not known.');
+      if (!principal) throw notSignedIn('The token is not known.');
       return principal;
     }
     const secret = sessionSecretOf(request);
-    if (!secret) throw unauthorized('Sign in (POST /v1/session), or send a bearer token: Authorization: Bearer <token>.');
+    if (!secret) throw notSignedIn('Sign in (POST /v1/session), or send a bearer token: Authorization: Bearer <token>.');
     const session = await this.sessions.touch(secret);
-    if (!session) throw unauthorized('The session has ended; sign in again.');
+    if (!session) throw notSignedIn('The session has ended; sign in again.');
     if (!SAFE_METHODS.has(request.method)) {
       const given = request.headers[CSRF_HEADER];
       if (typeof given !== 'string' || !sameToken(given, csrfTokenOf(secret)))
-        throw new ProblemException(
-          problem(403, 'A write with the session cookie must carry the session’s X-CSRF-Token header.', { code: 'CSRF_TOKEN_MISSING' }),
-        );
+        throw new Failure('NOT_PERMITTED', 'A write with the session cookie must carry the session’s X-CSRF-Token header.', {
+          code: 'CSRF_TOKEN_MISSING',
+        });
     }
     if (session.mustEnrolTotp && !allowedBeforeTotp)
-      throw new ProblemException(
-        problem(403, 'Your organisation requires a second factor: set up TOTP first (POST /v1/me/totp).', {
-          code: 'TOTP_ENROLMENT_REQUIRED',
-        }),
-      );
+      throw new Failure('NOT_PERMITTED', 'Your organisation requires a second factor: set up TOTP first (POST /v1/me/totp).', {
+        code: 'TOTP_ENROLMENT_REQUIRED',
+      });
     request.sessionSecret = secret;
     return {
       kind: 'key',

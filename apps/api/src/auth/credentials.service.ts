@@ -7,8 +7,8 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ApiKeyEntity } from '../platform/api-key.entity.js';
-import { CalendarTokenEntity } from '../platform/calendar-token.entity.js';
+import { ApiKeyEntity } from './api-key.entity.js';
+import { CalendarTokenEntity } from './calendar-token.entity.js';
 import { APP_CONFIG, DATA_SOURCE, type AppConfig } from '../bootstrap/tokens.js';
 import { checkAdminToken } from '../bootstrap/environment.js';
 import type { Principal } from './principal.js';

@@ -13,7 +13,9 @@ import { requireJsonBodies } from '../http/json-only.js';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limit-config.js';
 import { installRateLimits } from '../http/rate-limits.js';
 import { installSecurityHeaders } from '../http/security-headers.js';
-import { IMPORTS_PATH } from '../imports/imports-wiring.js';
+import { FEATURES } from '../features.js';
+import { IMPORTS_PATH } from '../imports/imports.module.js';
+import { schemasOf } from './feature-module.js';
 import { installSafeJsonParser } from '../http/safe-json-body.js';
 import { querystringParser, refuseBadQueries } from '../http/strict-query.js';
 import { installRequestLog } from '../http/request-log.js';
@@ -62,7 +64,7 @@ export async function createApp(runtime: Runtime, config: AppConfig, options: Ap
     // Bodies go through our own JSON parser only (http/safe-json-body.ts), never Nest's.
     bodyParser: false,
   });
-  const document = apiDocument(app);
+  const document = apiDocument(app, schemasOf(FEATURES));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await fastify.ready();

@@ -8,10 +8,8 @@ import type { DataSource } from 'typeorm';
 import { createPgPool, openEventStore, type EventStore } from '@zairyu/event-store';
 import { openReadModel, Projector, ProjectorLeader, ReadModelSeal } from '@zairyu/read-model';
 import { KeptFolds, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
-import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '../platform/platform-tables.js';
-import { PEOPLE_MIGRATIONS } from '../people/people-tables.js';
-import { REMINDERS_MIGRATIONS } from '../reminders/reminders-tables.js';
-import { EMPLOYER_MIGRATIONS } from '../employers/employers-wiring.js';
+import { FEATURES } from '../features.js';
+import { entitiesOf, migrationsOf } from './feature-module.js';
 import { ProjectionHandle } from '../projection/read-your-writes.js';
 
 export interface RuntimeOptions {
@@ -50,8 +48,9 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const residentKeys = new ResidentKeys(pool, options.masterKey);
   const store = await sealedEventStore(await openEventStore(options, pool), residentKeys);
   const dataSource = await openReadModel(options.databaseUrl, {
-    entities: PLATFORM_ENTITIES,
-    migrations: [...PLATFORM_MIGRATIONS, ...PEOPLE_MIGRATIONS, ...REMINDERS_MIGRATIONS, ...EMPLOYER_MIGRATIONS],
+    // The features' own tables (each declared in its module) share the database and its migration run.
+    entities: entitiesOf(FEATURES),
+    migrations: migrationsOf(FEATURES),
     poolSize: 10,
   });
   const keptFolds = new KeptFolds(options.foldCacheEvents);

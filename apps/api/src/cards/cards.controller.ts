@@ -8,7 +8,7 @@ import { cardNumberForm } from '@zairyu/domain';
 import { OrgKey } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, type Clock } from '../bootstrap/tokens.js';
-import { badRequest } from '../http/problem.js';
+import { invalidInput } from '../failures/failure.js';
 import { asOfParam } from '../http/query-params.js';
 import { GetCard } from './get-card.handler.js';
 
@@ -35,7 +35,7 @@ export class CardsController {
     // As people type it (`ab 1234-5678 cd`), read as everywhere else.
     const printed = cardNumberForm(number);
     if (printed === null) {
-      throw badRequest('Not a card number.', [
+      throw invalidInput('Not a card number.', [
         { field: 'number', message: 'must be two letters, eight digits, two letters (spaces and hyphens are ignored)' },
       ]);
     }

@@ -5,9 +5,9 @@ import type { DataSource } from 'typeorm';
 import { cardViewAsOf, type LocalDate } from '@zairyu/domain';
 import { cardHolder, ReadModelSeal } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
-import { notFound } from '../http/problem.js';
-import { ResidentLedger } from '../residents/resident-ledger.service.js';
+import type { ProjectionHandle } from '../projection/index.js';
+import { notFound } from '../failures/failure.js';
+import { ResidentLedger } from '../residents/index.js';
 
 export class GetCard extends Query<object> {
   constructor(

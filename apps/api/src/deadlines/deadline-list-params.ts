@@ -10,9 +10,9 @@ import {
 } from '@zairyu/domain';
 import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../bootstrap/tokens.js';
-import { badRequest } from '../http/problem.js';
+import { invalidInput } from '../failures/failure.js';
 import { asOfParam, dateParam } from '../http/query-params.js';
-import { assigneeParam } from '../people/assignment.js';
+import { assigneeParam } from '../residents/index.js';
 import type { DeadlineFilter } from './list-deadlines.handler.js';
 
 export interface DeadlineListQuery {
@@ -33,7 +33,7 @@ export function listParam<T extends string>(name: string, value: string | undefi
   const values = value.split(',');
   const wrong = values.filter((v) => !(allowed as readonly string[]).includes(v));
   if (wrong.length > 0)
-    throw badRequest(`Unknown ${name}: ${wrong.join(', ')}.`, [{ field: name, message: `must be one of ${allowed.join(', ')}` }]);
+    throw invalidInput(`Unknown ${name}: ${wrong.join(', ')}.`, [{ field: name, message: `must be one of ${allowed.join(', ')}` }]);
   return values as T[];
 }
 

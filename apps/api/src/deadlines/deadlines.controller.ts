@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Inject, Optional, Query as QueryParam, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Query as QueryParam, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
@@ -11,11 +11,11 @@ import { OrgKey, Public } from '../auth/access.decorators.js';
 import { CredentialsService } from '../auth/credentials.service.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import type { DataSource } from 'typeorm';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
+import type { ProjectionHandle } from '../projection/index.js';
 import { APP_CONFIG, CLOCK, DATA_SOURCE, PROJECTION, type AppConfig, type Clock } from '../bootstrap/tokens.js';
-import { unauthorized } from '../http/problem.js';
+import { notSignedIn } from '../failures/failure.js';
 import { pageParams } from '../http/query-params.js';
-import { OrganisationRegistrations } from '../employers/organisation-registration.js';
+import { OrganisationRegistrations } from '../employers/index.js';
 import { feedDeadlines, organisationFeedDeadlines } from './feed-deadlines.js';
 import { deadlineFilter, type DeadlineListQuery } from './deadline-list-params.js';
 import { calendarBatch, calendarHead, calendarTail, DEFAULT_ALARM_DAYS, type FeedOptions } from './icalendar.js';
@@ -33,7 +33,7 @@ export class DeadlinesController {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
     private readonly seal: ReadModelSeal,
-    @Optional() private readonly registrations?: OrganisationRegistrations,
+    private readonly registrations: OrganisationRegistrations,
   ) {}
 
   @Get('deadlines')
@@ -65,11 +65,11 @@ export class DeadlinesController {
   @ApiProblems(ALWAYS, 401)
   async feed(@QueryParam('token') token?: string): Promise<StreamableFile> {
     const organisationId = token ? await this.credentials.organisationOfFeedToken(token) : null;
-    if (!organisationId) throw unauthorized('Open the feed with its calendar token: /v1/deadlines.ics?token=…');
+    if (!organisationId) throw notSignedIn('Open the feed with its calendar token: /v1/deadlines.ics?token=…');
     await this.projection.caughtUp(organisationId);
     const now = this.clock();
     const asOf = japanDateOf(now);
-    const own = (await this.registrations?.ownDeadlines(organisationId)) ?? { name: null, deadlines: [] };
+    const own = (await this.registrations.ownDeadlines(organisationId)) ?? { name: null, deadlines: [] };
     const options: FeedOptions = {
       alarmDaysBefore: this.config.calendarAlarmDays ?? DEFAULT_ALARM_DAYS,
       now,

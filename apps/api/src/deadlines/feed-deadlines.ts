@@ -5,8 +5,8 @@
  */
 import type { DataSource } from 'typeorm';
 import { deadlineView, type DeadlineRecord, type DeadlineState, type LocalDate } from '@zairyu/domain';
-import { employerNames } from '../employers/employer-names.js';
 import { deadlineRowView, deadlinesToActOn, type ReadModelSeal } from '@zairyu/read-model';
+import { employerNames } from '../employers/index.js';
 import type { FeedDeadline } from './icalendar.js';
 
 /** Small enough that writing one batch holds the event loop for a fraction of a second. */

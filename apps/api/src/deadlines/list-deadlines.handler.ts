@@ -3,7 +3,7 @@
  * the organisation's own deadlines (`residentId: null`, docs/ssw-duties.md §7) among them, filtered
  * and paged in one query.
  */
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import {
@@ -14,10 +14,9 @@ import {
   type DeadlineRowView,
 } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
-import { employerNames, employerSpellings } from '../employers/employer-names.js';
-import { DisplayNames } from '../people/display-names.js';
-import { OrganisationRegistrations } from '../employers/organisation-registration.js';
+import type { ProjectionHandle } from '../projection/index.js';
+import { employerNames, employerSpellings, OrganisationRegistrations } from '../employers/index.js';
+import { DisplayNames } from '../people/index.js';
 
 export type DeadlineFilter = CaseloadDeadlineFilter;
 
@@ -40,12 +39,12 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlines> {
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
     private readonly seal: ReadModelSeal,
     private readonly people: DisplayNames,
-    @Optional() private readonly registrations?: OrganisationRegistrations,
+    private readonly registrations: OrganisationRegistrations,
   ) {}
 
   async execute({ organisationId, filter }: ListDeadlines) {
     await this.projection.caughtUp(organisationId);
-    const own = (await this.registrations?.deadlinesOf(organisationId)) ?? [];
+    const own = await this.registrations.deadlinesOf(organisationId);
     // One employer, however its filings name it: the record's id or the name typed before the record.
     const employer =
       typeof filter.employer === 'string' ? await employerSpellings(this.dataSource, organisationId, filter.employer) : filter.employer;

@@ -2,7 +2,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { DATE, INSTANT, nullable, ref } from '../openapi/schema-ref.js';
 import { SUPPORT_BUSINESS_CHANGES } from '@zairyu/domain';
-import { ORGANISATION_KINDS } from '../platform/organisation.entity.js';
+import { ORGANISATION_KINDS } from '../platform/index.js';
 
 /** What each version of the record holds (employer_history keeps exactly these). */
 const RECORD_FIELDS = {

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
 import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
-import { badRequest } from '../http/problem.js';
+import { invalidInput } from '../failures/failure.js';
 import { pageParams } from '../http/query-params.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
@@ -25,7 +25,9 @@ function ifMatchVersion(value: string | undefined): number | null {
   if (value === undefined) return null;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value.trim());
   if (!match)
-    throw badRequest('If-Match must be a version as the ETag gives it, e.g. "3".', [{ field: 'If-Match', message: 'must be "<version>"' }]);
+    throw invalidInput('If-Match must be a version as the ETag gives it, e.g. "3".', [
+      { field: 'If-Match', message: 'must be "<version>"' },
+    ]);
   return Number(match[1]);
 }
 

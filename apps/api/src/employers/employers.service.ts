@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { inTransaction } from '@zairyu/event-store';
 import { employerResidents, ReadModelSeal } from '@zairyu/read-model';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
+import type { ProjectionHandle } from '../projection/index.js';
 import { PG_POOL, PROJECTION } from '../bootstrap/tokens.js';
-import { badRequest, notFound, problem, ProblemException } from '../http/problem.js';
+import { Failure, invalidInput, notFound } from '../failures/failure.js';
 import { isUuid } from '../http/query-params.js';
 import { checkBody } from '../http/check-body.js';
 import { CreateEmployerDto, UpdateEmployerDto } from './employer.dto.js';
@@ -69,13 +69,11 @@ const record = (employer: Employer) => ({
 });
 
 const numberInUse = (corporateNumber: string) =>
-  new ProblemException(
-    problem(409, `An employer with 法人番号 ${corporateNumber} is already on record.`, { code: 'CORPORATE_NUMBER_IN_USE' }),
-  );
+  new Failure('CONFLICT', `An employer with 法人番号 ${corporateNumber} is already on record.`, { code: 'CORPORATE_NUMBER_IN_USE' });
 
 function checked<T extends object>(cls: new () => T, body: unknown): T {
   const { value, errors } = checkBody(cls, body);
-  if (errors.length > 0) throw badRequest('The employer is not valid.', errors);
+  if (errors.length > 0) throw invalidInput('The employer is not valid.', errors);
   return value;
 }
 
@@ -163,7 +161,7 @@ export class EmployersService {
     return inTransaction(this.pool, async (client) => {
       const current = await this.find(client, organisationId, id, true);
       if (ifMatch !== null && ifMatch !== current.version) {
-        throw new ProblemException(problem(412, `The employer is at version ${current.version}, not ${ifMatch}.`));
+        throw new Failure('STALE_VERSION', `The employer is at version ${current.version}, not ${ifMatch}.`);
       }
       const has = (field: string) => Object.hasOwn(given, field);
       const next = {

@@ -18,8 +18,8 @@ import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js
 import type { Principal } from '../auth/principal.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
 import { checkBody } from '../http/check-body.js';
-import { badRequest } from '../http/problem.js';
-import { managedOrganisation } from '../platform/managed-organisation.js';
+import { invalidInput } from '../failures/failure.js';
+import { managedOrganisation } from '../platform/index.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 import { UpdateOrganisationDto } from './employer.dto.js';
@@ -159,7 +159,7 @@ export class OrganisationRegistrationController {
   async update(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Body() body: unknown) {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     const { value, errors } = checkBody(UpdateOrganisationDto, body);
-    if (errors.length > 0) throw badRequest('The organisation is not valid.', errors);
+    if (errors.length > 0) throw invalidInput('The organisation is not valid.', errors);
     const given = body as Record<string, unknown>;
     const has = (field: string) => Object.hasOwn(given, field);
     const { rows } = await this.pool.query<RegistrationRow>(

@@ -6,9 +6,8 @@
  */
 import { isStatusCode, OWED_BY_LABEL, STATUS_CATALOGUE, type DeadlineKind, type DeadlineState, type OwedBy } from '@zairyu/domain';
 import type { ResidentProfile } from '@zairyu/read-model';
-import { japaneseCountryName } from '../imports/country-names.js';
-import { IMPORT_TEMPLATE, type ImportField } from '../imports/import-template.js';
-import type { ResidentSummary } from '../residents/resident-views.js';
+import { japaneseCountryName, IMPORT_TEMPLATE, type ImportField } from '../imports/index.js';
+import type { ResidentSummary } from '../residents/index.js';
 import type { ExportColumn } from './spreadsheet-writer.js';
 
 /** A resident as GET /v1/residents lists it, with its current card number and the e-mail of the one in charge. */

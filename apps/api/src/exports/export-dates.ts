@@ -4,7 +4,7 @@
  * them), `both` 2026-04-01(令和8年4月1日). The web desk passes the person's own choice.
  */
 import { japaneseEraDate } from '@zairyu/domain';
-import { badRequest, ProblemException } from '../http/problem.js';
+import { invalidInput } from '../failures/failure.js';
 
 export const EXPORT_DATE_STYLES = ['western', 'japanese', 'both'] as const;
 export type ExportDateStyle = (typeof EXPORT_DATE_STYLES)[number];
@@ -12,10 +12,9 @@ export type ExportDateStyle = (typeof EXPORT_DATE_STYLES)[number];
 export function exportDateStyle(value: string | undefined): ExportDateStyle {
   if (value === undefined || value === '') return 'western';
   if ((EXPORT_DATE_STYLES as readonly string[]).includes(value)) return value as ExportDateStyle;
-  const problem = badRequest(`dates must be one of ${EXPORT_DATE_STYLES.join(', ')}.`, [
+  throw invalidInput(`dates must be one of ${EXPORT_DATE_STYLES.join(', ')}.`, [
     { field: 'dates', message: `must be one of ${EXPORT_DATE_STYLES.join(', ')}` },
-  ]).problem;
-  throw new ProblemException({ ...problem, detailJa: '日付の書き方は western（西暦）、japanese（和暦）、both（両方）のどれかです。' });
+  ]).inJapanese('日付の書き方は western（西暦）、japanese（和暦）、both（両方）のどれかです。');
 }
 
 /** A YYYY-MM-DD value as text in the chosen style (CSV, and XLSX for `both`). */

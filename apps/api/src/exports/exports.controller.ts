@@ -15,19 +15,14 @@ import { currentCardNumbers, ReadModelSeal } from '@zairyu/read-model';
 import { OrgKey } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
-import { ApiDeadlineFilters } from '../deadlines/api-deadline-filters.decorator.js';
-import { deadlineFilter, type DeadlineListQuery } from '../deadlines/deadline-list-params.js';
-import { ListDeadlines } from '../deadlines/list-deadlines.handler.js';
-import { OrganisationRegistrations } from '../employers/organisation-registration.js';
-import { employerNames } from '../employers/employer-names.js';
-import { notFound, ProblemException } from '../http/problem.js';
+import { ApiDeadlineFilters, deadlineFilter, type DeadlineListQuery, ListDeadlines } from '../deadlines/index.js';
+import { OrganisationRegistrations, employerNames } from '../employers/index.js';
+import { Failure, notFound } from '../failures/failure.js';
 import { asOfParam } from '../http/query-params.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ApiAsOf } from '../openapi/api-queries.decorator.js';
-import { SecurityLog } from '../people/security-log.js';
-import { ApiResidentFilters } from '../residents/api-resident-filters.decorator.js';
-import { ListResidents } from '../residents/list-residents.handler.js';
-import { residentFilters, type ResidentListQuery } from '../residents/resident-list-params.js';
+import { SecurityLog } from '../people/index.js';
+import { ApiResidentFilters, ListResidents, residentFilters, type ResidentListQuery } from '../residents/index.js';
 import { DEADLINE_COLUMNS, RESIDENT_COLUMNS, type DeadlineExportRow, type ResidentExportRow } from './export-columns.js';
 import { CONTENT_TYPES, spreadsheetStream, type ExportFormat } from './spreadsheet-writer.js';
 import { EXPORT_DATE_STYLES, exportDateStyle } from './export-dates.js';
@@ -37,7 +32,7 @@ const EXPORT_PAGE = 200;
 
 function formatParam(value: string): ExportFormat {
   if (value === 'csv' || value === 'xlsx') return value;
-  throw new ProblemException({ ...notFound('Export format').problem, detailJa: '出力の形式は csv か xlsx です。' });
+  throw notFound('Export format').inJapanese('出力の形式は csv か xlsx です。');
 }
 
 /** The list's filters, or their 400 with the Japanese the 取込・出力 screen shows. */
@@ -45,8 +40,8 @@ function filtersOf<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (!(error instanceof ProblemException)) throw error;
-    throw new ProblemException({ ...error.problem, detailJa: `絞り込みの条件が正しくありません（${error.problem.detail}）` });
+    if (!(error instanceof Failure)) throw error;
+    throw error.inJapanese(`絞り込みの条件が正しくありません（${error.detail}）`);
   }
 }
 

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type pg from 'pg';
 import { quarantinedResidents } from '@zairyu/read-model';
 import { Public } from '../auth/access.decorators.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
+import type { ProjectionHandle } from '../projection/index.js';
 import { PG_POOL, PROJECTION } from '../bootstrap/tokens.js';
 
 /** Quarantined residents named in /health; the admin endpoint lists them all. */

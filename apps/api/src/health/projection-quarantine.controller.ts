@@ -11,7 +11,7 @@ import { quarantinedResidents } from '@zairyu/read-model';
 import { AdminAllowed, Caller } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { forbidden } from '../http/problem.js';
+import { notPermitted } from '../failures/failure.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 
@@ -30,7 +30,7 @@ export class ProjectionQuarantineController {
   @ApiProblems(ALWAYS, AUTHENTICATED)
   list(@Caller() caller: Principal) {
     // Residents of every organisation: the platform's to see, not an organisation's.
-    if (caller.kind !== 'admin') throw forbidden('Only the platform admin sees the projection’s quarantine.');
+    if (caller.kind !== 'admin') throw notPermitted('Only the platform admin sees the projection’s quarantine.');
     return quarantinedResidents(this.pool, LISTED);
   }
 }

@@ -5,14 +5,13 @@
  */
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problem, ProblemException, type Problem } from './problem.js';
+import { Failure } from '../failures/failure.js';
+import { failureProblem } from './failure-problem.js';
+import { problem, type Problem } from './problem.js';
 import { logError } from './request-log.js';
-import { failureProblem } from '../residents/failure-problem.js';
-import { ResidentFailure } from '../residents/resident-failure.js';
 
 export function toProblem(error: unknown, request?: FastifyRequest): Problem {
-  if (error instanceof ProblemException) return error.problem;
-  if (error instanceof ResidentFailure) return failureProblem(error);
+  if (error instanceof Failure) return failureProblem(error);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
@@ -53,8 +52,8 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
-    if (error instanceof ProblemException && error.retryAfterSeconds !== undefined)
-      void reply.header('retry-after', String(error.retryAfterSeconds));
+    if (error instanceof Failure && error.facts.retryAfterSeconds !== undefined)
+      void reply.header('retry-after', String(error.facts.retryAfterSeconds));
     sendProblem(reply, toProblem(error, http.getRequest<FastifyRequest>()));
   }
 }

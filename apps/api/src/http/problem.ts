@@ -1,7 +1,6 @@
 /**
  * RFC 9457 problem details, the only error shape the API answers with (docs/api-v1.md "General").
  */
-import { HttpException } from '@nestjs/common';
 import type { FieldError } from '@zairyu/domain';
 
 export interface Problem {
@@ -46,22 +45,3 @@ export function problem(status: number, detail: string, extra: { code?: string; 
     ...extra,
   };
 }
-
-/** Thrown anywhere in the request; the filter writes it as application/problem+json (with Retry-After when given). */
-export class ProblemException extends HttpException {
-  constructor(
-    readonly problem: Problem,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(problem, problem.status);
-  }
-}
-
-/** Too many tries at a secret: 429 with the seconds to wait. */
-export const tooManyTries = (detail: string, waitMs: number) =>
-  new ProblemException(problem(429, detail, { code: 'RATE_LIMITED' }), Math.max(1, Math.ceil(waitMs / 1000)));
-
-export const badRequest = (detail: string, errors?: FieldError[]) => new ProblemException(problem(400, detail, errors ? { errors } : {}));
-export const notFound = (what: string) => new ProblemException(problem(404, `${what} was not found.`));
-export const forbidden = (detail: string) => new ProblemException(problem(403, detail));
-export const unauthorized = (detail: string) => new ProblemException(problem(401, detail));

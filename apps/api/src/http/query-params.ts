@@ -1,6 +1,6 @@
 /** Query and path parameters, checked by hand where a DTO would be heavier than the rule. */
 import { isLocalDate, japanDateOf, type LocalDate } from '@zairyu/domain';
-import { badRequest } from './problem.js';
+import { invalidInput } from '../failures/failure.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,7 +11,7 @@ export function isUuid(value: string): boolean {
 export function dateParam(name: string, value: string | undefined, fallback: LocalDate | null): LocalDate | null {
   if (value === undefined || value === '') return fallback;
   if (!isLocalDate(value))
-    throw badRequest(`${name} must be a calendar date YYYY-MM-DD.`, [{ field: name, message: 'must be a calendar date YYYY-MM-DD' }]);
+    throw invalidInput(`${name} must be a calendar date YYYY-MM-DD.`, [{ field: name, message: 'must be a calendar date YYYY-MM-DD' }]);
   return value;
 }
 
@@ -25,6 +25,6 @@ export function pageParams(page: string | undefined, pageSize: string | undefine
   const size = pageSize === undefined ? 50 : Number(pageSize);
   if (!Number.isInteger(p) || p < 1 || p > 100_000) errors.push({ field: 'page', message: 'must be an integer from 1' });
   if (!Number.isInteger(size) || size < 1 || size > 200) errors.push({ field: 'pageSize', message: 'must be an integer from 1 to 200' });
-  if (errors.length > 0) throw badRequest('The paging parameters are not valid.', errors);
+  if (errors.length > 0) throw invalidInput('The paging parameters are not valid.', errors);
   return { page: p, pageSize: size };
 }

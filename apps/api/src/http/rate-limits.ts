@@ -22,7 +22,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SESSION_COOKIE } from '../people/session-cookie.js';
+import { SESSION_COOKIE } from '../auth/session-cookie.js';
 import { sendProblem } from './problem-filter.js';
 import { problem } from './problem.js';
 import type { RateLimitConfig } from './rate-limit-config.js';

@@ -1,12 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import { MAX_JSON_DEPTH, parseJsonBody, unsafeJsonFields } from './safe-json-body.js';
-import { ProblemException } from './problem.js';
+import { Failure } from '../failures/failure.js';
+import { failureProblem } from './failure-problem.js';
 
 const problemOf = (bytes: Buffer) => {
   try {
     parseJsonBody(bytes);
   } catch (error) {
-    return (error as ProblemException).problem;
+    return failureProblem(error as Failure);
   }
   throw new Error('parsed');
 };

@@ -12,7 +12,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FieldError } from '@zairyu/domain';
-import { badRequest } from './problem.js';
+import { invalidInput } from '../failures/failure.js';
 
 export const MAX_JSON_DEPTH = 32;
 const MAX_REPORTED = 20;
@@ -72,16 +72,16 @@ export function unsafeJsonFields(value: unknown): FieldError[] {
 
 /** Parses a request body, or throws the 400 that says what is wrong with it. */
 export function parseJsonBody(bytes: Buffer): unknown {
-  if (bytes.length === 0) throw badRequest('The body is empty; send a JSON object.');
-  if (!isUtf8(bytes)) throw badRequest('The body is not valid UTF-8.', [{ field: '(body)', message: 'must be UTF-8 encoded' }]);
+  if (bytes.length === 0) throw invalidInput('The body is empty; send a JSON object.');
+  if (!isUtf8(bytes)) throw invalidInput('The body is not valid UTF-8.', [{ field: '(body)', message: 'must be UTF-8 encoded' }]);
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw badRequest('The body is not valid JSON.');
+    throw invalidInput('The body is not valid JSON.');
   }
   const errors = unsafeJsonFields(value);
-  if (errors.length > 0) throw badRequest('The body holds values that cannot be accepted.', errors);
+  if (errors.length > 0) throw invalidInput('The body holds values that cannot be accepted.', errors);
   return value;
 }
 

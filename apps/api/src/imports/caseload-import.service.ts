@@ -21,17 +21,22 @@ import { END_OF_TIME, type LocalDate, type RecordableEvent, type RegistrationDet
 import { DuplicateEventError, WrongExpectedVersionError } from '@zairyu/event-store';
 import { PersonalDataErasedError } from '@zairyu/resident-streams';
 import type { OrganisationCaller } from '../auth/principal.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
+import type { ProjectionHandle } from '../projection/index.js';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
-import { problem, ProblemException } from '../http/problem.js';
-import { EmployersService } from '../employers/employers.service.js';
-import { failureProblem } from '../residents/failure-problem.js';
-import { ResidentFailure } from '../residents/resident-failure.js';
-import { ResidentLedger, type ResidentHistory } from '../residents/resident-ledger.service.js';
-import { ResidentWriter, type Registration } from '../residents/resident-writer.js';
-import { Assignees } from '../people/assignment.js';
-import { personKey, PossibleDuplicates, type SamePeople } from '../residents/possible-duplicates.js';
+import { Failure } from '../failures/failure.js';
+import { EmployersService } from '../employers/index.js';
+import {
+  ResidentFailure,
+  ResidentLedger,
+  type ResidentHistory,
+  ResidentWriter,
+  type Registration,
+  Assignees,
+  personKey,
+  PossibleDuplicates,
+  type SamePeople,
+} from '../residents/index.js';
 import { loadCaseloadIndex, type CaseloadIndex } from './caseload-index.js';
 import { ImportEmployers, type EmployerLink } from './import-employers.js';
 import { newStatusFacts, RowRefused, supportFact, withEmployer, type TakeOver } from './import-facts.js';
@@ -113,8 +118,8 @@ async function readRows(sheet: Sheet, map: HeaderMap, today: LocalDate): Promise
 }
 
 /** A problem of the file as a whole (400), with the Japanese of its detail and of each error. */
-function fileProblem(detail: string, detailJa: string, errors: Array<{ field: string; message: string; messageJa: string }>) {
-  return new ProblemException({ ...problem(400, detail, { errors }), detailJa });
+function fileFailure(detail: string, detailJa: string, errors: Array<{ field: string; message: string; messageJa: string }>) {
+  return new Failure('INVALID_INPUT', detail, { errors, detailJa });
 }
 
 @Injectable()
@@ -133,7 +138,7 @@ export class CaseloadImport {
   async run(caller: OrganisationCaller, sheet: Sheet, options: ImportOptions): Promise<ImportReport> {
     const map = headerMap(sheet.header);
     if (map.missing.length > 0)
-      throw fileProblem(
+      throw fileFailure(
         `A row must name the columns; missing: ${map.missing.map((field) => IMPORT_TEMPLATE[field].ja).join(', ')}.`,
         `列名の行に必要な列がありません: ${map.missing.map((field) => IMPORT_TEMPLATE[field].ja).join('、')}`,
         map.missing.map((field) => ({
@@ -210,13 +215,13 @@ export class CaseloadImport {
       try {
         await context.employers.create(link);
       } catch (error) {
-        if (!(error instanceof ProblemException)) throw error;
+        if (!(error instanceof Failure)) throw error;
         read.errors.push(
           rowError(
             context.map,
             'employer',
-            `The employer cannot be recorded: ${error.problem.detail}`,
-            `所属機関を登録できません（${error.problem.detail}）`,
+            `The employer cannot be recorded: ${error.detail}`,
+            `所属機関を登録できません（${error.detail}）`,
           ),
         );
       }
@@ -360,7 +365,7 @@ export class CaseloadImport {
       if (plan.kind !== 'match' && plan.kind !== 'create') return plan;
       const history = histories.get(plan.residentId)!;
       if (plan.kind === 'create')
-        return history instanceof ResidentFailure && history.kind === 'RESIDENT_ERASED' ? refused(context.map, plan, history, []) : plan;
+        return history instanceof ResidentFailure && history.reason === 'RESIDENT_ERASED' ? refused(context.map, plan, history, []) : plan;
       let facts: RecordableEvent[] = [];
       try {
         if (history instanceof ResidentFailure) throw history;
@@ -526,9 +531,11 @@ function refused(map: HeaderMap, plan: { row: number; residentId?: string }, err
   const row = { kind: 'error' as const, row: plan.row, ...(plan.residentId ? { residentId: plan.residentId } : {}) };
   if (error instanceof RowRefused) return { ...row, errors: [error.error] };
   if (!(error instanceof ResidentFailure)) throw error;
-  const { detail, code } = failureProblem(error);
-  const { at } = error.facts;
-  const field = at !== undefined ? (fields[at] ?? null) : error.kind === 'CARD_NUMBER_IN_USE' ? 'cardNumber' : null;
-  const message = error.kind === 'CONCURRENT_CHANGE' ? 'The resident changed while the file was imported: import the file again.' : detail;
-  return { ...row, errors: [rowError(map, field, message, codeMessageJa(code ?? error.kind, detail), code)] };
+  const { detail } = error;
+  const { code } = error.facts;
+  const { at } = error.residentFacts;
+  const field = at !== undefined ? (fields[at] ?? null) : error.reason === 'CARD_NUMBER_IN_USE' ? 'cardNumber' : null;
+  const message =
+    error.reason === 'CONCURRENT_CHANGE' ? 'The resident changed while the file was imported: import the file again.' : detail;
+  return { ...row, errors: [rowError(map, field, message, codeMessageJa(code ?? error.reason, detail), code)] };
 }

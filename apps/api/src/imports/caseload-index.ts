@@ -1,12 +1,12 @@
 /**
  * What an import compares its rows with, read once per file from the read model (after the
  * projection has caught up): the organisation's residents by external reference, the card
- * numbers held, and the people who can be put in charge (people/assignment.ts). Who is the
+ * numbers held, and the people who can be put in charge (residents/assignment.ts). Who is the
  * same person is residents/possible-duplicates.ts's to say.
  */
 import type { DataSource } from 'typeorm';
 import { cardHolders, caseloadResidents, type ReadModelSeal } from '@zairyu/read-model';
-import type { AssigneeDirectory, Assignees } from '../people/assignment.js';
+import type { AssigneeDirectory, Assignees } from '../residents/index.js';
 
 export interface KnownResident {
   residentId: string;

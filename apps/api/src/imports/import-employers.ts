@@ -9,8 +9,8 @@
 import { isCorporateNumber } from '@zairyu/domain';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { recordedBy } from '../auth/principal.js';
-import { ProblemException } from '../http/problem.js';
-import type { EmployersService } from '../employers/employers.service.js';
+import { Failure } from '../failures/failure.js';
+import type { EmployersService } from '../employers/index.js';
 
 /** What a row's 所属機関 is in the ledger: an employer on record, or one the import adds. */
 export interface EmployerLink {
@@ -87,7 +87,7 @@ export class ImportEmployers {
       link.id = record.id;
     } catch (error) {
       // Another import (or a person) recorded the same 法人番号 meanwhile: link to that record.
-      if (!(error instanceof ProblemException) || error.problem.code !== 'CORPORATE_NUMBER_IN_USE') throw error;
+      if (!(error instanceof Failure) || error.facts.code !== 'CORPORATE_NUMBER_IN_USE') throw error;
       const record = (await this.employers.directory(this.caller.organisationId)).find(
         (candidate) => candidate.corporateNumber === link.corporateNumber,
       );

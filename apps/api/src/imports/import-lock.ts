@@ -7,14 +7,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { problem, ProblemException } from '../http/problem.js';
+import { Failure } from '../failures/failure.js';
 
 /** The advisory locks' first key for imports (the stream locks and the migrations use others). */
 const IMPORT_LOCK_SPACE = 0x1d90a7;
 
-export function importRunning(): ProblemException {
-  return new ProblemException({
-    ...problem(409, 'An import of this organisation is running; send the file again when it has finished.'),
+export function importRunning(): Failure {
+  return new Failure('CONFLICT', 'An import of this organisation is running; send the file again when it has finished.', {
     detailJa: 'この組織の取込みを実行中です。終わってからもう一度送ってください。',
   });
 }

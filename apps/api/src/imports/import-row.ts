@@ -18,7 +18,7 @@ import {
   type RecordableEvent,
   type RegistrationDetails,
 } from '@zairyu/domain';
-import { ESCAPED_FORMULA } from '../exports/csv-text.js';
+import { ESCAPED_FORMULA } from '../exports/index.js';
 import { fieldMessageJa, LOST_LETTERS_JA } from './import-messages.js';
 import { IMPORT_TEMPLATE, type HeaderMap, type ImportField } from './import-template.js';
 import type { Cell, SheetRow } from './spreadsheet-file.js';

@@ -23,24 +23,31 @@ import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { APP_CONFIG, CLOCK, type AppConfig, type Clock } from '../bootstrap/tokens.js';
 import { japanDateOf, type FieldError } from '@zairyu/domain';
-import { problem, ProblemException } from '../http/problem.js';
+import { Failure } from '../failures/failure.js';
+import { problem } from '../http/problem.js';
 import { correlationIdOf } from '../http/request-log.js';
 import { toProblem } from '../http/problem-filter.js';
-import { ResidentFailure } from '../residents/resident-failure.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
 import { ref } from '../openapi/schema-ref.js';
 import { CaseloadImport, MAX_IMPORT_ROWS, type ImportReport } from './caseload-import.service.js';
 import { ImportLock } from './import-lock.js';
-import { CONTENT_TYPES, spreadsheetStream } from '../exports/spreadsheet-writer.js';
+import { CONTENT_TYPES, spreadsheetStream } from '../exports/index.js';
 import { importExample, IMPORT_FIELDS, IMPORT_TEMPLATE } from './import-template.js';
 import { readSpreadsheet, UnreadableFile } from './spreadsheet-file.js';
 
 /** 10 MiB: some 60,000 rows of CSV. */
 export const DEFAULT_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
-/** A 400 (or 413) of the import with its Japanese (`detailJa`, and `messageJa` on each error). */
-function importProblem(detail: string, detailJa: string, field: string, message: string, messageJa: string, status: 400 | 413 = 400) {
-  return new ProblemException({ ...problem(status, detail, { errors: [{ field, message, messageJa } as FieldError] }), detailJa });
+/** A refusal of the file or a parameter, with its Japanese (`detailJa`, and `messageJa` on each error). */
+function importProblem(
+  detail: string,
+  detailJa: string,
+  field: string,
+  message: string,
+  messageJa: string,
+  kind: 'INVALID_INPUT' | 'TOO_LARGE' = 'INVALID_INPUT',
+) {
+  return new Failure(kind, detail, { errors: [{ field, message, messageJa } as FieldError], detailJa });
 }
 
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {
@@ -136,7 +143,14 @@ export class ImportsController {
       sheet = await readSpreadsheet(bytes, MAX_IMPORT_ROWS);
     } catch (error) {
       if (error instanceof UnreadableFile)
-        throw importProblem(error.message, error.messageJa, 'file', error.message, error.messageJa, error.status);
+        throw importProblem(
+          error.message,
+          error.messageJa,
+          'file',
+          error.message,
+          error.messageJa,
+          error.status === 413 ? 'TOO_LARGE' : 'INVALID_INPUT',
+        );
       throw error;
     }
     const streaming = (accept ?? '').includes('application/x-ndjson');
@@ -160,8 +174,7 @@ export class ImportsController {
       return () => {
         line({
           type: 'error',
-          problem:
-            error instanceof ProblemException || error instanceof ResidentFailure ? toProblem(error) : problem(500, 'The import stopped.'),
+          problem: error instanceof Failure ? toProblem(error) : problem(500, 'The import stopped.'),
         });
         reply.raw.end();
       };
@@ -185,10 +198,7 @@ export class ImportsController {
   @ApiProblems(ALWAYS, AUTHENTICATED, { status: 404, when: 'The format is neither csv nor xlsx.' })
   template(@OrgKey() _caller: OrganisationCaller, @Param('format') format: string, @Res({ passthrough: true }) reply: FastifyReply) {
     if (format !== 'csv' && format !== 'xlsx')
-      throw new ProblemException({
-        ...problem(404, 'Template format was not found.'),
-        detailJa: 'テンプレートの形式は csv か xlsx です。',
-      });
+      throw new Failure('NOT_FOUND', 'Template format was not found.', { detailJa: 'テンプレートの形式は csv か xlsx です。' });
     const columns = IMPORT_FIELDS.map((field) => ({
       header: IMPORT_TEMPLATE[field].ja,
       value: (row: ReturnType<typeof importExample>) => row[field] ?? null,
@@ -215,8 +225,7 @@ export class ImportsController {
    */
   private async upload(request: FastifyRequest): Promise<Buffer> {
     if (!request.isMultipart())
-      throw new ProblemException({
-        ...problem(415, 'Send the file as multipart/form-data (one CSV or XLSX file).'),
+      throw new Failure('UNSUPPORTED_MEDIA', 'Send the file as multipart/form-data (one CSV or XLSX file).', {
         detailJa: 'ファイルは multipart/form-data で 1 つ（CSV か XLSX）送ってください。',
       });
     const oneFile = () =>
@@ -234,11 +243,10 @@ export class ImportsController {
         bytes = await part.toBuffer();
       }
     } catch (error) {
-      if (error instanceof ProblemException) throw error;
+      if (error instanceof Failure) throw error;
       const code = (error as { code?: string }).code;
       if (code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new ProblemException({
-          ...problem(413, `The file is larger than ${this.maxBytes} bytes.`),
+        throw new Failure('TOO_LARGE', `The file is larger than ${this.maxBytes} bytes.`, {
           detailJa: `ファイルが大きすぎます（${this.maxBytes} バイトまで）。`,
         });
       if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') throw oneFile();

@@ -6,8 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { END_OF_TIME, factsInLegalOrder, STATUS_CATALOGUE, type LocalDate, type MatterKind, type StatusCode } from '@zairyu/domain';
-import { japaneseCountryName } from '../imports/country-names.js';
-import type { ResidentHistory } from '../residents/resident-ledger.service.js';
+import { japaneseCountryName } from '../imports/index.js';
+import type { ResidentHistory } from '../residents/index.js';
 
 export const FORM_KINDS = ['extension', 'status_change'] as const satisfies readonly MatterKind[];
 export type FormKind = (typeof FORM_KINDS)[number];

@@ -18,7 +18,7 @@ import {
 import { EVENT_STORE, type EventMetadata, type EventStore, type StoredEvent } from '@zairyu/event-store';
 import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
 import { isUuid } from '../http/query-params.js';
-import { notFound, problem, ProblemException } from '../http/problem.js';
+import { Failure, notFound } from '../failures/failure.js';
 
 export const matterStream = (organisationId: string, matterId: string) => `matter-${organisationId}-${matterId}`;
 export const matterIndexStream = (organisationId: string) => `matters-${organisationId}`;
@@ -28,7 +28,7 @@ export interface LoadedMatter {
   version: number;
 }
 
-/** A refusal of the domain as a problem: a state that forbids it is a conflict, a wrong request a rule broken. */
+/** A refusal of the domain: a state that forbids it is a conflict, a wrong request a rule broken. */
 const CONFLICTS: readonly MatterFailureCode[] = ['MATTER_CLOSED', 'ALREADY_FILED', 'ALREADY_DECIDED'];
 export const MATTER_CONFLICT_CODES = CONFLICTS;
 export const MATTER_RULE_CODES: readonly MatterFailureCode[] = [
@@ -38,8 +38,8 @@ export const MATTER_RULE_CODES: readonly MatterFailureCode[] = [
   'NOT_THE_APPLICATION',
 ];
 
-export function refusalProblem(code: MatterFailureCode, detail: string): ProblemException {
-  return new ProblemException(problem(CONFLICTS.includes(code) ? 409 : 422, detail, { code }));
+export function matterRefusal(code: MatterFailureCode, detail: string): Failure {
+  return new Failure(CONFLICTS.includes(code) ? 'CONFLICT' : 'REFUSED', detail, { code });
 }
 
 const asMatterEvents = (stored: readonly StoredEvent[]) =>
@@ -108,7 +108,7 @@ export class MatterBook {
   }
 
   private approved(decision: MatterDecision) {
-    if (!decision.ok) throw refusalProblem(decision.code, decision.detail);
+    if (!decision.ok) throw matterRefusal(decision.code, decision.detail);
     return decision.events;
   }
 

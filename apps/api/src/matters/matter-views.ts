@@ -18,8 +18,7 @@ import {
   type RecordedEvent,
   type StampFeeAnswer,
 } from '@zairyu/domain';
-import { ResidentFailure } from '../residents/resident-failure.js';
-import { ResidentLedger, type ResidentHistory } from '../residents/resident-ledger.service.js';
+import { ResidentFailure, ResidentLedger, type ResidentHistory } from '../residents/index.js';
 
 export interface MatterView extends Omit<Matter, 'decided'> {
   kindLabel: string;

@@ -32,11 +32,11 @@ import {
   type MatterResult,
   type MatterStage,
 } from '@zairyu/domain';
-import { employerNames } from '../employers/employer-names.js';
+import { employerNames } from '../employers/index.js';
 import { CLOCK, DATA_SOURCE, type Clock } from '../bootstrap/tokens.js';
 import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
-import { badRequest, notFound } from '../http/problem.js';
+import { invalidInput, notFound } from '../failures/failure.js';
 import { asOfParam } from '../http/query-params.js';
 import { correlationIdOf } from '../http/request-log.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
@@ -56,7 +56,7 @@ const ERASED = { status: 410, codes: ['RESIDENT_ERASED'], when: 'The resident’
 /** The body checked by the domain's field rules: every field at fault, as a 400. */
 function checked<T>(rules: Record<string, FieldRule>, body: unknown): T {
   const errors = matterRequestErrors(rules, body);
-  if (errors.length > 0) throw badRequest('The body is not a valid request.', errors);
+  if (errors.length > 0) throw invalidInput('The body is not a valid request.', errors);
   return body as T;
 }
 
@@ -99,7 +99,7 @@ export class MattersController {
   ) {
     const { acceptedOn, ...given } = checked<Omit<AcceptMatter, 'matterId'>>(ACCEPT_MATTER_RULES, body);
     if (acceptedOn > this.today())
-      throw badRequest('A matter is accepted today or earlier.', [{ field: 'acceptedOn', message: 'must not be in the future' }]);
+      throw invalidInput('A matter is accepted today or earlier.', [{ field: 'acceptedOn', message: 'must not be in the future' }]);
     const history = await this.residents.mustExist(caller.organisationId, given.residentId);
     const matterId = randomUUID();
     await this.book.accept(
@@ -129,7 +129,8 @@ export class MattersController {
   async list(@OrgKey() caller: OrganisationCaller, @QueryParam('stage') stage?: string, @QueryParam('asOf') asOf?: string) {
     const stages = stage === undefined ? null : stage.split(',');
     const unknown = (stages ?? []).filter((value) => !(MATTER_STAGES as readonly string[]).includes(value));
-    if (unknown.length > 0) throw badRequest('Unknown stage.', [{ field: 'stage', message: `must be among: ${MATTER_STAGES.join(', ')}` }]);
+    if (unknown.length > 0)
+      throw invalidInput('Unknown stage.', [{ field: 'stage', message: `must be among: ${MATTER_STAGES.join(', ')}` }]);
     const day = asOfParam(asOf, this.clock);
     const matters = await this.book.list(caller.organisationId);
     const facts = await this.residents.factsOf(

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { PG_POOL } from '../bootstrap/tokens.js';
 import { sha256 } from '../auth/secret-tokens.js';
-import { problem, ProblemException } from '../http/problem.js';
+import { Failure } from '../failures/failure.js';
 import { PEOPLE_SETTINGS } from './people-settings.js';
 import type { PeopleConfig } from './people-config.js';
 
@@ -57,7 +57,7 @@ export class AccessLinks {
 
   /** Who the link is for, while it can still be used (404 unknown, 410 used, expired or withdrawn). */
   async open(token: string, client: pg.PoolClient | pg.Pool = this.pool, lock = false): Promise<OpenLink> {
-    if (!TOKEN.test(token)) throw new ProblemException(problem(404, 'This link is not known.'));
+    if (!TOKEN.test(token)) throw new Failure('NOT_FOUND', 'This link is not known.');
     const { rows } = await client.query<{
       user_id: string;
       organisation_id: string;
@@ -78,13 +78,10 @@ export class AccessLinks {
       [sha256(token)],
     );
     const link = rows[0];
-    if (!link || link.disabled) throw new ProblemException(problem(404, 'This link is not known.'));
-    if (link.used_at)
-      throw new ProblemException(problem(410, 'This link was already used. Ask a manager for a new one.', { code: 'LINK_USED' }));
-    if (link.withdrawn_at)
-      throw new ProblemException(problem(410, 'A newer link replaced this one. Use the newest link.', { code: 'LINK_REPLACED' }));
-    if (link.expired)
-      throw new ProblemException(problem(410, 'This link has expired. Ask a manager for a new one.', { code: 'LINK_EXPIRED' }));
+    if (!link || link.disabled) throw new Failure('NOT_FOUND', 'This link is not known.');
+    if (link.used_at) throw new Failure('GONE', 'This link was already used. Ask a manager for a new one.', { code: 'LINK_USED' });
+    if (link.withdrawn_at) throw new Failure('GONE', 'A newer link replaced this one. Use the newest link.', { code: 'LINK_REPLACED' });
+    if (link.expired) throw new Failure('GONE', 'This link has expired. Ask a manager for a new one.', { code: 'LINK_EXPIRED' });
     return {
       userId: link.user_id,
       organisationId: link.organisation_id,

@@ -5,13 +5,14 @@ import type pg from 'pg';
 import { AllowedBeforeTotp, Caller, type AuthenticatedRequest } from '../auth/access.decorators.js';
 import type { OrganisationCaller, Principal, SignedInUser } from '../auth/principal.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { badRequest, forbidden, notFound, problem, ProblemException, tooManyTries } from '../http/problem.js';
+import { Failure, invalidInput, notFound, notPermitted, tooManyTries } from '../failures/failure.js';
 import { isUuid } from '../http/query-params.js';
 import { checkBody } from '../http/check-body.js';
 import { TotpCodeDto } from './people.dto.js';
 import { SecondFactor } from './second-factor.js';
 import { SecurityLog } from './security-log.js';
-import { csrfTokenOf, SessionStore } from './session-store.js';
+import { csrfTokenOf } from '../auth/session-cookie.js';
+import { SessionStore } from './session-store.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { ApiAnswer, ApiNoContent } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
@@ -19,17 +20,17 @@ import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-pr
 type Person = OrganisationCaller & { user: SignedInUser };
 
 function person(caller: Principal): Person {
-  if (caller.kind !== 'key' || !caller.user) throw forbidden('This is about a signed-in person; an API key has no account.');
+  if (caller.kind !== 'key' || !caller.user) throw notPermitted('This is about a signed-in person; an API key has no account.');
   return caller as Person;
 }
 
 function code(body: unknown): string {
   const checked = checkBody(TotpCodeDto, body);
-  if (checked.errors.length > 0) throw badRequest('The code is not valid.', checked.errors);
+  if (checked.errors.length > 0) throw invalidInput('The code is not valid.', checked.errors);
   return checked.value.code.trim();
 }
 
-const wrongCode = () => new ProblemException(problem(422, 'The code is not right; try the current one.', { code: 'TOTP_CODE_WRONG' }));
+const wrongCode = () => new Failure('REFUSED', 'The code is not right; try the current one.', { code: 'TOTP_CODE_WRONG' });
 
 @ApiTags('session')
 @ApiCookieAuth()
@@ -100,7 +101,7 @@ export class MeController {
       'SELECT email, totp_secret IS NOT NULL AS on FROM platform.app_user WHERE id = $1',
       [me.user.id],
     );
-    if (rows[0]!.on) throw new ProblemException(problem(409, 'TOTP is already on; turn it off first.', { code: 'TOTP_ALREADY_ON' }));
+    if (rows[0]!.on) throw new Failure('CONFLICT', 'TOTP is already on; turn it off first.', { code: 'TOTP_ALREADY_ON' });
     return this.secondFactor.beginEnrolment(me.user.id, rows[0]!.email);
   }
 
@@ -157,8 +158,7 @@ export class MeController {
     const { rows } = await this.pool.query<{ require_totp: boolean }>('SELECT require_totp FROM platform.organisation WHERE id = $1', [
       me.organisationId,
     ]);
-    if (rows[0]!.require_totp)
-      throw new ProblemException(problem(422, 'Your organisation requires TOTP.', { code: 'TOTP_REQUIRED_BY_ORGANISATION' }));
+    if (rows[0]!.require_totp) throw new Failure('REFUSED', 'Your organisation requires TOTP.', { code: 'TOTP_REQUIRED_BY_ORGANISATION' });
     await this.secondFactor.turnOff(me.user.id);
     await this.log.record({
       organisationId: me.organisationId,
@@ -174,7 +174,7 @@ export class MeController {
       me.user.id,
     ]);
     const secret = rows[0]?.secret;
-    if (!secret) throw new ProblemException(problem(409, 'TOTP is not on.', { code: 'TOTP_NOT_ON' }));
+    if (!secret) throw new Failure('CONFLICT', 'TOTP is not on.', { code: 'TOTP_NOT_ON' });
     await this.takeCodeTry(me);
     if (!(await this.secondFactor.acceptCode(me.user.id, secret, given))) throw wrongCode();
     await this.throttle.codeRight(me.user.id);

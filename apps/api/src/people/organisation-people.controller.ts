@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { pageParams } from '../http/query-params.js';
-import { managedOrganisation } from '../platform/managed-organisation.js';
+import { managedOrganisation } from '../platform/index.js';
 import { Inject } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, DATA_SOURCE, type AppConfig } from '../bootstrap/tokens.js';

@@ -12,10 +12,10 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '@zairyu/event-store';
 import { DATA_SOURCE, PG_POOL } from '../bootstrap/tokens.js';
 import type { Principal } from '../auth/principal.js';
-import { badRequest, notFound, problem, ProblemException } from '../http/problem.js';
+import { Failure, invalidInput, notFound } from '../failures/failure.js';
 import { isUuid } from '../http/query-params.js';
 import { checkBody } from '../http/check-body.js';
-import { managedOrganisation } from '../platform/managed-organisation.js';
+import { managedOrganisation } from '../platform/index.js';
 import type { Role } from '../auth/principal.js';
 import { AccessLinks, type IssuedLink, type LinkPurpose } from './access-links.js';
 import { InvitationMail } from './invitation-mail.js';
@@ -60,7 +60,7 @@ export class OrganisationPeople {
   async invite(caller: Principal, organisationId: string, body: unknown, address: string | null, base: string): Promise<Invited> {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     const checked = checkBody(InviteUserDto, body);
-    if (checked.errors.length > 0) throw badRequest('The invitation is not valid.', checked.errors);
+    if (checked.errors.length > 0) throw invalidInput('The invitation is not valid.', checked.errors);
     const invitation = await inTransaction(this.pool, (client) =>
       this.recordInvitation(caller, organisation, checked.value, { address, base }, client),
     );
@@ -81,8 +81,7 @@ export class OrganisationPeople {
       `INSERT INTO platform.app_user (id, organisation_id, name, email, role) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
       [id, organisation.id, person.name.trim(), email, person.role],
     );
-    if (inserted.rowCount === 0)
-      throw new ProblemException(problem(409, 'A user with this e-mail address already exists.', { code: 'EMAIL_IN_USE' }));
+    if (inserted.rowCount === 0) throw new Failure('CONFLICT', 'A user with this e-mail address already exists.', { code: 'EMAIL_IN_USE' });
     const link = await this.links.issue(id, 'invitation', base, client);
     await this.log.record(
       {
@@ -126,7 +125,7 @@ export class OrganisationPeople {
   async update(caller: Principal, organisationId: string, userId: string, body: unknown, address: string | null): Promise<UserView> {
     await managedOrganisation(this.dataSource, caller, organisationId);
     const checked = checkBody(UpdateUserDto, body);
-    if (checked.errors.length > 0) throw badRequest('The change is not valid.', checked.errors);
+    if (checked.errors.length > 0) throw invalidInput('The change is not valid.', checked.errors);
     const { role, disabled } = checked.value;
     return inTransaction(this.pool, async (client) => {
       // Changes to one organisation's people go one at a time: two managers demoting each other
@@ -165,15 +164,13 @@ export class OrganisationPeople {
     let mailOnly = false;
     const { user, link } = await inTransaction(this.pool, async (client) => {
       const user = await this.userOf(organisationId, userId, client, true);
-      if (user.disabled_at) throw new ProblemException(problem(422, 'Enable the user first.', { code: 'USER_DISABLED' }));
+      if (user.disabled_at) throw new Failure('REFUSED', 'Enable the user first.', { code: 'USER_DISABLED' });
       mailOnly = user.role === 'manager' && caller.kind === 'key' && caller.user?.id !== user.id;
       if (mailOnly && !this.mail.configured)
-        throw new ProblemException(
-          problem(
-            422,
-            "Another manager's access is reset by a mail to them, and this server sends no mail (SMTP_URL); ask the platform admin to reset it.",
-            { code: 'RESET_NEEDS_MAIL' },
-          ),
+        throw new Failure(
+          'REFUSED',
+          "Another manager's access is reset by a mail to them, and this server sends no mail (SMTP_URL); ask the platform admin to reset it.",
+          { code: 'RESET_NEEDS_MAIL' },
         );
       await client.query('UPDATE platform.app_user SET password_hash = NULL WHERE id = $1', [userId]);
       await this.secondFactor.turnOff(userId, client);
@@ -213,7 +210,7 @@ export class OrganisationPeople {
   ): Promise<{ requireTotp: boolean }> {
     await managedOrganisation(this.dataSource, caller, organisationId);
     const checked = checkBody(SignInPolicyDto, body);
-    if (checked.errors.length > 0) throw badRequest('The sign-in policy is not valid.', checked.errors);
+    if (checked.errors.length > 0) throw invalidInput('The sign-in policy is not valid.', checked.errors);
     const requireTotp = checked.value.requireTotp;
     await inTransaction(this.pool, async (client) => {
       await client.query('UPDATE platform.organisation SET require_totp = $2 WHERE id = $1', [organisationId, requireTotp]);
@@ -249,7 +246,6 @@ export class OrganisationPeople {
         WHERE organisation_id = $1 AND id <> $2 AND role = 'manager' AND disabled_at IS NULL`,
       [organisationId, leavingId],
     );
-    if (rows[0]!.n === 0)
-      throw new ProblemException(problem(422, 'The organisation would have no enabled manager left.', { code: 'LAST_MANAGER' }));
+    if (rows[0]!.n === 0) throw new Failure('REFUSED', 'The organisation would have no enabled manager left.', { code: 'LAST_MANAGER' });
   }
 }

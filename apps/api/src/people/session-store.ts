@@ -5,22 +5,14 @@
  * sign-in, or at once when its user is disabled (checked on every request, in the same query).
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Role } from '../auth/principal.js';
+import { SessionLookup, type LiveSession } from '../auth/session-lookup.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
 import { sha256 } from '../auth/secret-tokens.js';
 import { PEOPLE_SETTINGS } from './people-settings.js';
 import type { PeopleConfig } from './people-config.js';
-
-export interface LiveSession {
-  sessionId: string;
-  userId: string;
-  organisationId: string;
-  name: string;
-  role: Role;
-  mustEnrolTotp: boolean;
-}
 
 export interface SessionView {
   id: string;
@@ -31,13 +23,8 @@ export interface SessionView {
   userAgent: string | null;
 }
 
-/** The token a cookie-authenticated write must echo in X-CSRF-Token: derived from the secret, never stored. */
-export function csrfTokenOf(secret: string): string {
-  return createHash('sha256').update(`csrf:${secret}`).digest('base64url');
-}
-
 @Injectable()
-export class SessionStore {
+export class SessionStore implements SessionLookup {
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(PEOPLE_SETTINGS) private readonly config: PeopleConfig,

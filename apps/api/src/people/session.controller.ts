@@ -7,7 +7,7 @@ import { PEOPLE_SETTINGS } from './people-settings.js';
 import type { PeopleConfig } from './people-config.js';
 import { SignInDto } from './people.dto.js';
 import { SecurityLog } from './security-log.js';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
 import { SessionStore } from './session-store.js';
 import { SignInService } from './sign-in.service.js';
 import { ApiAnswer, ApiNoContent } from '../openapi/api-answer.decorator.js';

@@ -2,7 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { badRequest } from '../http/problem.js';
+import { invalidInput } from '../failures/failure.js';
 import { checkBody } from '../http/check-body.js';
 import { AccessLinks, type OpenLink } from './access-links.js';
 import { passwordWeakness } from './common-passwords.js';
@@ -33,11 +33,11 @@ export class SetPasswordService {
 
   async accept(token: string, body: unknown, address: string | null): Promise<void> {
     const checked = checkBody(SetPasswordDto, body);
-    if (checked.errors.length > 0) throw badRequest('The password cannot be used.', checked.errors);
+    if (checked.errors.length > 0) throw invalidInput('The password cannot be used.', checked.errors);
     // A used or expired link is refused before the slow hash; an open one says whose password this is.
     const { email } = await this.links.open(token);
     const weakness = passwordWeakness(checked.value.password, email);
-    if (weakness) throw badRequest('The password cannot be used.', [{ field: 'password', message: weakness }]);
+    if (weakness) throw invalidInput('The password cannot be used.', [{ field: 'password', message: weakness }]);
     const hash = await this.passwords.hash(checked.value.password);
     const client = await this.pool.connect();
     try {

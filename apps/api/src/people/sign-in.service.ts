@@ -8,13 +8,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { problem, ProblemException, badRequest } from '../http/problem.js';
+import { Failure, invalidInput } from '../failures/failure.js';
 import { checkBody } from '../http/check-body.js';
 import { Passwords } from './passwords.js';
 import { SignInDto } from './people.dto.js';
 import { SecondFactor } from './second-factor.js';
 import { SecurityLog } from './security-log.js';
-import { csrfTokenOf, SessionStore } from './session-store.js';
+import { csrfTokenOf } from '../auth/session-cookie.js';
+import { SessionStore } from './session-store.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { normaliseEmail, USER_COLUMNS, type UserRow } from './user-accounts.js';
 
@@ -23,12 +24,12 @@ export interface Client {
   userAgent: string | null;
 }
 
-export class SignInRefused extends ProblemException {
+export class SignInRefused extends Failure {
   constructor(retryAfterMs: number) {
-    super(
-      problem(401, 'The e-mail address, password or code is not right.', { code: 'SIGN_IN_FAILED' }),
-      retryAfterMs > 0 ? Math.ceil(retryAfterMs / 1000) : undefined,
-    );
+    super('NOT_SIGNED_IN', 'The e-mail address, password or code is not right.', {
+      code: 'SIGN_IN_FAILED',
+      ...(retryAfterMs > 0 ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}),
+    });
   }
 }
 
@@ -45,7 +46,7 @@ export class SignInService {
 
   async signIn(body: unknown, client: Client): Promise<{ secret: string; csrfToken: string }> {
     const checked = checkBody(SignInDto, body);
-    if (checked.errors.length > 0) throw badRequest('The sign-in request is not valid.', checked.errors);
+    if (checked.errors.length > 0) throw invalidInput('The sign-in request is not valid.', checked.errors);
     const email = normaliseEmail(checked.value.email);
     // Counted before anything is checked: of a burst of tries, only the free ones are checked.
     const wait = await this.throttle.trySignIn(email, client.address);
@@ -74,9 +75,7 @@ export class SignInService {
         if (!(await this.secondFactor.acceptCode(user.id, user.totp_secret, totp))) return this.refuse(email, client, user, 'totp');
       } else {
         await this.throttle.passwordRight(email, client.address);
-        throw new ProblemException(
-          problem(401, 'Enter the code from your authenticator app (or a recovery code).', { code: 'TOTP_REQUIRED' }),
-        );
+        throw new Failure('NOT_SIGNED_IN', 'Enter the code from your authenticator app (or a recovery code).', { code: 'TOTP_REQUIRED' });
       }
     }
 

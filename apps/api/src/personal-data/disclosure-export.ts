@@ -6,8 +6,8 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { japanDateOf } from '@zairyu/domain';
 import type { OrganisationCaller } from '../auth/principal.js';
-import { SecurityLog } from '../people/security-log.js';
-import { GetResident } from '../residents/resident-queries.js';
+import { SecurityLog } from '../people/index.js';
+import { GetResident } from '../residents/index.js';
 
 @Injectable()
 export class DisclosureExport {

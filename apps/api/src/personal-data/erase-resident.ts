@@ -14,10 +14,8 @@ import { erasureOf, PERSONAL_DATA_ERASED, ResidentKeys, type ErasureReason } fro
 import type { OrganisationCaller } from '../auth/principal.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
 import { checkBody } from '../http/check-body.js';
-import { SecurityLog } from '../people/security-log.js';
-import { ResidentFailure } from '../residents/resident-failure.js';
-import { residentIdOf } from '../residents/resident-ledger.service.js';
-import { ResidentWriter } from '../residents/resident-writer.js';
+import { SecurityLog } from '../people/index.js';
+import { ResidentFailure, residentIdOf, ResidentWriter } from '../residents/index.js';
 import { EraseResidentDto } from './erasure.dto.js';
 import { scrubOtherCopies } from './other-copies.js';
 

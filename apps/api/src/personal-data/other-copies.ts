@@ -5,7 +5,7 @@
  * someone else's), so that the raw tables hold nothing readable of the person.
  */
 import type pg from 'pg';
-import { withoutNameOf } from '../reminders/digest-mail.js';
+import { withoutNameOf } from '../reminders/index.js';
 
 export const ERASED_MARK = '(消去済み / erased)';
 

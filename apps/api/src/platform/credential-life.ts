@@ -9,9 +9,9 @@ import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, typ
 import { IsNull, type DataSource } from 'typeorm';
 import type { Principal, Role } from '../auth/principal.js';
 import { DATA_SOURCE } from '../bootstrap/tokens.js';
-import { notFound } from '../http/problem.js';
-import { ApiKeyEntity } from './api-key.entity.js';
-import { CalendarTokenEntity } from './calendar-token.entity.js';
+import { notFound } from '../failures/failure.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { CalendarTokenEntity } from '../auth/calendar-token.entity.js';
 import { managedOrganisation } from './managed-organisation.js';
 
 export type CredentialKind = 'api-keys' | 'calendar-tokens';

@@ -6,16 +6,15 @@ import type { DataSource } from 'typeorm';
 import { issueSecret } from '../auth/secret-tokens.js';
 import type { Principal } from '../auth/principal.js';
 import { DATA_SOURCE } from '../bootstrap/tokens.js';
-import { badRequest, forbidden } from '../http/problem.js';
+import { invalidInput, notPermitted } from '../failures/failure.js';
 import { checkBody } from '../http/check-body.js';
-import { ApiKeyEntity } from './api-key.entity.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import type { Role } from '../auth/principal.js';
-import { CalendarTokenEntity } from './calendar-token.entity.js';
+import { CalendarTokenEntity } from '../auth/calendar-token.entity.js';
 import { OrganisationEntity, type OrganisationKind } from './organisation.entity.js';
 import { CreateApiKeyDto, CreateOrganisationDto } from './platform.dto.js';
-import { OrganisationPeople } from '../people/organisation-people.service.js';
+import { OrganisationPeople, SecurityLog } from '../people/index.js';
 import { managedOrganisation } from './managed-organisation.js';
-import { SecurityLog } from '../people/security-log.js';
 
 export class CreateOrganisation extends Command<{
   id: string;
@@ -65,9 +64,9 @@ export class CreateOrganisationHandler implements ICommandHandler<CreateOrganisa
   ) {}
 
   async execute({ caller, body, address, base }: CreateOrganisation) {
-    if (caller.kind !== 'admin') throw forbidden('Only the platform admin creates organisations.');
+    if (caller.kind !== 'admin') throw notPermitted('Only the platform admin creates organisations.');
     const checked = checkBody(CreateOrganisationDto, body);
-    if (checked.errors.length > 0) throw badRequest('The organisation is not valid.', checked.errors);
+    if (checked.errors.length > 0) throw invalidInput('The organisation is not valid.', checked.errors);
     const { name, kind, firstManager } = checked.value;
     const organisation = { id: randomUUID(), name, kind: kind as OrganisationKind };
     if (!firstManager) {
@@ -93,7 +92,7 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKey> {
   async execute({ caller, organisationId, body, address }: IssueApiKey) {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     const checked = checkBody(CreateApiKeyDto, body);
-    if (checked.errors.length > 0) throw badRequest('The key request is not valid.', checked.errors);
+    if (checked.errors.length > 0) throw invalidInput('The key request is not valid.', checked.errors);
     const secret = issueSecret('zk');
     const role = checked.value.role as Role;
     await this.dataSource

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import type { DigestDeadline, LocalDate } from '@zairyu/domain';
 import { liveResidentDeadlines, type ReadModelSeal } from '@zairyu/read-model';
-import { organisationOwnDeadlines } from '../employers/organisation-registration.js';
+import { organisationOwnDeadlines } from '../employers/index.js';
 
 export async function liveDeadlines(
   db: pg.Pool | pg.PoolClient,

@@ -5,14 +5,14 @@ import type pg from 'pg';
 import { Caller } from '../auth/access.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { forbidden } from '../http/problem.js';
+import { notPermitted } from '../failures/failure.js';
 import { ReminderPreferencesStore } from './reminder-preferences.js';
 import { ReminderPreferencesDto } from './reminders.dto.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
 
 function userIdOf(caller: Principal): string {
-  if (caller.kind !== 'key' || !caller.user) throw forbidden('Reminders belong to a signed-in person; an API key has none.');
+  if (caller.kind !== 'key' || !caller.user) throw notPermitted('Reminders belong to a signed-in person; an API key has none.');
   return caller.user.id;
 }
 

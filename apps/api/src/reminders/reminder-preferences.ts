@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DEADLINE_KINDS } from '@zairyu/domain';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { badRequest } from '../http/problem.js';
+import { invalidInput } from '../failures/failure.js';
 import { checkBody } from '../http/check-body.js';
 import { ReminderPreferencesDto } from './reminders.dto.js';
 
@@ -23,7 +23,7 @@ function checkLeadDays(leadDays: Record<string, unknown>): void {
     const valid = Array.isArray(days) && days.length <= 10 && days.every((day) => Number.isInteger(day) && day >= 0 && day <= 366);
     return valid ? [] : [{ field: `leadDays.${kind}`, message: 'must be up to 10 whole numbers of days from 0 to 366' }];
   });
-  if (errors.length > 0) throw badRequest('The reminder settings are not valid.', errors);
+  if (errors.length > 0) throw invalidInput('The reminder settings are not valid.', errors);
 }
 
 @Injectable()
@@ -45,7 +45,7 @@ export class ReminderPreferencesStore {
 
   async update(userId: string, body: unknown): Promise<ReminderPreferences> {
     const checked = checkBody(ReminderPreferencesDto, body);
-    if (checked.errors.length > 0) throw badRequest('The reminder settings are not valid.', checked.errors);
+    if (checked.errors.length > 0) throw invalidInput('The reminder settings are not valid.', checked.errors);
     if (checked.value.leadDays) checkLeadDays(checked.value.leadDays);
     // The DTO instance has every field as an own property, undefined where not given.
     const given = Object.fromEntries(Object.entries(checked.value).filter(([, value]) => value !== undefined));

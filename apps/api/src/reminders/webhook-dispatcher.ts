@@ -10,7 +10,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { addDays, composeDigest, type LocalDate } from '@zairyu/domain';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { SecurityLog } from '../people/security-log.js';
+import { SecurityLog } from '../people/index.js';
 import { liveDeadlines } from './deadline-source.js';
 import { japanDayAndTime } from './japan-clock.js';
 import { REMINDERS_SETTINGS, type RemindersConfig } from './reminders-config.js';

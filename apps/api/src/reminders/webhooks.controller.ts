@@ -9,10 +9,10 @@ import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js
 import type { Principal } from '../auth/principal.js';
 import { DATA_SOURCE, PG_POOL } from '../bootstrap/tokens.js';
 import { checkBody } from '../http/check-body.js';
-import { badRequest, notFound, problem, ProblemException } from '../http/problem.js';
+import { Failure, invalidInput, notFound } from '../failures/failure.js';
 import { isUuid } from '../http/query-params.js';
-import { SecurityLog } from '../people/security-log.js';
-import { managedOrganisation } from '../platform/managed-organisation.js';
+import { SecurityLog } from '../people/index.js';
+import { managedOrganisation } from '../platform/index.js';
 import { inTransaction } from '@zairyu/event-store';
 import { CreateWebhookDto } from './reminders.dto.js';
 import { REMINDERS_SETTINGS, type RemindersConfig } from './reminders-config.js';
@@ -52,9 +52,9 @@ export class WebhooksController {
   async create(@Caller() caller: Principal, @Param('orgId') orgId: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     const organisation = await managedOrganisation(this.dataSource, caller, orgId);
     const checked = checkBody(CreateWebhookDto, body);
-    if (checked.errors.length > 0) throw badRequest('The webhook is not valid.', checked.errors);
+    if (checked.errors.length > 0) throw invalidInput('The webhook is not valid.', checked.errors);
     const refused = refusedTarget(checked.value.url, this.config.webhookAllowPrivate);
-    if (refused) throw badRequest('The webhook is not valid.', [{ field: 'url', message: refused }]);
+    if (refused) throw invalidInput('The webhook is not valid.', [{ field: 'url', message: refused }]);
     const id = randomUUID();
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
     const limit = this.config.webhooksPerOrganisation;
@@ -70,9 +70,9 @@ export class WebhooksController {
       return inserted.rows;
     });
     if (rows.length === 0)
-      throw new ProblemException(
-        problem(409, `An organisation keeps at most ${limit} webhooks; delete one first.`, { code: 'WEBHOOK_LIMIT_REACHED' }),
-      );
+      throw new Failure('CONFLICT', `An organisation keeps at most ${limit} webhooks; delete one first.`, {
+        code: 'WEBHOOK_LIMIT_REACHED',
+      });
     await this.log.record({
       organisationId: organisation.id,
       kind: 'webhook_created',

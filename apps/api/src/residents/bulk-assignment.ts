@@ -21,7 +21,7 @@ import {
 import { parseRecordableEvent, type RecordableEvent } from '@zairyu/domain';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { checkBody } from '../http/check-body.js';
-import { Assignees } from '../people/assignment.js';
+import { Assignees } from './assignment.js';
 import { ResidentFailure } from './resident-failure.js';
 import { ResidentWriter } from './resident-writer.js';
 
@@ -90,10 +90,10 @@ export class AssignResidentsHandler implements ICommandHandler<AssignResidents, 
       };
     } catch (failure) {
       // Which resident refused the whole write, by its place in the list.
-      if (!(failure instanceof ResidentFailure) || failure.facts.at === undefined) throw failure;
-      const field = `residentIds[${failure.facts.at}]`;
-      const message = failure.kind === 'RESIDENT_NOT_FOUND' ? 'is not a resident of this organisation' : failure.detail;
-      throw new ResidentFailure(failure.kind, `${field}: ${failure.detail}`, { ...failure.facts, errors: [{ field, message }] });
+      if (!(failure instanceof ResidentFailure) || failure.residentFacts.at === undefined) throw failure;
+      const field = `residentIds[${failure.residentFacts.at}]`;
+      const message = failure.reason === 'RESIDENT_NOT_FOUND' ? 'is not a resident of this organisation' : failure.detail;
+      throw new ResidentFailure(failure.reason, `${field}: ${failure.detail}`, { ...failure.residentFacts, errors: [{ field, message }] });
     }
   }
 }

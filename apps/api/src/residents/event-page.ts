@@ -4,7 +4,7 @@
  * history-limit.ts); with them, the events after version `after` (default 0), at most
  * `limit` (1–500, default 100), and a `Link: <…>; rel="next"` header while more remain.
  */
-import { badRequest } from '../http/problem.js';
+import { invalidInput } from '../failures/failure.js';
 
 export const MAX_EVENT_PAGE = 500;
 const DEFAULT_EVENT_PAGE = 100;
@@ -22,7 +22,7 @@ export function eventPageParams(after: string | undefined, limit: string | undef
   if (!/^\d{1,9}$/.test(after ?? '0') || !Number.isInteger(from)) errors.push({ field: 'after', message: 'must be a version, 0 or more' });
   if (!/^\d{1,3}$/.test(limit ?? '1') || size < 1 || size > MAX_EVENT_PAGE)
     errors.push({ field: 'limit', message: `must be an integer from 1 to ${MAX_EVENT_PAGE}` });
-  if (errors.length > 0) throw badRequest('The paging parameters are not valid.', errors);
+  if (errors.length > 0) throw invalidInput('The paging parameters are not valid.', errors);
   return { after: from, limit: size };
 }
 

@@ -16,8 +16,8 @@ import {
   type ResidentProfile,
 } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
-import { DisplayNames } from '../people/display-names.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
+import { DisplayNames } from '../people/index.js';
+import type { ProjectionHandle } from '../projection/index.js';
 import { pendingAsOf, summaryOf, type ResidentSummary } from './resident-views.js';
 
 type ListedResident = ResidentSummary & ResidentProfile & { assignedToName: string | null };

@@ -9,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { personKey, ReadModelSeal, samePeople, type RegistrationKey, type SamePerson } from '@zairyu/read-model';
 import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
+import type { ProjectionHandle } from '../projection/index.js';
 import { ResidentFailure } from './resident-failure.js';
 
 /** The open resident each of a batch's people may be (the first registered), by `personKey`. */

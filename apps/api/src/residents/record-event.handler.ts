@@ -8,7 +8,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { parseRecordableEvent } from '@zairyu/domain';
 import type { OrganisationCaller } from '../auth/principal.js';
-import { Assignees, assigneeNamedBy } from '../people/assignment.js';
+import { Assignees, assigneeNamedBy } from './assignment.js';
 import { ResidentFailure } from './resident-failure.js';
 import { ResidentWriter } from './resident-writer.js';
 

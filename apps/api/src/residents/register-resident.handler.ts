@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { parseRegistration } from '@zairyu/domain';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
-import { Assignees } from '../people/assignment.js';
+import { Assignees } from './assignment.js';
 import { PossibleDuplicates } from './possible-duplicates.js';
 import { ResidentFailure } from './resident-failure.js';
 import { ResidentWriter } from './resident-writer.js';

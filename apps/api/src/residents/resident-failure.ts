@@ -1,9 +1,10 @@
 /**
  * Why a command about a resident was refused, said without HTTP. The handlers and their helpers
- * throw these; failure-problem.ts is the one place that says which status and problem code each
- * one answers with.
+ * throw these; each reason is one of the general kinds of failures/failure.ts (the problem filter
+ * gives the status) and says whether it is the problem's code.
  */
 import type { FieldError, LocalDate, Rejection } from '@zairyu/domain';
+import { Failure, type FailureKind } from '../failures/failure.js';
 
 export type ResidentFailureKind =
   /** No resident of the caller's organisation has this id (another organisation's is not named). */
@@ -30,7 +31,7 @@ export type ResidentFailureKind =
   /** The domain's decider refused the fact (its rule code is kept). */
   | 'RULE_BROKEN';
 
-export interface FailureFacts {
+export interface ResidentFailureFacts {
   ruleCode?: string;
   errors?: FieldError[];
   duplicateOf?: string;
@@ -42,13 +43,43 @@ export interface FailureFacts {
   at?: number;
 }
 
-export class ResidentFailure extends Error {
+const KINDS: Record<ResidentFailureKind, { kind: FailureKind; coded: boolean }> = {
+  RESIDENT_NOT_FOUND: { kind: 'NOT_FOUND', coded: false },
+  INVALID_INPUT: { kind: 'INVALID_INPUT', coded: false },
+  // A failed precondition is bare: the client re-reads and decides.
+  STALE_VERSION: { kind: 'STALE_VERSION', coded: false },
+  CHANGED_MEANWHILE: { kind: 'STALE_VERSION', coded: false },
+  CONCURRENT_CHANGE: { kind: 'CONFLICT', coded: true },
+  IDEMPOTENCY_KEY_REUSED: { kind: 'REFUSED', coded: true },
+  RESIDENT_HISTORY_FULL: { kind: 'REFUSED', coded: true },
+  CARD_NUMBER_IN_USE: { kind: 'CONFLICT', coded: true },
+  RESIDENT_ERASED: { kind: 'GONE', coded: true },
+  POSSIBLE_DUPLICATE: { kind: 'CONFLICT', coded: true },
+  ASSIGNEE_NOT_IN_ORGANISATION: { kind: 'REFUSED', coded: true },
+  RETENTION_HOLDS: { kind: 'CONFLICT', coded: true },
+  RESIDENT_UNREADABLE: { kind: 'CONFLICT', coded: true },
+  // Coded with the rule's own code (docs/domain-rules.md).
+  RULE_BROKEN: { kind: 'REFUSED', coded: false },
+};
+
+export class ResidentFailure extends Failure {
   constructor(
-    readonly kind: ResidentFailureKind,
-    readonly detail: string,
-    readonly facts: FailureFacts = {},
+    readonly reason: ResidentFailureKind,
+    detail: string,
+    readonly residentFacts: ResidentFailureFacts = {},
   ) {
-    super(detail);
+    const { kind, coded } = KINDS[reason];
+    const { ruleCode, errors, duplicateOf, keepThrough, retentionRule } = residentFacts;
+    const code = ruleCode ?? (coded ? reason : undefined);
+    super(kind, detail, {
+      ...(code ? { code } : {}),
+      ...(errors ? { errors } : {}),
+      more: {
+        ...(duplicateOf ? { duplicateOf } : {}),
+        ...(keepThrough !== undefined ? { keepThrough } : {}),
+        ...(retentionRule ? { retentionRule } : {}),
+      },
+    });
     this.name = 'ResidentFailure';
   }
 

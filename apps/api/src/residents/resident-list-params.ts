@@ -2,9 +2,9 @@
 import { isStatusCode, type FieldError } from '@zairyu/domain';
 import { CLOSED_FILTERS, PENDING_FILTERS, type ResidentFilters } from '@zairyu/read-model';
 import type { Principal } from '../auth/principal.js';
-import { badRequest } from '../http/problem.js';
+import { invalidInput } from '../failures/failure.js';
 import { dateParam } from '../http/query-params.js';
-import { assigneeParam } from '../people/assignment.js';
+import { assigneeParam } from './assignment.js';
 
 export interface ResidentListQuery {
   assignedTo?: string;
@@ -51,6 +51,6 @@ export function residentFilters(raw: ResidentListQuery, caller: Principal): Resi
     if ((CLOSED_FILTERS as readonly string[]).includes(raw.closed)) filters.closed = raw.closed as ResidentFilters['closed'];
     else errors.push({ field: 'closed', message: `must be one of: ${CLOSED_FILTERS.join(', ')}` });
   }
-  if (errors.length > 0) throw badRequest('The list filters are not valid.', errors);
+  if (errors.length > 0) throw invalidInput('The list filters are not valid.', errors);
   return filters;
 }

@@ -1,9 +1,9 @@
 /** Reads of one resident, answered from its stream (always up to date, read-your-writes). */
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { LocalDate, ResidentStatus } from '@zairyu/domain';
-import { DisplayNames } from '../people/display-names.js';
+import { DisplayNames } from '../people/index.js';
 import { ResidentLedger } from './resident-ledger.service.js';
-import type { DeadlineView } from '../deadlines/deadline-view.js';
+import type { DeadlineView } from '../deadlines/index.js';
 import { eventList, residentDeadlines, residentStatus, residentSummary, type ResidentSummary } from './resident-views.js';
 
 type View = 'summary' | 'status' | 'events' | 'deadlines';

@@ -14,7 +14,7 @@ import {
   type SswPanel,
 } from '@zairyu/domain';
 import { residentProfile, type ResidentProfile } from '@zairyu/read-model';
-import type { DeadlineView } from '../deadlines/deadline-view.js';
+import type { DeadlineView } from '../deadlines/index.js';
 import type { ResidentHistory } from './resident-ledger.service.js';
 
 export interface ResidentSummary {

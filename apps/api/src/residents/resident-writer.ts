@@ -36,7 +36,7 @@ import { PersonalDataErasedError, residentStream } from '@zairyu/resident-stream
 import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
 import { APP_CONFIG, CLOCK, PROJECTION, type AppConfig, type Clock } from '../bootstrap/tokens.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
+import type { ProjectionHandle } from '../projection/index.js';
 import { cardClaims, reservationsClaimed, type CardClaimContext } from './card-claims.js';
 import { DEFAULT_MAX_EVENTS_PER_RESIDENT, refuseWhenHistoryFull } from './history-limit.js';
 import { ResidentFailure } from './resident-failure.js';
@@ -155,7 +155,7 @@ export class ResidentWriter {
    * Records facts about several residents of the caller's organisation in one write: all are
    * recorded or none (a reassignment of many residents at once). For facts that claim no card
    * number (the claims of record() are not made here). A resident that is missing,
-   * erased or refuses its facts refuses the whole write, its index in `failure.facts.at`.
+   * erased or refuses its facts refuses the whole write, its index in `failure.residentFacts.at`.
    * Writes of the same residents meanwhile are met by deciding again on their new histories.
    */
   async recordAll(
@@ -173,13 +173,14 @@ export class ResidentWriter {
       const answers: Array<Omit<Written, 'version'>> = [];
       for (const [index, { residentId, facts }] of recordings.entries()) {
         const history = histories.get(residentIdOf(residentId))!;
-        if (history instanceof ResidentFailure) throw new ResidentFailure(history.kind, history.detail, { ...history.facts, at: index });
+        if (history instanceof ResidentFailure)
+          throw new ResidentFailure(history.reason, history.detail, { ...history.residentFacts, at: index });
         let events: LedgerEvent[];
         try {
           events = this.decideFacts(history, facts);
         } catch (failure) {
           if (!(failure instanceof ResidentFailure)) throw failure;
-          throw new ResidentFailure(failure.kind, failure.detail, { ...failure.facts, at: index });
+          throw new ResidentFailure(failure.reason, failure.detail, { ...failure.residentFacts, at: index });
         }
         const eventIds = events.map(() => randomUUID());
         writes.push({

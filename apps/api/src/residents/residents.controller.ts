@@ -9,7 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, type Clock } from '../bootstrap/tokens.js';
-import { badRequest, problem, ProblemException } from '../http/problem.js';
+import { Failure, invalidInput } from '../failures/failure.js';
 import { asOfParam, pageParams } from '../http/query-params.js';
 import { correlationIdOf } from '../http/request-log.js';
 import { eventPageParams, MAX_EVENT_PAGE, pageOf } from './event-page.js';
@@ -23,7 +23,7 @@ import { GetResident } from './resident-queries.js';
 function idempotencyKey(value: string | undefined): string | null {
   if (value === undefined) return null;
   if (!/^[\x21-\x7e]{1,200}$/.test(value))
-    throw badRequest('Idempotency-Key must be 1 to 200 visible ASCII characters.', [
+    throw invalidInput('Idempotency-Key must be 1 to 200 visible ASCII characters.', [
       { field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' },
     ]);
   return value;
@@ -32,18 +32,16 @@ function idempotencyKey(value: string | undefined): string | null {
 function confirmParam(value: string | undefined): boolean {
   if (value === undefined || value === '' || value === 'false') return false;
   if (value === 'true') return true;
-  throw badRequest('confirm must be true or false.', [{ field: 'confirm', message: 'must be true or false' }]);
+  throw invalidInput('confirm must be true or false.', [{ field: 'confirm', message: 'must be true or false' }]);
 }
 
 function ifMatchVersion(value: string | undefined): number | null {
   if (value === undefined) return null;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
   if (!match)
-    throw new ProblemException(
-      problem(400, 'If-Match must be a version as the ETag gives it, e.g. "3".', {
-        errors: [{ field: 'If-Match', message: 'must be "<version>"' }],
-      }),
-    );
+    throw new Failure('INVALID_INPUT', 'If-Match must be a version as the ETag gives it, e.g. "3".', {
+      errors: [{ field: 'If-Match', message: 'must be "<version>"' }],
+    });
   return Number(match[1]);
 }
 

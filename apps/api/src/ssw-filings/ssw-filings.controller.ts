@@ -22,13 +22,12 @@ import {
 import { OrgKey, RequiresRole } from '../auth/access.decorators.js';
 import type { OrganisationCaller } from '../auth/principal.js';
 import { CLOCK, PG_POOL, PROJECTION, type Clock } from '../bootstrap/tokens.js';
-import { EmployersService, type Employer } from '../employers/employers.service.js';
-import { badRequest, notFound } from '../http/problem.js';
+import { EmployersService, type Employer } from '../employers/index.js';
+import { invalidInput, notFound } from '../failures/failure.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED } from '../openapi/api-problems.decorator.js';
-import { SecurityLog } from '../people/security-log.js';
-import type { ProjectionHandle } from '../projection/read-your-writes.js';
-import { ResidentFailure } from '../residents/resident-failure.js';
-import { ResidentLedger } from '../residents/resident-ledger.service.js';
+import { SecurityLog } from '../people/index.js';
+import type { ProjectionHandle } from '../projection/index.js';
+import { ResidentFailure, ResidentLedger } from '../residents/index.js';
 import {
   annualReportWorkbook,
   interviewForm,
@@ -47,7 +46,7 @@ const WORKBOOK = { status: 200, description: 'An Excel workbook.', content: { [X
 function fiscalYearParam(value: string | undefined): number {
   const year = value !== undefined && /^\d{4}$/.test(value) ? Number(value) : NaN;
   if (!(year >= FIRST_ANNUAL_REPORT_FISCAL_YEAR && year <= 2100)) {
-    throw badRequest(`fiscalYear must be a year from ${FIRST_ANNUAL_REPORT_FISCAL_YEAR} (the first annual report) to 2100.`, [
+    throw invalidInput(`fiscalYear must be a year from ${FIRST_ANNUAL_REPORT_FISCAL_YEAR} (the first annual report) to 2100.`, [
       { field: 'fiscalYear', message: `must be a year from ${FIRST_ANNUAL_REPORT_FISCAL_YEAR} to 2100` },
     ]);
   }

@@ -245,6 +245,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/residents/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status segments: from each day the status changes (from: null = before the first fact), with the status from then on */
+        get: operations["ResidentTimelineController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's enabled caseworkers and managers, by name: who a resident can be assigned to */
+        get: operations["AssigneesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deadlines": {
         parameters: {
             query?: never;
@@ -534,40 +568,6 @@ export interface paths {
         };
         /** The security log, newest first: sign-ins, failures, invitations, roles, keys, exports, erasures */
         get: operations["OrganisationPeopleController_securityLog"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/assignees": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The organisation's enabled caseworkers and managers, by name: who a resident can be assigned to */
-        get: operations["AssigneesController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/residents/{id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Status segments: from each day the status changes (from: null = before the first fact), with the status from then on */
-        get: operations["ResidentTimelineController_timeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4975,6 +4975,97 @@ export interface components {
         RecordEvent: components["schemas"]["LandedEvent"] | components["schemas"]["BornInJapanEvent"] | components["schemas"]["CardIssuedEvent"] | components["schemas"]["MovedEvent"] | components["schemas"]["ResidenceNotifiedEvent"] | components["schemas"]["DetailsChangedEvent"] | components["schemas"]["ExtensionAppliedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["StatusChangeAppliedEvent"] | components["schemas"]["StatusChangeGrantedEvent"] | components["schemas"]["StatusChangeDeniedEvent"] | components["schemas"]["PermanentResidenceAppliedEvent"] | components["schemas"]["PermanentResidenceGrantedEvent"] | components["schemas"]["PermanentResidenceDeniedEvent"] | components["schemas"]["StatusAcquisitionAppliedEvent"] | components["schemas"]["StatusAcquisitionGrantedEvent"] | components["schemas"]["CardLostEvent"] | components["schemas"]["CardSurrenderedEvent"] | components["schemas"]["DepartedEvent"] | components["schemas"]["ReenteredEvent"] | components["schemas"]["StatusRevokedEvent"] | components["schemas"]["NaturalisedEvent"] | components["schemas"]["DiedEvent"] | components["schemas"]["AffiliationChangedEvent"] | components["schemas"]["AffiliationNotifiedEvent"] | components["schemas"]["SpouseRelationshipEndedEvent"] | components["schemas"]["SpouseNotifiedEvent"] | components["schemas"]["ExtraActivityPermittedEvent"] | components["schemas"]["CardVerifiedEvent"] | components["schemas"]["EventRetractedEvent"] | components["schemas"]["ExistingStatusRecordedEvent"] | components["schemas"]["DetailsCorrectedEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseReopenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["SupportStartedEvent"] | components["schemas"]["SupportEndedEvent"] | components["schemas"]["SupportContractChangedEvent"] | components["schemas"]["SupportInterviewHeldEvent"] | components["schemas"]["OrientationHeldEvent"] | components["schemas"]["SswIntervalExcludedEvent"] | components["schemas"]["SswSixthYearApprovedEvent"] | components["schemas"]["SswContractChangedEvent"] | components["schemas"]["AcceptanceDifficultyEvent"] | components["schemas"]["SswReportFiledEvent"] | components["schemas"]["HelloWorkNotifiedEvent"] | components["schemas"]["SupportPlanChangedEvent"] | components["schemas"]["SswStandardsNonConformityEvent"] | components["schemas"]["SupportDifficultyEvent"] | components["schemas"]["SkillDevelopmentExtensionApprovedEvent"] | components["schemas"]["SkillDevelopmentTransferredEvent"] | components["schemas"]["AdditionalDocumentsRequestedEvent"] | components["schemas"]["AdditionalDocumentsSubmittedEvent"] | components["schemas"]["SummonsIssuedEvent"] | components["schemas"]["SummonsAttendedEvent"] | components["schemas"]["CoeIssuedEvent"];
         /** @description A recorded fact with who recorded it and when. */
         EventRecord: components["schemas"]["ResidentRegisteredRecord"] | components["schemas"]["LandedRecord"] | components["schemas"]["BornInJapanRecord"] | components["schemas"]["CardIssuedRecord"] | components["schemas"]["MovedRecord"] | components["schemas"]["ResidenceNotifiedRecord"] | components["schemas"]["DetailsChangedRecord"] | components["schemas"]["ExtensionAppliedRecord"] | components["schemas"]["ExtensionGrantedRecord"] | components["schemas"]["ExtensionDeniedRecord"] | components["schemas"]["StatusChangeAppliedRecord"] | components["schemas"]["StatusChangeGrantedRecord"] | components["schemas"]["StatusChangeDeniedRecord"] | components["schemas"]["PermanentResidenceAppliedRecord"] | components["schemas"]["PermanentResidenceGrantedRecord"] | components["schemas"]["PermanentResidenceDeniedRecord"] | components["schemas"]["StatusAcquisitionAppliedRecord"] | components["schemas"]["StatusAcquisitionGrantedRecord"] | components["schemas"]["CardLostRecord"] | components["schemas"]["CardSurrenderedRecord"] | components["schemas"]["DepartedRecord"] | components["schemas"]["ReenteredRecord"] | components["schemas"]["StatusRevokedRecord"] | components["schemas"]["NaturalisedRecord"] | components["schemas"]["DiedRecord"] | components["schemas"]["AffiliationChangedRecord"] | components["schemas"]["AffiliationNotifiedRecord"] | components["schemas"]["SpouseRelationshipEndedRecord"] | components["schemas"]["SpouseNotifiedRecord"] | components["schemas"]["ExtraActivityPermittedRecord"] | components["schemas"]["CardVerifiedRecord"] | components["schemas"]["EventRetractedRecord"] | components["schemas"]["ExistingStatusRecordedRecord"] | components["schemas"]["DetailsCorrectedRecord"] | components["schemas"]["CaseClosedRecord"] | components["schemas"]["CaseReopenedRecord"] | components["schemas"]["CaseAssignedRecord"] | components["schemas"]["SupportStartedRecord"] | components["schemas"]["SupportEndedRecord"] | components["schemas"]["SupportContractChangedRecord"] | components["schemas"]["SupportInterviewHeldRecord"] | components["schemas"]["OrientationHeldRecord"] | components["schemas"]["SswIntervalExcludedRecord"] | components["schemas"]["SswSixthYearApprovedRecord"] | components["schemas"]["SswContractChangedRecord"] | components["schemas"]["AcceptanceDifficultyRecord"] | components["schemas"]["SswReportFiledRecord"] | components["schemas"]["HelloWorkNotifiedRecord"] | components["schemas"]["SupportPlanChangedRecord"] | components["schemas"]["SswStandardsNonConformityRecord"] | components["schemas"]["SupportDifficultyRecord"] | components["schemas"]["SkillDevelopmentExtensionApprovedRecord"] | components["schemas"]["SkillDevelopmentTransferredRecord"] | components["schemas"]["AdditionalDocumentsRequestedRecord"] | components["schemas"]["AdditionalDocumentsSubmittedRecord"] | components["schemas"]["SummonsIssuedRecord"] | components["schemas"]["SummonsAttendedRecord"] | components["schemas"]["CoeIssuedRecord"];
+        Health: {
+            /**
+             * @description degraded: serving, but some residents’ events cannot be projected (listed in quarantined).
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unavailable";
+            /** @description Events written but not yet in the read models. */
+            projectionLag?: number;
+            /** @description Only when degraded: the residents left out of the read models (the first 20), oldest first. */
+            quarantined?: {
+                total: number;
+                residents: {
+                    residentId: string;
+                    /** @description The stream’s last version when it failed (null: it could not be read). */
+                    version: number | null;
+                    /** @description Why its events could not be projected (SQLSTATE or error name, and message). */
+                    error: string;
+                    /**
+                     * Format: date-time
+                     * @description When it last failed.
+                     */
+                    since: string;
+                }[];
+            };
+        };
+        ProjectionQuarantine: {
+            total: number;
+            items: {
+                residentId: string;
+                /** @description The stream’s last version when it failed (null: it could not be read). */
+                version: number | null;
+                /** @description Why its events could not be projected (SQLSTATE or error name, and message). */
+                error: string;
+                /**
+                 * Format: date-time
+                 * @description When it last failed.
+                 */
+                since: string;
+                organisationId: string | null;
+            }[];
+        };
+        ListedApiKey: {
+            id: string;
+            label: string;
+            /** @enum {string} */
+            role: "viewer" | "caseworker" | "manager";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Written at most once a minute per key and process.
+             */
+            lastUsedAt: string | null;
+        };
+        ListedApiKeys: components["schemas"]["ListedApiKey"][];
+        ListedCalendarToken: {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+        };
+        ListedCalendarTokens: components["schemas"]["ListedCalendarToken"][];
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "support_organisation" | "scrivener_office" | "employer";
+            /** @description When the body named a first manager: their one-time link. */
+            firstManager?: components["schemas"]["Invitation"];
+        };
+        SetupState: {
+            /** @description No organisation exists yet: create the first one with the admin token. */
+            needed: boolean;
+        };
+        IssuedApiKey: {
+            id: string;
+            /** @description Shown once; only its hash is kept. */
+            key: string;
+            /** @enum {string} */
+            role: "viewer" | "caseworker" | "manager";
+            label: string;
+        };
+        IssuedCalendarToken: {
+            id: string;
+            /** @description Shown once; only its hash is kept. */
+            token: string;
+            /** @description The feed URL with the token. */
+            url: string;
+        };
         RegisterResident: {
             /** @description not blank */
             fullName: string;
@@ -5384,252 +5475,6 @@ export interface components {
             /** @enum {string|null} */
             invalidationReason: "replaced" | "departed" | "reentry_lapsed" | "status_revoked" | "naturalised" | "died" | "status_lost" | null;
         };
-        ListedApiKey: {
-            id: string;
-            label: string;
-            /** @enum {string} */
-            role: "viewer" | "caseworker" | "manager";
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description Written at most once a minute per key and process.
-             */
-            lastUsedAt: string | null;
-        };
-        ListedApiKeys: components["schemas"]["ListedApiKey"][];
-        ListedCalendarToken: {
-            id: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            lastUsedAt: string | null;
-        };
-        ListedCalendarTokens: components["schemas"]["ListedCalendarToken"][];
-        Organisation: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "support_organisation" | "scrivener_office" | "employer";
-            /** @description When the body named a first manager: their one-time link. */
-            firstManager?: components["schemas"]["Invitation"];
-        };
-        SetupState: {
-            /** @description No organisation exists yet: create the first one with the admin token. */
-            needed: boolean;
-        };
-        IssuedApiKey: {
-            id: string;
-            /** @description Shown once; only its hash is kept. */
-            key: string;
-            /** @enum {string} */
-            role: "viewer" | "caseworker" | "manager";
-            label: string;
-        };
-        IssuedCalendarToken: {
-            id: string;
-            /** @description Shown once; only its hash is kept. */
-            token: string;
-            /** @description The feed URL with the token. */
-            url: string;
-        };
-        Employer: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @description 法人番号 */
-            corporateNumber: string | null;
-            address: string | null;
-            /** @description A line of text, or { name?, phone?, email? }. */
-            contact: (string | {
-                name?: string;
-                phone?: string;
-                email?: string;
-            }) | null;
-            /** @description The employer files 外国人雇用状況の届出 at Hello Work. */
-            filesHelloWork: boolean;
-            /** @description Also the ETag; send it as If-Match. */
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        EmployerPage: {
-            items: components["schemas"]["Employer"][];
-            total: number;
-        };
-        EmployerWithResidents: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @description 法人番号 */
-            corporateNumber: string | null;
-            address: string | null;
-            /** @description A line of text, or { name?, phone?, email? }. */
-            contact: (string | {
-                name?: string;
-                phone?: string;
-                email?: string;
-            }) | null;
-            /** @description The employer files 外国人雇用状況の届出 at Hello Work. */
-            filesHelloWork: boolean;
-            /** @description Also the ETag; send it as If-Match. */
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Residents under contract with it, or whose profile names it as their employer. */
-            residents: {
-                /** Format: uuid */
-                id: string;
-                fullName: string;
-            }[];
-        };
-        EmployerVersion: {
-            version: number;
-            name: string;
-            /** @description 法人番号 */
-            corporateNumber: string | null;
-            address: string | null;
-            /** @description A line of text, or { name?, phone?, email? }. */
-            contact: (string | {
-                name?: string;
-                phone?: string;
-                email?: string;
-            }) | null;
-            /** @description The employer files 外国人雇用状況の届出 at Hello Work. */
-            filesHelloWork: boolean;
-            /** @description Who changed it: `user:<id>` or `key:<id>`. */
-            changedBy: string;
-            /** Format: date-time */
-            changedAt: string;
-        };
-        /** @description Every version, oldest first. */
-        EmployerHistory: components["schemas"]["EmployerVersion"][];
-        OrganisationRegistration: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "support_organisation" | "scrivener_office" | "employer";
-            /**
-             * Format: date
-             * @description The last day of the registration as a 登録支援機関 (法19条の23).
-             * @example 2026-04-01
-             */
-            registrationExpiresOn: string | null;
-            /**
-             * Format: date
-             * @description The renewal was applied for on this day.
-             * @example 2026-04-01
-             */
-            registrationRenewalAppliedOn: string | null;
-            /**
-             * Format: date
-             * @description The latest change of a registered matter (法19条の27).
-             * @example 2026-04-01
-             */
-            registeredMattersChangedOn: string | null;
-            /**
-             * Format: date
-             * @description That change was notified to ISA on this day.
-             * @example 2026-04-01
-             */
-            registeredMattersNotifiedOn: string | null;
-            /**
-             * @description The latest suspension, closure or (planned) resumption of the support business (法19条の29).
-             * @enum {string|null}
-             */
-            supportBusinessChange: "suspended" | "closed" | "resumed" | null;
-            /**
-             * Format: date
-             * @description The day of that suspension or closure, or the day the business resumes.
-             * @example 2026-04-01
-             */
-            supportBusinessChangeOn: string | null;
-            /**
-             * Format: date
-             * @description That suspension, closure or resumption was notified on this day.
-             * @example 2026-04-01
-             */
-            supportBusinessNotifiedOn: string | null;
-            /** @description The fiscal year of the latest yearly report filed (支援実施状況に係る届出, 法19条の30): 2025 = 2025-04-01 – 2026-03-31. */
-            annualReportFiscalYear: number | null;
-            /**
-             * Format: date
-             * @description That yearly report was filed on this day.
-             * @example 2026-04-01
-             */
-            annualReportFiledOn: string | null;
-        };
-        ImportReport: {
-            /** @description true: every row judged, nothing written. */
-            dryRun: boolean;
-            /** @enum {string} */
-            format: "csv" | "xlsx";
-            /**
-             * @description csv only: how the bytes were read.
-             * @enum {string|null}
-             */
-            encoding: "utf-8" | "shift_jis" | null;
-            rows: number;
-            created: number;
-            updated: number;
-            unchanged: number;
-            errors: number;
-            /** @description Headers the template does not know (not read). */
-            ignoredColumns: string[];
-            /** @description Each column read: the header as the file wrote it, its field, and its name in the template (Japanese). */
-            columns: {
-                column: string;
-                /** @enum {string} */
-                field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "employerCorporateNumber" | "sswField" | "jobCategory" | "ssw1CountFrom" | "ssw1MonthsUsed" | "supportStartedOn" | "enteredOn" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn";
-                columnJa: string;
-            }[];
-            /** @description The row that named the columns (title rows above it are skipped). */
-            headerRow: number;
-            /** @description The counts in one Japanese sentence. */
-            summaryJa: string;
-            results: components["schemas"]["ImportRowResult"][];
-        };
-        ImportRowResult: {
-            /** @description The row number a spreadsheet program shows (the header is row 1). */
-            row: number;
-            /** @enum {string} */
-            status: "created" | "updated" | "unchanged" | "error";
-            /** Format: uuid */
-            residentId?: string;
-            errors?: components["schemas"]["ImportRowError"][];
-            /** @description Imported all the same, but worth a look: ASSIGNEE_UNKNOWN (担当 names nobody: unassigned), LETTERS_LOST (a Shift_JIS save lost letters of a name), the 5-year count taken from 入国日. */
-            warnings?: components["schemas"]["ImportRowError"][];
-            /** @description The employer record 所属機関 names: `existing` (matched by 法人番号, else by name) or `new` (created by the real run). */
-            employer?: {
-                name: string;
-                /** @enum {string} */
-                match: "new" | "existing";
-                /**
-                 * Format: uuid
-                 * @description The record (absent for a new employer in a dry run).
-                 */
-                id?: string;
-            };
-        };
-        ImportRowError: {
-            /** @description The column as the file headed it (null: the row as a whole). */
-            column: string | null;
-            /** @description The column's name in the template (Japanese). */
-            columnJa: string | null;
-            /** @enum {string|null} */
-            field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "employerCorporateNumber" | "sswField" | "jobCategory" | "ssw1CountFrom" | "ssw1MonthsUsed" | "supportStartedOn" | "enteredOn" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn" | null;
-            message: string;
-            /** @description The message in Japanese. */
-            messageJa: string;
-            /** @description A rule code (PERIOD_TOO_LONG, CARD_NUMBER_IN_USE, POSSIBLE_DUPLICATE, …). */
-            code?: string;
-        };
         SignedIn: {
             /** @description Send it as X-CSRF-Token with every write that uses the cookie. */
             csrfToken: string;
@@ -5864,46 +5709,201 @@ export interface components {
             /** @enum {string} */
             reason: "data_subject_request" | "retention_ended" | "recorded_in_error";
         };
-        Health: {
+        Employer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description 法人番号 */
+            corporateNumber: string | null;
+            address: string | null;
+            /** @description A line of text, or { name?, phone?, email? }. */
+            contact: (string | {
+                name?: string;
+                phone?: string;
+                email?: string;
+            }) | null;
+            /** @description The employer files 外国人雇用状況の届出 at Hello Work. */
+            filesHelloWork: boolean;
+            /** @description Also the ETag; send it as If-Match. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EmployerPage: {
+            items: components["schemas"]["Employer"][];
+            total: number;
+        };
+        EmployerWithResidents: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description 法人番号 */
+            corporateNumber: string | null;
+            address: string | null;
+            /** @description A line of text, or { name?, phone?, email? }. */
+            contact: (string | {
+                name?: string;
+                phone?: string;
+                email?: string;
+            }) | null;
+            /** @description The employer files 外国人雇用状況の届出 at Hello Work. */
+            filesHelloWork: boolean;
+            /** @description Also the ETag; send it as If-Match. */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Residents under contract with it, or whose profile names it as their employer. */
+            residents: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            }[];
+        };
+        EmployerVersion: {
+            version: number;
+            name: string;
+            /** @description 法人番号 */
+            corporateNumber: string | null;
+            address: string | null;
+            /** @description A line of text, or { name?, phone?, email? }. */
+            contact: (string | {
+                name?: string;
+                phone?: string;
+                email?: string;
+            }) | null;
+            /** @description The employer files 外国人雇用状況の届出 at Hello Work. */
+            filesHelloWork: boolean;
+            /** @description Who changed it: `user:<id>` or `key:<id>`. */
+            changedBy: string;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        /** @description Every version, oldest first. */
+        EmployerHistory: components["schemas"]["EmployerVersion"][];
+        OrganisationRegistration: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "support_organisation" | "scrivener_office" | "employer";
             /**
-             * @description degraded: serving, but some residents’ events cannot be projected (listed in quarantined).
-             * @enum {string}
+             * Format: date
+             * @description The last day of the registration as a 登録支援機関 (法19条の23).
+             * @example 2026-04-01
              */
-            status: "ok" | "degraded" | "unavailable";
-            /** @description Events written but not yet in the read models. */
-            projectionLag?: number;
-            /** @description Only when degraded: the residents left out of the read models (the first 20), oldest first. */
-            quarantined?: {
-                total: number;
-                residents: {
-                    residentId: string;
-                    /** @description The stream’s last version when it failed (null: it could not be read). */
-                    version: number | null;
-                    /** @description Why its events could not be projected (SQLSTATE or error name, and message). */
-                    error: string;
-                    /**
-                     * Format: date-time
-                     * @description When it last failed.
-                     */
-                    since: string;
-                }[];
+            registrationExpiresOn: string | null;
+            /**
+             * Format: date
+             * @description The renewal was applied for on this day.
+             * @example 2026-04-01
+             */
+            registrationRenewalAppliedOn: string | null;
+            /**
+             * Format: date
+             * @description The latest change of a registered matter (法19条の27).
+             * @example 2026-04-01
+             */
+            registeredMattersChangedOn: string | null;
+            /**
+             * Format: date
+             * @description That change was notified to ISA on this day.
+             * @example 2026-04-01
+             */
+            registeredMattersNotifiedOn: string | null;
+            /**
+             * @description The latest suspension, closure or (planned) resumption of the support business (法19条の29).
+             * @enum {string|null}
+             */
+            supportBusinessChange: "suspended" | "closed" | "resumed" | null;
+            /**
+             * Format: date
+             * @description The day of that suspension or closure, or the day the business resumes.
+             * @example 2026-04-01
+             */
+            supportBusinessChangeOn: string | null;
+            /**
+             * Format: date
+             * @description That suspension, closure or resumption was notified on this day.
+             * @example 2026-04-01
+             */
+            supportBusinessNotifiedOn: string | null;
+            /** @description The fiscal year of the latest yearly report filed (支援実施状況に係る届出, 法19条の30): 2025 = 2025-04-01 – 2026-03-31. */
+            annualReportFiscalYear: number | null;
+            /**
+             * Format: date
+             * @description That yearly report was filed on this day.
+             * @example 2026-04-01
+             */
+            annualReportFiledOn: string | null;
+        };
+        ImportReport: {
+            /** @description true: every row judged, nothing written. */
+            dryRun: boolean;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /**
+             * @description csv only: how the bytes were read.
+             * @enum {string|null}
+             */
+            encoding: "utf-8" | "shift_jis" | null;
+            rows: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            errors: number;
+            /** @description Headers the template does not know (not read). */
+            ignoredColumns: string[];
+            /** @description Each column read: the header as the file wrote it, its field, and its name in the template (Japanese). */
+            columns: {
+                column: string;
+                /** @enum {string} */
+                field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "employerCorporateNumber" | "sswField" | "jobCategory" | "ssw1CountFrom" | "ssw1MonthsUsed" | "supportStartedOn" | "enteredOn" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn";
+                columnJa: string;
+            }[];
+            /** @description The row that named the columns (title rows above it are skipped). */
+            headerRow: number;
+            /** @description The counts in one Japanese sentence. */
+            summaryJa: string;
+            results: components["schemas"]["ImportRowResult"][];
+        };
+        ImportRowResult: {
+            /** @description The row number a spreadsheet program shows (the header is row 1). */
+            row: number;
+            /** @enum {string} */
+            status: "created" | "updated" | "unchanged" | "error";
+            /** Format: uuid */
+            residentId?: string;
+            errors?: components["schemas"]["ImportRowError"][];
+            /** @description Imported all the same, but worth a look: ASSIGNEE_UNKNOWN (担当 names nobody: unassigned), LETTERS_LOST (a Shift_JIS save lost letters of a name), the 5-year count taken from 入国日. */
+            warnings?: components["schemas"]["ImportRowError"][];
+            /** @description The employer record 所属機関 names: `existing` (matched by 法人番号, else by name) or `new` (created by the real run). */
+            employer?: {
+                name: string;
+                /** @enum {string} */
+                match: "new" | "existing";
+                /**
+                 * Format: uuid
+                 * @description The record (absent for a new employer in a dry run).
+                 */
+                id?: string;
             };
         };
-        ProjectionQuarantine: {
-            total: number;
-            items: {
-                residentId: string;
-                /** @description The stream’s last version when it failed (null: it could not be read). */
-                version: number | null;
-                /** @description Why its events could not be projected (SQLSTATE or error name, and message). */
-                error: string;
-                /**
-                 * Format: date-time
-                 * @description When it last failed.
-                 */
-                since: string;
-                organisationId: string | null;
-            }[];
+        ImportRowError: {
+            /** @description The column as the file headed it (null: the row as a whole). */
+            column: string | null;
+            /** @description The column's name in the template (Japanese). */
+            columnJa: string | null;
+            /** @enum {string|null} */
+            field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "employerCorporateNumber" | "sswField" | "jobCategory" | "ssw1CountFrom" | "ssw1MonthsUsed" | "supportStartedOn" | "enteredOn" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn" | null;
+            message: string;
+            /** @description The message in Japanese. */
+            messageJa: string;
+            /** @description A rule code (PERIOD_TOO_LONG, CARD_NUMBER_IN_USE, POSSIBLE_DUPLICATE, …). */
+            code?: string;
         };
         Matter: {
             /** Format: uuid */
@@ -7657,6 +7657,151 @@ export interface operations {
                         /** @enum {string} */
                         code: "EVENT_BEFORE_BIRTH" | "EVENT_IN_FUTURE" | "NO_PENDING_APPLICATION" | "APPLICATION_ALREADY_PENDING" | "REENTRY_LAPSED" | "NO_OPEN_REENTRY" | "REENTRY_OPEN" | "NOT_IN_JAPAN" | "ALREADY_IN_JAPAN" | "NOT_ABROAD" | "RESIDENT_CLOSED" | "NOT_A_MID_TO_LONG_TERM_RESIDENT" | "NO_STATUS" | "NO_CARD" | "UNKNOWN_CARD_NUMBER" | "ALREADY_HAS_STATUS" | "PERIOD_TOO_LONG" | "PERIOD_ENDS_BEFORE_GRANT" | "PERMIT_ENDS_BEFORE_DEPARTURE" | "STATUS_NOT_GRANTED_AT_LANDING" | "SPECIFIED_CARD_NOT_AVAILABLE" | "BIRTH_DATE_MISMATCH" | "UNKNOWN_EVENT" | "ALREADY_RETRACTED" | "CANNOT_RETRACT" | "CONFLICTS_WITH_LATER_EVENT" | "NOT_REGISTERED" | "PERMIT_TOO_LONG" | "CARD_NOT_HELD" | "STATUS_NOT_IN_FORCE" | "CARD_ISSUED_BEFORE_BIRTH" | "CARD_ISSUED_IN_FUTURE" | "CASE_CLOSED" | "CASE_NOT_CLOSED" | "ALREADY_FOLLOWED" | "PERIOD_ALREADY_ENDED" | "CARD_ALREADY_EXPIRED" | "APPLICATION_AFTER_RECORD" | "SSW1_CAP_EXCEEDED" | "SSW_SIXTH_YEAR_NOT_AVAILABLE" | "NOT_SSW" | "NOT_SSW1" | "NO_SUPPORT" | "SUPPORT_ALREADY_STARTED" | "SSW_EXCLUSION_TOO_SHORT" | "SSW_EXCLUSION_TOO_LONG" | "SKILL_DEVELOPMENT_CAP_EXCEEDED" | "NOT_SKILL_DEVELOPMENT" | "TRANSFER_RESTRICTED" | "TECHNICAL_INTERN_TRAINING_CLOSED" | "IDEMPOTENCY_KEY_REUSED" | "ASSIGNEE_NOT_IN_ORGANISATION" | "RESIDENT_HISTORY_FULL";
                     };
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResidentTimelineController_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status from each day it changes, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentTimeline"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget is renewed. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssigneesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Id and name of each, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignees"];
+                };
+            };
+            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials do not carry the role this needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
@@ -9504,151 +9649,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityLogPage"];
-                };
-            };
-            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credentials do not carry the role this needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found in the caller’s organisation (another organisation’s data is answered the same way). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The URL is too long. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds until the budget is renewed. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    AssigneesController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Id and name of each, by name. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Assignees"];
-                };
-            };
-            /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credentials do not carry the role this needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The URL is too long. */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: the credential’s budget a minute (RATE_LIMIT_PER_MINUTE), or the address’s failed authentications, is spent; retry after the Retry-After seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds until the budget is renewed. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ResidentTimelineController_timeline: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The status from each day it changes, in order. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResidentTimeline"];
                 };
             };
             /** @description The request is malformed: `errors` lists every field, header or query parameter at fault. */

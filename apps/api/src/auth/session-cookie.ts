@@ -3,6 +3,7 @@
  * writes), Secure whenever the request came over TLS (directly, or through a proxy that says
  * so in X-Forwarded-Proto when TRUST_PROXY is on), for the whole site.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'zairyu_session';
@@ -25,4 +26,9 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, s
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+}
+
+/** The token a cookie-authenticated write must echo in X-CSRF-Token: derived from the secret, never stored. */
+export function csrfTokenOf(secret: string): string {
+  return createHash('sha256').update(`csrf:${secret}`).digest('base64url');
 }

@@ -7,8 +7,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import type { Principal } from '../auth/principal.js';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import { badRequest } from '../http/problem.js';
-import { ResidentFailure } from '../residents/resident-failure.js';
+import { invalidInput } from '../failures/failure.js';
+import { ResidentFailure } from './resident-failure.js';
 import { isUuid } from '../http/query-params.js';
 
 /** `undefined`: anyone; `null`: nobody in charge; a string: that user. */
@@ -19,12 +19,12 @@ export function assigneeParam(value: string | undefined, caller: Principal): Ass
   if (value === 'none') return null;
   if (value === 'me') {
     if (caller.kind === 'key' && caller.user) return caller.user.id;
-    throw badRequest('assignedTo=me needs a signed-in person; a key names a user id.', [
+    throw invalidInput('assignedTo=me needs a signed-in person; a key names a user id.', [
       { field: 'assignedTo', message: 'me is only for a signed-in person' },
     ]);
   }
   if (!isUuid(value))
-    throw badRequest('assignedTo must be me, none or a user id.', [{ field: 'assignedTo', message: 'must be me, none or a user id' }]);
+    throw invalidInput('assignedTo must be me, none or a user id.', [{ field: 'assignedTo', message: 'must be me, none or a user id' }]);
   return value.toLowerCase();
 }
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '../auth/principal.js';
+import type { Role } from './principal.js';
 
 /** Only the SHA-256 of the secret is kept: the key itself is shown once, when issued. */
 @Entity({ schema: 'platform', name: 'api_key' })
