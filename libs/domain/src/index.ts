@@ -5,6 +5,7 @@ export * from './calendar/japanese-era.js';
 export * from './status-catalogue.js';
 export * from './deadline-catalogue.js';
 export * from './domain-error.js';
+export * from './rule-code-sentences.js';
 export * from './events/card-data.js';
 export * from './events/typed-text.js';
 export * from './events/events.js';

@@ -103,7 +103,7 @@ export class ExportsController {
     const organisationId = caller.organisationId;
     // Checked first: a refused export writes no log line and sends no byte.
     const first = await this.queries.execute(new ListResidents(organisationId, filters, 1, EXPORT_PAGE, asOf));
-    await this.record(caller, request, 'residents', kind, first.total);
+    await this.securityLog.exportMade(caller, request.ip, 'list:residents', { format: kind, rows: first.total });
     const emails = await this.userEmails(organisationId);
     const queries = this.queries;
     const { dataSource, seal } = this;
@@ -157,7 +157,7 @@ export class ExportsController {
     const organisationId = caller.organisationId;
     const list = (page: number) => this.queries.execute(new ListDeadlines(organisationId, { ...filter, page, pageSize: EXPORT_PAGE }));
     const first = await list(1);
-    await this.record(caller, request, 'deadlines', kind, first.total);
+    await this.securityLog.exportMade(caller, request.ip, 'list:deadlines', { format: kind, rows: first.total });
     // The organisation's own deadlines (residentId null) carry its name where a resident's would be.
     const organisationName = (await this.registrations.ownDeadlines(organisationId)).name ?? OWED_BY_LABEL.organisation.ja;
     async function* batches(): AsyncGenerator<DeadlineExportRow[]> {
@@ -190,17 +190,6 @@ export class ExportsController {
     return new StreamableFile(stream as never, {
       type: CONTENT_TYPES[format],
       disposition: `attachment; filename="${name}.${format}"`,
-    });
-  }
-
-  private async record(caller: OrganisationCaller, request: FastifyRequest, list: string, format: ExportFormat, rows: number) {
-    await this.securityLog.record({
-      organisationId: caller.organisationId,
-      kind: 'export_made',
-      actor: caller,
-      address: request.ip,
-      subject: `list:${list}`,
-      detail: { format, rows },
     });
   }
 

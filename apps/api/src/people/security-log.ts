@@ -10,7 +10,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../bootstrap/tokens.js';
-import type { Principal } from '../auth/principal.js';
+import type { OrganisationCaller, Principal } from '../auth/principal.js';
 
 export const SECURITY_EVENT_KINDS = [
   'signed_in',
@@ -88,6 +88,16 @@ export class SecurityLog {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [entry.organisationId, entry.kind, actor.id, actor.name, entry.address, entry.subject ?? null, JSON.stringify(entry.detail ?? {})],
     );
+  }
+
+  /** An export made for an organisation: what it holds (`list:…`, `filing:…`, `resident:…`), its format and rows. */
+  exportMade(
+    caller: OrganisationCaller,
+    address: string | null,
+    subject: string,
+    detail: { format: string; rows?: number },
+  ): Promise<void> {
+    return this.record({ organisationId: caller.organisationId, kind: 'export_made', actor: caller, address, subject, detail });
   }
 
   /** Newest first. */

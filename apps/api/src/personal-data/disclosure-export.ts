@@ -25,14 +25,7 @@ export class DisclosureExport {
       this.queries.execute(new GetResident(organisationId, residentId, 'deadlines', today)),
       this.queries.execute(new GetResident(organisationId, residentId, 'events', today)),
     ]);
-    await this.securityLog.record({
-      organisationId,
-      kind: 'export_made',
-      actor: caller,
-      address,
-      subject: `resident:${resident.id}`,
-      detail: { format: 'disclosure_json' },
-    });
+    await this.securityLog.exportMade(caller, address, `resident:${resident.id}`, { format: 'disclosure_json' });
     return { exportedAt: now.toISOString(), asOf: today, resident, status, deadlines, events };
   }
 }

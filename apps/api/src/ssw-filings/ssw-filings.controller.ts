@@ -123,7 +123,10 @@ export class SswFilingsController {
       const line = annualReportWorker(history.fold.stateAsOf(END_OF_TIME), history.events, row.employer, fiscalYear);
       if (line !== null) lines.push(line);
     }
-    await this.logged(caller, request, `annual-report:${employer.id}:FY${fiscalYear}`, lines.length);
+    await this.securityLog.exportMade(caller, request.ip, `filing:annual-report:${employer.id}:FY${fiscalYear}`, {
+      format: 'xlsx',
+      rows: lines.length,
+    });
     attachment(reply, `annual-report-FY${fiscalYear}-${employer.id}`);
     return annualReportWorkbook(await this.header(caller.organisationId, party(employer, null)), fiscalYear, lines);
   }
@@ -172,7 +175,7 @@ export class SswFilingsController {
     const employer = named === null ? null : await this.employers.named(caller.organisationId, named);
     const header = await this.header(caller.organisationId, party(employer, named));
     const form = interview === null ? noticeForm(header, worker, notice!) : interviewForm(header, worker, interview.interview);
-    await this.logged(caller, request, `document:${history.residentId}:${eventId}`, 1, format);
+    await this.securityLog.exportMade(caller, request.ip, `filing:document:${history.residentId}:${eventId}`, { format, rows: 1 });
     const name = `${interview === null ? notice!.form : 'interview'}-${fact.occurredOn}-${history.residentId.slice(0, 8)}`;
     reply.header('content-type', format === 'pdf' ? PDF : XLSX).header('content-disposition', `attachment; filename="${name}.${format}"`);
     return format === 'pdf' ? shortFormPdf(form) : shortFormWorkbook(form);
@@ -185,16 +188,5 @@ export class SswFilingsController {
       employer,
       madeOn: japanDateOf(this.clock()),
     };
-  }
-
-  private logged(caller: OrganisationCaller, request: FastifyRequest, subject: string, rows: number, format = 'xlsx') {
-    return this.securityLog.record({
-      organisationId: caller.organisationId,
-      kind: 'export_made',
-      actor: caller,
-      address: request.ip,
-      subject: `filing:${subject}`,
-      detail: { format, rows },
-    });
   }
 }

@@ -21,6 +21,8 @@ import {
   type Matter,
   type MatterResult,
 } from './api';
+import { OpenRequestAnswer } from './OpenRequestAnswer';
+import { StepForm } from './StepForm';
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -76,7 +78,7 @@ export function FilingSection({ matter }: { matter: Matter }) {
       <Text size="sm" c="dimmed">
         {t('matters.notFiled')}
       </Text>
-      <Group align="flex-start" gap="sm" component="form" onSubmit={(event) => (event.preventDefault(), submit())}>
+      <StepForm onSubmit={submit}>
         <DateText label={t('matters.filedOn')} value={filedOn} onChange={setFiledOn} required />
         <TextInput label={t('matters.bureau')} value={bureau} onChange={(event) => setBureau(event.currentTarget.value)} w={280} />
         <Select
@@ -95,7 +97,7 @@ export function FilingSection({ matter }: { matter: Matter }) {
         <Button type="submit" mt={25} disabled={!day} loading={file.isPending}>
           {t('matters.recordFiling')}
         </Button>
-      </Group>
+      </StepForm>
       <Failure mutation={file} />
     </Section>
   );
@@ -107,7 +109,6 @@ export function RequestSection({ matter }: { matter: Matter }) {
   const [requestedOn, setRequestedOn] = useState(todayInJapan());
   const [dueOn, setDueOn] = useState('');
   const [items, setItems] = useState('');
-  const [submittedOn, setSubmittedOn] = useState(todayInJapan());
   if (matter.filing === null || matter.stage === 'done') return null;
   const notice = matter.openRequests.find((request) => request.kind === 'additional_documents');
   const list = items
@@ -116,27 +117,17 @@ export function RequestSection({ matter }: { matter: Matter }) {
     .filter(Boolean);
   const requested = parseDate(requestedOn);
   const due = parseDate(dueOn);
-  const submitted = parseDate(submittedOn);
   return (
     <Section id="request-title" title={t('matters.request')}>
       {notice !== undefined && (
-        <Group
-          align="flex-start"
-          gap="sm"
-          component="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (submitted) record.mutate({ type: 'AdditionalDocumentsSubmitted', occurredOn: submitted, data: {} });
-          }}
-        >
-          <Text fw={700} c="orange.8" mt={30} data-testid="open-request">
-            {t('matters.openRequest', { date: formatDate(notice.dueOn, i18n.language) })}
-          </Text>
-          <DateText label={t('matters.submittedOn')} value={submittedOn} onChange={setSubmittedOn} required />
-          <Button type="submit" mt={25} disabled={!submitted} loading={record.isPending}>
-            {t('matters.recordSubmission')}
-          </Button>
-        </Group>
+        <OpenRequestAnswer
+          notice={t('matters.openRequest', { date: formatDate(notice.dueOn, i18n.language) })}
+          testId="open-request"
+          dateLabel={t('matters.submittedOn')}
+          buttonLabel={t('matters.recordSubmission')}
+          pending={record.isPending}
+          onAnswer={(day) => record.mutate({ type: 'AdditionalDocumentsSubmitted', occurredOn: day, data: {} })}
+        />
       )}
       <Stack
         gap="sm"
@@ -196,12 +187,8 @@ export function ResultSection({ matter }: { matter: Matter }) {
   const choices = (matter.filing === null ? ['withdrawn'] : ['granted', 'denied', 'withdrawn']) as MatterResult[];
   return (
     <Section id="result-title" title={t('matters.result')}>
-      <Group
-        align="flex-start"
-        gap="sm"
-        component="form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <StepForm
+        onSubmit={() => {
           if (day && result && choices.includes(result as MatterResult)) decide.mutate({ result: result as MatterResult, decidedOn: day });
         }}
       >
@@ -217,7 +204,7 @@ export function ResultSection({ matter }: { matter: Matter }) {
         <Button type="submit" mt={25} disabled={!day} loading={decide.isPending}>
           {t('matters.recordResult')}
         </Button>
-      </Group>
+      </StepForm>
       <Failure mutation={decide} />
     </Section>
   );
@@ -258,12 +245,8 @@ export function CloseSection({ matter }: { matter: Matter }) {
   const day = parseDate(closedOn);
   return (
     <Section id="close-title" title={t('matters.close')}>
-      <Group
-        align="flex-start"
-        gap="sm"
-        component="form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <StepForm
+        onSubmit={() => {
           if (day) close.mutate({ closedOn: day, ...(note.trim() ? { note: note.trim() } : {}) });
         }}
       >
@@ -272,7 +255,7 @@ export function CloseSection({ matter }: { matter: Matter }) {
         <Button type="submit" mt={25} color="gray" disabled={!day} loading={close.isPending}>
           {t('matters.closeMatter')}
         </Button>
-      </Group>
+      </StepForm>
       <Failure mutation={close} />
     </Section>
   );

@@ -3,7 +3,7 @@
  * deadlines, shown on the board): a 出頭通知 and the attendance, and for a certificate of
  * eligibility its issue (the 3 months to land run from it, coe_entry).
  */
-import { Button, Group, Text, TextInput } from '@mantine/core';
+import { Button, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateText } from '../dates/DateText';
@@ -12,6 +12,8 @@ import { parseDate } from '../dates/parse-date';
 import { StatusSelect } from '../record/StatusSelect';
 import { useRecordRequestFact, type Matter } from './api';
 import { Failure, Section } from './MatterSteps';
+import { OpenRequestAnswer } from './OpenRequestAnswer';
+import { StepForm } from './StepForm';
 
 export function SummonsSection({ matter }: { matter: Matter }) {
   const { t, i18n } = useTranslation();
@@ -19,39 +21,24 @@ export function SummonsSection({ matter }: { matter: Matter }) {
   const [issuedOn, setIssuedOn] = useState(todayInJapan());
   const [appearOn, setAppearOn] = useState('');
   const [place, setPlace] = useState('');
-  const [attendedOn, setAttendedOn] = useState(todayInJapan());
   if (matter.filing === null || matter.stage === 'done') return null;
   const summons = matter.openRequests.find((request) => request.kind === 'summons_appearance');
   const issued = parseDate(issuedOn);
   const appear = parseDate(appearOn);
-  const attended = parseDate(attendedOn);
   return (
     <Section id="summons-title" title={t('matters.summons')}>
       {summons !== undefined && (
-        <Group
-          align="flex-start"
-          gap="sm"
-          component="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (attended) record.mutate({ type: 'SummonsAttended', occurredOn: attended, data: {} });
-          }}
-        >
-          <Text fw={700} c="orange.8" mt={30} data-testid="open-summons">
-            {t('matters.openSummons', { date: formatDate(summons.dueOn, i18n.language) })}
-          </Text>
-          <DateText label={t('matters.attendedOn')} value={attendedOn} onChange={setAttendedOn} required />
-          <Button type="submit" mt={25} disabled={!attended} loading={record.isPending}>
-            {t('matters.recordAttendance')}
-          </Button>
-        </Group>
+        <OpenRequestAnswer
+          notice={t('matters.openSummons', { date: formatDate(summons.dueOn, i18n.language) })}
+          testId="open-summons"
+          dateLabel={t('matters.attendedOn')}
+          buttonLabel={t('matters.recordAttendance')}
+          pending={record.isPending}
+          onAnswer={(day) => record.mutate({ type: 'SummonsAttended', occurredOn: day, data: {} })}
+        />
       )}
-      <Group
-        align="flex-start"
-        gap="sm"
-        component="form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <StepForm
+        onSubmit={() => {
           if (issued && appear)
             record.mutate(
               {
@@ -69,7 +56,7 @@ export function SummonsSection({ matter }: { matter: Matter }) {
         <Button type="submit" variant="light" mt={25} disabled={!issued || !appear} loading={record.isPending}>
           {t('matters.recordSummons')}
         </Button>
-      </Group>
+      </StepForm>
       <Failure mutation={record} />
     </Section>
   );
@@ -85,12 +72,8 @@ export function CoeSection({ matter }: { matter: Matter }) {
   const issued = parseDate(issuedOn);
   return (
     <Section id="coe-title" title={t('matters.coe')}>
-      <Group
-        align="flex-start"
-        gap="sm"
-        component="form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <StepForm
+        onSubmit={() => {
           if (issued && status) record.mutate({ type: 'CoeIssued', occurredOn: issued, data: { issuedOn: issued, status } });
         }}
       >
@@ -99,7 +82,7 @@ export function CoeSection({ matter }: { matter: Matter }) {
         <Button type="submit" mt={25} disabled={!issued || !status} loading={record.isPending}>
           {t('matters.recordCoe')}
         </Button>
-      </Group>
+      </StepForm>
       <Failure mutation={record} />
     </Section>
   );

@@ -251,17 +251,25 @@ function RowDocument({ deadline, title }: { deadline: CaseloadDeadline; title: s
   );
 }
 
-function DutyCard({
-  deadline,
-  asOf,
-  title,
-  onAct,
-}: {
+/** One duty of the month, as a table row (a wide screen) or a card (a phone). */
+interface DutyProps {
   deadline: CaseloadDeadline;
   asOf: string;
   title: string;
   onAct(d: CaseloadDeadline): void;
-}) {
+}
+
+/** What can be done with a duty: its document drafts, and 対応する while it is open. */
+function DutyActions({ deadline, title, onAct }: Omit<DutyProps, 'asOf'>) {
+  return (
+    <>
+      <RowDocument deadline={deadline} title={title} />
+      <ActButton deadline={deadline} title={title} onAct={onAct} />
+    </>
+  );
+}
+
+function DutyCard({ deadline, asOf, title, onAct }: DutyProps) {
   const { t, i18n } = useTranslation();
   const counter = useCounter(deadline, asOf);
   return (
@@ -283,8 +291,7 @@ function DutyCard({
           {formatDate(deadline.dueOn, i18n.language)}・{counter}
         </Text>
         <Group gap={4}>
-          <RowDocument deadline={deadline} title={title} />
-          <ActButton deadline={deadline} title={title} onAct={onAct} />
+          <DutyActions deadline={deadline} title={title} onAct={onAct} />
         </Group>
       </Group>
       <Text size="xs">
@@ -294,17 +301,7 @@ function DutyCard({
   );
 }
 
-function DutyRow({
-  deadline,
-  asOf,
-  title,
-  onAct,
-}: {
-  deadline: CaseloadDeadline;
-  asOf: string;
-  title: string;
-  onAct(d: CaseloadDeadline): void;
-}) {
+function DutyRow({ deadline, asOf, title, onAct }: DutyProps) {
   const { t, i18n } = useTranslation();
   const counter = useCounter(deadline, asOf);
   return (
@@ -343,8 +340,7 @@ function DutyRow({
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
-          <RowDocument deadline={deadline} title={title} />
-          <ActButton deadline={deadline} title={title} onAct={onAct} />
+          <DutyActions deadline={deadline} title={title} onAct={onAct} />
         </Group>
       </Table.Td>
     </Table.Tr>
