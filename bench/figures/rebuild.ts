@@ -12,6 +12,7 @@ import { parseMasterKey, ResidentKeys, residentStream, sealedEventStore, type Se
 import { BENCH_MASTER_KEY } from '../api-process.js';
 import { generateResidents, type GeneratedResident } from '../lifecycle-generator.js';
 import { percentile, progress, report } from '../report.js';
+import { resetSqlStats, writeSqlStats } from '../sql-statements.js';
 
 export const BENCH_TODAY = '2026-11-23';
 
@@ -79,6 +80,7 @@ async function openingStore(pool: pg.Pool): Promise<SealedEventStore> {
 
 export async function rebuildFigure(pool: pg.Pool, events: number): Promise<void> {
   const store = await openingStore(pool);
+  await resetSqlStats(pool);
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
@@ -87,6 +89,7 @@ export async function rebuildFigure(pool: pg.Pool, events: number): Promise<void
       progress(`rebuild ${p.done.toLocaleString('en')}/${p.total?.toLocaleString('en')} events, ${Math.round(p.eventsPerSecond)} events/s`);
   });
   clearInterval(sampler);
+  await writeSqlStats(pool, 'rebuild', result.events);
   report('rebuild', result.events / result.seconds, 'events/s', result.events);
   report('rebuild peak RSS (bench process)', peak / 1024 / 1024, 'MB', result.events);
   void events;
@@ -105,6 +108,7 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
     await store.append(residentStream(resident.residentId), envelope(resident, organisationId), 'no_stream');
   const versions = new Map(residents.map((r) => [r.residentId, 2]));
   const lags: number[] = [];
+  await resetSqlStats(pool);
   const sampler = setInterval(() => void projector.lag().then((lag) => lags.push(lag ?? 0)), 200);
   const started = performance.now();
   let sent = 0;
@@ -136,6 +140,7 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   }
   clearInterval(sampler);
   await leader.stop();
+  await writeSqlStats(pool, 'lag', sent);
   // Leave the read models caught up with the log, as a running projector keeps them.
   await projector.catchUp();
   lags.sort((a, b) => a - b);
