@@ -74,7 +74,7 @@ export async function writeCaseload(pool: pg.Pool, organisations: string[], resi
  * their values are opened as the live projector opens them (the lives written here are not sealed,
  * and pass through as they are).
  */
-async function openingStore(pool: pg.Pool): Promise<SealedEventStore> {
+export async function openingStore(pool: pg.Pool): Promise<SealedEventStore> {
   return sealedEventStore(await PostgresEventStore.open(pool), new ResidentKeys(pool, parseMasterKey(BENCH_MASTER_KEY)));
 }
 
