@@ -24,9 +24,11 @@ async function postgresCpuMs(pool: pg.Pool): Promise<number | null> {
       if (!/^\d+$/.test(pid)) continue;
       const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
       if (stat === null) continue;
-      // Fields after the command (which may hold spaces): state ppid … utime(14) stime(15).
+      // Fields after the command (which may hold spaces): state ppid … utime(14) stime(15) cutime cstime.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pid) === postmaster || Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+      if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+      // A backend that ended (a pool's idle connection closed) left its time to the postmaster.
+      if (Number(pid) === postmaster) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     }
     return (ticks * 1000) / TICKS_PER_SECOND;
   } catch {
