@@ -15,6 +15,7 @@ import { importFigure } from './figures/import.js';
 import { noisyNeighbourFigure } from './figures/noisy-neighbour.js';
 import { checkRealism, lagFigure, rebuildFigure, writeCaseload } from './figures/rebuild.js';
 import { progress, report, table } from './report.js';
+import { sqlStatsSettings } from './sql-statements.js';
 
 const quick = process.argv.includes('--quick');
 /** `--only append|rebuild|queries|http|noisy|fuzz|import` runs one figure (and what it needs), for profiling. */
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   await chmod(root, 0o755);
   const server = process.env['BENCH_DATABASE_URL']
     ? null
-    : await startEmbeddedPostgres({ dataDir: join(root, 'postgres'), persistent: false });
+    : await startEmbeddedPostgres({ dataDir: join(root, 'postgres'), persistent: false, settings: sqlStatsSettings });
   const databaseUrl = process.env['BENCH_DATABASE_URL'] ?? server!.url;
   const pool = createPgPool(databaseUrl, { max: 40, applicationName: 'zairyu-bench' });
   try {

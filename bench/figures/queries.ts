@@ -9,9 +9,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '@zairyu/domain';
-import { PostgresEventStore } from '@zairyu/event-store';
 import { Projector, ReadModelSeal } from '@zairyu/read-model';
-import { KeptFolds, newDataKey, ResidentKeys } from '@zairyu/resident-streams';
+import { KeptFolds } from '@zairyu/resident-streams';
 import { ProjectionHandle } from '../../apps/api/src/projection/read-your-writes.js';
 import { ListDeadlines, ListDeadlinesHandler } from '../../apps/api/src/deadlines/list-deadlines.handler.js';
 import { ListResidents, ListResidentsHandler } from '../../apps/api/src/residents/list-residents.handler.js';
@@ -20,7 +19,7 @@ import { ResidentLedger } from '../../apps/api/src/residents/resident-ledger.ser
 import { DisplayNames } from '../../apps/api/src/people/display-names.js';
 import { OrganisationRegistrations } from '../../apps/api/src/employers/organisation-registration.js';
 import { latencies, progress, report } from '../report.js';
-import { BENCH_TODAY } from './rebuild.js';
+import { BENCH_TODAY, openingStore } from './rebuild.js';
 
 const KINDS = [
   'period_renewal',
@@ -88,9 +87,10 @@ export async function queriesFigure(
   await fillOrganisations(pool, [big], scale.single, template.status_timeline);
   await fillOrganisations(pool, many, Math.round(scale.across / 100), template.status_timeline);
 
-  // As in the API: each list read first checks that the projection has caught up with the log.
-  const store = await PostgresEventStore.open(pool);
-  const seal = new ReadModelSeal(new ResidentKeys(pool, newDataKey()));
+  // As in the API: each list read first checks that the projection has caught up with the log,
+  // and streams are read through the sealed store (the import figure's residents are sealed).
+  const store = await openingStore(pool);
+  const seal = new ReadModelSeal(store.keys);
   const projection = new ProjectionHandle(store, new Projector(pool, store, { seal }), null);
   const deadlines = new ListDeadlinesHandler(dataSource, projection, seal, new DisplayNames(pool), new OrganisationRegistrations(pool));
   const residents = new ListResidentsHandler(dataSource, projection, new DisplayNames(pool), seal);

@@ -12,6 +12,8 @@ import { parseMasterKey, ResidentKeys, residentStream, sealedEventStore, type Se
 import { BENCH_MASTER_KEY } from '../api-process.js';
 import { generateResidents, type GeneratedResident } from '../lifecycle-generator.js';
 import { percentile, progress, report } from '../report.js';
+import { resetSqlStats, writeSqlStats } from '../sql-statements.js';
+import { cpuPerThousand, cpuTimes, type CpuTimes } from '../cpu-usage.js';
 
 export const BENCH_TODAY = '2026-11-23';
 
@@ -73,12 +75,14 @@ export async function writeCaseload(pool: pg.Pool, organisations: string[], resi
  * their values are opened as the live projector opens them (the lives written here are not sealed,
  * and pass through as they are).
  */
-async function openingStore(pool: pg.Pool): Promise<SealedEventStore> {
+export async function openingStore(pool: pg.Pool): Promise<SealedEventStore> {
   return sealedEventStore(await PostgresEventStore.open(pool), new ResidentKeys(pool, parseMasterKey(BENCH_MASTER_KEY)));
 }
 
 export async function rebuildFigure(pool: pg.Pool, events: number): Promise<void> {
   const store = await openingStore(pool);
+  await resetSqlStats(pool);
+  const cpu = await cpuTimes(pool);
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
@@ -87,7 +91,10 @@ export async function rebuildFigure(pool: pg.Pool, events: number): Promise<void
       progress(`rebuild ${p.done.toLocaleString('en')}/${p.total?.toLocaleString('en')} events, ${Math.round(p.eventsPerSecond)} events/s`);
   });
   clearInterval(sampler);
+  const used = await cpuPerThousand(pool, cpu, result.events);
+  await writeSqlStats(pool, 'rebuild', result.events);
   report('rebuild', result.events / result.seconds, 'events/s', result.events);
+  reportCpu('rebuild', used, result.events);
   report('rebuild peak RSS (bench process)', peak / 1024 / 1024, 'MB', result.events);
   void events;
 }
@@ -105,6 +112,8 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
     await store.append(residentStream(resident.residentId), envelope(resident, organisationId), 'no_stream');
   const versions = new Map(residents.map((r) => [r.residentId, 2]));
   const lags: number[] = [];
+  await resetSqlStats(pool);
+  const cpu = await cpuTimes(pool);
   const sampler = setInterval(() => void projector.lag().then((lag) => lags.push(lag ?? 0)), 200);
   const started = performance.now();
   let sent = 0;
@@ -136,10 +145,18 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   }
   clearInterval(sampler);
   await leader.stop();
+  const used = await cpuPerThousand(pool, cpu, sent);
+  await writeSqlStats(pool, 'lag', sent);
+  reportCpu('projector under load (writer included)', used, sent);
   // Leave the read models caught up with the log, as a running projector keeps them.
   await projector.catchUp();
   lags.sort((a, b) => a - b);
   report(`projector lag at ${eventsPerSecond} events/s p50`, percentile(lags, 50), 'events', lags.length);
   report(`projector lag at ${eventsPerSecond} events/s max`, lags.at(-1) ?? NaN, 'events', lags.length);
   report(`write load achieved`, sent / seconds, 'events/s', sent);
+}
+
+function reportCpu(figure: string, used: CpuTimes, events: number): void {
+  report(`${figure}: CPU of the bench process`, used.benchMs, 'ms/1k ev', events);
+  if (used.postgresMs !== null) report(`${figure}: CPU of PostgreSQL`, used.postgresMs, 'ms/1k ev', events);
 }

@@ -38,15 +38,16 @@ export function residentAsOf(events: readonly RecordedEvent[], asOf: LocalDate):
 }
 
 /**
- * `state` is the fold of the facts up to `asOf`; `later` the facts after it, in legal order.
+ * `state` is the fold of the facts up to `asOf`; `later` the facts after it, in legal order
+ * (from `later[from]` on: a caller stepping through one list need not copy its tail each step).
  * Applies the first later fact if it reaches back to `asOf` (see above), else returns `state`.
  */
-export function reachBack(state: ResidentState, later: readonly RecordedEvent[], asOf: LocalDate): ResidentState {
+export function reachBack(state: ResidentState, later: readonly RecordedEvent[], asOf: LocalDate, from = 0): ResidentState {
   const stay = state.stay;
   if (stay?.periodExpiresOn == null || asOf <= stay.periodExpiresOn || state.pendingStay !== null || state.presence !== 'in_japan') {
     return state;
   }
-  const application = later.find((fact) => REACHES_BACK.has(fact.type));
+  const application = later.find((fact, index) => index >= from && REACHES_BACK.has(fact.type));
   if (application === undefined || !givesSpecialPeriod(stay, application.occurredOn)) return state;
   return evolve(state, application);
 }

@@ -63,9 +63,12 @@ export function timelineRun(
   }
   // The days to visit: every fact's day (in order, from `next`) and the days the facts fix.
   let factAt = next;
+  // The last segment's status as text: each visit compares its status with it.
+  let lastStatus = JSON.stringify(segments.at(-1)!.status);
   for (;;) {
     while (factAt < facts.length && visits.at(-1) !== undefined && factDay(facts[factAt]!) <= visits.at(-1)!.day) factAt++;
-    const firstChange = [...changeDays].sort()[0];
+    let firstChange: LocalDate | undefined;
+    for (const changeDay of changeDays) if (firstChange === undefined || changeDay < firstChange) firstChange = changeDay;
     const day =
       factAt < facts.length && (firstChange === undefined || factDay(facts[factAt]!) <= firstChange)
         ? factDay(facts[factAt]!)
@@ -76,8 +79,12 @@ export function timelineRun(
       state = evolve(advance(state, factDay(facts[next]!)), facts[next]!);
     }
     state = advance(state, day);
-    const status = timeless(reachBack(state, facts.slice(next), day), day);
-    if (JSON.stringify(status) !== JSON.stringify(segments.at(-1)!.status)) segments.push({ from: day, status });
+    const status = timeless(reachBack(state, facts, day, next), day);
+    const statusText = JSON.stringify(status);
+    if (statusText !== lastStatus) {
+      segments.push({ from: day, status });
+      lastStatus = statusText;
+    }
     const added = changeDaysAfter(state, status).filter((changeDay) => changeDay > day);
     for (const changeDay of added) changeDays.add(changeDay);
     visits.push({ day, segments: segments.length, added });

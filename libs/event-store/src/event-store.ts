@@ -95,3 +95,35 @@ export interface EventStore {
 }
 
 export const EVENT_STORE = Symbol('EventStore');
+
+/** One whole stream of a page read in stream order; `unreadable` when it could not be opened (sealed-event-store.ts). */
+export interface OrderedStream {
+  readonly streamId: string;
+  readonly events: readonly StoredEvent[];
+  readonly unreadable?: Error;
+}
+
+/**
+ * A store that can hand out its streams whole and in stream-id order: a rebuild then reads and
+ * folds each resident once, however its events are spread over the log, instead of re-reading
+ * its stream for every page of the log that touches it. Optional (PostgreSQL has it).
+ */
+export interface StreamOrderedReads {
+  /**
+   * The last position of the settled log, or null when nothing is settled: every event at or
+   * before it has committed, and no event can commit before it later. Read it before the
+   * streams, and every event up to it is among the streams read after.
+   */
+  settledPosition(): Promise<GlobalPosition | null>;
+  /**
+   * Whole streams whose ids start with `prefix` and sort after `after` (null: from the first),
+   * in id order, about `maxEvents` events in all (the last stream is always read to its end).
+   * An empty page is the end.
+   */
+  readStreamsAfter(prefix: string, after: string | null, maxEvents: number): Promise<OrderedStream[]>;
+}
+
+export function readsStreamsInOrder(store: EventStore): store is EventStore & StreamOrderedReads {
+  const candidate = store as Partial<StreamOrderedReads>;
+  return typeof candidate.readStreamsAfter === 'function' && typeof candidate.settledPosition === 'function';
+}

@@ -31,7 +31,9 @@ import type {
   EventStore,
   ExpectedVersion,
   NewEvent,
+  OrderedStream,
   StoredEvent,
+  StreamOrderedReads,
 } from '../event-store.js';
 import { DuplicateEventError, WrongExpectedVersionError } from '../errors.js';
 import { START_OF_LOG, type GlobalPosition } from '../global-position.js';
@@ -81,7 +83,7 @@ export interface PostgresEventStoreOptions {
   maxLockedStreams?: number;
 }
 
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, StreamOrderedReads {
   private readonly queue = new KeyedQueue();
   private readonly maxLockedStreams: number;
   private lockPool: pg.Pool | null = null;
@@ -277,6 +279,36 @@ export class PostgresEventStore implements EventStore {
       [from.commit.toString(), from.prepare.toString(), limit],
     );
     return rows.map(toStoredEvent);
+  }
+
+  async settledPosition(): Promise<GlobalPosition | null> {
+    // Below the oldest running transaction every writer has committed or aborted (see the top of this file).
+    const { rows } = await this.pool.query<{ transaction_text: string; position: string }>({
+      name: 'zairyu-settled',
+      text: `SELECT transaction_id::text AS transaction_text, position FROM events
+             WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+             ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    });
+    return rows[0] ? { commit: BigInt(rows[0].transaction_text), prepare: BigInt(rows[0].position) } : null;
+  }
+
+  async readStreamsAfter(prefix: string, after: string | null, maxEvents: number): Promise<OrderedStream[]> {
+    // A range of the (stream_id, version) index: each stream's events come together, in version order.
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'zairyu-read-streams-after',
+      text: `SELECT ${COLUMNS} FROM events WHERE stream_id > $1 AND stream_id LIKE $2 ORDER BY stream_id, version LIMIT $3`,
+      values: [after ?? '', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, maxEvents],
+    });
+    const streams: Array<{ streamId: string; events: StoredEvent[] }> = [];
+    for (const row of rows) {
+      if (streams.at(-1)?.streamId !== row.stream_id) streams.push({ streamId: row.stream_id, events: [] });
+      streams.at(-1)!.events.push(toStoredEvent(row));
+    }
+    const last = streams.at(-1);
+    // The page ended inside the last stream, perhaps: the rest of it, so that every stream is whole.
+    if (last !== undefined && rows.length === maxEvents)
+      last.events.push(...(await this.readStream(last.streamId, { fromVersion: last.events.at(-1)!.version + 1 })));
+    return streams;
   }
 
   /** The log's (or one organisation's) last committed event; rows of transactions still open are not "written" yet. */

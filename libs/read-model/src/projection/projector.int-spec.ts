@@ -244,7 +244,7 @@ describe('the residents projection', () => {
 
   test('rebuilds during a live write loop all finish (the live projector and the swap lock in one order), and the rows agree', async () => {
     // Small live batches: many live transactions, each a chance to meet the rebuild's swap.
-    const live = new ProjectorLeader(pool, new Projector(pool, store, { batchSize: 20 }), { pollIntervalMs: 5 });
+    const live = new ProjectorLeader(pool, new Projector(pool, store, { batchSize: 20, maxBatchSize: 20 }), { pollIntervalMs: 5 });
     leaders.push(live);
     live.start();
     let writing = true;

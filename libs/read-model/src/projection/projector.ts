@@ -24,15 +24,19 @@ import { LIVE_SCHEMA, type ReadModelSchema } from '../read-model-tables.js';
 import { residentIdOfStream, residentStream, SealedEventStore, type KeptFolds } from '@zairyu/resident-streams';
 import { ReadModelSeal } from '../sealing/read-model-seal.js';
 import { describeFault, isResidentFault, Quarantine, type QuarantinedResident } from './quarantine.js';
-import { residentRows, type ResidentRows } from './resident-rows.js';
+import { residentRows } from './resident-rows.js';
 import { ResidentRowsWriter } from './resident-rows-writer.js';
+import { rowsOf, writeEachApart, type Projected } from './rows-apart.js';
 
 export const RESIDENTS_PROJECTION = 'residents';
 const FOLDS_BETWEEN_YIELDS = 25;
 
 export interface ProjectorOptions {
   schema?: ReadModelSchema;
+  /** Events per batch when up to date; behind, each full batch doubles the next, up to `maxBatchSize`. */
   batchSize?: number;
+  /** The largest batch (default 8 × batchSize): a transaction and the memory a batch holds stay bounded. */
+  maxBatchSize?: number;
   /**
    * Folds kept between batches (shared with the API's requests in its process): a resident the
    * batch touches is then read and folded from its kept version on, not from its first event.
@@ -43,16 +47,10 @@ export interface ProjectorOptions {
 }
 
 /** The seal of a projector reading a sealed store: the rows are sealed with the keys its events are. */
-function sealOf(store: EventStore, given: ReadModelSeal | undefined): ReadModelSeal {
+export function sealOf(store: EventStore, given: ReadModelSeal | undefined): ReadModelSeal {
   if (given) return given;
   if (store instanceof SealedEventStore) return new ReadModelSeal(store.keys);
   throw new Error('A projector seals its rows: give it a sealed event store or a ReadModelSeal');
-}
-
-/** A resident the batch touches and its new rows (null: it has none, e.g. erased). */
-interface Projected {
-  residentId: string;
-  rows: ResidentRows | null;
 }
 
 interface PreparedBatch {
@@ -72,6 +70,9 @@ export class CheckpointMovedError extends Error {
 export class Projector {
   private readonly schema: ReadModelSchema;
   private readonly batchSize: number;
+  private readonly maxBatchSize: number;
+  /** The next batch's size: grows while batches come back full (a backlog), back to batchSize once one does not. */
+  private nextBatchSize: number;
   private readonly keptFolds: KeptFolds | null;
   private readonly rows: ResidentRowsWriter;
   private readonly quarantine: Quarantine;
@@ -85,6 +86,8 @@ export class Projector {
   ) {
     this.schema = options.schema ?? LIVE_SCHEMA;
     this.batchSize = options.batchSize ?? 1000;
+    this.maxBatchSize = Math.max(options.maxBatchSize ?? 8 * this.batchSize, this.batchSize);
+    this.nextBatchSize = this.batchSize;
     this.keptFolds = options.keptFolds ?? null;
     this.rows = new ResidentRowsWriter(this.schema, sealOf(store, options.seal));
     this.quarantine = new Quarantine(this.schema);
@@ -164,7 +167,11 @@ export class Projector {
 
   /** Reads the batch after `from` and re-folds every resident it touches. */
   private async prepare(from: GlobalPosition): Promise<PreparedBatch | null> {
-    const batch = await this.store.readAll(from, this.batchSize);
+    const limit = this.nextBatchSize;
+    const batch = await this.store.readAll(from, limit);
+    // Behind, larger batches: a resident touched by many of the backlog's events is folded and
+    // written once, and each transaction's fixed cost is shared by more events.
+    this.nextBatchSize = batch.length === limit ? Math.min(2 * limit, this.maxBatchSize) : this.batchSize;
     if (batch.length === 0) return null;
     const residentIds = [...new Set(batch.map((event) => residentIdOfStream(event.streamId)).filter((id) => id !== null))];
     const organisations = new Map(batch.map((event) => [residentIdOfStream(event.streamId), event.metadata?.organisationId ?? null]));
@@ -247,25 +254,9 @@ export class Projector {
         [RESIDENTS_PROJECTION, formatPosition(from), formatPosition(batch.at(-1)!.position)],
       );
       if (moved.rowCount !== 1) throw new CheckpointMovedError();
-      const refused: QuarantinedResident[] = [];
-      if (!oneByOne) await this.rows.write(client, ...rowsOf(projected));
-      else
-        for (const resident of projected) {
-          await client.query('SAVEPOINT resident_rows');
-          try {
-            await this.rows.write(client, ...rowsOf([resident]));
-            await client.query('RELEASE SAVEPOINT resident_rows');
-          } catch (error) {
-            if (!isResidentFault(error)) throw error;
-            await client.query('ROLLBACK TO SAVEPOINT resident_rows');
-            refused.push({
-              residentId: resident.residentId,
-              organisationId: resident.rows?.summary.organisationId ?? null,
-              version: resident.rows?.summary.version ?? null,
-              error: describeFault(error),
-            });
-          }
-        }
+      let refused: QuarantinedResident[] = [];
+      if (oneByOne) refused = await writeEachApart(client, projected, (one) => this.rows.write(client, ...rowsOf(one)));
+      else await this.rows.write(client, ...rowsOf(projected));
       const written = projected.filter((resident) => !refused.some((r) => r.residentId === resident.residentId));
       await this.quarantine.update(
         client,
@@ -274,11 +265,4 @@ export class Projector {
       );
     });
   }
-}
-
-function rowsOf(projected: readonly Projected[]): [residentIds: string[], rows: ResidentRows[]] {
-  return [
-    projected.map((resident) => resident.residentId),
-    projected.flatMap((resident) => (resident.rows === null ? [] : [resident.rows])),
-  ];
 }

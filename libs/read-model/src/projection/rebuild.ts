@@ -4,9 +4,10 @@
  * fails once and it carries on from the rebuilt checkpoint.
  */
 import type pg from 'pg';
-import { inTransaction, type EventStore } from '@zairyu/event-store';
+import { inTransaction, readsStreamsInOrder, type EventStore } from '@zairyu/event-store';
 import { LIVE_SCHEMA, REBUILD_SCHEMA, readModelTablesSql } from '../read-model-tables.js';
-import { Projector } from './projector.js';
+import { loadByResident } from './load-by-resident.js';
+import { Projector, sealOf } from './projector.js';
 import type { ReadModelSeal } from '../sealing/read-model-seal.js';
 
 export interface RebuildProgress {
@@ -31,13 +32,17 @@ export async function rebuildReadModel(
 ): Promise<RebuildResult> {
   await pool.query(`DROP SCHEMA IF EXISTS ${REBUILD_SCHEMA} CASCADE`);
   await pool.query(readModelTablesSql(REBUILD_SCHEMA));
-  const projector = new Projector(pool, store, { schema: REBUILD_SCHEMA, batchSize, ...(seal ? { seal } : {}) });
-  // Up to the head as it is now: under constant writes "the end of the log" never comes.
-  const head = await store.headPosition();
   const total = await store.countAfter(null);
   const started = performance.now();
   const rate = (done: number) => done / Math.max((performance.now() - started) / 1000, 1e-3);
-  let done = await projector.catchUp((n) => onProgress({ done: n, total, eventsPerSecond: rate(n) }), head);
+  const progress = (n: number) => onProgress({ done: n, total, eventsPerSecond: rate(n) });
+  let done = readsStreamsInOrder(store)
+    ? await loadByResident(pool, store, REBUILD_SCHEMA, sealOf(store, seal), batchSize, progress)
+    : // Up to the head as it is now: under constant writes "the end of the log" never comes.
+      await new Projector(pool, store, { schema: REBUILD_SCHEMA, batchSize, ...(seal ? { seal } : {}) }).catchUp(
+        progress,
+        await store.headPosition(),
+      );
   await inTransaction(pool, async (client) => {
     // Waits for the live projector's open transaction, then nothing writes the old tables again.
     // The live projector locks the checkpoint before the tables too (projector.ts): one order, no deadlock.

@@ -20,6 +20,8 @@ interface Table {
   name: string;
   /** The primary key's columns, in order. */
   key: readonly string[];
+  /** Two residents' rows may share a key (an orphaned card claim; a word is the whole key). */
+  keysRepeat?: boolean;
   columns: readonly Column[];
 }
 
@@ -48,6 +50,7 @@ const SUMMARY: Table = {
 const SEARCH_TOKENS: Table = {
   name: 'resident_search_token',
   key: ['organisation_id', 'token', 'resident_id'],
+  keysRepeat: true,
   columns: [
     ['organisation_id', 'o', 'uuid'],
     ['token', 't', 'text'],
@@ -58,6 +61,7 @@ const SEARCH_TOKENS: Table = {
 const CARDS: Table = {
   name: 'card_registry',
   key: ['organisation_id', 'card_number'],
+  keysRepeat: true,
   columns: [
     ['organisation_id', 'organisationId', 'uuid'],
     ['card_number', 'cardNumber', 'text'],
@@ -109,6 +113,19 @@ function statements(schema: ReadModelSchema, table: Table) {
     upsertChanged: `INSERT INTO ${qualified} (${names.join(', ')})
       SELECT ${table.columns.map(([, key]) => `"${key}"`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${record(table.columns)})
       ON CONFLICT (${table.key.join(', ')}) ${onConflict}`,
+    // Fresh rows: no old ones to compare with. A key met again keeps the later row, as
+    // upsertChanged does.
+    insertFresh: `INSERT INTO ${qualified} (${names.join(', ')})
+      SELECT * FROM unnest(${table.columns.map(([, , type], i) => `$${i + 1}::${type}[]`).join(', ')})
+      ${table.keysRepeat ? `ON CONFLICT (${table.key.join(', ')}) ${onConflict}` : ''}`,
+    /** One array per column, in column order (jsonb values as their text). */
+    arraysOf: (rows: ReadonlyArray<Record<string, unknown>>) =>
+      table.columns.map(([, key, type]) =>
+        rows.map((row) => {
+          const value = row[key] ?? null;
+          return type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
+        }),
+      ),
     keysOf: (rows: ReadonlyArray<Record<string, unknown>>) => rows.map((row) => Object.fromEntries(keys.map(([, key]) => [key, row[key]]))),
   };
 }
@@ -130,6 +147,32 @@ export class ResidentRowsWriter {
 
   /** Makes the rows of `residentIds` exactly `rows` (a resident without rows loses all of its own). */
   async write(client: pg.PoolClient, residentIds: string[], rows: ResidentRows[]): Promise<void> {
+    const { summaries, tokens, cards, deadlines } = await this.tableRows(rows);
+    const { summary, tokens: tokenTable, cards: cardTable, deadlines: deadlineTable } = this.tables;
+    await this.replace(client, summary, residentIds, summaries);
+    await this.replace(client, tokenTable, residentIds, tokens);
+    await this.replace(client, cardTable, residentIds, cards);
+    await this.replace(client, deadlineTable, residentIds, deadlines);
+  }
+
+  /**
+   * Adds the rows of residents that have none yet (a rebuild's fresh tables, each resident
+   * once): one multi-row INSERT per table from typed arrays, with nothing to compare or delete.
+   */
+  async insertFresh(client: pg.PoolClient, rows: ResidentRows[]): Promise<void> {
+    const { summaries, tokens, cards, deadlines } = await this.tableRows(rows);
+    const { summary, tokens: tokenTable, cards: cardTable, deadlines: deadlineTable } = this.tables;
+    for (const [table, tableRows] of [
+      [summary, summaries],
+      [tokenTable, tokens],
+      [cardTable, cards],
+      [deadlineTable, deadlines],
+    ] as const)
+      if (tableRows.length > 0) await client.query(table.insertFresh, table.arraysOf(tableRows));
+  }
+
+  /** The rows of each table for these residents' rows, personal values sealed and words hashed. */
+  private async tableRows(rows: readonly ResidentRows[]) {
     const keys = await this.seal.keysToSeal(new Map(rows.map((row) => [row.summary.residentId, row.summary.organisationId])));
     const hash = (row: ResidentRows, text: string) => this.seal.hash(row.summary.organisationId, text);
     const summaries = rows.map((row) => {
@@ -187,11 +230,7 @@ export class ResidentRowsWriter {
         residentId: row.summary.residentId,
       })),
     );
-    const { summary, tokens: tokenTable, cards: cardTable, deadlines: deadlineTable } = this.tables;
-    await this.replace(client, summary, residentIds, summaries);
-    await this.replace(client, tokenTable, residentIds, tokens);
-    await this.replace(client, cardTable, residentIds, cards);
-    await this.replace(client, deadlineTable, residentIds, deadlines);
+    return { summaries, tokens, cards, deadlines } as const;
   }
 
   private async replace(

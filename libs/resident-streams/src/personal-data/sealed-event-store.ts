@@ -10,10 +10,12 @@ import type {
   ExpectedVersion,
   GlobalPosition,
   NewEvent,
+  OrderedStream,
   ReadStreamOptions,
   StoredEvent,
   StreamAppend,
 } from '@zairyu/event-store';
+import { readsStreamsInOrder } from '@zairyu/event-store';
 import { residentIdOfStream } from '../stream-names.js';
 import { open, seal } from './data-keys.js';
 import { japanDateOf, PERSONAL_DATE_TYPES } from '@zairyu/domain';
@@ -34,11 +36,20 @@ function carriesPersonalValues(event: NewEvent): boolean {
 }
 
 export class SealedEventStore implements EventStore {
+  /** Present when the inner store reads in stream order (StreamOrderedReads): a rebuild reads through them. */
+  readonly settledPosition?: () => Promise<GlobalPosition | null>;
+  readonly readStreamsAfter?: (prefix: string, after: string | null, maxEvents: number) => Promise<OrderedStream[]>;
+
   constructor(
     private readonly inner: EventStore,
     /** The residents' keys: the read models seal their rows with them too. */
     readonly keys: ResidentKeys,
-  ) {}
+  ) {
+    if (readsStreamsInOrder(inner)) {
+      this.settledPosition = () => inner.settledPosition();
+      this.readStreamsAfter = async (prefix, after, maxEvents) => openStreams(keys, await inner.readStreamsAfter(prefix, after, maxEvents));
+    }
+  }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     const keys = await this.keysToSeal([{ streamId, events }]);
@@ -114,6 +125,18 @@ export class SealedEventStore implements EventStore {
       }
     });
   }
+}
+
+/** A page's keys looked up once, each value opened once; a stream that cannot be opened is marked, not thrown (the rebuild quarantines it). */
+async function openStreams(keys: ResidentKeys, streams: readonly OrderedStream[]): Promise<OrderedStream[]> {
+  const lookup = await keys.keysOf(residentIdsOf(streams.flatMap((stream) => stream.events)));
+  return streams.map((stream) => {
+    try {
+      return { streamId: stream.streamId, events: stream.events.map((event) => openEvent(event, lookup)) };
+    } catch (error) {
+      return { ...stream, unreadable: error instanceof Error ? error : new Error(String(error)) };
+    }
+  });
 }
 
 function residentIdsOf(events: readonly StoredEvent[]): string[] {

@@ -1,0 +1,127 @@
+/**
+ * A rebuild's load of fresh tables, resident by resident: the log is read stream by stream
+ * (StreamOrderedReads), so each resident is read, opened and folded once however its events
+ * are spread over the log, and its rows are added with one multi-row INSERT per table and page.
+ * Nothing of a resident is kept once its page is written (memory stays flat), and the secondary
+ * indexes are built once at the end rather than entry by entry.
+ */
+import type pg from 'pg';
+import {
+  formatPosition,
+  inTransaction,
+  START_OF_LOG,
+  type EventStore,
+  type OrderedStream,
+  type StreamOrderedReads,
+} from '@zairyu/event-store';
+import { RESIDENT_STREAM_PREFIX, residentIdOfStream } from '@zairyu/resident-streams';
+import type { ReadModelSchema } from '../read-model-tables.js';
+import type { ReadModelSeal } from '../sealing/read-model-seal.js';
+import { RESIDENTS_PROJECTION } from './projector.js';
+import { describeFault, isResidentFault, Quarantine, type QuarantinedResident } from './quarantine.js';
+import { residentRows } from './resident-rows.js';
+import { ResidentRowsWriter } from './resident-rows-writer.js';
+import { rowsOf, writeEachApart, type Projected } from './rows-apart.js';
+
+interface Page {
+  events: number;
+  lastStream: string;
+  projected: Projected[];
+  failed: QuarantinedResident[];
+}
+
+/**
+ * Fills `schema`'s fresh tables from every resident stream and sets its checkpoint to the log's
+ * settled position as it was before the first read: every event up to it is in the rows, and the
+ * projector carries on after it. Returns the events read.
+ */
+export async function loadByResident(
+  pool: pg.Pool,
+  store: EventStore & StreamOrderedReads,
+  schema: ReadModelSchema,
+  seal: ReadModelSeal,
+  pageEvents: number,
+  onPage: (events: number) => void,
+): Promise<number> {
+  const settled = await store.settledPosition();
+  const writer = new ResidentRowsWriter(schema, seal);
+  const quarantine = new Quarantine(schema);
+  const indexes = await dropSecondaryIndexes(pool, schema);
+  const prepare = async (after: string | null): Promise<Page | null> => {
+    const streams = await store.readStreamsAfter(RESIDENT_STREAM_PREFIX, after, pageEvents);
+    return streams.length === 0 ? null : project(streams);
+  };
+  let done = 0;
+  let next = prepare(null);
+  for (;;) {
+    const page = await next;
+    if (page === null) break;
+    // The next page is read and folded while this one is written.
+    next = prepare(page.lastStream);
+    try {
+      await writePage(pool, writer, quarantine, page);
+    } catch (error) {
+      await next.catch(() => null);
+      throw error;
+    }
+    done += page.events;
+    onPage(done);
+  }
+  for (const { indexdef } of indexes) await pool.query(indexdef);
+  await pool.query(`INSERT INTO ${schema}.projection_checkpoint (name, position) VALUES ($1, $2)`, [
+    RESIDENTS_PROJECTION,
+    formatPosition(settled ?? START_OF_LOG),
+  ]);
+  return done;
+}
+
+function project(streams: readonly OrderedStream[]): Page {
+  const projected: Projected[] = [];
+  const failed: QuarantinedResident[] = [];
+  let events = 0;
+  for (const stream of streams) {
+    events += stream.events.length;
+    const residentId = residentIdOfStream(stream.streamId)!;
+    const organisationId = stream.events[0]?.metadata?.organisationId ?? null;
+    const version = stream.events.at(-1)?.version ?? null;
+    if (stream.unreadable !== undefined) {
+      failed.push({ residentId, organisationId, version, error: describeFault(stream.unreadable) });
+      continue;
+    }
+    try {
+      projected.push({ residentId, rows: residentRows(stream.events) });
+    } catch (error) {
+      failed.push({ residentId, organisationId, version, error: describeFault(error) });
+    }
+  }
+  return { events, lastStream: streams.at(-1)!.streamId, projected, failed };
+}
+
+/** A page's rows and quarantine in one transaction; rows refused for one resident's values, resident by resident. */
+async function writePage(pool: pg.Pool, writer: ResidentRowsWriter, quarantine: Quarantine, page: Page): Promise<void> {
+  const insert = (client: pg.PoolClient, residents: readonly Projected[]) => writer.insertFresh(client, rowsOf(residents)[1]);
+  try {
+    await inTransaction(pool, async (client) => {
+      await insert(client, page.projected);
+      await quarantine.update(client, page.failed, []);
+    });
+  } catch (error) {
+    if (!isResidentFault(error)) throw error;
+    await inTransaction(pool, async (client) => {
+      const refused = await writeEachApart(client, page.projected, (one) => insert(client, one));
+      await quarantine.update(client, [...page.failed, ...refused], []);
+    });
+  }
+}
+
+/** The indexes that back no constraint (the primary keys stay: they check the load), dropped; their definitions returned. */
+async function dropSecondaryIndexes(pool: pg.Pool, schema: ReadModelSchema): Promise<Array<{ indexdef: string }>> {
+  const { rows } = await pool.query<{ indexname: string; indexdef: string }>(
+    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+      WHERE i.schemaname = $1
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
+    [schema],
+  );
+  for (const { indexname } of rows) await pool.query(`DROP INDEX ${schema}.${JSON.stringify(indexname)}`);
+  return rows;
+}

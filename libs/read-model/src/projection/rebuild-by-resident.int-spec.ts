@@ -1,0 +1,147 @@
+/**
+ * What a rebuild and a projector behind the log cost, counted rather than timed: the events a
+ * rebuild reads, the indexes it leaves, the batches a backlog takes.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { createPgPool, formatPosition, PostgresEventStore, START_OF_LOG, type EventStore } from '@zairyu/event-store';
+import { newDataKey, ResidentKeys, residentStream, sealedEventStore, type SealedEventStore } from '@zairyu/resident-streams';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { permanentResidentWhoseTripLapses, specifiedSkilledWorker, studentToEngineer } from '../../../domain/src/testing/lives.js';
+import { openReadModel } from '../data-source.js';
+import { LIVE_SCHEMA, REBUILD_SCHEMA, readModelTablesSql } from '../read-model-tables.js';
+import { appendLife } from '../testing/append-life.js';
+import { Projector } from './projector.js';
+import { rebuildReadModel } from './rebuild.js';
+
+let database: TestDatabase;
+let pool: pg.Pool;
+let sealed: SealedEventStore;
+let dataSource: DataSource;
+const organisationId = randomUUID();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = createPgPool(database.url, { max: 10, applicationName: 'rebuild-by-resident-test' });
+  sealed = await sealedEventStore(await PostgresEventStore.open(pool), new ResidentKeys(pool, newDataKey()));
+  dataSource = await openReadModel(database.url);
+  const residents: string[] = [];
+  for (const life of [specifiedSkilledWorker, studentToEngineer, permanentResidentWhoseTripLapses])
+    residents.push(await appendLife(sealed, organisationId, life().events));
+  // Each resident's later events spread over the log, between the others'.
+  for (let round = 0; round < 10; round++)
+    for (const residentId of residents) {
+      const stream = residentStream(residentId);
+      const version = (await sealed.readStream(stream)).length;
+      await sealed.append(stream, [moved(`Block ${round}`)], version);
+    }
+});
+
+afterAll(async () => {
+  await dataSource.destroy();
+  await pool.end();
+  await database.drop();
+});
+
+function moved(address: string) {
+  return {
+    eventId: randomUUID(),
+    type: 'Moved',
+    occurredOn: '2026-10-01',
+    data: { address },
+    metadata: { recordedBy: 'test', organisationId, correlationId: randomUUID(), causationId: null },
+  };
+}
+
+/** Every read-model row, in key order, as text. */
+async function snapshot(): Promise<string[]> {
+  const out: string[] = [];
+  for (const table of [
+    'resident_summary t ORDER BY organisation_id, resident_id',
+    'card_registry t ORDER BY organisation_id, card_number',
+    'deadline t ORDER BY organisation_id, resident_id, id',
+    'resident_search_token t ORDER BY organisation_id, token, resident_id',
+    'projection_quarantine t ORDER BY resident_id',
+  ]) {
+    const { rows } = await pool.query<{ row: string }>(`SELECT t::text AS row FROM read_model.${table}`);
+    out.push(...rows.map(({ row }) => row));
+  }
+  return out;
+}
+
+/** `store`, counting the events its reads hand out. */
+function counting(store: EventStore): { store: EventStore; events: () => number } {
+  let events = 0;
+  const count = (result: unknown) => {
+    if (result instanceof Map) for (const stream of result.values()) events += (stream as unknown[]).length;
+    else if (Array.isArray(result))
+      for (const item of result)
+        events += typeof item === 'object' && item !== null && 'streamId' in item && 'events' in item ? item.events.length : 1;
+    return result;
+  };
+  const wrapped = new Proxy(store, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        return String(property).startsWith('read') && result instanceof Promise ? result.then(count) : result;
+      };
+    },
+  });
+  return { store: wrapped, events: () => events };
+}
+
+test('a rebuild reads each event of the log once, however its residents’ events are spread over it, and gives the live rows', async () => {
+  await new Projector(pool, sealed).catchUp();
+  const live = await snapshot();
+  const log = (await sealed.countAfter(null))!;
+  const reads = counting(sealed);
+  // Small pages: every resident's events are spread over many pages of the global log.
+  const result = await rebuildReadModel(pool, reads.store, undefined, 5);
+  expect(await snapshot()).toEqual(live);
+  expect(result.events).toBe(log);
+  expect(reads.events()).toBe(log);
+});
+
+test('a rebuild leaves the live schema with the indexes of a fresh one (built after loading, not left out)', async () => {
+  const indexes = async (schema: string) =>
+    (
+      await pool.query<{ indexdef: string }>(`SELECT replace(indexdef, $1, 'S') AS indexdef FROM pg_indexes WHERE schemaname = $2`, [
+        `${schema}.`,
+        schema,
+      ])
+    ).rows
+      .map((row) => row.indexdef)
+      .sort();
+  await rebuildReadModel(pool, sealed);
+  await pool.query(`DROP SCHEMA IF EXISTS ${REBUILD_SCHEMA} CASCADE`);
+  await pool.query(readModelTablesSql(REBUILD_SCHEMA));
+  const fresh = await indexes(REBUILD_SCHEMA);
+  await pool.query(`DROP SCHEMA ${REBUILD_SCHEMA} CASCADE`);
+  expect(fresh.length).toBeGreaterThan(8);
+  expect(await indexes(LIVE_SCHEMA)).toEqual(fresh);
+});
+
+test('a projector behind the log takes larger batches, up to its largest, and small ones again once caught up', async () => {
+  await pool.query(`UPDATE read_model.projection_checkpoint SET position = $1`, [formatPosition(START_OF_LOG)]);
+  const log = (await sealed.countAfter(null))!;
+  const projector = new Projector(pool, sealed, { batchSize: 2, maxBatchSize: 16 });
+  const batches: number[] = [];
+  for (let n = await projector.projectNextBatch(); n > 0; n = await projector.projectNextBatch()) batches.push(n);
+  expect(batches.reduce((a, b) => a + b, 0)).toBe(log);
+  // 2, 4, 8, 16, 16, …: far fewer transactions than one per two events.
+  expect(batches.slice(0, 4)).toEqual([2, 4, 8, 16]);
+  expect(Math.max(...batches)).toBe(16);
+  expect(batches.length).toBeLessThan(log / 6);
+  const [resident] = (await pool.query<{ resident_id: string }>('SELECT resident_id FROM read_model.resident_summary LIMIT 1')).rows;
+  const stream = residentStream(resident!.resident_id);
+  await sealed.append(
+    stream,
+    [1, 2, 3, 4, 5].map((n) => moved(`Block ${n}`)),
+    (await sealed.readStream(stream)).length,
+  );
+  expect(await projector.projectNextBatch()).toBe(2);
+});
