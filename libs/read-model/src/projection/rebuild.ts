@@ -2,12 +2,20 @@
  * Replays the whole log into a fresh schema and swaps it in for the live one. The live
  * projector keeps running meanwhile; after the swap its compare-and-set on the checkpoint
  * fails once and it carries on from the rebuilt checkpoint.
+ *
+ * With partitions the rebuild is still one pass over the log in one process, into one schema
+ * swapped in once: each partition's checkpoint is set to the rebuilt position before the swap, so
+ * the swap is as atomic for N partitions as for one (the swap locks the checkpoint table, which
+ * every partition's batch locks first). Splitting the pass itself would take N processes
+ * agreeing on one head and waiting for each other before one swap.
  */
 import type pg from 'pg';
 import { inTransaction, type EventStore } from '@zairyu/event-store';
 import { LIVE_SCHEMA, REBUILD_SCHEMA, readModelTablesSql } from '../read-model-tables.js';
 import { Projector } from './projector.js';
 import type { ReadModelSeal } from '../sealing/read-model-seal.js';
+import { checkpointEveryPartition } from './partition-checkpoints.js';
+import { partitionsOf } from './partitions.js';
 
 export interface RebuildProgress {
   done: number;
@@ -28,6 +36,8 @@ export async function rebuildReadModel(
   batchSize = 2000,
   /** How rows are sealed, when the store is not the sealed one (the projector's default). */
   seal?: ReadModelSeal,
+  /** PROJECTOR_PARTITIONS: the rebuilt tables get a checkpoint for each. */
+  partitions = 1,
 ): Promise<RebuildResult> {
   await pool.query(`DROP SCHEMA IF EXISTS ${REBUILD_SCHEMA} CASCADE`);
   await pool.query(readModelTablesSql(REBUILD_SCHEMA));
@@ -38,6 +48,7 @@ export async function rebuildReadModel(
   const started = performance.now();
   const rate = (done: number) => done / Math.max((performance.now() - started) / 1000, 1e-3);
   let done = await projector.catchUp((n) => onProgress({ done: n, total, eventsPerSecond: rate(n) }), head);
+  await checkpointEveryPartition(pool, REBUILD_SCHEMA, partitions, await projector.checkpoint());
   await inTransaction(pool, async (client) => {
     // Waits for the live projector's open transaction, then nothing writes the old tables again.
     // The live projector locks the checkpoint before the tables too (projector.ts): one order, no deadlock.
@@ -47,7 +58,9 @@ export async function rebuildReadModel(
   });
   // Events appended during the rebuild are picked up by the live projector (or here, when none runs:
   // up to the head as it is now; a live projector moving the checkpoint first takes over).
-  done += await new Projector(pool, store, { batchSize, ...(seal ? { seal } : {}) }).catchUp(undefined, await store.headPosition());
+  const tail = await store.headPosition();
+  for (const partition of partitionsOf(partitions))
+    done += await new Projector(pool, store, { batchSize, partition, ...(seal ? { seal } : {}) }).catchUp(undefined, tail);
   return { events: done, seconds: (performance.now() - started) / 1000 };
 }
 
