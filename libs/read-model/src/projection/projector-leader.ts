@@ -39,6 +39,8 @@ export class ProjectorLeader {
   private stopped = false;
   private readonly held = new Set<number>();
   private lockClient: pg.PoolClient | null = null;
+  /** A lost lock connection means lost leases: stop projecting at once. */
+  private readonly lockLost = () => void this.resign();
   private member: number | null = null;
   private lastBalance = 0;
   private wakeUp: (() => void) | null = null;
@@ -108,15 +110,17 @@ export class ProjectorLeader {
   }
 
   /**
-   * One round over the partitions held, side by side. With several, each catches up only to the
-   * log's head as the round began: the round ends, and shares are looked at again, however fast
-   * events come in.
+   * One round over the partitions held, side by side. With several, a round lasts at most about a
+   * rebalance interval (and a batch): then shares are looked at again, however long the backlog.
    */
   private async projectHeld(): Promise<number> {
     if (this.held.size === 0) return 0;
     if (this.count === 1) return this.projectors[0]!.catchUp();
-    const head = await this.projectors[0]!.headPosition();
-    const rounds = await Promise.allSettled(this.heldPartitions.map((index) => this.projectors[index]!.catchUp(undefined, head)));
+    const ends = Date.now() + this.rebalanceIntervalMs;
+    const enough = () => this.stopped || Date.now() >= ends;
+    const rounds = await Promise.allSettled(
+      this.heldPartitions.map((index) => this.projectors[index]!.catchUp(undefined, undefined, enough)),
+    );
     const failed = rounds.find((round) => round.status === 'rejected');
     if (failed) throw failed.reason;
     return rounds.reduce((sum, round) => sum + (round.status === 'fulfilled' ? round.value : 0), 0);
@@ -129,8 +133,7 @@ export class ProjectorLeader {
       client.release();
       return;
     }
-    // A lost lock connection means lost leadership: stop projecting at once.
-    client.on('error', () => void this.resign());
+    client.on('error', this.lockLost);
     this.lockClient = client;
     this.held.add(0);
     this.changed();
@@ -176,7 +179,7 @@ export class ProjectorLeader {
   private async lockConnection(): Promise<pg.PoolClient> {
     if (this.lockClient) return this.lockClient;
     const client = await this.pool.connect();
-    client.on('error', () => void this.resign());
+    client.on('error', this.lockLost);
     this.lockClient = client;
     return client;
   }
@@ -237,6 +240,8 @@ export class ProjectorLeader {
     this.held.clear();
     this.changed();
     if (!client) return;
+    // Back in the pool the connection is someone else's: its errors are no longer lost leases.
+    client.off('error', this.lockLost);
     try {
       await client.query(
         this.count === 1 ? 'SELECT pg_advisory_unlock($1)' : 'SELECT pg_advisory_unlock_all()',

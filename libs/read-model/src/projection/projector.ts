@@ -131,11 +131,6 @@ export class Projector {
     return parsePosition(rows[0].position);
   }
 
-  /** The log's last event (null: empty): how far a bounded catch-up goes. */
-  headPosition(): Promise<GlobalPosition | null> {
-    return this.store.headPosition();
-  }
-
   /** Events in the log not yet projected, or null when the store cannot tell. */
   async lag(): Promise<number | null> {
     return this.store.countAfter(await this.checkpoint());
@@ -152,10 +147,11 @@ export class Projector {
   /**
    * Projects until the log is exhausted, or until it has passed `until` or finds another
    * projector at work (a rebuild under constant writes must end somewhere); `onProgress`
-   * after every batch. The next batch is read
+   * after every batch; `enough` is asked before each further batch (a partition's round ends so
+   * that its process can hand partitions over). The next batch is read
    * and folded while the current one is written: the database and this process work at once.
    */
-  async catchUp(onProgress?: (done: number) => void, until?: GlobalPosition | null): Promise<number> {
+  async catchUp(onProgress?: (done: number) => void, until?: GlobalPosition | null, enough?: () => boolean): Promise<number> {
     let done = 0;
     const reached = (position: GlobalPosition) => until !== undefined && (until === null || comparePositions(position, until) >= 0);
     const start = await this.checkpoint();
@@ -165,7 +161,7 @@ export class Projector {
       const prepared = await next;
       if (prepared === null) return done;
       const last = prepared.batch.at(-1)!.position;
-      next = reached(last) ? Promise.resolve(null) : this.prepare(last);
+      next = reached(last) || enough?.() ? Promise.resolve(null) : this.prepare(last);
       try {
         await this.write(prepared);
       } catch (error) {
