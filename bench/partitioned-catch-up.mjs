@@ -2,7 +2,7 @@
  * Live catch-up of a backlog by projector processes (apps/projector/dist/main.js): 1 process with
  * 1 partition against 2 processes with 2 partitions, with the CPU time each side used (bench/README.md,
  * "Projection across processes"). Run after `npx tsc -b tsconfig.build.json && npx tsc -b bench/tsconfig.build.json`:
- *   node bench/partitioned-catch-up.mjs [residents=3000] [processes per run, e.g. 1,2,1,2] [rebuild]
+ *   node bench/partitioned-catch-up.mjs [residents=3000] [processes per run, e.g. 1,2,1,2]
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -94,14 +94,6 @@ async function run(processes, count) {
 }
 const order = (process.argv[3] ?? '1,2,1,2').split(',').map(Number);
 for (const n of order) await run(n, n);
-if (process.argv[4] !== 'rebuild') {
-  await ds.destroy();
-  await pool.end();
-  await pg.stop();
-  process.exit(0);
-}
-const rebuilt = await rm.rebuildReadModel(pool, store, undefined, 2000, 1);
-say(`rebuild: ${rebuilt.events} events in ${rebuilt.seconds.toFixed(1)} s = ${Math.round(rebuilt.events / rebuilt.seconds)} events/s`);
 await ds.destroy();
 await pool.end();
 await pg.stop();

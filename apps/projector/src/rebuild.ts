@@ -35,6 +35,7 @@ async function main(): Promise<void> {
         process.stderr.write(tty ? `\r${progressBar(progress)}` : `${progressBar(progress)}\n`);
       },
       undefined,
+      undefined,
       partitions,
     );
     process.stderr.write(

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createPgPool, formatPosition, PostgresEventStore } from '@zairyu/event-store';
+import { newDataKey, ResidentKeys, sealedEventStore, type SealedEventStore } from '@zairyu/resident-streams';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { specifiedSkilledWorker, studentToEngineer } from '../../../domain/src/testing/lives.js';
 import { openReadModel } from '../data-source.js';
@@ -24,7 +25,7 @@ const lives = [specifiedSkilledWorker, studentToEngineer];
 
 let database: TestDatabase;
 let pool: pg.Pool;
-let store: PostgresEventStore;
+let store: SealedEventStore;
 let dataSource: DataSource;
 const leaders: ProjectorLeader[] = [];
 const pools: pg.Pool[] = [];
@@ -44,7 +45,8 @@ function organisationIn(partition: number): string {
 beforeAll(async () => {
   database = await createTestDatabase();
   pool = createPgPool(database.url, { max: 20, applicationName: 'partition-test' });
-  store = await PostgresEventStore.open(pool);
+  // Sealed, as in the API: the projectors seal their rows with the residents' keys.
+  store = await sealedEventStore(await PostgresEventStore.open(pool), new ResidentKeys(pool, newDataKey()));
   dataSource = await openReadModel(database.url);
 });
 afterEach(async () => {
@@ -150,7 +152,7 @@ describe('partitioned projection', () => {
 
     // Rows as one whole-log projector makes them.
     const partitioned = await snapshot();
-    await rebuildReadModel(pool, store, undefined, 2000, PARTITIONS);
+    await rebuildReadModel(pool, store, undefined, 2000, undefined, PARTITIONS);
     expect(await snapshot()).toEqual(partitioned);
   }, 120_000);
 
@@ -175,14 +177,14 @@ describe('partitioned projection', () => {
     projections.clear();
     await appendLives(24);
     await pool.query('DELETE FROM read_model.projection_checkpoint');
-    const first = startProcess('projector-seven', 2);
+    const first = startProcess('projector-seven', 10);
     await waitFor(() => first.heldPartitions.length === PARTITIONS);
-    const second = startProcess('projector-eight', 2);
+    const second = startProcess('projector-eight', 10);
     await waitFor(() => second.heldPartitions.length === 2);
     expect(await allProjected()).toBe(false);
-    await waitFor(allProjected, 60_000);
+    await waitFor(allProjected, 150_000);
     await expectEachEventProjectedOnce();
-  }, 120_000);
+  }, 240_000);
 
   test('a rebuild with partitions swaps whole tables in under live partitioned projectors: readers never see them part-filled', async () => {
     const first = startProcess('projector-five', 20);
@@ -204,7 +206,7 @@ describe('partitioned projection', () => {
       }
     })();
     try {
-      for (let run = 0; run < 3; run++) await rebuildReadModel(pool, store, undefined, 2000, PARTITIONS);
+      for (let run = 0; run < 3; run++) await rebuildReadModel(pool, store, undefined, 2000, undefined, PARTITIONS);
     } finally {
       writing = false;
       await Promise.all([reader, writer]);
@@ -214,7 +216,7 @@ describe('partitioned projection', () => {
     second.wake();
     await waitFor(allProjected);
     const live = await snapshot();
-    await rebuildReadModel(pool, store, undefined, 2000, PARTITIONS);
+    await rebuildReadModel(pool, store, undefined, 2000, undefined, PARTITIONS);
     expect(await snapshot()).toEqual(live);
   }, 120_000);
 
