@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     eventStore: env.eventStore,
     kurrentDbUrl: env.kurrentDbUrl ?? undefined,
     inlineProjector: env.inlineProjector,
+    projectorPartitions: env.projectorPartitions,
     readYourWritesMs: env.readYourWritesMs,
     masterKey: master.key,
     foldCacheEvents: env.foldCacheEvents,

@@ -1,13 +1,14 @@
 /**
  * `npm run start:projector`: the projector as its own process against DATABASE_URL (and
- * KurrentDB when EVENT_STORE=kurrentdb). Several may run; one leads (advisory lock), the
- * others wait and take over.
+ * KurrentDB when EVENT_STORE=kurrentdb). Several may run: with one partition one leads (advisory
+ * lock) and the others wait and take over; with PROJECTOR_PARTITIONS=N they share the N partitions'
+ * leases and take over those of a process that dies.
  */
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { createPgPool, openEventStore } from '@zairyu/event-store';
 import { masterKeyFrom, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
-import { openReadModel, Projector, ProjectorLeader } from '@zairyu/read-model';
+import { openReadModel, partitionCountFrom, partitionsOf, Projector, ProjectorLeader } from '@zairyu/read-model';
 
 const say = (message: string) =>
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'projector', message })}\n`);
@@ -21,8 +22,11 @@ async function main(): Promise<void> {
   const raw = await openEventStore({ eventStore, kurrentDbUrl: process.env['KURRENTDB_URL'] }, pool);
   const store = await sealedEventStore(raw, new ResidentKeys(pool, key));
   const dataSource = await openReadModel(databaseUrl);
-  const leader = new ProjectorLeader(pool, new Projector(pool, store), {
+  const partitions = partitionsOf(partitionCountFrom(process.env['PROJECTOR_PARTITIONS']));
+  const projectors = partitions.map((partition) => new Projector(pool, store, { partition }));
+  const leader = new ProjectorLeader(pool, projectors, {
     onLeadership: (leading) => say(leading ? 'leading: projecting' : 'waiting for the lock'),
+    onPartitions: (held) => say(`projecting partitions [${held.join(', ')}] of ${partitions.length}`),
     onError: (error) => say(`error: ${error instanceof Error ? error.message : String(error)}`),
   });
   leader.start();

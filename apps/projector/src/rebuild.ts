@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { createPgPool, embeddedAppUrl, openEventStore, startEmbeddedPostgres, type RunningPostgres } from '@zairyu/event-store';
 import { masterKeyFrom, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
-import { openReadModel, progressBar, rebuildReadModel } from '@zairyu/read-model';
+import { openReadModel, partitionCountFrom, progressBar, rebuildReadModel } from '@zairyu/read-model';
 
 async function main(): Promise<void> {
   let embedded: RunningPostgres | null = null;
@@ -25,11 +25,19 @@ async function main(): Promise<void> {
     const dataSource = await openReadModel(databaseUrl);
     const tty = process.stderr.isTTY;
     let last = 0;
-    const result = await rebuildReadModel(pool, store, (progress) => {
-      if (!tty && Date.now() - last < 1000) return;
-      last = Date.now();
-      process.stderr.write(tty ? `\r${progressBar(progress)}` : `${progressBar(progress)}\n`);
-    });
+    const partitions = partitionCountFrom(process.env['PROJECTOR_PARTITIONS']);
+    const result = await rebuildReadModel(
+      pool,
+      store,
+      (progress) => {
+        if (!tty && Date.now() - last < 1000) return;
+        last = Date.now();
+        process.stderr.write(tty ? `\r${progressBar(progress)}` : `${progressBar(progress)}\n`);
+      },
+      undefined,
+      undefined,
+      partitions,
+    );
     process.stderr.write(
       `\nRebuilt the read models from ${result.events.toLocaleString('en')} events in ${result.seconds.toFixed(1)} s and swapped them in.\n`,
     );

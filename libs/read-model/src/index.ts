@@ -21,3 +21,4 @@ export * from './projection/quarantine.js';
 export * from './queries/quarantined-residents.js';
 export * from './sealing/read-model-seal.js';
 export * from './queries/resident-names.js';
+export * from './projection/partitions.js';

@@ -36,3 +36,11 @@ describe('TRUST_PROXY', () => {
     expect(() => readEnvironment({ TRUST_PROXY: '10.0.0.0/8' })).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe('PROJECTOR_PARTITIONS', () => {
+  test('is 1 (one projection, one leader) unless set; a count outside 1–256 stops the start', () => {
+    expect(readEnvironment({}).projectorPartitions).toBe(1);
+    expect(readEnvironment({ PROJECTOR_PARTITIONS: '4' }).projectorPartitions).toBe(4);
+    expect(() => readEnvironment({ PROJECTOR_PARTITIONS: '0' })).toThrow(/PROJECTOR_PARTITIONS must be a whole number from 1 to 256/);
+  });
+});

@@ -7,6 +7,7 @@ import { rateLimitConfigFrom } from '../http/rate-limit-config.js';
 import { DEFAULT_MAX_EVENTS_PER_RESIDENT } from '../residents/history-limit.js';
 import { remindersConfigFrom } from '../reminders/reminders-config.js';
 import { DEFAULT_KEPT_EVENTS } from '@zairyu/resident-streams';
+import { partitionCountFrom } from '@zairyu/read-model';
 import type { AppConfig } from './tokens.js';
 
 export interface Environment extends AppConfig {
@@ -18,6 +19,8 @@ export interface Environment extends AppConfig {
   kurrentDbUrl: string | null;
   /** Run the projector inside the API process (the default; `PROJECTOR=off` leaves it to apps/projector). */
   inlineProjector: boolean;
+  /** PROJECTOR_PARTITIONS: the projection split by organisation, the same in every API and projector process. */
+  projectorPartitions: number;
   /** Events of residents' streams kept folded in memory (FOLD_CACHE_EVENTS; 0: none). */
   foldCacheEvents: number;
 }
@@ -54,6 +57,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     eventStore,
     kurrentDbUrl: env['KURRENTDB_URL'] || null,
     inlineProjector: (env['PROJECTOR'] ?? 'inline') !== 'off',
+    projectorPartitions: partitionCountFrom(env['PROJECTOR_PARTITIONS']),
     trustProxy: trustedProxies(env['TRUST_PROXY']),
     people: peopleConfigFrom(env),
     reminders: remindersConfigFrom(env),

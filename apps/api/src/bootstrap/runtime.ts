@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createPgPool, openEventStore, type EventStore } from '@zairyu/event-store';
-import { openReadModel, Projector, ProjectorLeader, ReadModelSeal } from '@zairyu/read-model';
+import { openReadModel, partitionsOf, Projector, ProjectorLeader, ReadModelSeal } from '@zairyu/read-model';
 import { KeptFolds, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
 import { FEATURES } from '../features.js';
 import { entitiesOf, migrationsOf } from './feature-module.js';
@@ -19,6 +19,8 @@ export interface RuntimeOptions {
   kurrentDbUrl?: string;
   /** Run the projector in this process (it still leads only when it holds the lock). */
   inlineProjector: boolean;
+  /** PROJECTOR_PARTITIONS (default 1): this process projects the partitions whose leases it holds, and waits on the caller's. */
+  projectorPartitions?: number;
   /** How long a read of the read models waits for them to include every earlier write. */
   readYourWritesMs?: number;
   poolSize?: number;
@@ -55,9 +57,11 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const keptFolds = new KeptFolds(options.foldCacheEvents);
   // Small batches: the projector shares this process's event loop with the requests.
-  const projector = new Projector(pool, store, { batchSize: 250, keptFolds });
+  const projectors = partitionsOf(options.projectorPartitions ?? 1).map(
+    (partition) => new Projector(pool, store, { batchSize: 250, keptFolds, partition }),
+  );
   const leader = options.inlineProjector
-    ? new ProjectorLeader(pool, projector, { pollIntervalMs: 50, onError: options.onProjectorError })
+    ? new ProjectorLeader(pool, projectors, { pollIntervalMs: 50, onError: options.onProjectorError })
     : null;
   leader?.start();
   return {
@@ -67,7 +71,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     keptFolds,
     readModelSeal: new ReadModelSeal(residentKeys),
     dataSource,
-    projection: new ProjectionHandle(store, projector, leader, options.readYourWritesMs),
+    projection: new ProjectionHandle(store, projectors, leader, options.readYourWritesMs),
     close: async () => {
       await leader?.stop();
       await store.close();

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createPgPool, PostgresEventStore } from '@zairyu/event-store';
-import { openReadModel, Projector } from '@zairyu/read-model';
+import { openReadModel, partitionOf, partitionsOf, Projector } from '@zairyu/read-model';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { studentToEngineer } from '../../../../libs/domain/src/testing/lives.js';
 import { appendLife } from '../../../../libs/read-model/src/testing/append-life.js';
@@ -47,4 +47,26 @@ test("a read of one organisation does not wait for another organisation's writes
   expect(await projection.caughtUp(busy)).toBe(false);
   await projector.catchUp();
   expect(await projection.caughtUp(busy)).toBe(true);
+});
+
+test("with partitions a read waits for its own organisation's partition, not for a checkpoint another partition moved past its write", async () => {
+  const organisationIn = (partition: number) => {
+    for (;;) {
+      const id = randomUUID();
+      if (partitionOf(id, 2) === partition) return id;
+    }
+  };
+  const [early, late] = [organisationIn(0), organisationIn(1)];
+  const projectors = partitionsOf(2).map((partition) => new Projector(pool, store, { partition }));
+  const projection = new ProjectionHandle(store, projectors, null, 300);
+  await Promise.all(projectors.map((projector) => projector.catchUp()));
+  await appendLife(store, early, studentToEngineer().events);
+  await appendLife(store, late, studentToEngineer().events);
+  // Partition 1 is projected past both writes; partition 0, which holds the early one, is not.
+  await projectors[1]!.catchUp();
+
+  expect(await projection.caughtUp(late)).toBe(true);
+  expect(await projection.caughtUp(early)).toBe(false);
+  await projectors[0]!.catchUp();
+  expect(await projection.caughtUp(early)).toBe(true);
 });

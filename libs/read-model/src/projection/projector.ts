@@ -14,7 +14,6 @@ import {
   formatPosition,
   inTransaction,
   parsePosition,
-  START_OF_LOG,
   type EventStore,
   type GlobalPosition,
   type StoredEvent,
@@ -27,8 +26,10 @@ import { describeFault, isResidentFault, Quarantine, type QuarantinedResident } 
 import { residentRows } from './resident-rows.js';
 import { ResidentRowsWriter } from './resident-rows-writer.js';
 import { rowsOf, writeEachApart, type Projected } from './rows-apart.js';
+import { checkpointName, partitionOf, WHOLE_LOG, type Partition } from './partitions.js';
+import { startingPosition } from './partition-checkpoints.js';
 
-export const RESIDENTS_PROJECTION = 'residents';
+export { RESIDENTS_PROJECTION } from './partitions.js';
 const FOLDS_BETWEEN_YIELDS = 25;
 
 export interface ProjectorOptions {
@@ -44,6 +45,8 @@ export interface ProjectorOptions {
   keptFolds?: KeptFolds;
   /** How rows are sealed; by default with the keys of the sealed store the projector reads. */
   seal?: ReadModelSeal;
+  /** The organisations this projector takes (partitions.ts); default: the whole log. */
+  partition?: Partition;
 }
 
 /** The seal of a projector reading a sealed store: the rows are sealed with the keys its events are. */
@@ -55,7 +58,10 @@ export function sealOf(store: EventStore, given: ReadModelSeal | undefined): Rea
 
 interface PreparedBatch {
   from: GlobalPosition;
+  /** The log's events read (the checkpoint moves past them all) … */
   batch: StoredEvent[];
+  /** … and those of this projector's partition. */
+  taken: StoredEvent[];
   projected: Projected[];
   /** Residents whose stream could not be read or folded: quarantined, their rows left alone. */
   failed: QuarantinedResident[];
@@ -78,6 +84,8 @@ export class Projector {
   private readonly quarantine: Quarantine;
   private checkpointRowExists = false;
   private readonly projected = new EventEmitter().setMaxListeners(0);
+  readonly partition: Partition;
+  private readonly checkpointName: string;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -91,10 +99,17 @@ export class Projector {
     this.keptFolds = options.keptFolds ?? null;
     this.rows = new ResidentRowsWriter(this.schema, sealOf(store, options.seal));
     this.quarantine = new Quarantine(this.schema);
+    this.partition = options.partition ?? WHOLE_LOG;
+    this.checkpointName = checkpointName(this.partition);
   }
 
-  /** Called with the new checkpoint after every committed batch of this projector. */
-  onProjected(listener: (position: GlobalPosition) => void): () => void {
+  /** Whether `event` is this projector's to project (its organisation hashes to this partition). */
+  takes(event: StoredEvent): boolean {
+    return this.partition.count === 1 || partitionOf(event.metadata?.organisationId, this.partition.count) === this.partition.index;
+  }
+
+  /** Called with the new checkpoint and the events it took after every committed batch of this projector. */
+  onProjected(listener: (position: GlobalPosition, taken: readonly StoredEvent[]) => void): () => void {
     this.projected.on('projected', listener);
     return () => this.projected.off('projected', listener);
   }
@@ -103,13 +118,13 @@ export class Projector {
     if (!this.checkpointRowExists) {
       await this.pool.query(
         `INSERT INTO ${this.schema}.projection_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
-        [RESIDENTS_PROJECTION, formatPosition(START_OF_LOG)],
+        [this.checkpointName, formatPosition(await startingPosition(this.pool, this.schema, this.partition))],
       );
       this.checkpointRowExists = true;
     }
     const { rows } = await this.pool.query<{ position: string }>(
       `SELECT position FROM ${this.schema}.projection_checkpoint WHERE name = $1`,
-      [RESIDENTS_PROJECTION],
+      [this.checkpointName],
     );
     // A rebuild swapped the tables: the row is made again on the next call.
     if (rows[0] === undefined) {
@@ -135,10 +150,11 @@ export class Projector {
   /**
    * Projects until the log is exhausted, or until it has passed `until` or finds another
    * projector at work (a rebuild under constant writes must end somewhere); `onProgress`
-   * after every batch. The next batch is read
+   * after every batch; `enough` is asked before each further batch (a partition's round ends so
+   * that its process can hand partitions over). The next batch is read
    * and folded while the current one is written: the database and this process work at once.
    */
-  async catchUp(onProgress?: (done: number) => void, until?: GlobalPosition | null): Promise<number> {
+  async catchUp(onProgress?: (done: number) => void, until?: GlobalPosition | null, enough?: () => boolean): Promise<number> {
     let done = 0;
     const reached = (position: GlobalPosition) => until !== undefined && (until === null || comparePositions(position, until) >= 0);
     const start = await this.checkpoint();
@@ -148,7 +164,7 @@ export class Projector {
       const prepared = await next;
       if (prepared === null) return done;
       const last = prepared.batch.at(-1)!.position;
-      next = reached(last) ? Promise.resolve(null) : this.prepare(last);
+      next = reached(last) || enough?.() ? Promise.resolve(null) : this.prepare(last);
       try {
         await this.write(prepared);
       } catch (error) {
@@ -173,8 +189,9 @@ export class Projector {
     // written once, and each transaction's fixed cost is shared by more events.
     this.nextBatchSize = batch.length === limit ? Math.min(2 * limit, this.maxBatchSize) : this.batchSize;
     if (batch.length === 0) return null;
-    const residentIds = [...new Set(batch.map((event) => residentIdOfStream(event.streamId)).filter((id) => id !== null))];
-    const organisations = new Map(batch.map((event) => [residentIdOfStream(event.streamId), event.metadata?.organisationId ?? null]));
+    const taken = this.partition.count === 1 ? batch : batch.filter((event) => this.takes(event));
+    const residentIds = [...new Set(taken.map((event) => residentIdOfStream(event.streamId)).filter((id) => id !== null))];
+    const organisations = new Map(taken.map((event) => [residentIdOfStream(event.streamId), event.metadata?.organisationId ?? null]));
     const projected: Projected[] = [];
     const failed: QuarantinedResident[] = [];
     const quarantine = (residentId: string, version: number | null, error: unknown) =>
@@ -201,7 +218,7 @@ export class Projector {
       // Folding is CPU work: let a process that also serves requests answer them in between.
       if (++folded % FOLDS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
     }
-    return { from, batch, projected, failed };
+    return { from, batch, taken, projected, failed };
   }
 
   /** The streams of `residentIds`, in their order, folded when folds are kept; null when one of them cannot be read or folded. */
@@ -239,7 +256,7 @@ export class Projector {
       if (error instanceof CheckpointMovedError || !isResidentFault(error)) throw error;
       await this.writeBatch(prepared, true);
     }
-    this.projected.emit('projected', prepared.batch.at(-1)!.position);
+    this.projected.emit('projected', prepared.batch.at(-1)!.position, prepared.taken);
   }
 
   /**
@@ -251,7 +268,7 @@ export class Projector {
     await inTransaction(this.pool, async (client) => {
       const moved = await client.query(
         `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now() WHERE name = $1 AND position = $2`,
-        [RESIDENTS_PROJECTION, formatPosition(from), formatPosition(batch.at(-1)!.position)],
+        [this.checkpointName, formatPosition(from), formatPosition(batch.at(-1)!.position)],
       );
       if (moved.rowCount !== 1) throw new CheckpointMovedError();
       let refused: QuarantinedResident[] = [];

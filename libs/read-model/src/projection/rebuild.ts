@@ -2,6 +2,12 @@
  * Replays the whole log into a fresh schema and swaps it in for the live one. The live
  * projector keeps running meanwhile; after the swap its compare-and-set on the checkpoint
  * fails once and it carries on from the rebuilt checkpoint.
+ *
+ * With partitions the rebuild is still one pass over the log in one process, into one schema
+ * swapped in once: each partition's checkpoint is set to the rebuilt position before the swap, so
+ * the swap is as atomic for N partitions as for one (the swap locks the checkpoint table, which
+ * every partition's batch locks first). Splitting the pass itself would take N processes
+ * agreeing on one head and waiting for each other before one swap.
  */
 import type pg from 'pg';
 import { inTransaction, readsStreamsInOrder, type EventStore } from '@zairyu/event-store';
@@ -9,6 +15,8 @@ import { LIVE_SCHEMA, REBUILD_SCHEMA, readModelTablesSql } from '../read-model-t
 import { loadByResident } from './load-by-resident.js';
 import { Projector, sealOf } from './projector.js';
 import type { ReadModelSeal } from '../sealing/read-model-seal.js';
+import { checkpointEveryPartition } from './partition-checkpoints.js';
+import { partitionsOf } from './partitions.js';
 
 export interface RebuildProgress {
   done: number;
@@ -29,6 +37,8 @@ export async function rebuildReadModel(
   batchSize = 2000,
   /** How rows are sealed, when the store is not the sealed one (the projector's default). */
   seal?: ReadModelSeal,
+  /** PROJECTOR_PARTITIONS: the rebuilt tables get a checkpoint for each. */
+  partitions = 1,
 ): Promise<RebuildResult> {
   await pool.query(`DROP SCHEMA IF EXISTS ${REBUILD_SCHEMA} CASCADE`);
   await pool.query(readModelTablesSql(REBUILD_SCHEMA));
@@ -36,13 +46,12 @@ export async function rebuildReadModel(
   const started = performance.now();
   const rate = (done: number) => done / Math.max((performance.now() - started) / 1000, 1e-3);
   const progress = (n: number) => onProgress({ done: n, total, eventsPerSecond: rate(n) });
+  const projector = new Projector(pool, store, { schema: REBUILD_SCHEMA, batchSize, ...(seal ? { seal } : {}) });
   let done = readsStreamsInOrder(store)
     ? await loadByResident(pool, store, REBUILD_SCHEMA, sealOf(store, seal), batchSize, progress)
     : // Up to the head as it is now: under constant writes "the end of the log" never comes.
-      await new Projector(pool, store, { schema: REBUILD_SCHEMA, batchSize, ...(seal ? { seal } : {}) }).catchUp(
-        progress,
-        await store.headPosition(),
-      );
+      await projector.catchUp(progress, await store.headPosition());
+  await checkpointEveryPartition(pool, REBUILD_SCHEMA, partitions, await projector.checkpoint());
   await inTransaction(pool, async (client) => {
     // Waits for the live projector's open transaction, then nothing writes the old tables again.
     // The live projector locks the checkpoint before the tables too (projector.ts): one order, no deadlock.
@@ -52,7 +61,9 @@ export async function rebuildReadModel(
   });
   // Events appended during the rebuild are picked up by the live projector (or here, when none runs:
   // up to the head as it is now; a live projector moving the checkpoint first takes over).
-  done += await new Projector(pool, store, { batchSize, ...(seal ? { seal } : {}) }).catchUp(undefined, await store.headPosition());
+  const tail = await store.headPosition();
+  for (const partition of partitionsOf(partitions))
+    done += await new Projector(pool, store, { batchSize, partition, ...(seal ? { seal } : {}) }).catchUp(undefined, tail);
   return { events: done, seconds: (performance.now() - started) / 1000 };
 }
 
