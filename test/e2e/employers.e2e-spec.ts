@@ -471,4 +471,59 @@ describe("the organisation's own registration (residentId: null)", () => {
     ).body;
     expect(elsewhere).toEqual({ items: [], total: 0 });
   });
+
+  test('its 登録番号, address and phone for the filing drafts: kept as ISA writes them, a malformed one a precise 400, null clears', async () => {
+    const own = await api.organisation('Nara Support');
+    const path = `/v1/organisations/${own.organisationId}`;
+    const empty = await api.http.get(path).auth(own.manager, { type: 'bearer' }).expect(200);
+    expect(empty.body).toMatchObject({ supportRegistrationNumber: null, address: null, phone: null });
+
+    const saved = await api.http
+      .patch(path)
+      .auth(own.manager, { type: 'bearer' })
+      .send({ supportRegistrationNumber: '１９登－０００１２３', address: ' 奈良県奈良市登大路町30 ', phone: '０７４２－１２－３４５６' })
+      .expect(200);
+    expect(saved.body).toMatchObject({
+      supportRegistrationNumber: '19登-000123',
+      address: '奈良県奈良市登大路町30',
+      phone: '0742-12-3456',
+    });
+    expect((await api.http.get(path).auth(own.manager, { type: 'bearer' }).expect(200)).body).toMatchObject({
+      supportRegistrationNumber: '19登-000123',
+      phone: '0742-12-3456',
+    });
+
+    const refused = await api.http
+      .patch(path)
+      .auth(own.manager, { type: 'bearer' })
+      .send({ supportRegistrationNumber: '19-000123', phone: '03-1234-567', address: '  ' })
+      .expect(400);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body.errors).toEqual([
+      { field: 'supportRegistrationNumber', message: expect.stringContaining('19登-000123') },
+      { field: 'address', message: 'must not be blank' },
+      { field: 'phone', message: expect.stringContaining('03-1234-5678') },
+    ]);
+    expect(refused.body.detailJa).toContain('登録番号は「19登-000123」の形');
+    expect(refused.body.detailJa).toContain('電話番号は0から始まる10桁または11桁');
+    await api.http
+      .patch(path)
+      .auth(own.manager, { type: 'bearer' })
+      .send({ address: 'x'.repeat(201) })
+      .expect(400);
+    await api.http.patch(path).auth(own.manager, { type: 'bearer' }).send({ supportRegistrationNumber: 19000123 }).expect(400);
+    // Nothing of the refused bodies was written.
+    expect((await api.http.get(path).auth(own.manager, { type: 'bearer' }).expect(200)).body.supportRegistrationNumber).toBe('19登-000123');
+
+    // A caseworker may not change it; another organisation's manager does not see it.
+    await api.http.patch(path).auth(own.caseworker, { type: 'bearer' }).send({ phone: '03-1234-5678' }).expect(403);
+    await api.http.patch(path).auth(org.manager, { type: 'bearer' }).send({ phone: '03-1234-5678' }).expect(404);
+
+    const cleared = await api.http
+      .patch(path)
+      .auth(own.manager, { type: 'bearer' })
+      .send({ supportRegistrationNumber: null, phone: null })
+      .expect(200);
+    expect(cleared.body).toMatchObject({ supportRegistrationNumber: null, address: '奈良県奈良市登大路町30', phone: null });
+  });
 });

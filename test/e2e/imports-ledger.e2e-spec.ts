@@ -366,6 +366,7 @@ test('the template lists every column in Japanese with one example row, and impo
     '分野',
     '特定技能開始日',
     '特定技能通算月数',
+    '育成就労開始日',
     '支援開始日',
     '入国日',
     '許可年月日',
@@ -376,6 +377,29 @@ test('the template lists every column in Japanese with one example row, and impo
   const dry = await upload(office.caseworker, template.body as Buffer, 'template.csv', '?dryRun=true').expect(200);
   expect(dry.body).toMatchObject({ rows: 1, created: 1, errors: 0 });
   expect((await api.http.get('/v1/imports/template.pdf').auth(office.viewer, { type: 'bearer' }).expect(404)).body.detailJa).toBeDefined();
+});
+
+test('育成就労開始日 (or skillDevelopmentCountFrom) is read: given for a 特定技能 worker it is an error on that column, nothing written', async () => {
+  const office = await api.organisation('Ikusei Office');
+  const grantedOn = addDays(today, -30);
+  const rows = [
+    ['氏名', '生年月日', '国籍・地域', '在留資格', '在留期間満了日', '許可日', '在留カード番号', '育成就労開始日'],
+    ['IKUSEI WORKER', '2001-01-01', 'ベトナム', '特定技能1号', addDays(grantedOn, 364), grantedOn, 'IK12345678AA', grantedOn],
+  ];
+  const japanese = await upload(office.caseworker, Buffer.from(csv(rows)), 'ikusei.csv', '?dryRun=true').expect(200);
+  expect(japanese.body.ignoredColumns).toEqual([]);
+  expect(rowOf(japanese.body, 2).errors).toEqual([
+    expect.objectContaining({ field: 'skillDevelopmentCountFrom', column: '育成就労開始日', columnJa: '育成就労開始日' }),
+  ]);
+  const english = await upload(
+    office.caseworker,
+    Buffer.from(csv([[...rows[0]!.slice(0, 7), 'skillDevelopmentCountFrom'], rows[1]!])),
+    'ikusei.csv',
+  ).expect(200);
+  expect(english.body).toMatchObject({ created: 0, errors: 1 });
+  expect(rowOf(english.body, 2).errors).toEqual([
+    expect.objectContaining({ field: 'skillDevelopmentCountFrom', column: 'skillDevelopmentCountFrom', columnJa: '育成就労開始日' }),
+  ]);
 });
 
 test('export problems have their Japanese too', async () => {

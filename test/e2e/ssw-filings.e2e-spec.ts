@@ -43,6 +43,14 @@ function item(sheet: ExcelJS.Worksheet, label: string) {
   for (let row = 1; row <= sheet.rowCount; row++) if (sheet.getCell(row, 1).value === label) return cellText(sheet.getCell(row, 2).value);
   throw new Error(`no item ${label}`);
 }
+/** The item of a form's section: the first row naming it after the section's heading. */
+function itemIn(sheet: ExcelJS.Worksheet, heading: string, label: string) {
+  const start = sheet.getColumn(1).values.indexOf(heading);
+  if (start < 0) throw new Error(`no section ${heading}`);
+  for (let row = start + 1; row <= sheet.rowCount; row++)
+    if (sheet.getCell(row, 1).value === label) return cellText(sheet.getCell(row, 2).value);
+  throw new Error(`no item ${label} in ${heading}`);
+}
 
 async function employer(name: string, extra: object = {}) {
   const created = await api.http
@@ -67,6 +75,12 @@ beforeAll(async () => {
     contact: { name: '佐藤', phone: '052-000-0000' },
   });
   employerB = await employer('中部キッチン株式会社');
+  // What the drafts print about the support organisation itself.
+  await api.http
+    .patch(`/v1/organisations/${org.organisationId}`)
+    .auth(org.manager, { type: 'bearer' })
+    .send({ supportRegistrationNumber: '19登-000123', address: '愛知県名古屋市東区1-2-3', phone: '052-111-2222' })
+    .expect(200);
 
   workerA = await api.register(org.caseworker, {
     fullName: 'NGUYEN VAN AN',
@@ -107,6 +121,7 @@ beforeAll(async () => {
     designation: { field: 'food_service', employer: employerB },
   });
   await record(workerB, 'SupportStarted', '2025-11-01', { employer: employerB });
+  ids.supportChanged = await record(workerB, 'SupportContractChanged', '2026-02-02', { summary: '委託内容の変更' });
   await record(workerB, 'SupportInterviewHeld', '2025-12-15', { with: 'worker', mode: 'in_person' });
 });
 afterAll(() => api.close());
@@ -123,6 +138,12 @@ describe('the annual report (参考様式第3-6号) of one employer and fiscal y
     expect(item(front, '法人番号(13桁)')).toBe('7123456789012');
     expect(item(front, '電話番号')).toBe('052-000-0000');
     expect(item(front, '対象期間に受け入れた特定技能外国人の数')).toBe(1);
+    // The support organisation: its name, address, phone and 登録番号 from its own record.
+    const ours = '2 登録支援機関(支援を委託した場合)';
+    expect(itemIn(front, ours, '氏名又は名称')).toBe('Sakura Support');
+    expect(itemIn(front, ours, '住所(本店又は主たる事務所)')).toBe('愛知県名古屋市東区1-2-3');
+    expect(itemIn(front, ours, '電話番号')).toBe('052-111-2222');
+    expect(itemIn(front, ours, '登録番号')).toBe('19登-000123');
     // What the ledger does not know: blank and shaded.
     const unknown = front.getColumn(1).values.indexOf('報酬の支払状況');
     expect(front.getCell(unknown, 2).value).toBeNull();
@@ -230,6 +251,18 @@ describe('the 随時届出 and the 面談記録 from the fact that calls for the
     expect(item(sheet, '確認した事項')).toBe('寮の騒音');
     expect(item(sheet, '講じた措置')).toBe('所属機関に部屋の変更を依頼');
     expect(item(sheet, '監督者の氏名・役職')).toBeNull();
+    expect(itemIn(sheet, '4 支援を行った機関', '登録番号')).toBe('19登-000123');
+    expect(itemIn(sheet, '4 支援を行った機関', '住所(本店又は主たる事務所)')).toBe('愛知県名古屋市東区1-2-3');
+    expect(itemIn(sheet, '4 支援を行った機関', '電話番号')).toBe('052-111-2222');
+  });
+
+  test('a support contract changed → 参考様式第3-3号 with the support organisation’s 登録番号, address and phone', async () => {
+    const sheet = (await workbook(org.caseworker, `/v1/residents/${workerB}/events/${ids.supportChanged}/document.xlsx`)).worksheets[0]!;
+    expect(sheet.getCell('A1').value).toBe('支援委託契約に係る届出書(参考様式第3-3号)');
+    expect(itemIn(sheet, '4 登録支援機関', '氏名又は名称')).toBe('Sakura Support');
+    expect(itemIn(sheet, '4 登録支援機関', '登録番号')).toBe('19登-000123');
+    expect(itemIn(sheet, '4 登録支援機関', '住所(本店又は主たる事務所)')).toBe('愛知県名古屋市東区1-2-3');
+    expect(itemIn(sheet, '4 登録支援機関', '電話番号')).toBe('052-111-2222');
   });
 
   test('the 面談記録 as PDF: one A4 page, the Japanese font (BIZ UDPGothic) embedded', async () => {

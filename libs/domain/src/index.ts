@@ -31,6 +31,7 @@ export * from './status-timeline.js';
 export * from './pending-application.js';
 export * from './ssw/specified-fields.js';
 export * from './ssw/corporate-number.js';
+export * from './ssw/organisation-particulars.js';
 export * from './ssw/ssw-events.js';
 export * from './skill-development/skill-development-events.js';
 export * from './ssw/ssw-deadline-kinds.js';

@@ -81,6 +81,9 @@ export const EMPLOYER_SCHEMAS: Record<string, SchemaObject> = {
       'supportBusinessNotifiedOn',
       'annualReportFiscalYear',
       'annualReportFiledOn',
+      'supportRegistrationNumber',
+      'address',
+      'phone',
     ],
     properties: {
       id: { type: 'string', format: 'uuid' },
@@ -108,6 +111,14 @@ export const EMPLOYER_SCHEMAS: Record<string, SchemaObject> = {
           'The fiscal year of the latest yearly report filed (支援実施状況に係る届出, 法19条の30): 2025 = 2025-04-01 – 2026-03-31.',
       },
       annualReportFiledOn: { ...nullable(DATE), description: 'That yearly report was filed on this day.' },
+      supportRegistrationNumber: {
+        type: 'string',
+        nullable: true,
+        example: '19登-000123',
+        description: 'The registration number as a 登録支援機関 (登録番号), as ISA writes it.',
+      },
+      address: { type: 'string', nullable: true, description: 'Address of the head office or main office (本店又は主たる事務所).' },
+      phone: { type: 'string', nullable: true, example: '03-1234-5678', description: 'Telephone number.' },
     },
   },
 };

@@ -1,7 +1,27 @@
 /** The bodies of the employers endpoints (docs/api-v1.md "Additions of 2026-11-23"; docs/ssw-duties.md §2). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
-import { isCorporateNumber, isLocalDate, SUPPORT_BUSINESS_CHANGES, type SupportBusinessChange } from '@zairyu/domain';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
+import {
+  isCorporateNumber,
+  isLocalDate,
+  japanesePhoneNumber,
+  SUPPORT_BUSINESS_CHANGES,
+  supportRegistrationNumber,
+  type SupportBusinessChange,
+} from '@zairyu/domain';
 
 const CorporateNumber = () =>
   ValidateBy({
@@ -26,6 +46,25 @@ const Contact = () =>
       },
       defaultMessage: () => 'must be a text of up to 500 characters or { name?, phone?, email? } with texts of up to 200',
     },
+  });
+
+/** The messages name the form expected, so the desk can say it in Japanese by field. */
+export const REGISTRATION_NUMBER_MESSAGE = 'must be a 登録番号 as ISA gives it: two digits, 登, a hyphen and six digits (19登-000123)';
+export const PHONE_MESSAGE = 'must be a Japanese telephone number: 0 and 9 or 10 more digits, hyphens allowed (03-1234-5678)';
+
+const RegistrationNumber = () =>
+  ValidateBy({
+    name: 'supportRegistrationNumber',
+    validator: {
+      validate: (value: unknown) => supportRegistrationNumber(value) !== null,
+      defaultMessage: () => REGISTRATION_NUMBER_MESSAGE,
+    },
+  });
+
+const PhoneNumber = () =>
+  ValidateBy({
+    name: 'phoneNumber',
+    validator: { validate: (value: unknown) => japanesePhoneNumber(value) !== null, defaultMessage: () => PHONE_MESSAGE },
   });
 
 const CalendarDate = () =>
@@ -116,4 +155,26 @@ export class UpdateOrganisationDto {
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @CalendarDate()
   annualReportFiledOn?: string | null;
+  @ApiPropertyOptional({
+    example: '19登-000123',
+    description: 'the registration number as a 登録支援機関 (登録番号: two digits, 登, a hyphen, six digits; full-width accepted)',
+    nullable: true,
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @RegistrationNumber()
+  supportRegistrationNumber?: string | null;
+  @ApiPropertyOptional({ example: '東京都千代田区霞が関1-1-1', description: 'address of the head office or main office', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsString()
+  @Matches(/\S/, { message: 'must not be blank' })
+  @MaxLength(200)
+  address?: string | null;
+  @ApiPropertyOptional({
+    example: '03-1234-5678',
+    description: 'telephone number (0 and 9 or 10 more digits; hyphens allowed)',
+    nullable: true,
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @PhoneNumber()
+  phone?: string | null;
 }

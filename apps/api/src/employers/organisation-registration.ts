@@ -8,8 +8,11 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import {
   japanDateOf,
+  japanesePhoneNumber,
   organisationDeadlines,
+  supportRegistrationNumber,
   type DeadlineRecord,
+  type FieldError,
   type LocalDate,
   type OrganisationNotices,
   type SupportBusinessChange,
@@ -18,7 +21,7 @@ import { AdminAllowed, Caller, RequiresRole } from '../auth/access.decorators.js
 import type { Principal } from '../auth/principal.js';
 import { CLOCK, DATA_SOURCE, PG_POOL, type Clock } from '../bootstrap/tokens.js';
 import { checkBody } from '../http/check-body.js';
-import { invalidInput } from '../failures/failure.js';
+import { invalidInput, type Failure } from '../failures/failure.js';
 import { managedOrganisation } from '../platform/index.js';
 import { ApiAnswer } from '../openapi/api-answer.decorator.js';
 import { ALWAYS, ApiProblems, AUTHENTICATED, WITH_BODY } from '../openapi/api-problems.decorator.js';
@@ -38,12 +41,28 @@ interface RegistrationRow {
   support_business_notified_on: string | null;
   annual_report_fiscal_year: number | null;
   annual_report_filed_on: string | null;
+  support_registration_number: string | null;
+  address: string | null;
+  phone: string | null;
 }
 
 const COLUMNS = `id, name, kind, registration_expires_on::text, registration_renewal_applied_on::text, registration_recorded_on::text,
   registered_matters_changed_on::text, registered_matters_notified_on::text,
   support_business_change, support_business_change_on::text, support_business_notified_on::text,
-  annual_report_fiscal_year, annual_report_filed_on::text`;
+  annual_report_fiscal_year, annual_report_filed_on::text, support_registration_number, address, phone`;
+
+/** The desk shows the fields at fault; the Japanese says which in words. */
+const FIELDS_JA: Record<string, string> = {
+  supportRegistrationNumber: '登録番号は「19登-000123」の形（西暦の下2桁・登・ハイフン・6桁）で入力してください。',
+  phone: '電話番号は0から始まる10桁または11桁の番号で入力してください（例: 03-1234-5678）。',
+  address: '住所は空欄でない200文字以内で入力してください。',
+};
+
+function invalidOrganisation(errors: FieldError[]): Failure {
+  const said = errors.map((error) => FIELDS_JA[error.field]).filter((text): text is string => text !== undefined);
+  const detailJa = said.length > 0 ? [...new Set(said)].join(' ') : '組織の記録に誤りがあります。';
+  return invalidInput('The organisation is not valid.', errors).inJapanese(detailJa);
+}
 
 const SELECT = `SELECT ${COLUMNS} FROM platform.organisation WHERE id = $1`;
 
@@ -61,6 +80,9 @@ function view(row: RegistrationRow) {
     supportBusinessNotifiedOn: row.support_business_notified_on,
     annualReportFiscalYear: row.annual_report_fiscal_year,
     annualReportFiledOn: row.annual_report_filed_on,
+    supportRegistrationNumber: row.support_registration_number,
+    address: row.address,
+    phone: row.phone,
   };
 }
 
@@ -159,7 +181,7 @@ export class OrganisationRegistrationController {
   async update(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Body() body: unknown) {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
     const { value, errors } = checkBody(UpdateOrganisationDto, body);
-    if (errors.length > 0) throw invalidInput('The organisation is not valid.', errors);
+    if (errors.length > 0) throw invalidOrganisation(errors);
     const given = body as Record<string, unknown>;
     const has = (field: string) => Object.hasOwn(given, field);
     const { rows } = await this.pool.query<RegistrationRow>(
@@ -173,7 +195,10 @@ export class OrganisationRegistrationController {
          support_business_change_on = CASE WHEN $13 THEN $14::date ELSE support_business_change_on END,
          support_business_notified_on = CASE WHEN $15 THEN $16::date ELSE support_business_notified_on END,
          annual_report_fiscal_year = CASE WHEN $17 THEN $18::integer ELSE annual_report_fiscal_year END,
-         annual_report_filed_on = CASE WHEN $19 THEN $20::date ELSE annual_report_filed_on END
+         annual_report_filed_on = CASE WHEN $19 THEN $20::date ELSE annual_report_filed_on END,
+         support_registration_number = CASE WHEN $21 THEN $22::text ELSE support_registration_number END,
+         address = CASE WHEN $23 THEN $24::text ELSE address END,
+         phone = CASE WHEN $25 THEN $26::text ELSE phone END
        WHERE id = $1
        RETURNING ${COLUMNS}`,
       [
@@ -197,6 +222,13 @@ export class OrganisationRegistrationController {
         value.annualReportFiscalYear ?? null,
         has('annualReportFiledOn'),
         value.annualReportFiledOn ?? null,
+        has('supportRegistrationNumber'),
+        // Kept as ISA writes it, whatever width it was typed in.
+        value.supportRegistrationNumber == null ? null : supportRegistrationNumber(value.supportRegistrationNumber),
+        has('address'),
+        value.address?.trim() ?? null,
+        has('phone'),
+        value.phone == null ? null : japanesePhoneNumber(value.phone),
       ],
     );
     return view(rows[0]!);

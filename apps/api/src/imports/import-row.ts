@@ -89,6 +89,7 @@ const DATE_FIELDS = new Set<ImportField>([
   'appliedOn',
   'recordedOn',
   'ssw1CountFrom',
+  'skillDevelopmentCountFrom',
   'supportStartedOn',
   'enteredOn',
 ]);
@@ -114,6 +115,7 @@ const FIELD_OF_PATH: Record<string, ImportField> = {
   'data.designation.jobCategory': 'jobCategory',
   'data.ssw1CountFrom': 'ssw1CountFrom',
   'data.ssw1MonthsUsed': 'ssw1MonthsUsed',
+  'data.skillDevelopmentCountFrom': 'skillDevelopmentCountFrom',
 };
 
 const STATUS_COLUMNS: ImportField[] = [
@@ -131,6 +133,7 @@ const STATUS_COLUMNS: ImportField[] = [
   'jobCategory',
   'ssw1CountFrom',
   'ssw1MonthsUsed',
+  'skillDevelopmentCountFrom',
 ];
 
 /** The names a Shift_JIS save can spoil: Excel writes `?` for a letter CP932 does not have. */
@@ -308,8 +311,8 @@ function existingOf(
     if (orphan !== undefined)
       fail(
         'status',
-        'is needed when the period, card, application or 特定技能 columns are filled',
-        '在留期限・カード・申請・特定技能の列があるときは在留資格も書いてください',
+        'is needed when the period, card, application, 特定技能 or 育成就労 columns are filled',
+        '在留期限・カード・申請・特定技能・育成就労の列があるときは在留資格も書いてください',
       );
     return null;
   }
@@ -348,6 +351,8 @@ function existingOf(
   }
   if (values.ssw1CountFrom !== undefined) data.ssw1CountFrom = values.ssw1CountFrom;
   if (values.ssw1MonthsUsed !== undefined) data.ssw1MonthsUsed = values.ssw1MonthsUsed;
+  // 育成就労's 3-year total counts from its first day, whatever day we began following the person.
+  if (values.skillDevelopmentCountFrom !== undefined) data.skillDevelopmentCountFrom = values.skillDevelopmentCountFrom;
   const occurredOn = (values.recordedOn as LocalDate | undefined) ?? today;
   const enteredOn = values.enteredOn as LocalDate | undefined;
   if (

@@ -28,6 +28,7 @@ export const IMPORT_FIELDS = [
   'jobCategory',
   'ssw1CountFrom',
   'ssw1MonthsUsed',
+  'skillDevelopmentCountFrom',
   'supportStartedOn',
   'enteredOn',
   'passportNumber',
@@ -79,6 +80,10 @@ export const IMPORT_TEMPLATE: Record<ImportField, TemplateColumn> = {
     aliases: ['特定技能1号開始日', '特定技能の開始日', '特定技能1号の開始日', 'SSW1 count from', 'SSW since'],
   },
   ssw1MonthsUsed: { ja: '特定技能通算月数', aliases: ['通算在留月数', '通算月数', '特定技能1号通算月数', 'SSW1 months used'] },
+  skillDevelopmentCountFrom: {
+    ja: '育成就労開始日',
+    aliases: ['育成就労の開始日', '育成就労開始年月日', 'Skill development count from', 'Skill development since'],
+  },
   supportStartedOn: { ja: '支援開始日', aliases: ['支援開始年月日', '支援開始', 'Support started on'] },
   enteredOn: { ja: '入国日', aliases: ['上陸日', '入国年月日', '上陸年月日', 'Entered on', 'Landed on'] },
   passportNumber: { ja: '旅券番号', aliases: ['パスポート番号', 'Passport number'] },

@@ -18,9 +18,14 @@ export interface FilingParty {
   phone: string | null;
 }
 
+/** The 登録支援機関 that made the draft, with its 登録番号. */
+export interface SupportOrganisation extends FilingParty {
+  registrationNumber: string | null;
+}
+
 export interface FilingHeader {
   /** The organisation that made the draft (登録支援機関). */
-  organisation: FilingParty;
+  organisation: SupportOrganisation;
   employer: FilingParty;
   /** The day the draft was made. */
   madeOn: LocalDate;
@@ -76,6 +81,11 @@ const partyItems = (heading: string, party: FilingParty) =>
     ['住所(本店又は主たる事務所)', party.address],
     ['電話番号', party.phone],
   ] as const;
+
+const organisationItems = (heading: string, organisation: SupportOrganisation) => [
+  ...partyItems(heading, organisation),
+  ['登録番号', organisation.registrationNumber] as const,
+];
 
 const workerItems = (worker: FilingWorker) =>
   [
@@ -147,8 +157,7 @@ export async function annualReportWorkbook(
     ['届出の対象期間', `${fiscalYear}年4月1日〜${fiscalYear + 1}年3月31日(${fiscalYear}年度)`],
     ['作成日', dateCell(header.madeOn)],
     ...partyItems('1 特定技能所属機関', header.employer),
-    ...partyItems('2 登録支援機関(支援を委託した場合)', header.organisation),
-    ['登録番号', null],
+    ...organisationItems('2 登録支援機関(支援を委託した場合)', header.organisation),
     '3 受入れ状況',
     ['対象期間に受け入れた特定技能外国人の数', ordered.length],
     ['特定技能外国人の一覧', '別紙のとおり'],
@@ -262,7 +271,7 @@ export function noticeForm(header: FilingHeader, worker: FilingWorker, notice: N
       ['届出の事由', notice.reason],
       ['内容', notice.detail],
       ...partyItems('3 届出機関(特定技能所属機関)', header.employer),
-      ...(notice.form === 'support_contract' ? partyItems('4 登録支援機関', header.organisation) : []),
+      ...(notice.form === 'support_contract' ? organisationItems('4 登録支援機関', header.organisation) : []),
       '届出者',
       ['作成者の署名', null],
     ],
@@ -288,7 +297,7 @@ export function interviewForm(header: FilingHeader, worker: FilingWorker, interv
       ['確認した事項', interview.findings],
       ['講じた措置', interview.actions],
       ...partyItems('3 特定技能所属機関', header.employer),
-      ...partyItems('4 支援を行った機関', header.organisation),
+      ...organisationItems('4 支援を行った機関', header.organisation),
       ['面談実施者の氏名', null],
     ],
   };

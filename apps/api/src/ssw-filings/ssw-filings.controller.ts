@@ -182,9 +182,21 @@ export class SswFilingsController {
   }
 
   private async header(organisationId: string, employer: FilingParty): Promise<FilingHeader> {
-    const { rows } = await this.pool.query<{ name: string }>('SELECT name FROM platform.organisation WHERE id = $1', [organisationId]);
+    const { rows } = await this.pool.query<{
+      name: string;
+      support_registration_number: string | null;
+      address: string | null;
+      phone: string | null;
+    }>('SELECT name, support_registration_number, address, phone FROM platform.organisation WHERE id = $1', [organisationId]);
+    const organisation = rows[0];
     return {
-      organisation: { name: rows[0]?.name ?? null, corporateNumber: null, address: null, phone: null },
+      organisation: {
+        name: organisation?.name ?? null,
+        corporateNumber: null,
+        address: organisation?.address ?? null,
+        phone: organisation?.phone ?? null,
+        registrationNumber: organisation?.support_registration_number ?? null,
+      },
       employer,
       madeOn: japanDateOf(this.clock()),
     };

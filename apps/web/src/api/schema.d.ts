@@ -1193,6 +1193,21 @@ export interface components {
             annualReportFiscalYear?: Record<string, never> | null;
             /** @description that yearly report was filed on this day */
             annualReportFiledOn?: Record<string, never> | null;
+            /**
+             * @description the registration number as a 登録支援機関 (登録番号: two digits, 登, a hyphen, six digits; full-width accepted)
+             * @example 19登-000123
+             */
+            supportRegistrationNumber?: Record<string, never> | null;
+            /**
+             * @description address of the head office or main office
+             * @example 東京都千代田区霞が関1-1-1
+             */
+            address?: Record<string, never> | null;
+            /**
+             * @description telephone number (0 and 9 or 10 more digits; hyphens allowed)
+             * @example 03-1234-5678
+             */
+            phone?: Record<string, never> | null;
         };
         FieldError: {
             /** @description Dotted path of the field at fault (`data.card.number`), a header or a query parameter. */
@@ -5839,6 +5854,18 @@ export interface components {
              * @example 2026-04-01
              */
             annualReportFiledOn: string | null;
+            /**
+             * @description The registration number as a 登録支援機関 (登録番号), as ISA writes it.
+             * @example 19登-000123
+             */
+            supportRegistrationNumber: string | null;
+            /** @description Address of the head office or main office (本店又は主たる事務所). */
+            address: string | null;
+            /**
+             * @description Telephone number.
+             * @example 03-1234-5678
+             */
+            phone: string | null;
         };
         ImportReport: {
             /** @description true: every row judged, nothing written. */
@@ -5861,7 +5888,7 @@ export interface components {
             columns: {
                 column: string;
                 /** @enum {string} */
-                field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "employerCorporateNumber" | "sswField" | "jobCategory" | "ssw1CountFrom" | "ssw1MonthsUsed" | "supportStartedOn" | "enteredOn" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn";
+                field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "employerCorporateNumber" | "sswField" | "jobCategory" | "ssw1CountFrom" | "ssw1MonthsUsed" | "skillDevelopmentCountFrom" | "supportStartedOn" | "enteredOn" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn";
                 columnJa: string;
             }[];
             /** @description The row that named the columns (title rows above it are skipped). */
@@ -5898,7 +5925,7 @@ export interface components {
             /** @description The column's name in the template (Japanese). */
             columnJa: string | null;
             /** @enum {string|null} */
-            field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "employerCorporateNumber" | "sswField" | "jobCategory" | "ssw1CountFrom" | "ssw1MonthsUsed" | "supportStartedOn" | "enteredOn" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn" | null;
+            field: "externalRef" | "fullName" | "nameKana" | "nameNative" | "dateOfBirth" | "gender" | "nationality" | "status" | "periodExpiresOn" | "grantedOn" | "cardNumber" | "cardIssuedOn" | "cardExpiresOn" | "address" | "employer" | "employerCorporateNumber" | "sswField" | "jobCategory" | "ssw1CountFrom" | "ssw1MonthsUsed" | "skillDevelopmentCountFrom" | "supportStartedOn" | "enteredOn" | "passportNumber" | "passportExpiresOn" | "phone" | "email" | "assignedTo" | "notes" | "pendingApplication" | "appliedOn" | "receiptNumber" | "inJapan" | "recordedOn" | null;
             message: string;
             /** @description The message in Japanese. */
             messageJa: string;

@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { daysBetween, formatDate } from '../dates/format-date';
 import { toneOf, type BoardItem } from './group-deadlines';
 import type { CaseloadDeadline } from './api';
+import { OrganisationAct } from './OrganisationAct';
 
 export function DeadlineList({ items, asOf }: { items: BoardItem[]; asOf: string }) {
   const { t } = useTranslation();
@@ -141,6 +142,7 @@ function DeadlineRow({ deadline, asOf }: { deadline: CaseloadDeadline; asOf: str
             {t('board.act')}
           </Button>
         )}
+        {!target && <OrganisationAct deadline={deadline} label={label} />}
       </div>
     </div>
   );

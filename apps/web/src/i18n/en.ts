@@ -2,6 +2,7 @@
 import type { ja } from './ja';
 import { factsEn } from '../record/fact-labels';
 import { sswEn } from '../ssw/ssw-labels';
+import { particularsEn } from '../settings/particulars-labels';
 import { personalDataEn } from '../personal-data/personal-data-labels';
 import { securityEn } from '../security/security-labels';
 // Relative, not @domain: the dictionaries are unit-tested, and Jest knows no @domain alias.
@@ -801,6 +802,7 @@ export const en: Dictionary = {
   },
   facts: factsEn,
   ssw: sswEn,
+  particulars: particularsEn,
   security: securityEn,
   personalData: personalDataEn,
 };

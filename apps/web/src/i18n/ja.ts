@@ -1,6 +1,7 @@
 /** 日本語 (the default). Every key here must exist in en.ts and the other way round (tested). */
 import { factsJa } from '../record/fact-labels';
 import { sswJa } from '../ssw/ssw-labels';
+import { particularsJa } from '../settings/particulars-labels';
 import { personalDataJa } from '../personal-data/personal-data-labels';
 import { securityJa } from '../security/security-labels';
 // Relative, not @domain: the dictionaries are unit-tested, and Jest knows no @domain alias.
@@ -823,6 +824,7 @@ export const ja = {
   },
   facts: factsJa,
   ssw: sswJa,
+  particulars: particularsJa,
   security: securityJa,
   personalData: personalDataJa,
 } as const;

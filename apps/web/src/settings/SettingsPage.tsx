@@ -13,6 +13,7 @@ import { useSession } from '../auth/session';
 import { formatTimestamp } from '../dates/format-date';
 import { TableScroll } from '../layout/ScrollRegion';
 import { PeopleSection } from '../people/PeopleSection';
+import { OrganisationParticularsSection } from './OrganisationParticularsSection';
 import { credentialsQuery, issueCredential, revokeCredential, settingsKeys, type CredentialKind, type Role } from './api';
 
 const ROLES = ['viewer', 'caseworker', 'manager'] as const satisfies readonly Role[];
@@ -45,6 +46,7 @@ export function SettingsPage() {
       )}
       {orgId && (
         <>
+          <OrganisationParticularsSection orgId={orgId} />
           <PeopleSection orgId={orgId} />
           <CredentialSection orgId={orgId} kind="api-keys" />
           <CredentialSection orgId={orgId} kind="calendar-tokens" />

@@ -2,7 +2,7 @@
  * 特定技能: a support organisation's month. The duties of this month and the next (interviews
  * with the worker and the supervisor apart, orientation, the employers' filings with their
  * 14-day counters, the annual report by employer and fiscal year, Hello Work, the
- * organisation's own registration), overdue first, each with its legal basis and who owes it,
+ * organisation's own registration, notices and yearly report), overdue first, each with its legal basis and who owes it,
  * and a 対応する that records the fact meeting it; then the employers.
  */
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
@@ -11,6 +11,7 @@ import { SPECIFIED_FIELDS } from '@domain/ssw/specified-fields';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemMessage } from '../api/problem-message';
+import { useAllows } from '../auth/use-allows';
 import { useEmployerChoices, type CaseloadDeadline } from '../board/api';
 import { daysBetween, formatDate, todayInJapan } from '../dates/format-date';
 import { TableScroll } from '../layout/ScrollRegion';
@@ -223,7 +224,9 @@ function StateBadge({ state }: { state: CaseloadDeadline['state'] }) {
 
 function ActButton({ deadline, title, onAct }: { deadline: CaseloadDeadline; title: string; onAct(d: CaseloadDeadline): void }) {
   const { t } = useTranslation();
-  if (MET.has(deadline.state)) return null;
+  // The organisation's own duties are recorded on the organisation: a manager's to change.
+  const manager = useAllows('manager');
+  if (MET.has(deadline.state) || (deadline.residentId === null && !manager)) return null;
   return (
     <Button
       size="xs"

@@ -28,6 +28,7 @@ export const SSW_MONTH_KINDS = [
   'support_registered_matters_notification',
   'support_business_suspension_notification',
   'support_business_resumption_notification',
+  'support_annual_report',
 ] as const;
 
 export interface SswFilter {
@@ -95,13 +96,16 @@ export function updateEmployer(employer: Employer, body: Schemas['UpdateEmployer
   );
 }
 
-/** The organisation's own duty met: `field` is the organisation's date that meets it (deadline-facts.ts). */
-export function recordOrganisationFiling(orgId: string, field: string, on: string) {
+/**
+ * The organisation's own duty met: the organisation's dates that meet it (deadline-facts.ts), and
+ * for the yearly report the fiscal year filed.
+ */
+export function recordOrganisationFiling(orgId: string, body: Record<string, string | number>) {
   return unwrap(
     api.PATCH('/v1/organisations/{orgId}', {
       params: { path: { orgId } },
-      // The document types these dates loosely (nullable); the server checks the date.
-      body: { [field]: on } as unknown as Schemas['UpdateOrganisationDto'],
+      // The document types these fields loosely (nullable); the server checks each.
+      body: body as unknown as Schemas['UpdateOrganisationDto'],
     }),
   );
 }

@@ -1,8 +1,8 @@
 /**
  * The fact that meets each kind of deadline, as 対応する opens it: the form of that fact with
  * what the deadline already says filled in (with whom the interview is, the filing's kind and
- * fiscal year, the employer). The organisation's registration is met on the settings screen,
- * not by a fact about a resident.
+ * fiscal year, the employer). The organisation's own duties are met on the organisation
+ * (OrganisationFilingForm.tsx), not by a fact about a resident.
  */
 import type { FormValues } from '../record/event-forms';
 
@@ -54,13 +54,14 @@ const MEETS: Record<string, FactToOpen> = {
 
 /**
  * The organisation's own duties, met on the organisation (PATCH /v1/organisations/{orgId}): the
- * day it applied for its renewal, or filed the notice.
+ * day it applied for its renewal, or filed the notice or the yearly report.
  */
 export const ORGANISATION_FILINGS: Readonly<Record<string, string>> = {
   support_registration_renewal: 'registrationRenewalAppliedOn',
   support_registered_matters_notification: 'registeredMattersNotifiedOn',
   support_business_suspension_notification: 'supportBusinessNotifiedOn',
   support_business_resumption_notification: 'supportBusinessNotifiedOn',
+  support_annual_report: 'annualReportFiledOn',
 };
 
 export const ACTED_KINDS = Object.keys(MEETS);
@@ -76,6 +77,12 @@ export function interviewParty(deadline: Pick<DeadlineToAct, 'kind' | 'id'>): 'w
 export function fiscalYearOf(deadline: Pick<DeadlineToAct, 'kind' | 'id'>): number | null {
   const match = /:FY(\d{4})$/.exec(deadline.id);
   return deadline.kind === 'ssw_annual_report' && match ? Number(match[1]) : null;
+}
+
+/** The organisation's yearly report's fiscal year, from its key (`organisation-annual-report:FY2025:…`). */
+export function organisationReportYearOf(deadline: Pick<DeadlineToAct, 'kind' | 'id'>): number | null {
+  const match = /:FY(\d{4}):/.exec(deadline.id);
+  return deadline.kind === 'support_annual_report' && match ? Number(match[1]) : null;
 }
 
 export function factFor(deadline: DeadlineToAct): FactToOpen | null {

@@ -12,6 +12,10 @@ describe('the 特定技能 screen’s rows', () => {
     expect(
       categoryOf(row('o:support_business_suspension_notification', 'support_business_suspension_notification', 'open', '2026-12-10')),
     ).toBe('registration');
+    // The organisation's own yearly report is with its renewal and notices, not with the employers' filings.
+    expect(
+      categoryOf(row('organisation-annual-report:FY2025:support_annual_report', 'support_annual_report', 'overdue', '2026-05-31')),
+    ).toBe('registration');
     const counts = countByCategory([
       row('a:support_interview:worker', 'support_interview', 'overdue', '2026-11-30'),
       row('b:support_interview:supervisor', 'support_interview', 'open', '2026-12-30'),

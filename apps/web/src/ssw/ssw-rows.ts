@@ -1,6 +1,6 @@
 /**
  * The rows of the 特定技能 screen: each SSW deadline in its category (本人 and 監督者 interviews
- * apart, the 19条の18 filings, the annual report, Hello Work, the organisation's registration and notices), overdue first,
+ * apart, the 19条の18 filings, the annual report, Hello Work, the organisation's registration, notices and yearly report), overdue first,
  * then by the day it is due; and the annual reports gathered by employer and fiscal year.
  */
 import type { CaseloadDeadline } from '../board/api';
@@ -32,6 +32,7 @@ export function categoryOf(deadline: Pick<CaseloadDeadline, 'kind' | 'id'>): Cat
     case 'support_registered_matters_notification':
     case 'support_business_suspension_notification':
     case 'support_business_resumption_notification':
+    case 'support_annual_report':
       return 'registration';
     default:
       return 'filing';
