@@ -147,8 +147,6 @@ export const en: Dictionary = {
     lead: 'For staff of registered support organisations and scrivener offices.',
     email: 'E-mail',
     password: 'Password',
-    totp: 'Code (6 digits)',
-    totpHint: 'Only if you set up two-step sign-in',
     submit: 'Sign in',
     failed: 'The e-mail or the password is wrong.',
     keyTitle: 'Use an API key (development)',

@@ -144,8 +144,6 @@ export const ja = {
     lead: '登録支援機関・行政書士事務所の職員用です。',
     email: 'メールアドレス',
     password: 'パスワード',
-    totp: '確認コード(6桁)',
-    totpHint: '二段階認証を設定している場合のみ',
     submit: 'サインイン',
     failed: 'メールアドレスまたはパスワードが違います。',
     keyTitle: 'APIキーで入る(開発用)',
