@@ -173,7 +173,7 @@ export const en: Dictionary = {
     lead: 'This ledger has no organisation yet. Create the organisation and its first manager.',
     again: 'Add an organisation (platform admin).',
     adminToken: 'Admin token',
-    adminTokenHint: 'Printed in the server log at start and kept in .data/admin-token.',
+    adminTokenHint: 'Printed in the server log at start and kept in <path>.data/admin-token</path>.',
     organisationName: 'Organisation name',
     kind: 'Kind',
     kinds: { support_organisation: 'Registered support organisation', scrivener_office: 'Administrative scrivener office' },

@@ -170,7 +170,7 @@ export const ja = {
     lead: 'この在留台帳にはまだ機関がありません。機関と最初の管理者を登録します。',
     again: '機関を追加します(プラットフォーム管理者用)。',
     adminToken: '管理トークン',
-    adminTokenHint: 'サーバー起動時のログに表示され、.data/admin-token に保存されています。',
+    adminTokenHint: 'サーバー起動時のログに表示され、<path>.data/admin-token</path> に保存されています。',
     organisationName: '機関名',
     kind: '種別',
     kinds: { support_organisation: '登録支援機関', scrivener_office: '行政書士事務所' },
