@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { BrowserContext, Page } from 'playwright-core';
 import { startWebHarness, type WebHarness } from './browser.js';
 import { choose, registerResident } from './desk.js';
+import { englishWords as englishOn } from './english-words.js';
 import { addDays } from '../../apps/web/src/dates/format-date.js';
 import { daysAgo, today } from './seed.js';
 
@@ -17,10 +18,8 @@ jest.setTimeout(300_000);
 const ORGANISATION = 'Setouchi Support';
 /** What the test typed (names, references, card numbers, the organisation) and names no translation changes. */
 const TYPED = [ORGANISATION, 'NGUYEN VAN NAM', 'LE THI LAN', 'PHAM VAN TAM', 'Okayama', 'Kurashiki', 'SET-1', 'SET-2'];
+/** The harness names the organisation's API keys by their roles: in the key table, those are names it typed. */
 const KEY_LABELS = ['manager', 'caseworker', 'viewer'];
-/** The language switcher names English in English; APIキー is the Japanese word; formats and standards are their own names. */
-const ALLOWED = new Set(['API', 'English', 'CSV', 'Excel', 'ISO', 'VNM', 'UTF', 'Shift_JIS', 'px']);
-
 let web: WebHarness;
 let ids: { lost: string; twin: string; other: string };
 let employer: { id: string; name: string };
@@ -79,19 +78,7 @@ async function open(page: Page, path: string): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-/** The English words on the screen, after what was typed and the allow-list are taken out. */
-async function englishWords(page: Page): Promise<string[]> {
-  // The harness names the organisation's API keys by their roles: in the key table, those are names it typed.
-  let text = await page.evaluate((labels) => {
-    for (const cell of document.querySelectorAll('td')) if (labels.includes(cell.textContent?.trim() ?? '')) cell.textContent = '';
-    return document.body.innerText;
-  }, KEY_LABELS);
-  for (const typed of TYPED) text = text.split(typed).join(' ');
-  // E-mail addresses are typed too, and so are the names of the keys that recorded a fact.
-  text = text.replace(/\S+@\S+/g, ' ').replace(/APIキー「[^」]*」/g, ' ');
-  const words = text.match(/(?<![A-Za-z0-9_])[A-Za-z][A-Za-z_]+(?![A-Za-z0-9_])/g) ?? [];
-  return [...new Set(words.filter((word) => !ALLOWED.has(word)))];
-}
+const englishWords = (page: Page) => englishOn(page, { typed: TYPED, cells: KEY_LABELS });
 
 describe('a Japanese screen has no English on it', () => {
   let context: BrowserContext;

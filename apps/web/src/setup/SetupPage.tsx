@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiProblem } from '../api/client';
 import { fieldErrors, problemMessage } from '../api/problem-message';
@@ -106,7 +106,7 @@ export function SetupPage({ firstStart, languageSwitch }: { firstStart: boolean;
                 <Text size="sm">{firstStart ? t('setup.lead') : t('setup.again')}</Text>
                 <PasswordInput
                   label={t('setup.adminToken')}
-                  description={t('setup.adminTokenHint')}
+                  description={<Trans i18nKey="setup.adminTokenHint" components={{ path: <span style={{ whiteSpace: 'nowrap' }} /> }} />}
                   autoComplete="off"
                   required
                   value={token}
