@@ -29,6 +29,10 @@ export function createPgPool(connectionString: string, options: PoolOptions = {}
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor a client in use (a lease, a key made for sealing, a lock): its query in flight already
+  // fails with the error, and the pool drops the broken client when it is released. Without a
+  // listener of its own, a checked-out client's 'error' is thrown as an unhandled event.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
