@@ -3,7 +3,7 @@
  * revoke), the calendar subscription URL with a copy button. Each part says so plainly when
  * the server does not offer its endpoint yet.
  */
-import { Alert, Button, CopyButton, Group, Paper, Select, Stack, Table, Text, TextInput, Title, Code } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { formatTimestamp } from '../dates/format-date';
 import { TableScroll } from '../layout/ScrollRegion';
 import { PeopleSection } from '../people/PeopleSection';
 import { OrganisationParticularsSection } from './OrganisationParticularsSection';
+import { ShownOnce } from './ShownOnce';
 import { credentialsQuery, issueCredential, revokeCredential, settingsKeys, type CredentialKind, type Role } from './api';
 
 const ROLES = ['viewer', 'caseworker', 'manager'] as const satisfies readonly Role[];
@@ -60,29 +61,6 @@ function Unavailable({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const missing = error instanceof ApiProblem && (error.status === 404 || error.status === 405);
   return <Alert color={missing ? 'gray' : 'red'}>{missing ? t('settings.notAvailable') : problemMessage(error, t)}</Alert>;
-}
-
-function Secret({ label, value }: { label: string; value: string }) {
-  const { t } = useTranslation();
-  return (
-    <Alert color="teal" title={label}>
-      <Stack gap={4}>
-        <Code block data-testid="secret">
-          {value}
-        </Code>
-        <Group gap="xs">
-          <CopyButton value={value}>
-            {({ copied, copy }) => (
-              <Button size="xs" onClick={copy} variant={copied ? 'filled' : 'light'}>
-                {copied ? t('settings.copied') : t('settings.copy')}
-              </Button>
-            )}
-          </CopyButton>
-          <Text size="xs">{t('settings.shownOnce')}</Text>
-        </Group>
-      </Stack>
-    </Alert>
-  );
 }
 
 function CredentialSection({ orgId, kind }: { orgId: string; kind: CredentialKind }) {
@@ -137,7 +115,7 @@ function CredentialSection({ orgId, kind }: { orgId: string; kind: CredentialKin
           </Group>
         </form>
         {create.isError && <Unavailable error={create.error} />}
-        {secret && <Secret label={kind === 'api-keys' ? t('settings.apiKeys') : t('settings.calendarUrl')} value={secret} />}
+        {secret && <ShownOnce label={kind === 'api-keys' ? t('settings.apiKeys') : t('settings.calendarUrl')} value={secret} />}
         {list.isError ? (
           <Unavailable error={list.error} />
         ) : (
