@@ -52,12 +52,16 @@ export class Api {
     return Api.start(overrides, this);
   }
 
-  /** A fresh database; or, given `sharing`, a second API process on that one's database. */
-  static async start(overrides: Partial<AppConfig> = {}, sharing?: Api): Promise<Api> {
+  /**
+   * A fresh database; or, given `sharing`, a second API process on that one's database.
+   * `runtime` changes how it is opened (`inlineProjector: false`: a process whose read models
+   * nobody projects until another process with a projector starts).
+   */
+  static async start(overrides: Partial<AppConfig> = {}, sharing?: Api, runtime: Partial<RuntimeOptions> = {}): Promise<Api> {
     const database: TestDatabase = sharing
       ? { url: sharing.database.url, drop: async () => undefined }
       : await createMigratedTestDatabase(migrateOnce);
-    const runtime = await openRuntime(runtimeOptions(database.url));
+    const opened = await openRuntime({ ...runtimeOptions(database.url), ...runtime });
     const config: AppConfig = {
       port: 0,
       host: '127.0.0.1',
@@ -71,8 +75,8 @@ export class Api {
       people: { passwordCost: CHEAP_PASSWORDS, ...overrides.people },
     };
     const logs: string[] = [];
-    const app = await createApp(runtime, config, { log: (line) => logs.push(line) });
-    const api = new Api(app, runtime, database);
+    const app = await createApp(opened, config, { log: (line) => logs.push(line) });
+    const api = new Api(app, opened, database);
     (api as { logs: string[] }).logs = logs;
     return api;
   }

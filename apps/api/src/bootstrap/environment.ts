@@ -51,6 +51,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     adminToken: env['ZAIRYU_ADMIN_TOKEN'] || null,
     bodyLimit: Number(env['BODY_LIMIT_BYTES'] ?? 64 * 1024),
     importMaxBytes: Number(env['IMPORT_MAX_BYTES'] ?? 10 * 1024 * 1024),
+    importWaitsForProjectionMs: Number(env['IMPORT_WAITS_FOR_PROJECTION_MS'] ?? 60_000),
     readYourWritesMs: Number(env['READ_YOUR_WRITES_MS'] ?? 2000),
     databaseUrl: env['DATABASE_URL'] || null,
     dataDir: env['DATA_DIR'] ?? '.data',

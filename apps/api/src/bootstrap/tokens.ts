@@ -28,6 +28,12 @@ export interface AppConfig {
   reminders?: Partial<RemindersConfig>;
   /** Largest file POST /v1/imports takes, in bytes (IMPORT_MAX_BYTES; default 10 MiB). */
   importMaxBytes?: number;
+  /**
+   * How long an import waits for the read models to take in earlier writes before it plans its
+   * rows against them (IMPORT_WAITS_FOR_PROJECTION_MS; default 60 s). Past it the file is refused
+   * (409, try again), rather than rows being judged against a caseload that is not yet up to date.
+   */
+  importWaitsForProjectionMs?: number;
   /** Requests per minute per credential, failed authentications per address (defaults in http/rate-limit-config.ts). */
   rateLimits?: Partial<RateLimitConfig>;
   /** The most events one resident's history may hold (MAX_EVENTS_PER_RESIDENT; residents/history-limit.ts). */

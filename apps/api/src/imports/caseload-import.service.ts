@@ -22,7 +22,7 @@ import { DuplicateEventError, WrongExpectedVersionError } from '@zairyu/event-st
 import { PersonalDataErasedError } from '@zairyu/resident-streams';
 import type { OrganisationCaller } from '../auth/principal.js';
 import type { ProjectionHandle } from '../projection/index.js';
-import { DATA_SOURCE, PROJECTION } from '../bootstrap/tokens.js';
+import { APP_CONFIG, DATA_SOURCE, PROJECTION, type AppConfig } from '../bootstrap/tokens.js';
 import { uuidFromName } from '../http/deterministic-uuid.js';
 import { Failure } from '../failures/failure.js';
 import { EmployersService } from '../employers/index.js';
@@ -86,6 +86,17 @@ export interface ImportOptions {
   onProgress?: (processed: number, total: number) => void;
 }
 
+/** How long an import waits for the read models to take in earlier writes, unless configured. */
+const DEFAULT_WAIT_FOR_PROJECTION_MS = 60_000;
+
+function projectionBehind(): Failure {
+  return new Failure('CONFLICT', 'The caseload is still taking in earlier changes; send the file again in a minute.', {
+    code: 'PROJECTION_BEHIND',
+    detailJa: '直前の変更を台帳に反映しています。1 分ほどしてから、もう一度ファイルを送ってください。',
+    retryAfterSeconds: 60,
+  });
+}
+
 /** Rows judged (and written) between two progress reports. */
 const BATCH = 250;
 /** The rows one file may hold: the reader (spreadsheet-file.ts) stops past them, with a 413. */
@@ -133,7 +144,13 @@ export class CaseloadImport {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PROJECTION) private readonly projection: ProjectionHandle,
     private readonly seal: ReadModelSeal,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The read models must hold every earlier write: rows are matched against them. */
+  private async projectionCaughtUp(organisationId: string): Promise<boolean> {
+    return this.projection.caughtUp(organisationId, this.config.importWaitsForProjectionMs ?? DEFAULT_WAIT_FOR_PROJECTION_MS);
+  }
 
   async run(caller: OrganisationCaller, sheet: Sheet, options: ImportOptions): Promise<ImportReport> {
     const map = headerMap(sheet.header);
@@ -149,7 +166,9 @@ export class CaseloadImport {
       );
     const organisationId = caller.organisationId;
     const today = this.writer.today();
-    await this.projection.caughtUp(organisationId);
+    // Matched against a caseload that has not yet taken in the last import, a row already written
+    // would be refused as changed meanwhile: the file waits, or is refused whole.
+    if (!(await this.projectionCaughtUp(organisationId))) throw projectionBehind();
     const reads = await readRows(sheet, map, today);
     const people = reads.flatMap((read) => (read.registration === null ? [] : [read.registration]));
     const [index, samePeople, employers] = await Promise.all([
@@ -181,6 +200,9 @@ export class CaseloadImport {
       results.push(...written.map((result) => withNotes(context, result)));
       options.onProgress?.(Math.min(start + BATCH, sheet.rows.length), sheet.rows.length);
     }
+    // The answer says the rows are on the lists: the next list read, or the next file, finds them.
+    if (!options.dryRun && results.some((result) => result.status === 'created' || result.status === 'updated'))
+      await this.projectionCaughtUp(organisationId);
     const count = (status: RowStatus) => results.filter((result) => result.status === status).length;
     const counts = { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: count('error') };
     return {

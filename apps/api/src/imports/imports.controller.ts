@@ -105,7 +105,12 @@ export class ImportsController {
         'The file is larger than IMPORT_MAX_BYTES (10 MiB by default), holds more than 20,000 rows, or is an XLSX that inflates ' +
         'past 50 MiB a part or 100 MiB in all (or has more than 500 parts).',
     },
-    { status: 409, when: 'Another import of the organisation is running.' },
+    {
+      status: 409,
+      when:
+        'Another import of the organisation is running; or (code PROJECTION_BEHIND, Retry-After) the read models have not taken in ' +
+        'earlier writes within IMPORT_WAITS_FOR_PROJECTION_MS, so rows cannot yet be matched against the caseload.',
+    },
     { status: 415, when: 'The body is not multipart/form-data.' },
     {
       status: 400,

@@ -11204,7 +11204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Another import of the organisation is running. */
+            /** @description Another import of the organisation is running; or (code PROJECTION_BEHIND, Retry-After) the read models have not taken in earlier writes within IMPORT_WAITS_FOR_PROJECTION_MS, so rows cannot yet be matched against the caseload. */
             409: {
                 headers: {
                     [name: string]: unknown;
