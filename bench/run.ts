@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     const dataSource = await openReadModel(databaseUrl);
     if (wanted('append')) await appendFigure(pool, sizes.appends);
     if (only === 'append') return;
-    if (wanted('import')) await importFigure(databaseUrl, sizes.importRows);
+    if (wanted('import')) await importFigure(pool, databaseUrl, sizes.importRows);
     if (only === 'import') return;
 
     // The written caseload is what the rebuild and query figures measure; the HTTP figures make their own.
