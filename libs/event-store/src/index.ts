@@ -1,6 +1,7 @@
 export * from './event-store.js';
 export * from './errors.js';
 export * from './global-position.js';
+export { newEventId } from './event-id.js';
 export * from './reservations.js';
 export { createPgPool, inTransaction, type PoolOptions } from './postgres/pg-pool.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';

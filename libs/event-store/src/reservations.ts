@@ -10,7 +10,7 @@
  * over is an append with the reservation's exact version, so of two claimants one wins and
  * the other's whole write is refused.
  */
-import { randomUUID } from 'node:crypto';
+import { newEventId } from './event-id.js';
 import type { EventMetadata, EventStore, StreamAppend } from './event-store.js';
 
 export const RESERVATION_CLAIMED = 'ReservationClaimed';
@@ -41,7 +41,7 @@ export async function planClaim(store: Pick<EventStore, 'readStream'>, request: 
       streamId: request.stream,
       events: [
         {
-          eventId: randomUUID(),
+          eventId: newEventId(),
           type: RESERVATION_CLAIMED,
           occurredOn: request.occurredOn,
           data: { owner: request.owner },
