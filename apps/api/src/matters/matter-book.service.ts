@@ -6,7 +6,6 @@
  * (libs/domain/src/matter/matter.ts); this writes what it decided with the version it decided on.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import {
   foldMatter,
   type LocalDate,
@@ -15,7 +14,7 @@ import {
   type MatterFailureCode,
   type RecordedMatterEvent,
 } from '@zairyu/domain';
-import { EVENT_STORE, type EventMetadata, type EventStore, type StoredEvent } from '@zairyu/event-store';
+import { EVENT_STORE, newEventId, type EventMetadata, type EventStore, type StoredEvent } from '@zairyu/event-store';
 import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
 import { isUuid } from '../http/query-params.js';
 import { Failure, notFound } from '../failures/failure.js';
@@ -117,6 +116,6 @@ export class MatterBook {
   }
 
   private envelopes(events: ReadonlyArray<{ type: string; occurredOn: LocalDate | string; data: unknown }>, metadata: EventMetadata) {
-    return events.map((event) => ({ eventId: randomUUID(), type: event.type, occurredOn: event.occurredOn, data: event.data, metadata }));
+    return events.map((event) => ({ eventId: newEventId(), type: event.type, occurredOn: event.occurredOn, data: event.data, metadata }));
   }
 }

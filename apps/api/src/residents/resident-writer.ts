@@ -13,7 +13,6 @@
  * card number claimed meanwhile) is decided again on the new history, a few times.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import {
   decideAll,
@@ -31,6 +30,7 @@ import {
   type EventStore,
   type StoredEvent,
   type StreamAppend,
+  newEventId,
 } from '@zairyu/event-store';
 import { PersonalDataErasedError, residentStream } from '@zairyu/resident-streams';
 import { recordedBy, type OrganisationCaller } from '../auth/principal.js';
@@ -129,7 +129,7 @@ export class ResidentWriter {
       residentId,
       (history) => {
         const facts = typeof recording.facts === 'function' ? recording.facts(history) : recording.facts;
-        const eventIds = facts.map((_, index) => (key === null ? randomUUID() : index === 0 ? key : uuidFromName(`${key}:${index}`)));
+        const eventIds = facts.map((_, index) => (key === null ? newEventId() : index === 0 ? key : uuidFromName(`${key}:${index}`)));
         const earlier = key === null ? undefined : history.stored.find((event) => event.eventId === key);
         if (earlier) {
           const fact = facts[0];
@@ -182,7 +182,7 @@ export class ResidentWriter {
           if (!(failure instanceof ResidentFailure)) throw failure;
           throw new ResidentFailure(failure.reason, failure.detail, { ...failure.residentFacts, at: index });
         }
-        const eventIds = events.map(() => randomUUID());
+        const eventIds = events.map(() => newEventId());
         writes.push({
           streamId: residentStream(history.residentId),
           events: newEvents(events, metadata, eventIds),
@@ -259,7 +259,7 @@ export class ResidentWriter {
     const organisationId = caller.organisationId;
     const events = this.decideRegistration(registration);
     const eventIds = events.map((_, index) =>
-      idempotencyKey === null ? randomUUID() : uuidFromName(`resident:${organisationId}:${idempotencyKey}:${index}`),
+      idempotencyKey === null ? newEventId() : uuidFromName(`resident:${organisationId}:${idempotencyKey}:${index}`),
     );
     const metadata = this.metadata(registration);
     for (let attempt = 1; ; attempt++) {
@@ -347,7 +347,7 @@ function decided(commands: readonly ResidentCommand[], history: ResidentHistory[
 
 function newEvents(events: readonly NewFact[], metadata: EventMetadata, eventIds?: readonly string[]) {
   return events.map((event, index) => ({
-    eventId: eventIds?.[index] ?? randomUUID(),
+    eventId: eventIds?.[index] ?? newEventId(),
     type: event.type,
     occurredOn: event.occurredOn,
     data: event.data,
