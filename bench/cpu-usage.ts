@@ -36,6 +36,14 @@ async function postgresCpuMs(pool: pg.Pool): Promise<number | null> {
   }
 }
 
+/** CPU ms (user and system) another process of this machine has used so far, from /proc (null where there is none). */
+export async function processCpuMs(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
 export async function cpuTimes(pool: pg.Pool): Promise<CpuTimes> {
   const own = process.cpuUsage();
   return { benchMs: (own.user + own.system) / 1000, postgresMs: await postgresCpuMs(pool) };

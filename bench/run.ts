@@ -88,7 +88,7 @@ async function main(): Promise<void> {
         progress('figure 3 (queries) skipped: its SQL fill predates the sealed read models (bench/figures/queries.ts)');
     }
     await dataSource.destroy();
-    if (wanted('http')) await httpFigure(databaseUrl, sizes.httpSeconds, sizes.httpResidents);
+    if (wanted('http')) await httpFigure(pool, databaseUrl, sizes.httpSeconds, sizes.httpResidents);
     if (wanted('noisy')) await noisyNeighbourFigure(databaseUrl, sizes.noisy);
     if (wanted('fuzz')) {
       const { fuzzFigure } = await import('./figures/fuzz.js');

@@ -1,18 +1,46 @@
 /**
  * Figure 4 and the API half of figure 5: the real API process (`node apps/api/dist/main.js`,
- * projector in process) under autocannon at 50 connections, and its peak RSS (VmHWM).
+ * projector in process) under autocannon at 50 connections, and its peak RSS (VmHWM). Per
+ * phase also what the load moves little: CPU ms per request of the API process and of
+ * PostgreSQL, and (BENCH_SQL_STATS=1) the statements each request sends.
  */
 import autocannon from 'autocannon';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type pg from 'pg';
 import { BENCH_ADMIN as ADMIN, call, startApi } from '../api-process.js';
+import { cpuTimes, processCpuMs } from '../cpu-usage.js';
 import { progress, report } from '../report.js';
+import { resetSqlStats, writeSqlStats } from '../sql-statements.js';
 
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
-export async function httpFigure(databaseUrl: string, seconds: number, residentsCount: number): Promise<void> {
+/** Runs `load` and reports its CPU per request (API process, PostgreSQL) and statements per request. */
+async function measured(
+  pool: pg.Pool,
+  api: ChildProcess,
+  name: string,
+  figure: string,
+  load: () => Promise<autocannon.Result>,
+): Promise<autocannon.Result> {
+  await resetSqlStats(pool);
+  const [apiBefore, before] = [await processCpuMs(api.pid!), await cpuTimes(pool)];
+  const result = await load();
+  const [apiAfter, after] = [await processCpuMs(api.pid!), await cpuTimes(pool)];
+  const requests = result.requests.total;
+  if (apiBefore !== null && apiAfter !== null)
+    report(`${name}: CPU of the API process`, (apiAfter - apiBefore) / requests, 'ms/req', requests);
+  if (before.postgresMs !== null && after.postgresMs !== null)
+    report(`${name}: CPU of PostgreSQL`, (after.postgresMs - before.postgresMs) / requests, 'ms/req', requests);
+  const sql = await writeSqlStats(pool, figure, requests, { unit: 'request', orderBy: 'calls' });
+  if (sql) report(`${name}: SQL statements`, sql.calls / requests, 'per req', requests);
+  return result;
+}
+
+export async function httpFigure(pool: pg.Pool, databaseUrl: string, seconds: number, residentsCount: number): Promise<void> {
   // One key drives the whole load here: its per-key budget would be the figure otherwise.
   const { base, process: api, stop } = await startApi(databaseUrl, { RATE_LIMIT_PER_MINUTE: '0' });
   try {
@@ -39,18 +67,20 @@ export async function httpFigure(databaseUrl: string, seconds: number, residents
     progress(`HTTP: ${residentsCount} residents ready; GET status for ${seconds} s`);
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
     let n = 0;
-    const get = await autocannon({
-      url: base,
-      connections: 50,
-      duration: seconds,
-      requests: [
-        {
-          method: 'GET',
-          headers,
-          setupRequest: (request) => ({ ...request, path: `/v1/residents/${ids[n++ % ids.length]}/status?asOf=2026-06-01` }),
-        },
-      ],
-    });
+    const get = await measured(pool, api, 'HTTP GET status', 'http-get-status', () =>
+      autocannon({
+        url: base,
+        connections: 50,
+        duration: seconds,
+        requests: [
+          {
+            method: 'GET',
+            headers,
+            setupRequest: (request) => ({ ...request, path: `/v1/residents/${ids[n++ % ids.length]}/status?asOf=2026-06-01` }),
+          },
+        ],
+      }),
+    );
     report('HTTP GET status', get.requests.average, 'req/s', get.requests.total);
     report('HTTP GET status p50', get.latency.p50, 'ms', get.requests.total);
     report('HTTP GET status p99', get.latency.p99, 'ms', get.requests.total);
@@ -58,25 +88,27 @@ export async function httpFigure(databaseUrl: string, seconds: number, residents
 
     progress(`HTTP: POST events for ${seconds} s`);
     let m = 0;
-    const post = await autocannon({
-      url: base,
-      connections: 50,
-      duration: seconds,
-      requests: [
-        {
-          method: 'POST',
-          headers,
-          setupRequest: (request) => {
-            const i = m++;
-            return {
-              ...request,
-              path: `/v1/residents/${ids[i % ids.length]}/events`,
-              body: JSON.stringify({ type: 'Moved', occurredOn: '2026-10-01', data: { address: `Block ${i}` } }),
-            };
+    const post = await measured(pool, api, 'HTTP POST events', 'http-post-events', () =>
+      autocannon({
+        url: base,
+        connections: 50,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers,
+            setupRequest: (request) => {
+              const i = m++;
+              return {
+                ...request,
+                path: `/v1/residents/${ids[i % ids.length]}/events`,
+                body: JSON.stringify({ type: 'Moved', occurredOn: '2026-10-01', data: { address: `Block ${i}` } }),
+              };
+            },
           },
-        },
-      ],
-    });
+        ],
+      }),
+    );
     report('HTTP POST events', post.requests.average, 'req/s', post.requests.total);
     report('HTTP POST events p50', post.latency.p50, 'ms', post.requests.total);
     report('HTTP POST events p99', post.latency.p99, 'ms', post.requests.total);
