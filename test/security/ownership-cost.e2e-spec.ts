@@ -1,58 +1,75 @@
 /**
  * No "existence by timing": another organisation's resident must cost what a missing
- * one costs. The ledger reads the owner from the registration alone before anything else, so
- * for a foreign id the store hands out one event however long the stream is. (Timings are
- * measured in bench/, not here.)
+ * one costs. The ledger knows the owner from the registration alone (read unopened, or kept with
+ * the fold) before anything else is read, so a foreign id costs one statement that hands out at
+ * most one event, however long the stream is, whether this process keeps the stream or not.
+ * The owner's kept stream costs one statement too: what was recorded since, no key looked up
+ * when nothing new is sealed. (Timings are measured in bench/, not here.)
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import type { EventStore, ReadStreamOptions, StoredEvent } from '@zairyu/event-store';
+import { randomUUID } from 'node:crypto';
+import { residentStream } from '@zairyu/resident-streams';
 import { Api, type Keys } from '../support/api-harness.js';
+import { sentStatements } from '../support/sent-statements.js';
 
 let api: Api;
 let mine: Keys;
 let theirs: Keys;
+let resident: string;
+
+/** What reading a resident sends: its events and its data key. */
+const RESIDENT_READS = /FROM events WHERE stream_id|vault\.resident_key/;
 
 beforeAll(async () => {
   api = await Api.start();
   mine = await api.organisation('Mine');
   theirs = await api.organisation('Theirs');
+  resident = await api.register(theirs.caseworker);
+  await api.record(theirs.caseworker, resident, 'Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2028-03-31' }).expect(201);
+  for (let n = 0; n < 30; n++) await api.record(theirs.caseworker, resident, 'Moved', '2026-05-01', { address: `Tokyo ${n}` }).expect(201);
+  // A list waits until the projector has passed these writes: its reads must not be counted below.
+  await api.http.get('/v1/residents').auth(theirs.viewer, { type: 'bearer' }).expect(200);
 });
 afterAll(() => api.close());
 
-test("another organisation's long stream is answered 404 after reading its first event only, like a missing one", async () => {
-  const resident = await api.register(theirs.caseworker);
-  await api.record(theirs.caseworker, resident, 'Landed', '2026-04-01', { status: 'student', periodExpiresOn: '2028-03-31' }).expect(201);
-  for (let n = 0; n < 30; n++) await api.record(theirs.caseworker, resident, 'Moved', '2026-05-01', { address: `Tokyo ${n}` }).expect(201);
+const requests = (id: string) => [
+  ...['', '/status', '/deadlines', '/events'].map(
+    (path) => () => api.http.get(`/v1/residents/${id}${path}`).auth(mine.viewer, { type: 'bearer' }),
+  ),
+  () =>
+    api.http
+      .post(`/v1/residents/${id}/events`)
+      .auth(mine.caseworker, { type: 'bearer' })
+      .send({ type: 'Moved', occurredOn: '2026-05-02', data: { address: 'Osaka' } }),
+];
 
-  // A list waits until the projector has passed these writes: its reads must not be counted below.
-  await api.http.get('/v1/residents').auth(theirs.viewer, { type: 'bearer' }).expect(200);
-  // Count what the store hands out (the real PostgreSQL store, observed, not replaced).
-  const store = api.runtime.store as EventStore;
-  const readStream = store.readStream.bind(store);
-  let handedOut = 0;
-  store.readStream = async (streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> => {
-    const events = await readStream(streamId, options);
-    handedOut += events.length;
-    return events;
-  };
-  try {
-    for (const path of ['', '/status', '/deadlines', '/events']) {
-      handedOut = 0;
-      await api.http.get(`/v1/residents/${resident}${path}`).auth(mine.viewer, { type: 'bearer' }).expect(404);
-      expect(handedOut).toBe(1);
-      await api.http
-        .post(`/v1/residents/${resident}/events`)
-        .auth(mine.caseworker, { type: 'bearer' })
-        .send({ type: 'Moved', occurredOn: '2026-05-02', data: { address: 'Osaka' } })
-        .expect(404);
-    }
-    handedOut = 0;
+test.each([
+  ['kept by this process (its owner wrote through it)', false],
+  ['not kept', true],
+])("another organisation's long stream, %s, is answered 404 after the same one statement as a missing one", async (_, dropped) => {
+  const missing = randomUUID();
+  const foreign = requests(resident);
+  for (const [n, call] of requests(missing).entries()) {
+    if (dropped) api.runtime.keptFolds.drop(residentStream(resident));
+    let theirsAnswer: Awaited<ReturnType<ReturnType<typeof requests>[number]>> | undefined;
+    let missingAnswer: typeof theirsAnswer;
+    const theirsSent = await sentStatements(RESIDENT_READS, async () => (theirsAnswer = await foreign[n]!()));
+    const missingSent = await sentStatements(RESIDENT_READS, async () => (missingAnswer = await call()));
+    expect(theirsAnswer!.status).toBe(404);
+    expect(theirsAnswer!.body).toEqual(missingAnswer!.body);
+    expect(theirsSent.map((statement) => statement.sql)).toEqual(missingSent.map((statement) => statement.sql));
+    expect(theirsSent).toHaveLength(1);
+    // At most the registration is handed out, never the stream's 32 events.
+    expect(theirsSent[0]!.rows).toBeLessThanOrEqual(1);
+  }
+});
+
+test('the owner’s kept stream is read with one statement (what was recorded since: nothing), no data key looked up', async () => {
+  await api.http.get(`/v1/residents/${resident}/events`).auth(theirs.viewer, { type: 'bearer' }).expect(200);
+  const sent = await sentStatements(RESIDENT_READS, async () => {
     const history = await api.http.get(`/v1/residents/${resident}/events`).auth(theirs.viewer, { type: 'bearer' }).expect(200);
     expect(history.body).toHaveLength(32);
-    // The owner's stream is kept folded (kept-folds.ts): the registration (the ownership check)
-    // and the events since the kept version (none) are all that is read again.
-    expect(handedOut).toBe(1);
-  } finally {
-    store.readStream = readStream;
-  }
+    expect(history.body.at(-1).data.address).toBe('Tokyo 29');
+  });
+  expect(sent).toEqual([{ sql: expect.stringMatching(/FROM events WHERE stream_id = \$1 AND version >= \$2/), rows: 0 }]);
 });

@@ -58,6 +58,11 @@ export class KeptFolds {
     return current;
   }
 
+  /** The kept stream's first event (its registration, which never changes), without a read; undefined when not kept. */
+  first(streamId: string): StoredEvent | undefined {
+    return this.kept.get(streamId)?.stored[0];
+  }
+
   /**
    * Several streams as they are now (a projector's batch): those not kept are read in one
    * query, the kept ones from their kept version on.

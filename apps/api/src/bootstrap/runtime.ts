@@ -5,9 +5,9 @@
  */
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createPgPool, openEventStore, type EventStore } from '@zairyu/event-store';
+import { createPgPool, openEventStore } from '@zairyu/event-store';
 import { openReadModel, partitionsOf, Projector, ProjectorLeader, ReadModelSeal } from '@zairyu/read-model';
-import { KeptFolds, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
+import { KeptFolds, ResidentKeys, sealedEventStore, type SealedEventStore } from '@zairyu/resident-streams';
 import { FEATURES } from '../features.js';
 import { entitiesOf, migrationsOf } from './feature-module.js';
 import { ProjectionHandle } from '../projection/read-your-writes.js';
@@ -33,7 +33,8 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   pool: pg.Pool;
-  store: EventStore;
+  /** The log, residents' personal values sealed in it (what EVENT_STORE provides). */
+  store: SealedEventStore;
   /** Residents' data keys: erasure destroys one. */
   residentKeys: ResidentKeys;
   /** Residents' folds kept between requests, shared by the requests and the projector in this process. */

@@ -1,15 +1,23 @@
 /**
  * Loads one resident's stream for the caller's organisation. A stream of another
  * organisation is reported exactly like a missing one (404), so ids reveal nothing: the
- * owner is read first from the registration alone (one indexed row, whatever the stream's
- * length), and only the owner's streams are read further, so another organisation's long
- * stream costs what a missing one does. Refusals are ResidentFailures (not found, erased). The owner's stream comes with its fold, kept between
+ * owner is known from the registration alone (one indexed row, whatever the stream's
+ * length; kept in memory with the fold), and only the owner's streams are read further, so
+ * another organisation's long stream costs what a missing one does. Refusals are ResidentFailures (not found, erased). The owner's stream comes with its fold, kept between
  * requests and brought up to date with the events recorded since (kept-folds.ts), so a long
  * stream is neither read nor folded whole again.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type StoredEvent } from '@zairyu/event-store';
-import { erasureOf, KeptFolds, residentStream, toRecordedEvents, UnreadableSealError, type KeptStream } from '@zairyu/resident-streams';
+import { EVENT_STORE, type StoredEvent } from '@zairyu/event-store';
+import {
+  erasureOf,
+  KeptFolds,
+  residentStream,
+  toRecordedEvents,
+  UnreadableSealError,
+  type KeptStream,
+  type SealedEventStore,
+} from '@zairyu/resident-streams';
 import { ResidentFold, UnreadableEventError, type RecordedEvent } from '@zairyu/domain';
 import { KEPT_FOLDS } from '../bootstrap/tokens.js';
 import { isUuid } from '../http/query-params.js';
@@ -33,7 +41,7 @@ export function residentIdOf(id: string): string {
 @Injectable()
 export class ResidentLedger {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: SealedEventStore,
     @Inject(KEPT_FOLDS) private readonly folds: KeptFolds,
   ) {}
 
@@ -44,9 +52,20 @@ export class ResidentLedger {
   async load(organisationId: string, residentId: string, { withErased = false } = {}): Promise<ResidentHistory> {
     const id = residentIdOf(residentId);
     const stream = residentStream(id);
-    const [registration] = await readable(organisationId, () => this.store.readStream(stream, { maxCount: 1 }));
-    if (registration?.metadata.organisationId !== organisationId) throw ResidentFailure.notFound();
-    return this.owned(id, await readable(organisationId, () => this.folds.current(this.store, stream, registration)), withErased);
+    return this.owned(id, await readable(organisationId, () => this.ownedStream(organisationId, stream)), withErased);
+  }
+
+  /**
+   * The owner's kept stream costs one read: what was recorded since (the owner is the kept
+   * registration's, which never changes). Any other stream's owner is read first, from the
+   * registration unopened, and only the owner's stream is read further: another organisation's
+   * resident, kept here or not, costs the one statement a missing one does, and its stream is
+   * neither read nor folded (so its state, an unreadable one too, shows nothing).
+   */
+  private async ownedStream(organisationId: string, stream: string): Promise<KeptStream> {
+    if (this.folds.first(stream)?.metadata.organisationId !== organisationId && (await this.store.ownerOf(stream)) !== organisationId)
+      throw ResidentFailure.notFound();
+    return this.folds.current(this.store, stream);
   }
 
   /**

@@ -87,19 +87,29 @@ export class ResidentKeys {
   }
 
   /**
-   * The keys to seal with, made on first use, for any number of residents in two statements (an
-   * import seals thousands at once); refused if any of them is erased.
+   * The keys to seal with, made on first use, for any number of residents in one statement (an
+   * import seals thousands at once, a recorded fact one resident whose key exists already);
+   * refused if any of them is erased.
    */
   async keysToSeal(residents: ReadonlyMap<string, string>): Promise<KeyLookup> {
     // In one order, so two imports that share residents cannot deadlock on the key rows.
     const residentIds = [...residents.keys()].sort();
     if (residentIds.length === 0) return new Map();
-    await this.pool.query(
-      `INSERT INTO vault.resident_key (resident_id, organisation_id, wrapped_key)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bytea[]) ON CONFLICT (resident_id) DO NOTHING`,
+    // The rows inserted now come from the INSERT's RETURNING, the rows there before from the
+    // statement's snapshot. A row another transaction committed after that snapshot (it won
+    // the insert) is in neither: it is read again below.
+    const { rows } = await this.pool.query<{ resident_id: string; wrapped_key: Buffer | null }>(
+      `WITH made AS (
+         INSERT INTO vault.resident_key (resident_id, organisation_id, wrapped_key)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bytea[]) ON CONFLICT (resident_id) DO NOTHING
+         RETURNING resident_id, wrapped_key)
+       SELECT resident_id, wrapped_key FROM made
+       UNION ALL
+       SELECT resident_id, wrapped_key FROM vault.resident_key WHERE resident_id = ANY($1::uuid[])`,
       [residentIds, residentIds.map((id) => residents.get(id)), residentIds.map((id) => wrapDataKey(this.masterKey, id, newDataKey()))],
     );
-    const keys = await this.keysOf(residentIds);
+    let keys = this.unwrapRows(rows);
+    if (residentIds.some((id) => !keys.has(id))) keys = await this.keysOf(residentIds);
     const erased = residentIds.find((id) => !keys.get(id));
     if (erased !== undefined) throw new PersonalDataErasedError(erased);
     const damaged = residentIds.find((id) => keys.get(id) === DAMAGED_KEY);
@@ -109,12 +119,16 @@ export class ResidentKeys {
 
   /** The keys of these residents; one that does not unwrap is DAMAGED_KEY, so that it fails that resident's reads alone. */
   async keysOf(residentIds: readonly string[]): Promise<KeyLookup> {
-    const keys = new Map<string, Buffer | null | typeof DAMAGED_KEY>();
-    if (residentIds.length === 0) return keys;
+    if (residentIds.length === 0) return new Map();
     const { rows } = await this.pool.query<{ resident_id: string; wrapped_key: Buffer | null }>(
       `SELECT resident_id, wrapped_key FROM vault.resident_key WHERE resident_id = ANY($1::uuid[])`,
       [residentIds],
     );
+    return this.unwrapRows(rows);
+  }
+
+  private unwrapRows(rows: ReadonlyArray<{ resident_id: string; wrapped_key: Buffer | null }>): KeyLookup {
+    const keys = new Map<string, Buffer | null | typeof DAMAGED_KEY>();
     for (const row of rows) keys.set(row.resident_id, row.wrapped_key === null ? null : this.unwrap(row.resident_id, row.wrapped_key));
     return keys;
   }

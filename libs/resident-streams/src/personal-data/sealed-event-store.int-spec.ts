@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { createPgPool, PostgresEventStore, type NewEvent } from '@zairyu/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { sentStatements } from '../../../../test/support/sent-statements.js';
 import { residentStream } from '../stream-names.js';
 import { newDataKey } from './data-keys.js';
 import { PersonalDataErasedError, ResidentKeys } from './resident-keys.js';
@@ -25,11 +26,12 @@ describe('the sealed store writes many residents in one append (an import)', () 
   let pool: pg.Pool;
   let store: SealedEventStore;
   let keys: ResidentKeys;
+  const masterKey = newDataKey();
 
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = createPgPool(database.url);
-    keys = new ResidentKeys(pool, newDataKey());
+    keys = new ResidentKeys(pool, masterKey);
     store = await sealedEventStore(await PostgresEventStore.open(pool), keys);
   });
   afterAll(async () => {
@@ -63,5 +65,41 @@ describe('the sealed store writes many residents in one append (an import)', () 
     ).rejects.toBeInstanceOf(PersonalDataErasedError);
     expect(await store.readStream(residentStream(other))).toEqual([]);
     expect(await store.readStream(residentStream(erased))).toEqual([]);
+  });
+
+  test('a fact of a resident whose key exists is sealed after one statement on the key table; a read that finds nothing sealed looks no key up', async () => {
+    const id = randomUUID();
+    await store.append(residentStream(id), [registered('PHAM VAN D')], 'no_stream');
+    const moved: NewEvent = { ...registered('x'), eventId: randomUUID(), type: 'Moved', data: { address: 'Nagoya 1-2-3' } };
+    const sealing = await sentStatements(/vault\.resident_key/, () => store.append(residentStream(id), [moved], 1));
+    expect(sealing).toHaveLength(1);
+    const since = await sentStatements(/vault\.resident_key/, async () =>
+      expect(await store.readStream(residentStream(id), { fromVersion: 3 })).toEqual([]),
+    );
+    expect(since).toEqual([]);
+    const plain = await sentStatements(/vault\.resident_key/, () =>
+      store.append(residentStream(id), [{ ...moved, eventId: randomUUID(), type: 'Departed', data: {} }], 2),
+    );
+    expect(plain).toEqual([]);
+    const [, second, third] = await store.readStream(residentStream(id));
+    expect(second!.data).toEqual({ address: 'Nagoya 1-2-3' });
+    expect(third!.data).toEqual({});
+  });
+
+  test('two processes sealing the first facts of the same new residents at once end with one key each, and both use it', async () => {
+    const otherPool = createPgPool(database.url);
+    try {
+      const other = new ResidentKeys(otherPool, masterKey);
+      for (let n = 0; n < 20; n++) {
+        const residents = new Map([randomUUID(), randomUUID()].map((id) => [id, organisationId]));
+        const [mine, theirs] = await Promise.all([keys.keysToSeal(residents), other.keysToSeal(residents)]);
+        for (const id of residents.keys()) {
+          expect(mine.get(id)).toBeInstanceOf(Buffer);
+          expect((mine.get(id) as Buffer).equals(theirs.get(id) as Buffer)).toBe(true);
+        }
+      }
+    } finally {
+      await otherPool.end();
+    }
   });
 });
