@@ -1,9 +1,13 @@
 /**
- * Turns a bearer token into a Principal. Every request reads its key by primary key: no
- * cache, so a revoked key is refused at once by every API process on the database (a cache
- * would need an invalidation that reaches every process before the revoke answers).
- * `lastUsedAt` is written at most once a minute per credential and process, off the
- * request's path.
+ * Turns a bearer token into a Principal. An API key read from the database is trusted by this
+ * process for `keyRecheckMs` (API_KEY_RECHECK_MS, default 2 s, at most 5 s; 0: read on every
+ * request), so a busy key costs one primary-key read every two seconds, not one per request.
+ * A revoked key is refused at once by the process that revoked it (revoke() forgets it here)
+ * and by every other API process within `keyRecheckMs`: what a process trusts is no older than
+ * that. The secret is compared with the row's hash on every request, and an unknown or
+ * revoked key is never trusted: each try reads the row (and the failed authentications of an
+ * address are limited, http/rate-limits.ts). `lastUsedAt` is written at most once a minute per
+ * credential and process, off the request's path.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
@@ -11,17 +15,32 @@ import { ApiKeyEntity } from './api-key.entity.js';
 import { CalendarTokenEntity } from './calendar-token.entity.js';
 import { APP_CONFIG, DATA_SOURCE, type AppConfig } from '../bootstrap/tokens.js';
 import { checkAdminToken } from '../bootstrap/environment.js';
-import type { Principal } from './principal.js';
+import type { Principal, Role } from './principal.js';
+import { DEFAULT_KEY_RECHECK_MS, MAX_KEY_RECHECK_MS } from './key-recheck.js';
 import { parseSecret, sameHash, sha256 } from './secret-tokens.js';
 
 const LAST_USED_EVERY_MS = 60_000;
 const NOTED_MAX = 10_000;
+const TRUSTED_MAX = 10_000;
+
+interface TrustedKey {
+  organisationId: string;
+  role: Role;
+  secretHash: string;
+  /** When it was read from the database (Date.now()). */
+  readAt: number;
+}
 
 @Injectable()
 export class CredentialsService {
   private readonly adminHash: string | null;
   /** When this process last wrote `last_used_at`, per credential. */
   private readonly noted = new Map<string, number>();
+  /** Live keys as last read, by id. */
+  private readonly trusted = new Map<string, TrustedKey>();
+  /** Counts the revocations made here: a read that started before one is not trusted after it. */
+  private revocations = 0;
+  private readonly keyRecheckMs: number;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -29,16 +48,43 @@ export class CredentialsService {
   ) {
     checkAdminToken(config.adminToken);
     this.adminHash = config.adminToken ? sha256(config.adminToken) : null;
+    this.keyRecheckMs = Math.min(config.keyRecheckMs ?? DEFAULT_KEY_RECHECK_MS, MAX_KEY_RECHECK_MS);
   }
 
   async principalOf(token: string): Promise<Principal | null> {
     if (this.adminHash && sameHash(token, this.adminHash)) return { kind: 'admin' };
     const parsed = parseSecret('zk', token);
     if (!parsed) return null;
-    const key = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id: parsed.id });
-    if (!key || key.revokedAt !== null || !sameHash(parsed.secret, key.secretHash)) return null;
-    this.noteUse('api_key', key.id);
-    return { kind: 'key', keyId: key.id, organisationId: key.organisationId, role: key.role, user: null };
+    const key = await this.liveKey(parsed.id);
+    if (!key || !sameHash(parsed.secret, key.secretHash)) return null;
+    this.noteUse('api_key', parsed.id);
+    return { kind: 'key', keyId: parsed.id, organisationId: key.organisationId, role: key.role, user: null };
+  }
+
+  /** Refused from now on by this process (other processes: within keyRecheckMs). Call once the revocation is committed. */
+  revoked(keyId: string): void {
+    this.revocations++;
+    this.trusted.delete(keyId);
+  }
+
+  /** The key unless it is unknown or revoked: as read within keyRecheckMs, else read now. */
+  private async liveKey(id: string): Promise<TrustedKey | null> {
+    const now = Date.now();
+    const trusted = this.trusted.get(id);
+    if (trusted !== undefined && now - trusted.readAt < this.keyRecheckMs) return trusted;
+    const revocations = this.revocations;
+    const row = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
+    if (!row || row.revokedAt !== null) {
+      this.trusted.delete(id);
+      return null;
+    }
+    const key = { organisationId: row.organisationId, role: row.role, secretHash: row.secretHash, readAt: now };
+    // A revocation here while the row was being read may have come after the read: not kept.
+    if (this.keyRecheckMs > 0 && revocations === this.revocations) {
+      if (this.trusted.size >= TRUSTED_MAX) this.trusted.clear();
+      this.trusted.set(id, key);
+    }
+    return key;
   }
 
   /** The organisation whose calendar feed a feed token opens. */

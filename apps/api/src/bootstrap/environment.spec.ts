@@ -44,3 +44,13 @@ describe('PROJECTOR_PARTITIONS', () => {
     expect(() => readEnvironment({ PROJECTOR_PARTITIONS: '0' })).toThrow(/PROJECTOR_PARTITIONS must be a whole number from 1 to 256/);
   });
 });
+
+describe('API_KEY_RECHECK_MS', () => {
+  test('is 2 s unless set, 0 reads every request; more than 5 s (a revocation must reach every process soon) stops the start', () => {
+    expect(readEnvironment({}).keyRecheckMs).toBe(2000);
+    expect(readEnvironment({ API_KEY_RECHECK_MS: '0' }).keyRecheckMs).toBe(0);
+    expect(readEnvironment({ API_KEY_RECHECK_MS: '5000' }).keyRecheckMs).toBe(5000);
+    expect(() => readEnvironment({ API_KEY_RECHECK_MS: '60000' })).toThrow(/API_KEY_RECHECK_MS must be whole milliseconds from 0 to 5000/);
+    expect(() => readEnvironment({ API_KEY_RECHECK_MS: 'soon' })).toThrow(/API_KEY_RECHECK_MS/);
+  });
+});

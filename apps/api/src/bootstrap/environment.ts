@@ -7,6 +7,7 @@ import { rateLimitConfigFrom } from '../http/rate-limit-config.js';
 import { DEFAULT_MAX_EVENTS_PER_RESIDENT } from '../residents/history-limit.js';
 import { remindersConfigFrom } from '../reminders/reminders-config.js';
 import { DEFAULT_KEPT_EVENTS } from '@zairyu/resident-streams';
+import { DEFAULT_KEY_RECHECK_MS, MAX_KEY_RECHECK_MS } from '../auth/key-recheck.js';
 import { partitionCountFrom } from '@zairyu/read-model';
 import type { AppConfig } from './tokens.js';
 
@@ -42,8 +43,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   const foldCacheEvents = Number(env['FOLD_CACHE_EVENTS'] ?? DEFAULT_KEPT_EVENTS);
   if (!Number.isInteger(foldCacheEvents) || foldCacheEvents < 0)
     throw new Error(`FOLD_CACHE_EVENTS must be a whole number of events (0 keeps none), not ${env['FOLD_CACHE_EVENTS']}.`);
+  const keyRecheckMs = Number(env['API_KEY_RECHECK_MS'] ?? DEFAULT_KEY_RECHECK_MS);
+  if (!Number.isInteger(keyRecheckMs) || keyRecheckMs < 0 || keyRecheckMs > MAX_KEY_RECHECK_MS)
+    throw new Error(`API_KEY_RECHECK_MS must be whole milliseconds from 0 to ${MAX_KEY_RECHECK_MS}, not ${env['API_KEY_RECHECK_MS']}.`);
   return {
     port,
+    keyRecheckMs,
     foldCacheEvents,
     maxEventsPerResident,
     calendarAlarmDays,

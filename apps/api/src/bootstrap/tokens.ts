@@ -38,6 +38,12 @@ export interface AppConfig {
   rateLimits?: Partial<RateLimitConfig>;
   /** The most events one resident's history may hold (MAX_EVENTS_PER_RESIDENT; residents/history-limit.ts). */
   maxEventsPerResident?: number;
+  /**
+   * How long an API key read from the database is trusted by this process (API_KEY_RECHECK_MS;
+   * default 2,000 ms, at most 5,000; 0: read on every request): the longest a key revoked in
+   * another process still works here (auth/credentials.service.ts).
+   */
+  keyRecheckMs?: number;
   /** Days before each deadline at which the calendar feed's reminders fire (CALENDAR_ALARM_DAYS; default 7 and 1). */
   calendarAlarmDays?: readonly number[];
 }

@@ -1,8 +1,9 @@
 /**
  * Credentials have a life (docs/api-v1.md "Additions of 2026-11-23"): a manager lists the
  * organisation's API keys and calendar tokens (never their secrets) and revokes them. A
- * revoked credential is refused by the next request in every API process: credentials are
- * checked against the database on every request (one primary-key read), never from a cache.
+ * revoked credential is refused by the next request in this API process, and in every other
+ * within API_KEY_RECHECK_MS (2 s; a key read from the database is trusted that long,
+ * auth/credentials.service.ts); a calendar token is read on every use.
  */
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
@@ -11,6 +12,7 @@ import type { Principal, Role } from '../auth/principal.js';
 import { DATA_SOURCE } from '../bootstrap/tokens.js';
 import { notFound } from '../failures/failure.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { CredentialsService } from '../auth/credentials.service.js';
 import { CalendarTokenEntity } from '../auth/calendar-token.entity.js';
 import { managedOrganisation } from './managed-organisation.js';
 
@@ -67,7 +69,10 @@ export class ListCredentialsHandler implements IQueryHandler<ListCredentials> {
 
 @CommandHandler(RevokeCredential)
 export class RevokeCredentialHandler implements ICommandHandler<RevokeCredential> {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly credentials: CredentialsService,
+  ) {}
 
   async execute({ caller, organisationId, kind, credentialId }: RevokeCredential): Promise<void> {
     const organisation = await managedOrganisation(this.dataSource, caller, organisationId);
@@ -76,5 +81,6 @@ export class RevokeCredentialHandler implements ICommandHandler<RevokeCredential
       .getRepository<ApiKeyEntity | CalendarTokenEntity>(entityOf(kind))
       .update({ id: credentialId, organisationId: organisation.id, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (result.affected !== 1) throw notFound(kind === 'api-keys' ? 'API key' : 'Calendar token');
+    if (kind === 'api-keys') this.credentials.revoked(credentialId);
   }
 }

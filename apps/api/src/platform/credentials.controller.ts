@@ -32,7 +32,9 @@ export class CredentialsController {
   @HttpCode(204)
   @AdminAllowed()
   @RequiresRole('manager')
-  @ApiOperation({ summary: 'Revoke an API key: refused (401) from the next request on, in every API process' })
+  @ApiOperation({
+    summary: 'Revoke an API key: refused (401) from the next request on (other API processes: within API_KEY_RECHECK_MS, 2 s)',
+  })
   @ApiNoContent('Revoked.')
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)
   async revokeKey(@Caller() caller: Principal, @Param('orgId') organisationId: string, @Param('keyId') keyId: string): Promise<void> {
