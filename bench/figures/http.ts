@@ -13,9 +13,10 @@ import { cpuTimes, processCpuMs } from '../cpu-usage.js';
 import { progress, report } from '../report.js';
 import { resetSqlStats, writeSqlStats } from '../sql-statements.js';
 
-function peakRssMb(pid: number): number {
+/** VmHWM: the peak; VmRSS: now. */
+function rssMb(pid: number, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
 }
 
 /** Runs `load` and reports its CPU per request (API process, PostgreSQL) and statements per request. */
@@ -44,6 +45,8 @@ export async function httpFigure(pool: pg.Pool, databaseUrl: string, seconds: nu
   // One key drives the whole load here: its per-key budget would be the figure otherwise.
   const { base, process: api, stop } = await startApi(databaseUrl, { RATE_LIMIT_PER_MINUTE: '0' });
   try {
+    // What the process holds before any load: its modules and what start-up made.
+    report('API RSS after start (VmRSS)', rssMb(api.pid!, 'VmRSS'), 'MB', 1);
     const org = await call(base, ADMIN, 'POST', '/v1/organisations', { name: 'Bench', kind: 'support_organisation' });
     const { key } = await call(base, ADMIN, 'POST', `/v1/organisations/${org.id}/api-keys`, { label: 'bench', role: 'caseworker' });
     const ids: string[] = [];
@@ -113,7 +116,7 @@ export async function httpFigure(pool: pg.Pool, databaseUrl: string, seconds: nu
     report('HTTP POST events p50', post.latency.p50, 'ms', post.requests.total);
     report('HTTP POST events p99', post.latency.p99, 'ms', post.requests.total);
     report('HTTP POST events non-2xx', post.non2xx + post.errors + post.timeouts, 'responses', post.requests.total);
-    report('API peak RSS (VmHWM)', peakRssMb(api.pid!), 'MB', 1);
+    report('API peak RSS (VmHWM)', rssMb(api.pid!), 'MB', 1);
   } finally {
     await stop();
   }
