@@ -4,7 +4,7 @@
  * mojibake), or XLSX (exceljs' streaming writer) with date columns as real date cells.
  */
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { exceljs } from '../http/exceljs-on-demand.js';
 import { csvText } from './csv-text.js';
 import { exportDateText, xlsxDateFormat, type ExportDateStyle } from './export-dates.js';
 
@@ -64,16 +64,16 @@ function xlsxStream<Row>(
   const cellOf = (column: ExportColumn<Row>, row: Row) =>
     !column.date ? column.value(row) : dates === 'both' ? textOf(column, row, dates) : dateCell(column.value(row));
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({
-    header: column.header,
-    width: column.width ?? (column.date ? (dates === 'western' ? 12 : 26) : 18),
-    ...(column.date && dates !== 'both' ? { style: { numFmt: xlsxDateFormat(dates) } } : {}),
-  }));
-  sheet.getRow(1).font = { bold: true };
   void (async () => {
     try {
+      const workbook = new (await exceljs()).stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+      const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = columns.map((column) => ({
+        header: column.header,
+        width: column.width ?? (column.date ? (dates === 'western' ? 12 : 26) : 18),
+        ...(column.date && dates !== 'both' ? { style: { numFmt: xlsxDateFormat(dates) } } : {}),
+      }));
+      sheet.getRow(1).font = { bold: true };
       for await (const batch of batches) for (const row of batch) sheet.addRow(columns.map((column) => cellOf(column, row))).commit();
       sheet.commit();
       await workbook.commit();

@@ -4,7 +4,7 @@
  * their items on 申請人等作成用1 in the form's own numbering (docs/sources/application-form.md).
  * What the ledger does not know is left blank and marked, never guessed.
  */
-import ExcelJS from 'exceljs';
+import { exceljs } from '../http/exceljs-on-demand.js';
 import { END_OF_TIME, factsInLegalOrder, STATUS_CATALOGUE, type LocalDate, type MatterKind, type StatusCode } from '@zairyu/domain';
 import { japaneseCountryName } from '../imports/index.js';
 import type { ResidentHistory } from '../residents/index.js';
@@ -129,7 +129,7 @@ function rowsOf(kind: FormKind, facts: ApplicantFacts): Row[] {
 
 export async function applicationFormWorkbook(kind: FormKind, facts: ApplicantFacts, preparedOn: LocalDate): Promise<Buffer> {
   const form = FORMS[kind];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   const sheet = workbook.addWorksheet(form.title);
   sheet.columns = [{ width: 6 }, { width: 40 }, { width: 40 }, { width: 18 }];
   sheet.addRow([null, form.title]).font = { bold: true, size: 14 };

@@ -3,7 +3,7 @@
  * 受任の年月日, 報酬の額 and 依頼者の住所及び氏名, as an Excel workbook. It is kept 2 years from the
  * matter's close (同条2項), so closed matters stay on it.
  */
-import ExcelJS from 'exceljs';
+import { exceljs } from '../http/exceljs-on-demand.js';
 import { MATTER_KIND_CATALOGUE, type Matter } from '@zairyu/domain';
 import type { ResidentFacts } from './matter-views.js';
 
@@ -12,7 +12,7 @@ export const REGISTER_HEADERS = ['番号', '事件の名称', '受任の年月�
 const dateCell = (value: string | null) => (value === null ? null : new Date(`${value}T00:00:00Z`));
 
 export async function registerWorkbook(matters: readonly Matter[], residents: ReadonlyMap<string, ResidentFacts>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   const sheet = workbook.addWorksheet('帳簿', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = REGISTER_HEADERS.map((header) => ({
     header,

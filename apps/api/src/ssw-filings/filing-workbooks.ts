@@ -4,7 +4,8 @@
  * know is left blank and shaded, for the office to write by hand. They are drafts to copy from,
  * not the forms themselves: the ISA's own files are what is filed.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../http/exceljs-on-demand.js';
 import type { AnnualReportWorker, FilingWorker, HeldInterview, LocalDate, Span } from '@zairyu/domain';
 
 /** Shade of a cell the ledger cannot fill (a light yellow, as forms mark fields to write). */
@@ -151,7 +152,7 @@ export async function annualReportWorkbook(
   fiscalYear: number,
   lines: readonly AnnualReportWorker[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   const ordered = [...lines].sort((a, b) => (a.worker.fullName ?? '').localeCompare(b.worker.fullName ?? ''));
   formSheet(workbook, '届出書', '受入れ・活動・支援実施状況に係る届出書(参考様式第3-6号)', [
     ['届出の対象期間', `${fiscalYear}年4月1日〜${fiscalYear + 1}年3月31日(${fiscalYear}年度)`],
@@ -304,7 +305,7 @@ export function interviewForm(header: FilingHeader, worker: FilingWorker, interv
 }
 
 export async function shortFormWorkbook(form: ShortForm): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   formSheet(workbook, form.sheet, form.title, form.items);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
