@@ -1,9 +1,10 @@
 /**
  * A short form (a 随時届出, a 面談記録) as a one- or two-page A4 PDF: its items in the form's order,
  * label beside value, the Japanese font embedded (japanese-font.ts). A blank the office must fill
- * is a shaded box, as in the Excel draft.
+ * is a shaded box, as in the Excel draft. pdfkit (with fontkit and brotli, about 19 MB of memory)
+ * is loaded with the first PDF, not at start.
  */
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { TO_WRITE_NOTE, type ShortForm, type Value } from './filing-workbooks.js';
 import { fontRuns } from './japanese-font.js';
 
@@ -26,7 +27,10 @@ function write(doc: PDFKit.PDFDocument, value: string, x: number, y: number, wid
   return doc.y;
 }
 
-export function shortFormPdf(form: ShortForm): Promise<Buffer> {
+let pdfkit: Promise<typeof PDFKitDocument> | undefined;
+
+export async function shortFormPdf(form: ShortForm): Promise<Buffer> {
+  const PDFDocument = await (pdfkit ??= import('pdfkit').then((module) => module.default as unknown as typeof PDFKitDocument));
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: form.title } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
