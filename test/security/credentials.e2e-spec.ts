@@ -102,6 +102,15 @@ describe('API keys have a life', () => {
     expect(reads.length).toBeLessThanOrEqual(1);
   });
 
+  test('requests that arrive together once the key’s recheck time has run out share one read of it', async () => {
+    await other.http.get('/v1/residents').auth(org.viewer, { type: 'bearer' }).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, OTHER_RECHECK_MS + 50));
+    const reads = await sentStatements(/SELECT .*api_key/, () =>
+      Promise.all(Array.from({ length: 10 }, () => other.http.get('/v1/residents').auth(org.viewer, { type: 'bearer' }).expect(200))),
+    );
+    expect(reads).toHaveLength(1);
+  });
+
   test("another organisation's key cannot be revoked (404) and keeps working", async () => {
     await api.http
       .delete(`/v1/organisations/${org.organisationId}/api-keys/${keyIdOf(theirs.viewer)}`)

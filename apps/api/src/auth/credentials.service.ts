@@ -38,6 +38,8 @@ export class CredentialsService {
   private readonly noted = new Map<string, number>();
   /** Live keys as last read, by id. */
   private readonly trusted = new Map<string, TrustedKey>();
+  /** Reads of keys under way, by id. */
+  private readonly reading = new Map<string, Promise<TrustedKey | null>>();
   /** Counts the revocations made here: a read that started before one is not trusted after it. */
   private revocations = 0;
   private readonly keyRecheckMs: number;
@@ -65,6 +67,8 @@ export class CredentialsService {
   revoked(keyId: string): void {
     this.revocations++;
     this.trusted.delete(keyId);
+    // A read under way may have read the row before the revocation: later requests read again.
+    this.reading.delete(keyId);
   }
 
   /** The key unless it is unknown or revoked: as read within keyRecheckMs, else read now. */
@@ -72,6 +76,18 @@ export class CredentialsService {
     const now = Date.now();
     const trusted = this.trusted.get(id);
     if (trusted !== undefined && now - trusted.readAt < this.keyRecheckMs) return trusted;
+    if (this.keyRecheckMs === 0) return this.readKey(id, now);
+    // Requests that find the key's time run out together share one read.
+    const shared = this.reading.get(id);
+    if (shared !== undefined) return shared;
+    const reading: Promise<TrustedKey | null> = this.readKey(id, now).finally(() => {
+      if (this.reading.get(id) === reading) this.reading.delete(id);
+    });
+    this.reading.set(id, reading);
+    return reading;
+  }
+
+  private async readKey(id: string, now: number): Promise<TrustedKey | null> {
     const revocations = this.revocations;
     const row = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
     if (!row || row.revokedAt !== null) {
