@@ -155,6 +155,7 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   await projector.catchUp();
   lags.sort((a, b) => a - b);
   report(`projector lag at ${eventsPerSecond} events/s p50`, percentile(lags, 50), 'events', lags.length);
+  report(`projector lag at ${eventsPerSecond} events/s p99`, percentile(lags, 99), 'events', lags.length);
   report(`projector lag at ${eventsPerSecond} events/s max`, lags.at(-1) ?? NaN, 'events', lags.length);
   report(`write load achieved`, sent / seconds, 'events/s', sent);
 }
