@@ -124,8 +124,6 @@ function statements(schema: ReadModelSchema, table: Table) {
           return type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
         }),
       ),
-    // Rows known gone by their keys (written-rows.ts): no comparison with what is kept.
-    deleteKeys: `DELETE FROM ${qualified} WHERE (${table.key.join(', ')}) IN (SELECT * FROM unnest(${keyArrays(1).join(', ')}))`,
     /** One array per key column, in the key's order. */
     keyArraysOf: (rows: ReadonlyArray<Record<string, unknown>>) =>
       table.key.map((column) => rows.map((row) => row[keys.find(([name]) => name === column)![1]])),
@@ -171,7 +169,6 @@ export class ResidentRowsWriter {
     if (plan.openSummaries.length > 0) await this.updateOpen(client, plan.openSummaries);
     await this.replace(client, tokens, plan.replaced.tokens, this.tokenRows(plan.tokens));
     await this.replace(client, cards, plan.replaced.cards, this.cardRows(plan.cards));
-    if (plan.goneDeadlines.length > 0) await client.query(deadlines.deleteKeys, deadlines.keyArraysOf(plan.goneDeadlines));
     await this.replace(
       client,
       deadlines,

@@ -70,7 +70,6 @@ function sent(plan: ReturnType<WrittenRows['plan']>) {
     tokens: ids(plan.tokens),
     cards: ids(plan.cards),
     deadlines: plan.deadlines.map(({ deadline }) => deadline.id),
-    gone: plan.goneDeadlines.map((gone) => gone.id),
     replaced: plan.replaced,
   };
 }
@@ -94,7 +93,6 @@ describe('the rows a batch sends, given what the projector last wrote', () => {
       tokens: [A],
       cards: [A],
       deadlines: ['d1', 'd2'],
-      gone: [],
       replaced: { summaries: [A], tokens: [A], cards: [A], deadlines: [A] },
     });
   });
@@ -106,7 +104,6 @@ describe('the rows a batch sends, given what the projector last wrote', () => {
       tokens: [],
       cards: [],
       deadlines: [],
-      gone: [],
       replaced: { summaries: [], tokens: [], cards: [], deadlines: [] },
     };
     expect(sent(writtenOnce(rowsOf(A)).plan([A], [rowsOf(A)]))).toEqual(empty);
@@ -128,11 +125,18 @@ describe('the rows a batch sends, given what the projector last wrote', () => {
     expect(plan.replaced).toEqual({ summaries: [], tokens: [A], cards: [], deadlines: [] });
   });
 
-  test('only the deadline rows that are new or changed are sent, and one gone is deleted by its key', () => {
-    const later = rowsOf(A, {}, { deadlines: [deadline('d1', '2026-12-15'), deadline('d3', '2027-01-04')] });
+  test('only the deadline rows that are new or changed are sent', () => {
+    const later = rowsOf(A, {}, { deadlines: [deadline('d1', '2026-12-15'), deadline('d2', '2027-03-31'), deadline('d3', '2027-01-04')] });
     const plan = sent(writtenOnce(rowsOf(A)).plan([A], [later]));
-    expect(plan).toMatchObject({ deadlines: ['d1', 'd3'], gone: ['d2'] });
+    expect(plan).toMatchObject({ deadlines: ['d1', 'd3'] });
     expect(plan.replaced.deadlines).toEqual([]);
+  });
+
+  test('a resident who lost a deadline row has its deadlines replaced: all its rows sent, the one gone deleted in SQL', () => {
+    const later = rowsOf(A, {}, { deadlines: [deadline('d1', '2026-12-14')] });
+    const plan = sent(writtenOnce(rowsOf(A)).plan([A], [later]));
+    expect(plan).toMatchObject({ deadlines: ['d1'] });
+    expect(plan.replaced.deadlines).toEqual([A]);
   });
 
   test('a resident whose rows are gone (erased) has every table replaced by nothing; once known empty, nothing is sent again', () => {

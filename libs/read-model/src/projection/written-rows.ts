@@ -17,16 +17,19 @@ type Deadline = ResidentRows['deadlines'][number];
 /** A summary's columns that are neither sealed nor hashed, changed by most events (a version at least). */
 type OpenColumns = Pick<ResidentRows['summary'], 'version' | 'assignedTo' | 'closed' | 'pendingApplication' | 'employer' | 'sswPanel'>;
 
-interface RowsDigest {
-  /** The summary's values but the open columns and the status timeline: what is sealed and hashed. */
-  summary: string;
-  timeline: string;
-  open: string;
-  tokens: string;
-  cards: string;
-  /** Each deadline row's digest, by its id. */
-  deadlines: Map<string, string>;
-}
+/**
+ * A resident's rows as one short string (memory: a few hundred bytes a resident): the digests of
+ * the summary's sealed and hashed part, its status timeline, its open columns, the words and the
+ * cards (PART characters each), then each deadline row's id and row digests (ID + ROW characters).
+ */
+type RowsDigest = string;
+const PART = 16;
+const ID = 8;
+const ROW = 12;
+const partAt = (i: number) => [i * PART, (i + 1) * PART] as const;
+const [SUMMARY, TIMELINE, OPEN, TOKENS, CARDS] = [partAt(0), partAt(1), partAt(2), partAt(3), partAt(4)];
+const DEADLINES = 5 * PART;
+const part = (digest: RowsDigest, [from, to]: readonly [number, number]) => digest.slice(from, to);
 
 /** What a batch writes of each table. */
 export interface WritePlan {
@@ -39,14 +42,12 @@ export interface WritePlan {
   openSummaries: Array<{ rows: ResidentRows; timeline: boolean }>;
   tokens: ResidentRows[];
   cards: ResidentRows[];
-  /** Only the deadline rows that are new or changed … */
+  /** Only the deadline rows that are new or changed (all of a resident's whose deadlines are replaced). */
   deadlines: Array<{ rows: ResidentRows; deadline: Deadline }>;
-  /** … and those gone, of residents whose digest is known. */
-  goneDeadlines: Array<{ organisationId: string; residentId: string; id: string }>;
   /**
    * Per table, the residents whose rows there are replaced (those no longer held deleted in SQL):
    * every table of a resident whose digest is unknown, or whose rows are gone or new; the words
-   * and cards of one whose words or cards changed.
+   * and cards of one whose words or cards changed; the deadlines of one who lost a deadline row.
    */
   replaced: { summaries: string[]; tokens: string[]; cards: string[]; deadlines: string[] };
   /** The digests to keep once the batch's transaction committed. */
@@ -56,8 +57,8 @@ export interface WritePlan {
 /** Residents whose digests are kept when the projector is not told otherwise. */
 export const DEFAULT_WRITTEN_RESIDENTS = 20_000;
 
-// 96 bits of SHA-1 (the fastest one-shot hash here): an equality check of one resident's rows, not a seal.
-const digestOf = (value: unknown) => hash('sha1', JSON.stringify(value), 'base64').slice(0, 16);
+// SHA-1 (the fastest one-shot hash here), cut short: an equality check of one resident's rows, not a seal.
+const digestOf = (value: unknown, length = PART) => hash('sha1', JSON.stringify(value), 'base64').slice(0, length);
 
 const OPEN_UNSET: Record<keyof OpenColumns, undefined> = {
   version: undefined,
@@ -74,14 +75,21 @@ function openColumnsOf(summary: ResidentRows['summary']): OpenColumns {
 }
 
 function rowsDigest(rows: ResidentRows): RowsDigest {
-  return {
-    summary: digestOf({ ...rows.summary, ...OPEN_UNSET, statusTimeline: undefined }),
-    timeline: digestOf(rows.summary.statusTimeline),
-    open: digestOf(openColumnsOf(rows.summary)),
-    tokens: digestOf([rows.summary.organisationId, rows.searchTokens]),
-    cards: digestOf([rows.summary.organisationId, rows.cardNumbers]),
-    deadlines: new Map(rows.deadlines.map((deadline) => [deadline.id, digestOf(deadline)])),
-  };
+  return [
+    digestOf({ ...rows.summary, ...OPEN_UNSET, statusTimeline: undefined }),
+    digestOf(rows.summary.statusTimeline),
+    digestOf(openColumnsOf(rows.summary)),
+    digestOf([rows.summary.organisationId, rows.searchTokens]),
+    digestOf([rows.summary.organisationId, rows.cardNumbers]),
+    ...rows.deadlines.map((deadline) => digestOf(deadline.id, ID) + digestOf(deadline, ROW)),
+  ].join('');
+}
+
+/** Each deadline row's digest, by its id's. */
+function deadlineDigests(digest: RowsDigest): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (let at = DEADLINES; at < digest.length; at += ID + ROW) rows.set(digest.slice(at, at + ID), digest.slice(at + ID, at + ID + ROW));
+  return rows;
 }
 
 export class WrittenRows {
@@ -99,7 +107,6 @@ export class WrittenRows {
       tokens: [],
       cards: [],
       deadlines: [],
-      goneDeadlines: [],
       replaced: { summaries: [], tokens: [], cards: [], deadlines: [] },
       digests: new Map(),
     };
@@ -118,21 +125,29 @@ export class WrittenRows {
         for (const deadline of now.deadlines) plan.deadlines.push({ rows: now, deadline });
         continue;
       }
-      if (digest.summary !== old.summary) plan.summaries.push(now);
-      else if (digest.open !== old.open || digest.timeline !== old.timeline)
-        plan.openSummaries.push({ rows: now, timeline: digest.timeline !== old.timeline });
-      if (digest.tokens !== old.tokens) {
+      const changed = (of: readonly [number, number]) => part(digest, of) !== part(old, of);
+      if (changed(SUMMARY)) plan.summaries.push(now);
+      else if (changed(OPEN) || changed(TIMELINE)) plan.openSummaries.push({ rows: now, timeline: changed(TIMELINE) });
+      if (changed(TOKENS)) {
         plan.tokens.push(now);
         plan.replaced.tokens.push(residentId);
       }
-      if (digest.cards !== old.cards) {
+      if (changed(CARDS)) {
         plan.cards.push(now);
         plan.replaced.cards.push(residentId);
       }
-      for (const deadline of now.deadlines)
-        if (old.deadlines.get(deadline.id) !== digest.deadlines.get(deadline.id)) plan.deadlines.push({ rows: now, deadline });
-      for (const id of old.deadlines.keys())
-        if (!digest.deadlines.has(id)) plan.goneDeadlines.push({ organisationId: now.summary.organisationId, residentId, id });
+      if (digest.slice(DEADLINES) === old.slice(DEADLINES)) continue;
+      const [before, after] = [deadlineDigests(old), deadlineDigests(digest)];
+      if ([...before.keys()].some((id) => !after.has(id))) {
+        // A row gone: this resident's deadlines are replaced (compared in SQL), as when unknown.
+        plan.replaced.deadlines.push(residentId);
+        for (const deadline of now.deadlines) plan.deadlines.push({ rows: now, deadline });
+        continue;
+      }
+      const ids = [...after.keys()];
+      now.deadlines.forEach((deadline, i) => {
+        if (before.get(ids[i]!) !== after.get(ids[i]!)) plan.deadlines.push({ rows: now, deadline });
+      });
     }
     return plan;
   }
