@@ -144,9 +144,9 @@ export class WrittenRows {
         for (const deadline of now.deadlines) plan.deadlines.push({ rows: now, deadline });
         continue;
       }
-      const ids = [...after.keys()];
       now.deadlines.forEach((deadline, i) => {
-        if (before.get(ids[i]!) !== after.get(ids[i]!)) plan.deadlines.push({ rows: now, deadline });
+        const at = DEADLINES + i * (ID + ROW);
+        if (before.get(digest.slice(at, at + ID)) !== digest.slice(at + ID, at + ID + ROW)) plan.deadlines.push({ rows: now, deadline });
       });
     }
     return plan;
