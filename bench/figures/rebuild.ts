@@ -14,6 +14,7 @@ import { generateResidents, type GeneratedResident } from '../lifecycle-generato
 import { percentile, progress, report } from '../report.js';
 import { resetSqlStats, writeSqlStats } from '../sql-statements.js';
 import { cpuPerThousand, cpuTimes, type CpuTimes } from '../cpu-usage.js';
+import { profilePhase } from '../phase-profile.js';
 
 export const BENCH_TODAY = '2026-11-23';
 
@@ -114,6 +115,7 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   const lags: number[] = [];
   await resetSqlStats(pool);
   const cpu = await cpuTimes(pool);
+  const profiled = await profilePhase('lag', process.env['BENCH_LAG_CPU_PROF']);
   const sampler = setInterval(() => void projector.lag().then((lag) => lags.push(lag ?? 0)), 200);
   const started = performance.now();
   let sent = 0;
@@ -145,6 +147,7 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   }
   clearInterval(sampler);
   await leader.stop();
+  await profiled();
   const used = await cpuPerThousand(pool, cpu, sent);
   await writeSqlStats(pool, 'lag', sent);
   reportCpu('projector under load (writer included)', used, sent);
@@ -152,6 +155,7 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   await projector.catchUp();
   lags.sort((a, b) => a - b);
   report(`projector lag at ${eventsPerSecond} events/s p50`, percentile(lags, 50), 'events', lags.length);
+  report(`projector lag at ${eventsPerSecond} events/s p99`, percentile(lags, 99), 'events', lags.length);
   report(`projector lag at ${eventsPerSecond} events/s max`, lags.at(-1) ?? NaN, 'events', lags.length);
   report(`write load achieved`, sent / seconds, 'events/s', sent);
 }

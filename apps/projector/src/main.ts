@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { createPgPool, openEventStore } from '@zairyu/event-store';
-import { masterKeyFrom, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
+import { DEFAULT_KEPT_EVENTS, KeptFolds, masterKeyFrom, ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
 import { openReadModel, partitionCountFrom, partitionsOf, Projector, ProjectorLeader } from '@zairyu/read-model';
 
 const say = (message: string) =>
@@ -23,7 +23,13 @@ async function main(): Promise<void> {
   const store = await sealedEventStore(raw, new ResidentKeys(pool, key));
   const dataSource = await openReadModel(databaseUrl);
   const partitions = partitionsOf(partitionCountFrom(process.env['PROJECTOR_PARTITIONS']));
-  const projectors = partitions.map((partition) => new Projector(pool, store, { partition }));
+  // One bound for the partitions' folds together (FOLD_CACHE_EVENTS, as the API's): a touched
+  // resident is folded on from its last projected version with the batch's events, not read whole.
+  const foldCacheEvents = Number(process.env['FOLD_CACHE_EVENTS'] ?? DEFAULT_KEPT_EVENTS);
+  if (!Number.isInteger(foldCacheEvents) || foldCacheEvents < 0)
+    throw new Error(`FOLD_CACHE_EVENTS must be a whole number of events (0 keeps none), not ${process.env['FOLD_CACHE_EVENTS']}.`);
+  const keptFolds = new KeptFolds(foldCacheEvents);
+  const projectors = partitions.map((partition) => new Projector(pool, store, { partition, keptFolds }));
   const leader = new ProjectorLeader(pool, projectors, {
     onLeadership: (leading) => say(leading ? 'leading: projecting' : 'waiting for the lock'),
     onPartitions: (held) => say(`projecting partitions [${held.join(', ')}] of ${partitions.length}`),

@@ -65,20 +65,43 @@ export class KeptFolds {
 
   /**
    * Several streams as they are now (a projector's batch): those not kept are read in one
-   * query, the kept ones from their kept version on.
+   * query, the kept ones from their kept version on. `seen`: events of these streams that the
+   * caller has just read from the log (a projector's batch); a kept stream that they continue
+   * from its kept version on (or that is kept past them) is extended with them without a read,
+   * and is then the stream up to them at least (a later event comes in a later batch).
    */
-  async currentMany(store: EventStore, streamIds: readonly string[]): Promise<KeptStream[]> {
+  async currentMany(
+    store: EventStore,
+    streamIds: readonly string[],
+    seen?: ReadonlyMap<string, readonly StoredEvent[]>,
+  ): Promise<KeptStream[]> {
     const unknown = streamIds.filter((streamId) => !this.kept.has(streamId));
     const read = unknown.length > 0 ? await store.readStreams(unknown) : new Map<string, StoredEvent[]>();
     return Promise.all(
       streamIds.map(async (streamId) => {
         const stored = read.get(streamId);
-        if (stored === undefined) return this.current(store, streamId);
+        if (stored === undefined) return this.extendedBy(streamId, seen?.get(streamId)) ?? this.current(store, streamId);
         const whole = { stored, fold: ResidentFold.of(toRecordedEvents(stored)), version: stored.at(-1)?.version ?? 0 };
         if (erasureOf(stored) === null) this.keep(streamId, whole);
         return whole;
       }),
     );
+  }
+
+  /** The kept stream extended by `events` when they continue it without a gap and erase nothing; else undefined. */
+  private extendedBy(streamId: string, events: readonly StoredEvent[] | undefined): KeptStream | undefined {
+    const kept = this.kept.get(streamId);
+    if (kept === undefined || events === undefined) return undefined;
+    const since = events.filter((event) => event.version > kept.version);
+    if (since.some((event, i) => event.version !== kept.version + 1 + i) || erasureOf(since) !== null) return undefined;
+    if (since.length === 0) {
+      this.touch(streamId, kept);
+      return kept;
+    }
+    const stored = [...kept.stored, ...since];
+    const current = { stored, fold: kept.fold.extend(toRecordedEvents(since)), version: stored.at(-1)!.version };
+    this.keep(streamId, current);
+    return current;
   }
 
   /** Forgets a stream (its data erased, or no longer needed). */

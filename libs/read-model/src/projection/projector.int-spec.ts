@@ -166,6 +166,61 @@ describe('the residents projection', () => {
     expect(await snapshot()).toEqual(live);
   });
 
+  test("a touched resident whose fold is kept is folded on with the batch's own events: its stream is not read again", async () => {
+    const reads: string[] = [];
+    const counting = new Proxy(store, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (name === 'readStream' || name === 'readStreams') reads.push(String(name));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const projector = new Projector(pool, counting, { seal: new ReadModelSeal(store.keys) });
+    await projector.catchUp();
+    const [resident] = await appendLives(1);
+    await projector.catchUp();
+    const stream = residentStream(resident!);
+    reads.length = 0;
+    const metadata = { recordedBy: 'test', organisationId: ORG_A, correlationId: randomUUID(), causationId: null };
+    for (const [i, address] of ['Osaka', 'Kobe'].entries())
+      await store.append(
+        stream,
+        [{ eventId: randomUUID(), type: 'Moved', occurredOn: `2026-09-0${i + 1}`, data: { address }, metadata }],
+        'any',
+      );
+    await projector.catchUp();
+    expect(reads).toEqual([]);
+    const live = await snapshot();
+    await rebuildReadModel(pool, store);
+    expect(await snapshot()).toEqual(live);
+  });
+
+  test('rows another projector wrote since are not trusted: after a checkpoint this projector did not write, its residents are written whole', async () => {
+    const projector = new Projector(pool, store);
+    await projector.catchUp();
+    const [resident] = await appendLives(1);
+    await projector.catchUp();
+    // Changed behind its back (as another process's projection of later events would have).
+    await pool.query(`UPDATE read_model.resident_summary SET name_sort = 'zz' WHERE resident_id = $1`, [resident]);
+    await pool.query(`DELETE FROM read_model.resident_search_token WHERE resident_id = $1`, [resident]);
+    await appendLives(1);
+    await new Projector(pool, store).catchUp();
+    const stream = residentStream(resident!);
+    const metadata = { recordedBy: 'test', organisationId: ORG_A, correlationId: randomUUID(), causationId: null };
+    await store.append(
+      stream,
+      [{ eventId: randomUUID(), type: 'Moved', occurredOn: '2026-09-01', data: { address: 'Osaka' }, metadata }],
+      'any',
+    );
+    await projector.catchUp();
+    const live = await snapshot();
+    await rebuildReadModel(pool, store);
+    expect(await snapshot()).toEqual(live);
+  });
+
   test('a crash in the middle of a batch loses and duplicates nothing after a restart', async () => {
     await new Projector(pool, store).catchUp();
     const victims = await appendLives(6);

@@ -20,12 +20,13 @@ import {
 } from '@zairyu/event-store';
 import type { ResidentFold } from '@zairyu/domain';
 import { LIVE_SCHEMA, type ReadModelSchema } from '../read-model-tables.js';
-import { residentIdOfStream, residentStream, SealedEventStore, type KeptFolds } from '@zairyu/resident-streams';
+import { KeptFolds, residentIdOfStream, residentStream, SealedEventStore } from '@zairyu/resident-streams';
 import { ReadModelSeal } from '../sealing/read-model-seal.js';
 import { describeFault, isResidentFault, Quarantine, type QuarantinedResident } from './quarantine.js';
 import { residentRows } from './resident-rows.js';
 import { ResidentRowsWriter } from './resident-rows-writer.js';
 import { rowsOf, writeEachApart, type Projected } from './rows-apart.js';
+import type { WritePlan } from './written-rows.js';
 import { checkpointName, partitionOf, WHOLE_LOG, type Partition } from './partitions.js';
 import { startingPosition } from './partition-checkpoints.js';
 
@@ -40,9 +41,11 @@ export interface ProjectorOptions {
   maxBatchSize?: number;
   /**
    * Folds kept between batches (shared with the API's requests in its process): a resident the
-   * batch touches is then read and folded from its kept version on, not from its first event.
+   * batch touches is then folded from its kept version on with the batch's own events, not read
+   * and folded from its first event. By default the projector keeps its own; null keeps none
+   * (a rebuild's catch-up, whose memory stays flat).
    */
-  keptFolds?: KeptFolds;
+  keptFolds?: KeptFolds | null;
   /** How rows are sealed; by default with the keys of the sealed store the projector reads. */
   seal?: ReadModelSeal;
   /** The organisations this projector takes (partitions.ts); default: the whole log. */
@@ -83,6 +86,8 @@ export class Projector {
   private readonly rows: ResidentRowsWriter;
   private readonly quarantine: Quarantine;
   private checkpointRowExists = false;
+  /** The checkpoint this projector last wrote and its table's identity (`tableoid/position`): see writeBatch. */
+  private lastWritten: string | null = null;
   private readonly projected = new EventEmitter().setMaxListeners(0);
   readonly partition: Partition;
   private readonly checkpointName: string;
@@ -96,7 +101,7 @@ export class Projector {
     this.batchSize = options.batchSize ?? 1000;
     this.maxBatchSize = Math.max(options.maxBatchSize ?? 8 * this.batchSize, this.batchSize);
     this.nextBatchSize = this.batchSize;
-    this.keptFolds = options.keptFolds ?? null;
+    this.keptFolds = options.keptFolds === undefined ? new KeptFolds() : options.keptFolds;
     this.rows = new ResidentRowsWriter(this.schema, sealOf(store, options.seal));
     this.quarantine = new Quarantine(this.schema);
     this.partition = options.partition ?? WHOLE_LOG;
@@ -197,7 +202,7 @@ export class Projector {
     const quarantine = (residentId: string, version: number | null, error: unknown) =>
       failed.push({ residentId, organisationId: organisations.get(residentId) ?? null, version, error: describeFault(error) });
     let folded = 0;
-    const streams = await this.readStreams(residentIds);
+    const streams = await this.readStreams(residentIds, taken);
     for (const [index, residentId] of residentIds.entries()) {
       let stream = streams?.[index];
       if (stream === undefined) {
@@ -222,10 +227,13 @@ export class Projector {
   }
 
   /** The streams of `residentIds`, in their order, folded when folds are kept; null when one of them cannot be read or folded. */
-  private async readStreams(residentIds: string[]): Promise<Array<{ stored: readonly StoredEvent[]; fold?: ResidentFold }> | null> {
+  private async readStreams(
+    residentIds: string[],
+    taken: readonly StoredEvent[],
+  ): Promise<Array<{ stored: readonly StoredEvent[]; fold?: ResidentFold }> | null> {
     const streamIds = residentIds.map(residentStream);
     try {
-      if (this.keptFolds) return await this.keptFolds.currentMany(this.store, streamIds);
+      if (this.keptFolds) return await this.keptFolds.currentMany(this.store, streamIds, eventsByStream(taken));
       const streams = await this.store.readStreams(streamIds);
       return streamIds.map((streamId) => ({ stored: streams.get(streamId) ?? [] }));
     } catch (error) {
@@ -265,21 +273,44 @@ export class Projector {
    * instead of deadlocking.
    */
   private async writeBatch({ from, batch, projected, failed }: PreparedBatch, oneByOne: boolean): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
-      const moved = await client.query(
-        `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now() WHERE name = $1 AND position = $2`,
-        [this.checkpointName, formatPosition(from), formatPosition(batch.at(-1)!.position)],
+    const to = formatPosition(batch.at(-1)!.position);
+    const plans: WritePlan[] = [];
+    const generation = await inTransaction(this.pool, async (client) => {
+      const moved = await client.query<{ generation: string }>(
+        `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now() WHERE name = $1 AND position = $2
+         RETURNING tableoid::text AS generation`,
+        [this.checkpointName, formatPosition(from), to],
       );
       if (moved.rowCount !== 1) throw new CheckpointMovedError();
+      // The rows' digests hold only if this projector wrote the checkpoint it starts from, in
+      // these very tables (a rebuild's swap makes new ones).
+      if (this.lastWritten !== `${moved.rows[0]!.generation}/${formatPosition(from)}`) this.rows.written.forget();
+      const write = async (residents: readonly Projected[]) => void plans.push(await this.rows.write(client, ...rowsOf(residents)));
       let refused: QuarantinedResident[] = [];
-      if (oneByOne) refused = await writeEachApart(client, projected, (one) => this.rows.write(client, ...rowsOf(one)));
-      else await this.rows.write(client, ...rowsOf(projected));
+      if (oneByOne) refused = await writeEachApart(client, projected, write);
+      else await write(projected);
       const written = projected.filter((resident) => !refused.some((r) => r.residentId === resident.residentId));
       await this.quarantine.update(
         client,
         [...failed, ...refused],
         written.map((resident) => resident.residentId),
       );
+      return moved.rows[0]!.generation;
+    }).catch((error: unknown) => {
+      this.lastWritten = null;
+      throw error;
     });
+    this.lastWritten = `${generation}/${to}`;
+    for (const plan of plans) this.rows.written.remember(plan);
   }
+}
+
+function eventsByStream(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
+  const byStream = new Map<string, StoredEvent[]>();
+  for (const event of events) {
+    const stream = byStream.get(event.streamId);
+    if (stream) stream.push(event);
+    else byStream.set(event.streamId, [event]);
+  }
+  return byStream;
 }

@@ -46,7 +46,7 @@ export async function rebuildReadModel(
   const started = performance.now();
   const rate = (done: number) => done / Math.max((performance.now() - started) / 1000, 1e-3);
   const progress = (n: number) => onProgress({ done: n, total, eventsPerSecond: rate(n) });
-  const projector = new Projector(pool, store, { schema: REBUILD_SCHEMA, batchSize, ...(seal ? { seal } : {}) });
+  const projector = new Projector(pool, store, { schema: REBUILD_SCHEMA, batchSize, keptFolds: null, ...(seal ? { seal } : {}) });
   let done = readsStreamsInOrder(store)
     ? await loadByResident(pool, store, REBUILD_SCHEMA, sealOf(store, seal), batchSize, progress)
     : // Up to the head as it is now: under constant writes "the end of the log" never comes.
@@ -63,7 +63,7 @@ export async function rebuildReadModel(
   // up to the head as it is now; a live projector moving the checkpoint first takes over).
   const tail = await store.headPosition();
   for (const partition of partitionsOf(partitions))
-    done += await new Projector(pool, store, { batchSize, partition, ...(seal ? { seal } : {}) }).catchUp(undefined, tail);
+    done += await new Projector(pool, store, { batchSize, partition, keptFolds: null, ...(seal ? { seal } : {}) }).catchUp(undefined, tail);
   return { events: done, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -12,8 +12,9 @@ import { nameSortOf, type PersonalColumns, type ReadModelSeal } from '../sealing
 import { personKey } from '../queries/resident-matches.js';
 import { tokenPrefixes } from '../search/search-text.js';
 import type { ResidentRows } from './resident-rows.js';
+import { WrittenRows, type WritePlan } from './written-rows.js';
 
-/** A column: its name in the table, its key in the JSON sent, its SQL type. */
+/** A column: its name in the table, its key in the rows sent, its SQL type. */
 type Column = readonly [column: string, key: string, type: string];
 
 interface Table {
@@ -92,7 +93,6 @@ const DEADLINES: Table = {
 /** The statements for one table, made once per schema. */
 function statements(schema: ReadModelSchema, table: Table) {
   const qualified = `${schema}.${table.name}`;
-  const record = (columns: readonly Column[]) => columns.map(([, key, type]) => `"${key}" ${type}`).join(', ');
   const names = table.columns.map(([column]) => column);
   const keys = table.columns.filter(([column]) => table.key.includes(column));
   const values = table.columns.filter(([column]) => !table.key.includes(column));
@@ -102,22 +102,20 @@ function statements(schema: ReadModelSchema, table: Table) {
       : `DO UPDATE SET ${values.map(([column]) => `${column} = excluded.${column}`).join(', ')}
          WHERE (${values.map(([column]) => `${table.name}.${column}`).join(', ')})
            IS DISTINCT FROM (${values.map(([column]) => `excluded.${column}`).join(', ')})`;
+  const keyArrays = (first: number) => table.key.map((column, i) => `$${first + i}::${keys.find(([name]) => name === column)![2]}[]`);
+  const upsert = `INSERT INTO ${qualified} (${names.join(', ')})
+      SELECT * FROM unnest(${table.columns.map(([, , type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
   return {
-    // Rows of these residents that the new rows no longer hold.
+    // Rows of these residents that the new rows no longer hold; the new rows' keys as typed
+    // arrays (an anti-join, no JSON to parse).
     deleteGone: `DELETE FROM ${qualified} AS old WHERE old.resident_id = ANY($1::uuid[])
-      AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS kept(${record(keys)})
-                      WHERE ${keys.map(([column, key]) => `kept."${key}" = old.${column}`).join(' AND ')})`,
+      AND NOT EXISTS (SELECT 1 FROM unnest(${keyArrays(2).join(', ')}) AS kept(${table.key.join(', ')})
+                      WHERE ${table.key.map((column) => `kept.${column} = old.${column}`).join(' AND ')})`,
     // Only a row that differs gets a new version (an unchanged one is locked, not rewritten).
-    // An UPDATE … FROM plus INSERT … WHERE NOT EXISTS would not even lock it, but a rebuild
-    // (a growing table, a thousand residents a batch) ran 30 % slower with it.
-    upsertChanged: `INSERT INTO ${qualified} (${names.join(', ')})
-      SELECT ${table.columns.map(([, key]) => `"${key}"`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${record(table.columns)})
-      ON CONFLICT (${table.key.join(', ')}) ${onConflict}`,
+    upsertChanged: `${upsert} ON CONFLICT (${table.key.join(', ')}) ${onConflict}`,
     // Fresh rows: no old ones to compare with. A key met again keeps the later row, as
     // upsertChanged does.
-    insertFresh: `INSERT INTO ${qualified} (${names.join(', ')})
-      SELECT * FROM unnest(${table.columns.map(([, , type], i) => `$${i + 1}::${type}[]`).join(', ')})
-      ${table.keysRepeat ? `ON CONFLICT (${table.key.join(', ')}) ${onConflict}` : ''}`,
+    insertFresh: `${upsert} ${table.keysRepeat ? `ON CONFLICT (${table.key.join(', ')}) ${onConflict}` : ''}`,
     /** One array per column, in column order (jsonb values as their text). */
     arraysOf: (rows: ReadonlyArray<Record<string, unknown>>) =>
       table.columns.map(([, key, type]) =>
@@ -126,16 +124,22 @@ function statements(schema: ReadModelSchema, table: Table) {
           return type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
         }),
       ),
-    keysOf: (rows: ReadonlyArray<Record<string, unknown>>) => rows.map((row) => Object.fromEntries(keys.map(([, key]) => [key, row[key]]))),
+    /** One array per key column, in the key's order. */
+    keyArraysOf: (rows: ReadonlyArray<Record<string, unknown>>) =>
+      table.key.map((column) => rows.map((row) => row[keys.find(([name]) => name === column)![1]])),
   };
 }
 
 export class ResidentRowsWriter {
   private readonly tables;
+  private readonly openUpdate: string;
+  /** The digests of what this writer last wrote (the live projector's; a rebuild's fresh tables need none). */
+  readonly written: WrittenRows;
 
   constructor(
     schema: ReadModelSchema,
     private readonly seal: ReadModelSeal,
+    writtenResidents?: number,
   ) {
     this.tables = {
       summary: statements(schema, SUMMARY),
@@ -143,16 +147,35 @@ export class ResidentRowsWriter {
       cards: statements(schema, CARDS),
       deadlines: statements(schema, DEADLINES),
     };
+    this.written = new WrittenRows(writtenResidents);
+    // A null status timeline: unchanged (the column is never null).
+    this.openUpdate = `UPDATE ${schema}.resident_summary AS s
+      SET version = x.version, status_timeline = coalesce(x.status_timeline, s.status_timeline), assigned_to = x.assigned_to,
+          closed = x.closed, pending_application = x.pending_application, employer = x.employer, ssw_panel = x.ssw_panel
+      FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::jsonb[], $5::text[], $6::boolean[], $7::jsonb[], $8::text[], $9::jsonb[])
+        AS x(organisation_id, resident_id, version, status_timeline, assigned_to, closed, pending_application, employer, ssw_panel)
+      WHERE s.organisation_id = x.organisation_id AND s.resident_id = x.resident_id`;
   }
 
-  /** Makes the rows of `residentIds` exactly `rows` (a resident without rows loses all of its own). */
-  async write(client: pg.PoolClient, residentIds: string[], rows: ResidentRows[]): Promise<void> {
-    const { summaries, tokens, cards, deadlines } = await this.tableRows(rows);
-    const { summary, tokens: tokenTable, cards: cardTable, deadlines: deadlineTable } = this.tables;
-    await this.replace(client, summary, residentIds, summaries);
-    await this.replace(client, tokenTable, residentIds, tokens);
-    await this.replace(client, cardTable, residentIds, cards);
-    await this.replace(client, deadlineTable, residentIds, deadlines);
+  /**
+   * Makes the rows of `residentIds` exactly `rows` (a resident without rows loses all of its own),
+   * sending only what changed since this writer last wrote them (written-rows.ts). Returns the
+   * plan, for `written.remember` once the transaction committed.
+   */
+  async write(client: pg.PoolClient, residentIds: string[], rows: ResidentRows[]): Promise<WritePlan> {
+    const plan = this.written.plan(residentIds, rows);
+    const { summary, tokens, cards, deadlines } = this.tables;
+    await this.replace(client, summary, plan.replaced.summaries, await this.summaryRows(plan.summaries));
+    if (plan.openSummaries.length > 0) await this.updateOpen(client, plan.openSummaries);
+    await this.replace(client, tokens, plan.replaced.tokens, this.tokenRows(plan.tokens));
+    await this.replace(client, cards, plan.replaced.cards, this.cardRows(plan.cards));
+    await this.replace(
+      client,
+      deadlines,
+      plan.replaced.deadlines,
+      plan.deadlines.map(({ rows: of, deadline }) => deadlineRow(of, deadline)),
+    );
+    return plan;
   }
 
   /**
@@ -160,22 +183,44 @@ export class ResidentRowsWriter {
    * once): one multi-row INSERT per table from typed arrays, with nothing to compare or delete.
    */
   async insertFresh(client: pg.PoolClient, rows: ResidentRows[]): Promise<void> {
-    const { summaries, tokens, cards, deadlines } = await this.tableRows(rows);
-    const { summary, tokens: tokenTable, cards: cardTable, deadlines: deadlineTable } = this.tables;
+    const { summary, tokens, cards, deadlines } = this.tables;
     for (const [table, tableRows] of [
-      [summary, summaries],
-      [tokenTable, tokens],
-      [cardTable, cards],
-      [deadlineTable, deadlines],
+      [summary, await this.summaryRows(rows)],
+      [tokens, this.tokenRows(rows)],
+      [cards, this.cardRows(rows)],
+      [deadlines, rows.flatMap((row) => row.deadlines.map((deadline) => deadlineRow(row, deadline)))],
     ] as const)
       if (tableRows.length > 0) await client.query(table.insertFresh, table.arraysOf(tableRows));
   }
 
-  /** The rows of each table for these residents' rows, personal values sealed and words hashed. */
-  private async tableRows(rows: readonly ResidentRows[]) {
+  /**
+   * Summaries whose sealed and hashed values did not change: only their open columns are set
+   * (and the status timeline where it changed), from typed arrays. Each row exists (its digest
+   * is known): one that does not means the digests are wrong, and the batch is undone.
+   */
+  private async updateOpen(client: pg.PoolClient, summaries: WritePlan['openSummaries']): Promise<void> {
+    const column = <T>(value: (row: ResidentRows['summary'], timeline: boolean) => T) =>
+      summaries.map(({ rows, timeline }) => value(rows.summary, timeline));
+    const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+    const { rowCount } = await client.query(this.openUpdate, [
+      column((s) => s.organisationId),
+      column((s) => s.residentId),
+      column((s) => s.version),
+      column((s, timeline) => (timeline ? JSON.stringify(s.statusTimeline) : null)),
+      column((s) => s.assignedTo),
+      column((s) => s.closed),
+      column((s) => json(s.pendingApplication)),
+      column((s) => s.employer),
+      column((s) => json(s.sswPanel)),
+    ]);
+    if (rowCount !== summaries.length) throw new Error(`${summaries.length - (rowCount ?? 0)} summary rows to update were missing`);
+  }
+
+  /** The summary rows, personal values sealed and keys hashed. */
+  private async summaryRows(rows: readonly ResidentRows[]) {
+    if (rows.length === 0) return [];
     const keys = await this.seal.keysToSeal(new Map(rows.map((row) => [row.summary.residentId, row.summary.organisationId])));
-    const hash = (row: ResidentRows, text: string) => this.seal.hash(row.summary.organisationId, text);
-    const summaries = rows.map((row) => {
+    return rows.map((row) => {
       const { summary } = row;
       const personal: PersonalColumns = {
         fullName: summary.fullName,
@@ -196,50 +241,61 @@ export class ResidentRowsWriter {
         assignedTo: summary.assignedTo,
         sealed: `\\x${this.seal.seal(keys, summary.residentId, personal).toString('hex')}`,
         nameSort: nameSortOf(summary.fullName),
-        personKey: hash(row, personKey(summary)),
-        employerKey: summary.profile.employer === null ? null : hash(row, summary.profile.employer),
+        personKey: this.hash(row, personKey(summary)),
+        employerKey: summary.profile.employer === null ? null : this.hash(row, summary.profile.employer),
         closed: summary.closed,
         pendingApplication: summary.pendingApplication,
         employer: summary.employer,
         sswPanel: summary.sswPanel,
       };
     });
-    const tokens = rows.flatMap((row) =>
-      [...new Set(row.searchTokens.flatMap(tokenPrefixes).map((prefix) => hash(row, prefix)))].map((token) => ({
+  }
+
+  /** The search words' rows, each word's prefixes hashed. */
+  private tokenRows(rows: readonly ResidentRows[]) {
+    return rows.flatMap((row) =>
+      [...new Set(row.searchTokens.flatMap(tokenPrefixes).map((prefix) => this.hash(row, prefix)))].map((token) => ({
         o: row.summary.organisationId,
         r: row.summary.residentId,
         t: token,
       })),
     );
-    // One holder per number and organisation (reservations); should an orphaned claim ever
-    // leave two, the later row wins rather than the projector stopping.
-    const cards = [
+  }
+
+  /**
+   * The card registry's rows, numbers hashed. One holder per number and organisation
+   * (reservations); should an orphaned claim ever leave two, the later row wins rather than the
+   * projector stopping.
+   */
+  private cardRows(rows: readonly ResidentRows[]) {
+    return [
       ...new Map(
         rows.flatMap((row) =>
           row.cardNumbers.map((cardNumber) => [
             `${row.summary.organisationId}/${cardNumber}`,
-            { cardNumber: hash(row, cardNumber), organisationId: row.summary.organisationId, residentId: row.summary.residentId },
+            { cardNumber: this.hash(row, cardNumber), organisationId: row.summary.organisationId, residentId: row.summary.residentId },
           ]),
         ),
       ).values(),
     ];
-    const deadlines = rows.flatMap((row) =>
-      row.deadlines.map((deadline) => ({
-        ...deadline,
-        organisationId: row.summary.organisationId,
-        residentId: row.summary.residentId,
-      })),
-    );
-    return { summaries, tokens, cards, deadlines } as const;
   }
 
+  private hash(row: ResidentRows, text: string): string {
+    return this.seal.hash(row.summary.organisationId, text);
+  }
+
+  /** Deletes the rows of `residentIds` that `rows` no longer hold, then inserts or updates those that differ. */
   private async replace(
     client: pg.PoolClient,
     table: ReturnType<typeof statements>,
     residentIds: string[],
     rows: ReadonlyArray<Record<string, unknown>>,
   ): Promise<void> {
-    await client.query(table.deleteGone, [residentIds, JSON.stringify(table.keysOf(rows))]);
-    if (rows.length > 0) await client.query(table.upsertChanged, [JSON.stringify(rows)]);
+    if (residentIds.length > 0) await client.query(table.deleteGone, [residentIds, ...table.keyArraysOf(rows)]);
+    if (rows.length > 0) await client.query(table.upsertChanged, table.arraysOf(rows));
   }
+}
+
+function deadlineRow(rows: ResidentRows, deadline: ResidentRows['deadlines'][number]) {
+  return { ...deadline, organisationId: rows.summary.organisationId, residentId: rows.summary.residentId };
 }
