@@ -1,9 +1,10 @@
 /**
  * Credentials: keys and calendar tokens are listed (never their secrets) and
- * revoked; a revoked key is refused at once by the API process that revoked it and within
- * API_KEY_RECHECK_MS by every other on the database (a key read is trusted that long, so a busy
- * key is not read on every request); the last use is kept; `Bearer` is matched without regard
- * to case (RFC 7235 §2.1).
+ * revoked; a revoked key is refused at once by every API process on the database: the one that
+ * revoked it forgets it, the others hear a PostgreSQL NOTIFY (a key read is otherwise trusted for
+ * API_KEY_RECHECK_MS, so a busy key is not read on every request, and a process that is not
+ * listening trusts nothing); the last use is kept; `Bearer` is matched without regard to case
+ * (RFC 7235 §2.1).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ADMIN_TOKEN, Api, type Keys } from '../support/api-harness.js';
@@ -12,6 +13,8 @@ import { sentStatements } from '../support/sent-statements.js';
 
 let api: Api;
 let other: Api;
+/** A process that would trust a key it read for the longest time allowed. */
+let slow: Api;
 let org: Keys;
 let theirs: Keys;
 /** How long `other` trusts a key it has read. */
@@ -20,10 +23,12 @@ const OTHER_RECHECK_MS = 400;
 beforeAll(async () => {
   api = await Api.start();
   other = await Api.start({ keyRecheckMs: OTHER_RECHECK_MS }, api);
+  slow = await Api.start({ keyRecheckMs: 5_000 }, api);
   org = await api.organisation('Sakura');
   theirs = await api.organisation('Momiji');
 });
 afterAll(async () => {
+  await slow.close();
   await other.close();
   await api.close();
 });
@@ -55,6 +60,54 @@ describe('API keys have a life', () => {
     await api.http.get(`/v1/organisations/${org.organisationId}/api-keys`).auth(ADMIN_TOKEN, { type: 'bearer' }).expect(200);
     await api.http.get(`/v1/organisations/${org.organisationId}/api-keys`).auth(org.caseworker, { type: 'bearer' }).expect(403);
     await api.http.get(`/v1/organisations/${org.organisationId}/api-keys`).auth(theirs.manager, { type: 'bearer' }).expect(404);
+  });
+
+  /** How long after `since` the process refuses the key (polling), or null if it still takes it after `withinMs`. */
+  async function refusedAfter(process: Api, key: string, since: number, withinMs: number): Promise<number | null> {
+    for (;;) {
+      const answer = await process.http.get('/v1/residents').auth(key, { type: 'bearer' });
+      if (answer.status === 401) return Date.now() - since;
+      expect(answer.status).toBe(200);
+      if (Date.now() - since > withinMs) return null;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async function issue(): Promise<{ id: string; key: string }> {
+    const issued = await api.http
+      .post(`/v1/organisations/${org.organisationId}/api-keys`)
+      .auth(org.manager, { type: 'bearer' })
+      .send({ label: 'integration', role: 'caseworker' })
+      .expect(201);
+    return { id: issued.body.id, key: issued.body.key };
+  }
+
+  test('another process that trusts a key for 5 s refuses it as soon as it hears of the revocation', async () => {
+    const { id, key } = await issue();
+    await slow.http.get('/v1/residents').auth(key, { type: 'bearer' }).expect(200);
+    await api.http.delete(`/v1/organisations/${org.organisationId}/api-keys/${id}`).auth(org.manager, { type: 'bearer' }).expect(204);
+    const after = await refusedAfter(slow, key, Date.now(), 4_000);
+    expect(after).not.toBeNull();
+    // Its recheck time (5 s) did not do it: the NOTIFY did.
+    expect(after!).toBeLessThan(1_000);
+  });
+
+  test('a process whose listening connection is cut trusts no key it read before, until it listens again', async () => {
+    const { id, key } = await issue();
+    await slow.http.get('/v1/residents').auth(key, { type: 'bearer' }).expect(200);
+    // Every process's listening connection is cut; a revocation sent now reaches no one.
+    await api.runtime.pool.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'zairyu-revocations' AND pid <> pg_backend_pid()",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await api.http.delete(`/v1/organisations/${org.organisationId}/api-keys/${id}`).auth(org.manager, { type: 'bearer' }).expect(204);
+    await slow.http.get('/v1/residents').auth(key, { type: 'bearer' }).expect(401);
+    // Listening again, a process hears the next revocation.
+    const next = await issue();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await slow.http.get('/v1/residents').auth(next.key, { type: 'bearer' }).expect(200);
+    await api.http.delete(`/v1/organisations/${org.organisationId}/api-keys/${next.id}`).auth(org.manager, { type: 'bearer' }).expect(204);
+    expect(await refusedAfter(slow, next.key, Date.now(), 4_000)).toBeLessThan(1_000);
   });
 
   test('a revoked key is refused at once by the process that revoked it, by the others within their recheck time; it leaves the list; revoking twice is 404', async () => {

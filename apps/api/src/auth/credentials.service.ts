@@ -3,17 +3,20 @@
  * process for `keyRecheckMs` (API_KEY_RECHECK_MS, default 2 s, at most 5 s; 0: read on every
  * request), so a busy key costs one primary-key read every two seconds, not one per request.
  * A revoked key is refused at once by the process that revoked it (revoke() forgets it here)
- * and by every other API process within `keyRecheckMs`: what a process trusts is no older than
- * that. The secret is compared with the row's hash on every request, and an unknown or
+ * and by every other API process as soon as it hears of it (revocations-heard.ts: PostgreSQL
+ * NOTIFY, a few milliseconds); a process that is not listening trusts nothing it read, and what
+ * a process trusts is never older than `keyRecheckMs` either way. The secret is compared with the row's hash on every request, and an unknown or
  * revoked key is never trusted: each try reads the row (and the failed authentications of an
  * address are limited, http/rate-limits.ts). `lastUsedAt` is written at most once a minute per
  * credential and process, off the request's path.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { CalendarTokenEntity } from './calendar-token.entity.js';
-import { APP_CONFIG, DATA_SOURCE, type AppConfig } from '../bootstrap/tokens.js';
+import { APP_CONFIG, DATA_SOURCE, PG_POOL, type AppConfig } from '../bootstrap/tokens.js';
+import { RevocationsHeard } from './revocations-heard.js';
 import { checkAdminToken } from '../bootstrap/environment.js';
 import type { Principal, Role } from './principal.js';
 import { DEFAULT_KEY_RECHECK_MS, MAX_KEY_RECHECK_MS } from './key-recheck.js';
@@ -29,10 +32,12 @@ interface TrustedKey {
   secretHash: string;
   /** When it was read from the database (Date.now()). */
   readAt: number;
+  /** The listener's generation when it was read: trusted only while the listener has not lost a revocation since. */
+  generation: number;
 }
 
 @Injectable()
-export class CredentialsService {
+export class CredentialsService implements OnModuleInit, OnModuleDestroy {
   private readonly adminHash: string | null;
   /** When this process last wrote `last_used_at`, per credential. */
   private readonly noted = new Map<string, number>();
@@ -43,14 +48,25 @@ export class CredentialsService {
   /** Counts the revocations made here: a read that started before one is not trusted after it. */
   private revocations = 0;
   private readonly keyRecheckMs: number;
+  private readonly heard: RevocationsHeard;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {
     checkAdminToken(config.adminToken);
     this.adminHash = config.adminToken ? sha256(config.adminToken) : null;
     this.keyRecheckMs = Math.min(config.keyRecheckMs ?? DEFAULT_KEY_RECHECK_MS, MAX_KEY_RECHECK_MS);
+    this.heard = new RevocationsHeard(pool, (keyId) => this.revoked(keyId));
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.keyRecheckMs > 0) await this.heard.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.heard.stop();
   }
 
   async principalOf(token: string): Promise<Principal | null> {
@@ -63,8 +79,18 @@ export class CredentialsService {
     return { kind: 'key', keyId: parsed.id, organisationId: key.organisationId, role: key.role, user: null };
   }
 
-  /** Refused from now on by this process (other processes: within keyRecheckMs). Call once the revocation is committed. */
-  revoked(keyId: string): void {
+  /**
+   * Refused from now on by this process and, once they hear it, by every other. Call once the
+   * revocation is committed. Should the message not go out, the others still stop trusting
+   * the key within keyRecheckMs.
+   */
+  async revokedEverywhere(keyId: string): Promise<void> {
+    this.revoked(keyId);
+    await RevocationsHeard.tell(this.pool, keyId).catch(() => undefined);
+  }
+
+  /** Refused from now on by this process. */
+  private revoked(keyId: string): void {
     this.revocations++;
     this.trusted.delete(keyId);
     // A read under way may have read the row before the revocation: later requests read again.
@@ -75,7 +101,13 @@ export class CredentialsService {
   private async liveKey(id: string): Promise<TrustedKey | null> {
     const now = Date.now();
     const trusted = this.trusted.get(id);
-    if (trusted !== undefined && now - trusted.readAt < this.keyRecheckMs) return trusted;
+    if (
+      trusted !== undefined &&
+      now - trusted.readAt < this.keyRecheckMs &&
+      this.heard.listening &&
+      trusted.generation === this.heard.generation
+    )
+      return trusted;
     if (this.keyRecheckMs === 0) return this.readKey(id, now);
     // Requests that find the key's time run out together share one read.
     const shared = this.reading.get(id);
@@ -89,14 +121,15 @@ export class CredentialsService {
 
   private async readKey(id: string, now: number): Promise<TrustedKey | null> {
     const revocations = this.revocations;
+    const generation = this.heard.generation;
     const row = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
     if (!row || row.revokedAt !== null) {
       this.trusted.delete(id);
       return null;
     }
-    const key = { organisationId: row.organisationId, role: row.role, secretHash: row.secretHash, readAt: now };
-    // A revocation here while the row was being read may have come after the read: not kept.
-    if (this.keyRecheckMs > 0 && revocations === this.revocations) {
+    const key = { organisationId: row.organisationId, role: row.role, secretHash: row.secretHash, readAt: now, generation };
+    // A revocation heard while the row was being read may have come after the read: not kept.
+    if (this.keyRecheckMs > 0 && revocations === this.revocations && this.heard.listening && generation === this.heard.generation) {
       if (this.trusted.size >= TRUSTED_MAX) this.trusted.clear();
       this.trusted.set(id, key);
     }

@@ -1,9 +1,9 @@
 /**
  * Credentials have a life (docs/api-v1.md "Additions of 2026-11-23"): a manager lists the
  * organisation's API keys and calendar tokens (never their secrets) and revokes them. A
- * revoked credential is refused by the next request in this API process, and in every other
- * within API_KEY_RECHECK_MS (2 s; a key read from the database is trusted that long,
- * auth/credentials.service.ts); a calendar token is read on every use.
+ * revoked credential is refused by the next request in this API process, and in every other as
+ * soon as it hears of it (a PostgreSQL NOTIFY; API_KEY_RECHECK_MS, 2 s, bounds it should the
+ * message be lost: auth/credentials.service.ts); a calendar token is read on every use.
  */
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
@@ -81,6 +81,6 @@ export class RevokeCredentialHandler implements ICommandHandler<RevokeCredential
       .getRepository<ApiKeyEntity | CalendarTokenEntity>(entityOf(kind))
       .update({ id: credentialId, organisationId: organisation.id, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (result.affected !== 1) throw notFound(kind === 'api-keys' ? 'API key' : 'Calendar token');
-    if (kind === 'api-keys') this.credentials.revoked(credentialId);
+    if (kind === 'api-keys') await this.credentials.revokedEverywhere(credentialId);
   }
 }

@@ -33,7 +33,7 @@ export class CredentialsController {
   @AdminAllowed()
   @RequiresRole('manager')
   @ApiOperation({
-    summary: 'Revoke an API key: refused (401) from the next request on (other API processes: within API_KEY_RECHECK_MS, 2 s)',
+    summary: 'Revoke an API key: refused (401) from the next request on, in every API process',
   })
   @ApiNoContent('Revoked.')
   @ApiProblems(ALWAYS, AUTHENTICATED, 404)

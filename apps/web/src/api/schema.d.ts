@@ -114,7 +114,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key: refused (401) from the next request on (other API processes: within API_KEY_RECHECK_MS, 2 s) */
+        /** Revoke an API key: refused (401) from the next request on, in every API process */
         delete: operations["CredentialsController_revokeKey"];
         options?: never;
         head?: never;
