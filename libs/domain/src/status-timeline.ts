@@ -13,7 +13,8 @@ import { evolve } from './resident/evolve.js';
 import { factDay, factsInLegalOrder, isIdentityFact } from './resident/fact-order.js';
 import { foldResident } from './resident/fold.js';
 import { INITIAL_STATE, type ResidentState } from './resident/state.js';
-import { statusOfState, type ResidentStatus } from './status.js';
+import { sameJson } from './same-json.js';
+import { timelessStatusOfState, type ResidentStatus } from './status.js';
 
 export type TimelessStatus = Omit<ResidentStatus, 'asOf'>;
 
@@ -76,7 +77,7 @@ function walk(
   let next = 0;
   let state = INITIAL_STATE;
   while (facts[next] !== undefined && isIdentityFact(facts[next]!.type)) state = evolve(state, facts[next++]!);
-  let segments: StatusSegment[] = [{ from: null, status: timeless(state, BEFORE_ANY_FACT) }];
+  let segments: StatusSegment[] = [{ from: null, status: timelessStatusOfState(state, BEFORE_ANY_FACT) }];
   let visits: TimelineRun['visits'][number][] = [];
   const changeDays = new Set<LocalDate>();
   const days = facts.map(factDay);
@@ -91,8 +92,8 @@ function walk(
   // The days to visit: every fact's day (in order, from `next`) and the days the facts fix.
   let factAt = next;
   let lastVisit = visits.at(-1)?.day;
-  // The last segment's status as text: each visit compares its status with it.
-  let lastStatus = JSON.stringify(segments.at(-1)!.status);
+  // Each visit compares its status with the last segment's as JSON would (a new segment when the texts differ).
+  let lastStatus = segments.at(-1)!.status;
   for (;;) {
     while (factAt < facts.length && lastVisit !== undefined && days[factAt]! <= lastVisit) factAt++;
     let firstChange: LocalDate | undefined;
@@ -102,11 +103,10 @@ function walk(
     changeDays.delete(day);
     for (; next < facts.length && days[next]! <= day; next++) state = evolve(advance(state, days[next]!), facts[next]!);
     state = advance(state, day);
-    const status = timeless(reachBack(state, facts, day, next), day);
-    const statusText = JSON.stringify(status);
-    if (statusText !== lastStatus) {
+    const status = timelessStatusOfState(reachBack(state, facts, day, next), day);
+    if (!sameJson(status, lastStatus)) {
       segments.push({ from: day, status });
-      lastStatus = statusText;
+      lastStatus = status;
     }
     const added = changeDaysAfter(state, status).filter((changeDay) => changeDay > day);
     for (const changeDay of added) changeDays.add(changeDay);
@@ -123,11 +123,6 @@ export function statusFromTimeline(segments: readonly StatusSegment[], asOf: Loc
   }
   if (current === undefined) throw new RangeError('A status timeline has at least one segment');
   return { ...current.status, asOf };
-}
-
-function timeless(state: ResidentState, asOf: LocalDate): TimelessStatus {
-  const { asOf: _asOf, ...status } = statusOfState(state, asOf);
-  return status;
 }
 
 /** The days after each date that ends something, when the status may change with no fact. */
