@@ -8,11 +8,13 @@ import { reachBack } from './as-of.js';
 import { addDays, type LocalDate } from './calendar/local-date.js';
 import type { RecordedEvent } from './events/events.js';
 import { BIRTH_GRACE_DAYS } from './rules/lawful-stay.js';
-import { advance } from './resident/advance.js';
+import { advance, END_OF_TIME } from './resident/advance.js';
 import { evolve } from './resident/evolve.js';
 import { factDay, factsInLegalOrder, isIdentityFact } from './resident/fact-order.js';
+import { foldResident } from './resident/fold.js';
 import { INITIAL_STATE, type ResidentState } from './resident/state.js';
-import { statusOfState, type ResidentStatus } from './status.js';
+import { sameJson } from './same-json.js';
+import { timelessStatusOfState, type ResidentStatus } from './status.js';
 
 export type TimelessStatus = Omit<ResidentStatus, 'asOf'>;
 
@@ -25,7 +27,23 @@ export interface StatusSegment {
 const BEFORE_ANY_FACT = '1900-01-01' as LocalDate;
 
 export function statusTimeline(events: readonly RecordedEvent[]): StatusSegment[] {
-  return timelineRun(factsInLegalOrder(events)).segments;
+  return walk(factsInLegalOrder(events), undefined, false).run.segments;
+}
+
+/**
+ * `foldResident(events, END_OF_TIME)` and `statusTimeline(events)` from one pass over the facts:
+ * the timeline's walk folds every fact in legal order, time advanced between them, as the fold
+ * does (advancing to a day and then to a later one is advancing to the later one). A stream the
+ * walk cannot fold is folded again the two ways in turn, so it fails with the error it always did.
+ */
+export function foldWithTimeline(events: readonly RecordedEvent[]): { state: ResidentState; timeline: StatusSegment[] } {
+  let walked: ReturnType<typeof walk>;
+  try {
+    walked = walk(factsInLegalOrder(events), undefined, false);
+  } catch {
+    return { state: foldResident(events, END_OF_TIME), timeline: statusTimeline(events) };
+  }
+  return { state: advance(walked.state, END_OF_TIME), timeline: walked.run.segments };
 }
 
 /**
@@ -47,47 +65,53 @@ export function timelineRun(
   facts: readonly RecordedEvent[],
   resume?: { run: TimelineRun; from: LocalDate; state: ResidentState },
 ): TimelineRun {
+  return walk(facts, resume, true).run;
+}
+
+/** The timeline's walk, with the state after the last fact, advanced to the last day visited; the visits only when `keepVisits`. */
+function walk(
+  facts: readonly RecordedEvent[],
+  resume: { run: TimelineRun; from: LocalDate; state: ResidentState } | undefined,
+  keepVisits: boolean,
+): { run: TimelineRun; state: ResidentState } {
   let next = 0;
   let state = INITIAL_STATE;
   while (facts[next] !== undefined && isIdentityFact(facts[next]!.type)) state = evolve(state, facts[next++]!);
-  let segments: StatusSegment[] = [{ from: null, status: timeless(state, BEFORE_ANY_FACT) }];
+  let segments: StatusSegment[] = [{ from: null, status: timelessStatusOfState(state, BEFORE_ANY_FACT) }];
   let visits: TimelineRun['visits'][number][] = [];
   const changeDays = new Set<LocalDate>();
+  const days = facts.map(factDay);
   if (resume !== undefined) {
     const kept = resume.run.visits.filter((visit) => visit.day < resume.from);
     visits = kept;
     segments = resume.run.segments.slice(0, kept.at(-1)?.segments ?? 1);
     for (const visit of kept) for (const day of visit.added) if (day >= resume.from) changeDays.add(day);
-    while (facts[next] !== undefined && factDay(facts[next]!) < resume.from) next++;
+    while (next < facts.length && days[next]! < resume.from) next++;
     state = resume.state;
   }
   // The days to visit: every fact's day (in order, from `next`) and the days the facts fix.
   let factAt = next;
-  // The last segment's status as text: each visit compares its status with it.
-  let lastStatus = JSON.stringify(segments.at(-1)!.status);
+  let lastVisit = visits.at(-1)?.day;
+  // Each visit compares its status with the last segment's as JSON would (a new segment when the texts differ).
+  let lastStatus = segments.at(-1)!.status;
   for (;;) {
-    while (factAt < facts.length && visits.at(-1) !== undefined && factDay(facts[factAt]!) <= visits.at(-1)!.day) factAt++;
+    while (factAt < facts.length && lastVisit !== undefined && days[factAt]! <= lastVisit) factAt++;
     let firstChange: LocalDate | undefined;
     for (const changeDay of changeDays) if (firstChange === undefined || changeDay < firstChange) firstChange = changeDay;
-    const day =
-      factAt < facts.length && (firstChange === undefined || factDay(facts[factAt]!) <= firstChange)
-        ? factDay(facts[factAt]!)
-        : firstChange;
-    if (day === undefined) return { segments, visits };
+    const day = factAt < facts.length && (firstChange === undefined || days[factAt]! <= firstChange) ? days[factAt]! : firstChange;
+    if (day === undefined) return { run: { segments, visits }, state };
     changeDays.delete(day);
-    for (; next < facts.length && factDay(facts[next]!) <= day; next++) {
-      state = evolve(advance(state, factDay(facts[next]!)), facts[next]!);
-    }
+    for (; next < facts.length && days[next]! <= day; next++) state = evolve(advance(state, days[next]!), facts[next]!);
     state = advance(state, day);
-    const status = timeless(reachBack(state, facts, day, next), day);
-    const statusText = JSON.stringify(status);
-    if (statusText !== lastStatus) {
+    const status = timelessStatusOfState(reachBack(state, facts, day, next), day);
+    if (!sameJson(status, lastStatus)) {
       segments.push({ from: day, status });
-      lastStatus = statusText;
+      lastStatus = status;
     }
     const added = changeDaysAfter(state, status).filter((changeDay) => changeDay > day);
     for (const changeDay of added) changeDays.add(changeDay);
-    visits.push({ day, segments: segments.length, added });
+    if (keepVisits) visits.push({ day, segments: segments.length, added });
+    lastVisit = day;
   }
 }
 
@@ -99,11 +123,6 @@ export function statusFromTimeline(segments: readonly StatusSegment[], asOf: Loc
   }
   if (current === undefined) throw new RangeError('A status timeline has at least one segment');
   return { ...current.status, asOf };
-}
-
-function timeless(state: ResidentState, asOf: LocalDate): TimelessStatus {
-  const { asOf: _asOf, ...status } = statusOfState(state, asOf);
-  return status;
 }
 
 /** The days after each date that ends something, when the status may change with no fact. */

@@ -34,11 +34,16 @@ export function statusAsOf(events: readonly RecordedEvent[], asOf: LocalDate): R
 }
 
 export function statusOfState(state: ResidentState, asOf: LocalDate): ResidentStatus {
+  const { residentId, residence, card, work, warnings } = timelessStatusOfState(state, asOf);
+  return { residentId, asOf, residence, card, work, warnings };
+}
+
+/** statusOfState without its `asOf`, as the status timeline keeps it (built without a copy: it is built on every day the timeline visits). */
+export function timelessStatusOfState(state: ResidentState, asOf: LocalDate): Omit<ResidentStatus, 'asOf'> {
   const residence = residenceAsOf(state, asOf);
   const card = state.cards.at(-1) ?? null;
   return {
     residentId: state.residentId,
-    asOf,
     residence,
     card: cardViewAsOf(card, asOf),
     work: workPermissionAsOf(state, residence, asOf),

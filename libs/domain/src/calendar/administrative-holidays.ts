@@ -11,10 +11,12 @@
 import holidayJp from '@holiday-jp/holiday_jp';
 import { addDays, dayOfWeek, type LocalDate } from './local-date.js';
 
-const nationalHolidays: Readonly<Record<string, unknown>> = holidayJp.holidays;
+// A set, not the table's object: a date made by the calendar arithmetic would be looked up as a
+// property name (interned first) on every working-day step of every fold.
+const nationalHolidays: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
 
 export function isNationalHoliday(date: LocalDate): boolean {
-  return Object.hasOwn(nationalHolidays, date);
+  return nationalHolidays.has(date);
 }
 
 export function isNewYearClosure(date: LocalDate): boolean {

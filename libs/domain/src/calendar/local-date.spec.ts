@@ -1,5 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, dayOfWeek, daysBetween, fromEpochDay, japanDateOf, localDate, parseLocalDate, toEpochDay } from './local-date.js';
+import fc from 'fast-check';
+import {
+  addDays,
+  dayOfWeek,
+  daysBetween,
+  fromEpochDay,
+  fromYmd,
+  japanDateOf,
+  localDate,
+  parseLocalDate,
+  toEpochDay,
+  ymd,
+  type LocalDate,
+} from './local-date.js';
 
 describe('calendar dates', () => {
   it('rejects impossible dates such as 2026-02-30 and 2025-02-29, accepts 2028-02-29', () => {
@@ -39,5 +52,26 @@ describe('calendar dates', () => {
   it('reads the Japanese calendar date of an instant: 2026-11-22T15:30Z is already the 23rd in Tokyo', () => {
     expect(japanDateOf(new Date('2026-11-22T15:30:00Z'))).toBe('2026-11-23');
     expect(japanDateOf(new Date('2026-11-22T14:59:59Z'))).toBe('2026-11-22');
+  });
+
+  it('reads any text as its slices read it (the character-code reading gives the same numbers, NaN included), and writes each day as before', () => {
+    const sliced = (text: string) => ({ year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)), day: Number(text.slice(8, 10)) });
+    const dateLike = fc.oneof(
+      fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/),
+      fc.string({ minLength: 8, maxLength: 12, unit: fc.constantFrom('0', '1', '9', '-', ' ', '+', '.', 'e', 'x', '０') }),
+    );
+    fc.assert(
+      fc.property(dateLike, (text) => {
+        expect(ymd(text as LocalDate)).toEqual(sliced(text));
+      }),
+      { numRuns: 5_000, seed: 20261206 },
+    );
+    // Texts kept (1900-2199) and made each time (outside) are written as fromYmd writes them.
+    for (const epochDay of [-25568, -25567, 0, 19_000, 84_005, 84_006, 2_932_896]) {
+      const date = new Date(epochDay * 86_400_000);
+      expect(fromEpochDay(epochDay)).toBe(fromYmd(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()));
+      expect(fromEpochDay(epochDay)).toBe(fromEpochDay(epochDay));
+    }
+    expect(() => fromEpochDay(2_932_897)).toThrow(RangeError);
   });
 });

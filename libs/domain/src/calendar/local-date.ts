@@ -37,8 +37,32 @@ export function localDate(text: string): LocalDate {
 }
 
 export function ymd(date: LocalDate): { year: number; month: number; day: number } {
+  const year = yearOf(date);
+  const month = monthOf(date);
+  const day = dayOf(date);
+  if (wellShaped(date, year, month, day)) return { year, month, day };
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
+
+// Dates are read and written on every step of every fold: a text shaped `dddd-dd-dd` is read by
+// its character codes (the numbers its slices would give, without making the slices), and the
+// text of a day from 1900 to 2199 is made once and kept (at most 110,000 texts).
+const DIGIT_0 = 48;
+const DASH = 45;
+
+function digitAt(text: string, index: number): number {
+  const digit = text.charCodeAt(index) - DIGIT_0;
+  return digit >= 0 && digit <= 9 ? digit : Number.NaN;
+}
+
+/** Whether `text` is `dddd-dd-dd`, given what its digits read as (NaN where one is not a digit). */
+function wellShaped(text: string, year: number, month: number, day: number): boolean {
+  return text.length === 10 && text.charCodeAt(4) === DASH && text.charCodeAt(7) === DASH && !Number.isNaN(year + month + day);
+}
+
+const yearOf = (text: string) => digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+const monthOf = (text: string) => digitAt(text, 5) * 10 + digitAt(text, 6);
+const dayOf = (text: string) => digitAt(text, 8) * 10 + digitAt(text, 9);
 
 /**
  * Throws past the year 9999: a fifth digit would sort before "9999-…" (a day after 9999-12-31 would
@@ -52,7 +76,15 @@ export function fromYmd(year: number, month: number, day: number): LocalDate {
 
 // Days since 1970-01-01 (H. Hinnant's civil-calendar algorithms): exact for any Gregorian date.
 export function toEpochDay(date: LocalDate): number {
-  const { year, month, day } = ymd(date);
+  const year = yearOf(date);
+  const month = monthOf(date);
+  const day = dayOf(date);
+  if (wellShaped(date, year, month, day)) return epochDayOf(year, month, day);
+  const read = ymd(date);
+  return epochDayOf(read.year, read.month, read.day);
+}
+
+function epochDayOf(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
@@ -61,7 +93,19 @@ export function toEpochDay(date: LocalDate): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+/** 1900-01-01 and 2199-12-31 as days since 1970-01-01: the days whose texts are kept. */
+const KEPT_FROM = -25567;
+const KEPT_TO = 84005;
+const keptTexts = new Map<number, LocalDate>();
+
 export function fromEpochDay(epochDay: number): LocalDate {
+  if (!(Number.isInteger(epochDay) && epochDay >= KEPT_FROM && epochDay <= KEPT_TO)) return dateOfEpochDay(epochDay);
+  let text = keptTexts.get(epochDay);
+  if (text === undefined) keptTexts.set(epochDay, (text = dateOfEpochDay(epochDay)));
+  return text;
+}
+
+function dateOfEpochDay(epochDay: number): LocalDate {
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;

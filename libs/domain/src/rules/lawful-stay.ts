@@ -78,30 +78,38 @@ export const STATUS_ACQUISITION_DAYS = 30;
 export function residenceAsOf(state: ResidentState, asOf: LocalDate): Residence {
   const inJapan = state.presence === 'in_japan';
   const { stay } = state;
-  const base = { status: stay?.status ?? null, periodExpiresOn: stay?.periodExpiresOn ?? null, inJapan };
-  const lawful = (basis: LawfulBasis, lawfulUntil: LocalDate | null): Residence => ({
-    ...base,
-    lawful: true,
-    basis,
-    lawfulUntil,
-  });
-  const unlawful: Residence = { ...base, lawful: false, basis: 'none', lawfulUntil: null };
-
-  if (state.closed !== null) return unlawful;
+  if (state.closed !== null) return residence(state, false, 'none', null);
   if (stay === null) {
     const departure = state.departurePeriod;
-    if (departure !== null && inJapan && asOf <= departure.until) return lawful('departure_period', departure.until);
-    if (state.birth === null || !inJapan) return unlawful;
-    if (state.acquisition?.timely) return lawful('birth_grace', null);
+    if (departure !== null && inJapan && asOf <= departure.until) return residence(state, true, 'departure_period', departure.until);
+    if (state.birth === null || !inJapan) return residence(state, false, 'none', null);
+    if (state.acquisition?.timely) return residence(state, true, 'birth_grace', null);
     const graceEnd = addDays(state.birth.bornOn, BIRTH_GRACE_DAYS);
-    return asOf <= graceEnd ? lawful('birth_grace', graceEnd) : unlawful;
+    return asOf <= graceEnd ? residence(state, true, 'birth_grace', graceEnd) : residence(state, false, 'none', null);
   }
   if (state.abroad !== null) {
-    return lawful(state.abroad.via === 'deemed' ? 'deemed_reentry_abroad' : 'reentry_permit_abroad', state.abroad.reentryBy);
+    return residence(
+      state,
+      true,
+      state.abroad.via === 'deemed' ? 'deemed_reentry_abroad' : 'reentry_permit_abroad',
+      state.abroad.reentryBy,
+    );
   }
-  if (stay.periodExpiresOn === null) return lawful('permanent', null);
-  if (asOf <= stay.periodExpiresOn) return lawful('period_of_stay', stay.periodExpiresOn);
+  if (stay.periodExpiresOn === null) return residence(state, true, 'permanent', null);
+  if (asOf <= stay.periodExpiresOn) return residence(state, true, 'period_of_stay', stay.periodExpiresOn);
   const specialEnd = specialPeriodEnd(stay, state.pendingStay);
-  if (specialEnd !== null && asOf <= specialEnd) return lawful('special_period', specialEnd);
-  return unlawful;
+  if (specialEnd !== null && asOf <= specialEnd) return residence(state, true, 'special_period', specialEnd);
+  return residence(state, false, 'none', null);
+}
+
+/** One literal, keys always in this order: the status timeline compares statuses as JSON text. */
+function residence(state: ResidentState, lawful: boolean, basis: LawfulBasis, lawfulUntil: LocalDate | null): Residence {
+  return {
+    status: state.stay?.status ?? null,
+    periodExpiresOn: state.stay?.periodExpiresOn ?? null,
+    inJapan: state.presence === 'in_japan',
+    lawful,
+    basis,
+    lawfulUntil,
+  };
 }

@@ -32,7 +32,12 @@ export const holdsSsw = (state: ResidentState) => state.stay !== null && SSW_STA
 export const holdsSsw1 = (state: ResidentState) => state.stay?.status === SSW1;
 export const everSsw = (state: ResidentState) => holdsSsw(state) || state.ssw.ssw1Periods.length > 0 || state.ssw.field !== null;
 
-const withSsw = (state: ResidentState, change: Partial<SswState>): ResidentState => ({ ...state, ssw: { ...state.ssw, ...change } });
+/** The state with `change` made to its SSW part; the same state when nothing changes (most facts, every fold step: no copy to collect). */
+function withSsw(state: ResidentState, change: Partial<SswState>): ResidentState {
+  const ssw = state.ssw as unknown as Record<string, unknown>;
+  const unchanged = Object.entries(change).every(([key, value]) => Object.hasOwn(ssw, key) && Object.is(ssw[key], value));
+  return unchanged ? state : { ...state, ssw: { ...state.ssw, ...change } };
+}
 
 const GRANTS = ['Landed', 'StatusChangeGranted', 'StatusAcquisitionGranted'];
 /** Facts that state a status and its 指定書: the grants, and a take-over (which is no grant: it owes no orientation). */

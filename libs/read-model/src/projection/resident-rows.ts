@@ -4,13 +4,13 @@
  */
 import {
   END_OF_TIME,
-  foldResident,
+  foldWithTimeline,
   owedByOf,
   pendingApplicationOf,
   sswPanelInput,
-  statusTimeline,
   type RecordedEvent,
   type ResidentFold,
+  type ResidentState,
   type SswPanelInput,
   type StatusSegment,
 } from '@zairyu/domain';
@@ -69,7 +69,9 @@ export function residentRows(stream: readonly StoredEvent[], fold?: ResidentFold
   const registration = stream[0];
   if (registration?.type !== 'ResidentRegistered' || erasureOf(stream) !== null) return null;
   const events = fold?.events ?? toRecordedEvents(stream);
-  const state = fold?.stateAsOf(END_OF_TIME) ?? foldResident(events, END_OF_TIME);
+  // Without a kept fold, one pass over the facts gives both the state and the timeline.
+  const { state, timeline } =
+    fold === undefined ? foldWithTimeline(events) : { state: fold.stateAsOf(END_OF_TIME), timeline: fold.statusTimeline() };
   const identity = state.identity!;
   return {
     summary: {
@@ -83,7 +85,7 @@ export function residentRows(stream: readonly StoredEvent[], fold?: ResidentFold
       notes: identity.notes ?? null,
       version: stream.at(-1)!.version,
       cardNumber: state.cards.at(-1)?.number ?? null,
-      statusTimeline: fold?.statusTimeline() ?? statusTimeline(events),
+      statusTimeline: timeline,
       registeredAt: registration.metadata.recordedAt,
       profile: residentProfile(identity),
       assignedTo: identity.assignedTo ?? null,
@@ -111,7 +113,7 @@ export function residentRows(stream: readonly StoredEvent[], fold?: ResidentFold
   };
 }
 
-function pendingOf(state: ReturnType<typeof foldResident>, events: readonly RecordedEvent[]) {
+function pendingOf(state: ResidentState, events: readonly RecordedEvent[]) {
   const pending = pendingApplicationOf(state, events, END_OF_TIME);
   return pending === null ? null : { type: pending.type, appliedOn: pending.appliedOn, receiptNumber: pending.receiptNumber };
 }
