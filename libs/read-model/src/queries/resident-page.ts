@@ -5,7 +5,7 @@
 import type { DataSource } from 'typeorm';
 import type { LocalDate, PendingApplication, SswPanelInput, StatusSegment } from '@zairyu/domain';
 import type { ResidentProfile } from '../projection/resident-profile.js';
-import { byName, type ReadModelSeal } from '../sealing/read-model-seal.js';
+import { byName, type PersonalColumns, type ReadModelSeal } from '../sealing/read-model-seal.js';
 import { residentFilterSql, type ResidentFilters } from './resident-filters.js';
 
 export interface ResidentListRow {
@@ -24,6 +24,9 @@ export interface ResidentListRow {
   pending_application: { type: PendingApplication['type']; appliedOn: LocalDate; receiptNumber: string | null } | null;
   ssw_panel: SswPanelInput | null;
 }
+
+/** The columns a page shows beside the sealed value. */
+const COLUMNS = 's.resident_id, s.nationality, s.assigned_to, s.version, s.status_timeline, s.closed, s.pending_application, s.ssw_panel';
 
 /** A summary row as it is stored: the person's columns sealed. */
 type StoredListRow = Omit<ResidentListRow, 'full_name' | 'date_of_birth' | 'gender' | 'external_ref' | 'notes' | 'profile'> & {
@@ -59,14 +62,37 @@ export async function residentPage(
     seen += n;
   }
   if (wanted.length === 0) return { rows: [], total };
-  const stored: StoredListRow[] = await dataSource.query(
-    `SELECT s.resident_id, s.sealed, s.nationality, s.assigned_to, s.version, s.status_timeline, s.closed, s.pending_application, s.ssw_panel
-     FROM read_model.resident_summary s ${from} WHERE ${where} AND s.name_sort = ANY($${params.length + 1}::text[])`,
-    [...params, wanted],
-  );
-  const opened = await seal.open(stored);
+  const bucketRows = seen - before;
+  const inBuckets = `FROM read_model.resident_summary s ${from} WHERE ${where} AND s.name_sort = ANY($${params.length + 1}::text[])`;
+  let skip = offset - before;
+  let stored: Array<Omit<StoredListRow, 'sealed'>>;
+  let opened: Map<string, PersonalColumns>;
+  if (bucketRows <= pageSize) {
+    const whole: StoredListRow[] = await dataSource.query(`SELECT ${COLUMNS}, s.sealed ${inBuckets}`, [...params, wanted]);
+    opened = await seal.open(whole);
+    stored = whole.map(({ sealed: _sealed, ...row }) => row);
+  } else {
+    // Buckets larger than the page (a common surname: every NGUYEN is "ng") are ordered from
+    // their sealed values alone, and only the page's rows are then read whole: the status
+    // timelines of the rows left off the page would be read (and detoasted) for nothing.
+    const sealed: Array<{ resident_id: string; sealed: Buffer }> = await dataSource.query(`SELECT s.resident_id, s.sealed ${inBuckets}`, [
+      ...params,
+      wanted,
+    ]);
+    opened = await seal.open(sealed);
+    const ids = sealed
+      .map((row) => ({ residentId: row.resident_id, fullName: opened.get(row.resident_id)!.fullName }))
+      .sort(byName)
+      .slice(skip, skip + pageSize)
+      .map((row) => row.residentId);
+    stored = await dataSource.query(
+      `SELECT ${COLUMNS} FROM read_model.resident_summary s WHERE s.organisation_id = $1 AND s.resident_id = ANY($2::uuid[])`,
+      [organisationId, ids],
+    );
+    skip = 0;
+  }
   const rows = stored
-    .map(({ sealed: _sealed, ...row }) => {
+    .map((row) => {
       const personal = opened.get(row.resident_id)!;
       return {
         ...row,
@@ -79,5 +105,5 @@ export async function residentPage(
       };
     })
     .sort((a, b) => byName({ fullName: a.full_name, residentId: a.resident_id }, { fullName: b.full_name, residentId: b.resident_id }));
-  return { rows: rows.slice(offset - before, offset - before + pageSize), total };
+  return { rows: rows.slice(skip, skip + pageSize), total };
 }
