@@ -81,11 +81,10 @@ async function main(): Promise<void> {
       const events = await writeCaseload(pool, organisations, lives, sizes.eventsPerResident);
       await rebuildFigure(pool, events);
       if (wanted('rebuild')) await lagFigure(pool, Number(process.env['BENCH_LAG_SECONDS'] ?? sizes.lagSeconds), 1000);
-      // Figure 3 writes its rows with SQL in the form the read models had before they were sealed
-      // (names and card numbers in clear, plain search words): its fill must seal each row with a
-      // resident's key and hash its words before it measures the API's queries again.
-      if (wanted('queries'))
-        progress('figure 3 (queries) skipped: its SQL fill predates the sealed read models (bench/figures/queries.ts)');
+      if (wanted('queries')) {
+        const { queriesFigure } = await import('./figures/queries.js');
+        await queriesFigure(pool, databaseUrl, { single: sizes.single, across: sizes.across, runs: sizes.runs });
+      }
     }
     await dataSource.destroy();
     if (wanted('http')) await httpFigure(pool, databaseUrl, sizes.httpSeconds, sizes.httpResidents);
