@@ -113,7 +113,7 @@ async function measureQueries(pool: pg.Pool, dataSource: DataSource, scale: { si
   const used = await cpuPerThousand(pool, cpu, filled);
   report('fill: CPU of the bench process', used.benchMs, 'ms/1k res', filled);
   if (used.postgresMs !== null) report('fill: CPU of PostgreSQL', used.postgresMs, 'ms/1k res', filled);
-  await writeSqlStats(pool, 'queries-fill', filled);
+  await writeSqlStats(pool, 'queries-fill', filled, { unit: 'resident' });
 
   const projection = new ProjectionHandle(store, new Projector(pool, store, { seal }), null);
   const deadlines = new ListDeadlinesHandler(dataSource, projection, seal, new DisplayNames(pool), new OrganisationRegistrations(pool));
@@ -160,7 +160,7 @@ async function measureQueries(pool: pg.Pool, dataSource: DataSource, scale: { si
     const row = streams[i % streams.length];
     return status.execute(new GetResident(row.organisation_id, row.resident_id, 'status', addDays('2025-01-01' as LocalDate, i % 700)));
   });
-  await writeSqlStats(pool, 'queries', 9 * scale.runs);
+  await writeSqlStats(pool, 'queries', 9 * scale.runs, { unit: 'query' });
   report('read model residents', scale.single + scale.across, 'residents', 1);
   await explainQueries(pool, dataSource, projection, seal, big, today, window);
 }
