@@ -321,7 +321,9 @@ export class PostgresEventStore implements EventStore, StreamOrderedReads {
           }
         : {
             // events_organisation_head (event-store-schema.ts) answers this from one index entry.
-            name: 'zairyu-organisation-head',
+            // Unnamed, so planned for the organisation it names: a named statement's generic plan,
+            // chosen after five calls when the log holds few organisations, walked the whole log
+            // backwards for an organisation with no events (3.7-6 ms against 0.04 ms, bench figure 3).
             text: `SELECT transaction_id::text AS transaction_text, position FROM events WHERE metadata->>'organisationId' = $1
                    ORDER BY transaction_id DESC, position DESC LIMIT 1`,
             values: [organisationId],
