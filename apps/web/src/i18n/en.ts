@@ -624,6 +624,7 @@ export const en: Dictionary = {
     LINK_REPLACED: 'A newer link replaced this one. Use the newest link.',
     LINK_USED: 'This link was already used. Ask a manager for a new one.',
     POSSIBLE_DUPLICATE: 'A resident with the same name, date of birth and nationality is already registered.',
+    PROJECTION_BEHIND: 'The caseload is still taking in earlier changes. Send the file again in a minute.',
     RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
     RESET_NEEDS_MAIL: "Another manager's reset is mailed to them, and this server sends no mail: ask the platform admin.",
     RESIDENT_ERASED: "This resident's personal data was erased; it can no longer be shown or recorded.",
