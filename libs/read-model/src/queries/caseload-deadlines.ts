@@ -85,22 +85,21 @@ export async function caseloadDeadlinePage(
       AND s.resident_id = d.resident_id AND s.ssw_panel->>'field' = ${add(filter.field)})`;
   }
   const n = params.length;
-  const rows: Array<DeadlineRow & { total: string }> = await dataSource.query(
-    `SELECT ${DEADLINE_ROW_COLUMNS}, ${ASSIGNEE}, count(*) OVER () AS total
-     FROM ${DEADLINES_AND_ORGANISATION_DEADLINES} d WHERE ${where}
-     ORDER BY d.due_on, d.id LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-  );
-  // Past the last page the window count is missing: count apart.
-  const total =
-    rows.length > 0
-      ? Number(rows[0]!.total)
-      : Number((await dataSource.query(`SELECT count(*) AS n FROM ${DEADLINES_AND_ORGANISATION_DEADLINES} d WHERE ${where}`, params))[0].n);
-  const named = await withResidentNames(
-    (sql, values) => dataSource.query(sql, values),
-    seal,
-    organisationId,
-    rows.map(({ total: _total, ...row }) => row),
-  );
+  // The page and the count apart: a window count over the page's query made every row of the
+  // filter (10,000 in 30 days at 100,000 residents) be read whole and sorted for a page of 50;
+  // apart, the page is read in due order from the index and stops at its last row.
+  const [rows, counted] = await Promise.all([
+    dataSource.query(
+      `SELECT ${DEADLINE_ROW_COLUMNS}, ${ASSIGNEE}
+       FROM ${DEADLINES_AND_ORGANISATION_DEADLINES} d WHERE ${where}
+       ORDER BY d.due_on, d.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    ) as Promise<DeadlineRow[]>,
+    dataSource.query(`SELECT count(*) AS n FROM ${DEADLINES_AND_ORGANISATION_DEADLINES} d WHERE ${where}`, params) as Promise<
+      Array<{ n: string }>
+    >,
+  ]);
+  const total = Number(counted[0]!.n);
+  const named = await withResidentNames((sql, values) => dataSource.query(sql, values), seal, organisationId, rows);
   return { rows: named, total };
 }
