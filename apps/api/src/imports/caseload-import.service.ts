@@ -40,7 +40,7 @@ import {
 import { loadCaseloadIndex, type CaseloadIndex } from './caseload-index.js';
 import { ImportEmployers, type EmployerLink } from './import-employers.js';
 import { newStatusFacts, RowRefused, supportFact, withEmployer, type TakeOver } from './import-facts.js';
-import { codeMessageJa } from './import-messages.js';
+import { codeMessageJa, employerRefusedJa } from './import-messages.js';
 import { hasLostLetters, readRow, rowError, type ReadRow, type RowError } from './import-row.js';
 import { headerMap, IMPORT_TEMPLATE, type HeaderMap, type ImportField } from './import-template.js';
 import type { Sheet } from './spreadsheet-file.js';
@@ -239,12 +239,7 @@ export class CaseloadImport {
       } catch (error) {
         if (!(error instanceof Failure)) throw error;
         read.errors.push(
-          rowError(
-            context.map,
-            'employer',
-            `The employer cannot be recorded: ${error.detail}`,
-            `所属機関を登録できません（${error.detail}）`,
-          ),
+          rowError(context.map, 'employer', `The employer cannot be recorded: ${error.detail}`, employerRefusedJa(error.facts.code)),
         );
       }
     }

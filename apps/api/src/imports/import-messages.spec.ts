@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { RULE_CODES } from '@zairyu/domain';
-import { codeMessageJa } from './import-messages.js';
+import { codeMessageJa, employerRefusedJa } from './import-messages.js';
 
 describe('the Japanese of an import answer', () => {
   test('every rule code of the domain answers its sentence, never the English detail', () => {
@@ -17,5 +17,10 @@ describe('the Japanese of an import answer', () => {
   test('a code without a sentence, or none at all, keeps the English detail', () => {
     expect(codeMessageJa('SOMETHING_NEW', 'it broke')).toBe('取り込めません（it broke）');
     expect(codeMessageJa(undefined, 'it broke')).toBe('取り込めません（it broke）');
+  });
+
+  test("a row's employer that cannot be recorded is told in Japanese alone", () => {
+    expect(employerRefusedJa('CORPORATE_NUMBER_IN_USE')).toBe('所属機関を登録できません（この法人番号の所属機関はすでに登録されています）');
+    expect(employerRefusedJa(undefined)).not.toMatch(/[A-Za-z]/);
   });
 });

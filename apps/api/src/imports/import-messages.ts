@@ -19,6 +19,13 @@ const WRITER_MESSAGES_JA: Record<string, string> = {
   RETENTION_HOLDS: '記録の保存期間中のため消去できません。',
 };
 
+/** Why a row's employer could not be recorded, in Japanese only (the employer service words its refusals in English). */
+export function employerRefusedJa(code: string | undefined): string {
+  return code === 'CORPORATE_NUMBER_IN_USE'
+    ? '所属機関を登録できません（この法人番号の所属機関はすでに登録されています）'
+    : '所属機関を登録できません（所属機関の画面で名称・法人番号・所在地を確かめてください）';
+}
+
 /** The Japanese of a code, or, for a code without one, a sentence that keeps the English detail. */
 export function codeMessageJa(code: string | undefined, detail: string): string {
   const sentence = code === undefined ? undefined : (ruleSentenceJa(code) ?? WRITER_MESSAGES_JA[code]);
