@@ -11,6 +11,7 @@ import { ResidentProfileAndSearch1764600000000 } from './migrations/176460000000
 import { CardRegistryNumbersOnly1764700000000 } from './migrations/1764700000000-card-registry-numbers-only.js';
 import { ProjectionQuarantine1764823000000 } from './migrations/1764823000000-projection-quarantine.js';
 import { SealedReadModel1764900000000 } from './migrations/1764900000000-sealed-read-model.js';
+import { DeadlineDueIndex1765200000000 } from './migrations/1765200000000-deadline-due-index.js';
 
 export const READ_MODEL_MIGRATIONS = [
   CreateReadModel1763856000000,
@@ -20,6 +21,7 @@ export const READ_MODEL_MIGRATIONS = [
   CardRegistryNumbersOnly1764700000000,
   ProjectionQuarantine1764823000000,
   SealedReadModel1764900000000,
+  DeadlineDueIndex1765200000000,
 ];
 
 export interface DataSourceExtras {
