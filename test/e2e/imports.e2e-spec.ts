@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { addDays, japanDateOf, type LocalDate } from '@zairyu/domain';
+import { addDays, japanDateOf, RULE_CODE_SENTENCES, type LocalDate } from '@zairyu/domain';
 import { Api, type Keys } from '../support/api-harness.js';
 
 let api: Api;
@@ -194,6 +194,63 @@ test('a dry run names every error by row and column, and a real run writes only 
       .auth(office.viewer, { type: 'bearer' })
       .then((r) => r.body.total),
   ).toBe(1);
+});
+
+test("each row refused by the domain's field rules or a rule code is told in Japanese alone (messageJa), in English in message", async () => {
+  const office = await api.organisation('Japanese Office');
+  const rows = [
+    [
+      'externalRef',
+      'fullName',
+      'dateOfBirth',
+      'nationality',
+      'status',
+      'periodExpiresOn',
+      'cardNumber',
+      'nameKana',
+      'email',
+      'ssw1MonthsUsed',
+    ],
+    ['J-1', 'KANA WRONG', '1990-01-01', 'VNM', '', '', '', 'hoa', '', ''],
+    ['J-2', 'MAIL WRONG', '1990-01-01', 'VNM', '', '', '', '', 'hoa', ''],
+    ['J-3', 'PERIOD GIVEN', '1990-01-01', 'VNM', '永住者', addDays(today, 200), '', '', '', ''],
+    ['J-4', 'TOO LONG', '1990-01-01', 'VNM', '特定技能1号', addDays(today, 365 * 4), '', '', '', ''],
+    ['J-5', 'MONTHS GIVEN', '1990-01-01', 'VNM', 'student', addDays(today, 200), '', '', '', '10'],
+    ['J-6', 'CARD WRONG', '1990-01-01', 'VNM', 'student', addDays(today, 200), 'AB1234', '', '', ''],
+  ];
+  const dry = await upload(Buffer.from(csv(rows)), 'japanese.csv', '?dryRun=true', office.caseworker).expect(200);
+  expect(dry.body).toMatchObject({ created: 0, errors: 6 });
+  type Issue = { field: string; message: string; messageJa: string; code?: string };
+  const errorsOf = (row: number): Issue[] => dry.body.results.find((result: { row: number }) => result.row === row).errors;
+  expect(errorsOf(2)).toEqual([expect.objectContaining({ field: 'nameKana', messageJa: '「フリガナ」はカタカナで入力してください' })]);
+  expect(errorsOf(3)).toEqual([
+    expect.objectContaining({
+      field: 'email',
+      message: 'must be an e-mail address',
+      messageJa: '「メールアドレス」はメールアドレスの形で入力してください',
+    }),
+  ]);
+  expect(errorsOf(4)).toEqual([
+    expect.objectContaining({
+      field: 'periodExpiresOn',
+      messageJa: 'この在留資格には在留期間がありません。「在留期間満了日」は空欄にしてください',
+    }),
+  ]);
+  expect(errorsOf(5)).toEqual([expect.objectContaining({ code: 'PERIOD_TOO_LONG', messageJa: RULE_CODE_SENTENCES.PERIOD_TOO_LONG.ja })]);
+  expect(errorsOf(6)).toEqual([
+    expect.objectContaining({ field: 'ssw1MonthsUsed', messageJa: '「特定技能通算月数」は在留資格が特定技能1号のときだけ書いてください' }),
+  ]);
+  expect(errorsOf(7)).toEqual([
+    expect.objectContaining({
+      field: 'cardNumber',
+      messageJa: '「在留カード番号」は英字2文字・数字8桁・英字2文字の12文字で入力してください',
+    }),
+  ]);
+  for (let row = 2; row <= 7; row++)
+    for (const error of errorsOf(row)) {
+      expect(error.message).toMatch(/[A-Za-z]/);
+      expect([error.field, error.messageJa]).toEqual([error.field, expect.not.stringMatching(/[A-Za-z]/)]);
+    }
 });
 
 test('XLSX with English headers and date cells, and UTF-8 CSV with a BOM, read alike', async () => {

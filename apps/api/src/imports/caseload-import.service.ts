@@ -337,7 +337,7 @@ export class CaseloadImport {
         error(
           'fullName',
           `${other.fullName} (${other.residentId}) has the same name, date of birth and nationality; import with ?confirm=true if this is another person`,
-          `${other.fullName} さんと氏名・生年月日・国籍が同じです。別人であれば confirm=true で取り込んでください`,
+          `${other.fullName} さんと氏名・生年月日・国籍が同じです。同じ人であれば管理番号を台帳に合わせ、別人であれば別人として取り込む指定をして取り込み直してください`,
           'POSSIBLE_DUPLICATE',
         );
     }
@@ -554,5 +554,5 @@ function refused(map: HeaderMap, plan: { row: number; residentId?: string }, err
   const field = at !== undefined ? (fields[at] ?? null) : error.reason === 'CARD_NUMBER_IN_USE' ? 'cardNumber' : null;
   const message =
     error.reason === 'CONCURRENT_CHANGE' ? 'The resident changed while the file was imported: import the file again.' : detail;
-  return { ...row, errors: [rowError(map, field, message, codeMessageJa(code ?? error.reason, detail), code)] };
+  return { ...row, errors: [rowError(map, field, message, codeMessageJa(code ?? error.reason), code)] };
 }
