@@ -70,52 +70,46 @@ export async function httpFigure(pool: pg.Pool, databaseUrl: string, seconds: nu
     progress(`HTTP: ${residentsCount} residents ready; GET status for ${seconds} s`);
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
     let n = 0;
-    const get = await measured(pool, api, 'HTTP GET status', 'http-get-status', () =>
-      autocannon({
-        url: base,
-        connections: 50,
-        duration: seconds,
-        requests: [
-          {
-            method: 'GET',
-            headers,
-            setupRequest: (request) => ({ ...request, path: `/v1/residents/${ids[n++ % ids.length]}/status?asOf=2026-06-01` }),
-          },
-        ],
-      }),
-    );
-    report('HTTP GET status', get.requests.average, 'req/s', get.requests.total);
-    report('HTTP GET status p50', get.latency.p50, 'ms', get.requests.total);
-    report('HTTP GET status p99', get.latency.p99, 'ms', get.requests.total);
-    report('HTTP GET status non-2xx', get.non2xx + get.errors + get.timeouts, 'responses', get.requests.total);
-
-    progress(`HTTP: POST events for ${seconds} s`);
+    const getStatus: autocannon.Request = {
+      method: 'GET',
+      headers,
+      setupRequest: (request) => ({ ...request, path: `/v1/residents/${ids[n++ % ids.length]}/status?asOf=2026-06-01` }),
+    };
     let m = 0;
-    const post = await measured(pool, api, 'HTTP POST events', 'http-post-events', () =>
-      autocannon({
-        url: base,
-        connections: 50,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            headers,
-            setupRequest: (request) => {
-              const i = m++;
-              return {
-                ...request,
-                path: `/v1/residents/${ids[i % ids.length]}/events`,
-                body: JSON.stringify({ type: 'Moved', occurredOn: '2026-10-01', data: { address: `Block ${i}` } }),
-              };
-            },
-          },
-        ],
-      }),
-    );
-    report('HTTP POST events', post.requests.average, 'req/s', post.requests.total);
-    report('HTTP POST events p50', post.latency.p50, 'ms', post.requests.total);
-    report('HTTP POST events p99', post.latency.p99, 'ms', post.requests.total);
-    report('HTTP POST events non-2xx', post.non2xx + post.errors + post.timeouts, 'responses', post.requests.total);
+    const postEvent: autocannon.Request = {
+      method: 'POST',
+      headers,
+      setupRequest: (request) => {
+        const i = m++;
+        return {
+          ...request,
+          path: `/v1/residents/${ids[i % ids.length]}/events`,
+          body: JSON.stringify({ type: 'Moved', occurredOn: '2026-10-01', data: { address: `Block ${i}` } }),
+        };
+      },
+    };
+    /**
+     * 50 connections, each sending its next request when the last is answered: the most the
+     * process answers, and (Little's law) a mean latency of 50 ÷ that rate, whatever it is. With
+     * `rate`, the same connections send no more than `rate` a second in all: the latency at the
+     * goal's rate, which is what "≥ rate, p99 < 50 ms" asks of a desk.
+     */
+    const phase = async (name: string, figure: string, request: autocannon.Request, rate?: number) => {
+      const result = await measured(pool, api, name, figure, () =>
+        autocannon({ url: base, connections: 50, duration: seconds, requests: [request], ...(rate ? { overallRate: rate } : {}) }),
+      );
+      report(name, result.requests.average, 'req/s', result.requests.total);
+      report(`${name} p50`, result.latency.p50, 'ms', result.requests.total);
+      report(`${name} p99`, result.latency.p99, 'ms', result.requests.total);
+      report(`${name} non-2xx`, result.non2xx + result.errors + result.timeouts, 'responses', result.requests.total);
+    };
+    await phase('HTTP GET status', 'http-get-status', getStatus);
+    progress(`HTTP: GET status at 1,500 requests/s for ${seconds} s`);
+    await phase('HTTP GET status at 1,500/s', 'http-get-status-at-rate', getStatus, 1500);
+    progress(`HTTP: POST events for ${seconds} s`);
+    await phase('HTTP POST events', 'http-post-events', postEvent);
+    progress(`HTTP: POST events at 500 requests/s for ${seconds} s`);
+    await phase('HTTP POST events at 500/s', 'http-post-events-at-rate', postEvent, 500);
     report('API peak RSS (VmHWM)', rssMb(api.pid!), 'MB', 1);
   } finally {
     await stop();

