@@ -67,12 +67,13 @@ describe('the sealed store writes many residents in one append (an import)', () 
     expect(await store.readStream(residentStream(erased))).toEqual([]);
   });
 
-  test('a fact of a resident whose key exists is sealed after one statement on the key table; a read that finds nothing sealed looks no key up', async () => {
+  test('a fact of a resident whose key exists is sealed after one read of the key table; a read that finds nothing sealed looks no key up', async () => {
     const id = randomUUID();
     await store.append(residentStream(id), [registered('PHAM VAN D')], 'no_stream');
     const moved: NewEvent = { ...registered('x'), eventId: randomUUID(), type: 'Moved', data: { address: 'Nagoya 1-2-3' } };
     const sealing = await sentStatements(/vault\.resident_key/, () => store.append(residentStream(id), [moved], 1));
     expect(sealing).toHaveLength(1);
+    expect(sealing[0]!.sql).toMatch(/^\s*SELECT/);
     const since = await sentStatements(/vault\.resident_key/, async () =>
       expect(await store.readStream(residentStream(id), { fromVersion: 3 })).toEqual([]),
     );
@@ -84,6 +85,23 @@ describe('the sealed store writes many residents in one append (an import)', () 
     const [, second, third] = await store.readStream(residentStream(id));
     expect(second!.data).toEqual({ address: 'Nagoya 1-2-3' });
     expect(third!.data).toEqual({});
+  });
+
+  test('a fact of an erased resident is refused; one of a resident recorded before its key existed makes the key', async () => {
+    const erased = randomUUID();
+    await store.append(residentStream(erased), [registered('VO VAN E')], 'no_stream');
+    await keys.destroy(erased, organisationId);
+    const moved = (): NewEvent => ({ ...registered('x'), eventId: randomUUID(), type: 'Moved', data: { address: 'Osaka 4-5-6' } });
+    await expect(store.append(residentStream(erased), [moved()], 1)).rejects.toBeInstanceOf(PersonalDataErasedError);
+    expect(await store.readStream(residentStream(erased))).toHaveLength(1);
+
+    const older = randomUUID();
+    await store.append(residentStream(older), [registered('DO THI F')], 'no_stream');
+    await pool.query('DELETE FROM vault.resident_key WHERE resident_id = $1', [older]);
+    await store.append(residentStream(older), [moved()], 1);
+    const { rows } = await pool.query('SELECT 1 FROM vault.resident_key WHERE resident_id = $1 AND wrapped_key IS NOT NULL', [older]);
+    expect(rows).toHaveLength(1);
+    expect((await store.readStream(residentStream(older), { fromVersion: 2 }))[0]!.data).toEqual({ address: 'Osaka 4-5-6' });
   });
 
   test('two processes sealing the first facts of the same new residents at once end with one key each, and both use it', async () => {
