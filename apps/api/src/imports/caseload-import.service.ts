@@ -13,6 +13,7 @@
  * recorded as its own events. 所属機関 links to employer records (import-employers.ts); 担当 to
  * a person of the organisation, or to nobody with a warning.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { ReadModelSeal } from '@zairyu/read-model';
 import { randomUUID } from 'node:crypto';
@@ -116,14 +117,19 @@ type Planned =
   | { kind: 'match'; row: number; residentId: string; read: ReadRow; registration: RegistrationDetails; existing: TakeOver | null }
   | { kind: 'done'; row: number; residentId: string; status: 'updated' | 'unchanged' };
 
-/** Rows read between two turns of the event loop (a file of 20,000 rows holds it for some seconds otherwise). */
-const READ_SLICE = 500;
+/**
+ * Rows read, or decided, between two turns of the event loop: the API answers others meanwhile.
+ * Measured in the test of a 20,000-row file (import-limits.e2e-spec.ts) on a slow day: 500 rows
+ * read, or a batch of 250 decided, held the loop 0.4–1 s (the first ones, not yet compiled,
+ * longest), and /health waited 2.5 s behind them on a loaded machine.
+ */
+const ROWS_BETWEEN_TURNS = 50;
 
 async function readRows(sheet: Sheet, map: HeaderMap, today: LocalDate): Promise<ReadRow[]> {
   const reads: ReadRow[] = [];
-  for (let start = 0; start < sheet.rows.length; start += READ_SLICE) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const row of sheet.rows.slice(start, start + READ_SLICE)) reads.push(readRow(row, map, today));
+  for (const row of sheet.rows) {
+    if (reads.length > 0 && reads.length % ROWS_BETWEEN_TURNS === 0) await nextTurn();
+    reads.push(readRow(row, map, today));
   }
   return reads;
 }
@@ -194,7 +200,11 @@ export class CaseloadImport {
     for (let start = 0; start < sheet.rows.length; start += BATCH) {
       const batch = reads.slice(start, start + BATCH);
       if (!options.dryRun) await this.createEmployers(context, batch);
-      const planned = batch.map((read) => this.plan(context, read));
+      const planned: Planned[] = [];
+      for (const read of batch) {
+        if (planned.length > 0 && planned.length % ROWS_BETWEEN_TURNS === 0) await nextTurn();
+        planned.push(this.plan(context, read));
+      }
       const settled = await this.settle(context, planned);
       const written = options.dryRun ? settled.map(resultOf) : await this.writeBatch(context, settled);
       results.push(...written.map((result) => withNotes(context, result)));
