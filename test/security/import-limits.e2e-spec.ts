@@ -224,8 +224,11 @@ test('/health answers while a large legal file (20,000 rows and 200,000 blank li
     // Blank lines are legal (they are skipped); a sync parse once spent minutes on them.
     const file = Buffer.from(lines.join('\n') + '\n'.repeat(200_000));
     let running = true;
+    const started = Date.now();
+    let took = 0;
     const first = upload(file, 'large.csv').then((response) => {
       running = false;
+      took = Date.now() - started;
       return response;
     });
     const latencies: number[] = [];
@@ -249,8 +252,12 @@ test('/health answers while a large legal file (20,000 rows and 200,000 blank li
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ rows: 20_000, errors: 0 });
     expect(latencies.length).toBeGreaterThan(3);
-    // The event loop stayed free: no answer waited for the file's parse or the rows' judging.
-    expect(Math.max(...latencies)).toBeLessThan(1500);
+    // The event loop stayed free: no answer waited for the file's parse or the rows' judging,
+    // which, done in one go, would hold it for most of the import. Judged against the import's
+    // own time, not a number of seconds: on a machine loaded by the browser tests everything here
+    // takes 3-5 times as long (a fixed 1.5 s failed twice on 2026-12-07, with 2.5 and 3.4 s).
+    // Here alone: 0.12 s of 7-10 s; reading the rows in one go held it for 1.9 s of 6.9.
+    expect(Math.max(...latencies)).toBeLessThan(took / 5);
     // The lock went with the first import: the next one runs.
     await upload(Buffer.from('氏名,生年月日,国籍\nA,1990-01-01,VNM\n'), 'third.csv', '?dryRun=true', replica).expect(200);
   } finally {
