@@ -5,9 +5,9 @@
  * frame), the title on one line and no badge cut short on a phone, the keyboard and its
  * visible focus ring.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
+import { axe } from './axe.js';
 import { startWebHarness, type WebHarness } from './browser.js';
 import { seedCaseload, type Seeded } from './seed.js';
 
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 /** Serious and critical violations, each with where and (for contrast) the colours axe measured. */
 async function violations(page: Page, name: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
+  const result = await axe(page).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>

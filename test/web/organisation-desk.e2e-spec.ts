@@ -6,17 +6,16 @@
  * met at once on both; the board's renewal row records the day applied for. In 設定 the manager
  * records the 登録番号, address and phone the filing drafts print, a malformed number marked in
  * Japanese. A caseworker sees no 対応する on the organisation's rows (the API is a manager's).
- * Screenshots at 1280 and 390 px.
+ * With SCREENSHOTS_DIR set, screenshots at 1280 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startWebHarness, type WebHarness } from './browser.js';
+import { photograph } from './photograph.js';
 import { registerSupportOrganisation, today } from './seed.js';
 
 jest.setTimeout(240_000);
 
-const SHOTS = 'docs/screenshots';
 let web: WebHarness;
 let context: BrowserContext;
 let page: Page;
@@ -26,7 +25,6 @@ beforeAll(async () => {
   // Expiring five months from now: the renewal is open, and the report of FY2025 is owed (overdue).
   await registerSupportOrganisation(web.api, web.org);
   ({ context, page } = await web.signedIn('manager'));
-  mkdirSync(SHOTS, { recursive: true });
 }, 240_000);
 afterAll(async () => {
   await context?.close();
@@ -61,7 +59,7 @@ describe("the organisation's yearly report and renewal (a manager)", () => {
     await expect(sswRow(page, 'support_annual_report').getAttribute('data-category')).resolves.toBe('registration');
     await expect(sswRow(page, 'support_registration_renewal').getAttribute('data-category')).resolves.toBe('registration');
     await expect(page.getByTestId('glance-registration').textContent()).resolves.toMatch(/当機関\(更新・届出\)2件.*超過1件/);
-    await page.screenshot({ path: `${SHOTS}/organisation-duties-ssw-1280.png`, fullPage: true });
+    await photograph(page, 'organisation-duties-ssw-1280.png', { fullPage: true });
 
     await sswRow(page, 'support_annual_report')
       .getByRole('button', { name: /対応する/ })
@@ -72,7 +70,7 @@ describe("the organisation's yearly report and renewal (a manager)", () => {
     await expect(year.inputValue()).resolves.toBe('2025');
     await dialog.getByLabel('提出した日', { exact: false }).fill(today);
     await dialog.getByText('→ ').first().waitFor();
-    await page.screenshot({ path: `${SHOTS}/organisation-annual-report-form-1280.png` });
+    await photograph(page, 'organisation-annual-report-form-1280.png');
     await dialog.getByRole('button', { name: '記録する' }).click();
     await page.getByText('記録しました。この義務は完了です。').waitFor();
     await page.locator('[data-testid="ssw-row"][data-kind="support_annual_report"][data-state="met_late"]').waitFor();
@@ -93,7 +91,7 @@ describe("the organisation's yearly report and renewal (a manager)", () => {
     await renewal.getByRole('button', { name: /対応する: 登録支援機関の登録更新申請/ }).click();
     const dialog = page.getByRole('dialog', { name: /登録支援機関の登録更新申請/ });
     await dialog.getByLabel('更新を申請した日', { exact: false }).fill(today);
-    await page.screenshot({ path: `${SHOTS}/organisation-renewal-board-1280.png` });
+    await photograph(page, 'organisation-renewal-board-1280.png');
     await dialog.getByRole('button', { name: '記録する' }).click();
     await dialog.waitFor({ state: 'detached' });
     await boardRow(page, 'support_registration_renewal').waitFor({ state: 'detached' });
@@ -106,7 +104,7 @@ describe("the organisation's yearly report and renewal (a manager)", () => {
     try {
       await phone.page.goto('/ssw');
       await phone.page.locator('[data-testid="ssw-card"][data-kind="support_annual_report"]').waitFor();
-      await phone.page.screenshot({ path: `${SHOTS}/organisation-duties-ssw-390.png`, fullPage: true });
+      await photograph(phone.page, 'organisation-duties-ssw-390.png', { fullPage: true });
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(390);
     } finally {
@@ -128,7 +126,7 @@ describe('設定: the particulars the filing drafts print (a manager)', () => {
     await section.getByRole('button', { name: '保存する' }).click();
     await section.getByText('保存しました。').waitFor();
     await expect(section.getByLabel('登録番号', { exact: false }).inputValue()).resolves.toBe('19登-000123');
-    await page.screenshot({ path: `${SHOTS}/settings-particulars-1280.png`, fullPage: true });
+    await photograph(page, 'settings-particulars-1280.png', { fullPage: true });
     await page.reload();
     const again = page.getByRole('region', { name: '当機関の情報(届出書に記載)' });
     // Filled once the organisation is read.
@@ -143,7 +141,7 @@ describe('設定: the particulars the filing drafts print (a manager)', () => {
       await small.locator('input[value="19登-000123"]').waitFor();
       await expect(small.getByLabel('登録番号', { exact: false }).inputValue()).resolves.toBe('19登-000123');
       await small.scrollIntoViewIfNeeded();
-      await phone.page.screenshot({ path: `${SHOTS}/settings-particulars-390.png` });
+      await photograph(phone.page, 'settings-particulars-390.png');
       expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
       await phone.context.close();

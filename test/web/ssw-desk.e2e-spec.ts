@@ -4,19 +4,18 @@
  * interviews owed for a worker whose support started two months ago (本人 and 監督者 apart);
  * 対応する opens the interview form filled in; 記録する marks the row met there and on the
  * resident's screen, whose history says it in Japanese words; an employer is registered from
- * the screen and is then chosen from a list on the fact form. Screenshots at 1280 and 390 px.
+ * the screen and is then chosen from a list on the fact form. With SCREENSHOTS_DIR set, screenshots at 1280 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { corporateNumberCheckDigit } from '../../libs/domain/src/ssw/corporate-number.js';
 import { startWebHarness, type WebHarness } from './browser.js';
+import { photograph } from './photograph.js';
 import { choose, deadlineRow, openAsOf } from './desk.js';
 import { today } from './seed.js';
 
 jest.setTimeout(240_000);
 
-const SHOTS = 'docs/screenshots';
 let web: WebHarness;
 let context: BrowserContext;
 let page: Page;
@@ -51,7 +50,6 @@ beforeAll(async () => {
   ] as const)
     await web.api.record(web.org.caseworker, workerId, type, started, data).expect(201);
   ({ context, page } = await web.signedIn('caseworker'));
-  mkdirSync(SHOTS, { recursive: true });
 }, 240_000);
 afterAll(async () => {
   await context?.close();
@@ -71,7 +69,7 @@ describe('the 特定技能 screen (a caseworker)', () => {
     await expect(worker.textContent()).resolves.toMatch(/PHAM VAN MINH.*登録支援機関/);
     await expect(worker.textContent()).resolves.toContain('根拠: 特定技能基準省令3条1項1号');
     await expect(page.getByTestId('glance-interviewWorker').textContent()).resolves.toContain('1件');
-    await page.screenshot({ path: `${SHOTS}/ssw-1280.png`, fullPage: true });
+    await photograph(page, 'ssw-1280.png', { fullPage: true });
     // By field (分野), from the server: the worker's 外食業 keeps the rows, 建設 has none.
     await choose(page, '分野', '建設');
     await page.getByText('今月・来月の義務はありません。').waitFor();
@@ -92,7 +90,7 @@ describe('the 特定技能 screen (a caseworker)', () => {
     await form.getByLabel('通訳者', { exact: false }).fill('ベトナム語 通訳 山本');
     await form.getByLabel('把握した状況', { exact: false }).fill('残業が月20時間ほど。体調は良好。');
     await form.getByLabel('対応した内容', { exact: false }).fill('監督者に休日の確保を依頼した。');
-    await page.screenshot({ path: `${SHOTS}/ssw-act-interview.png` });
+    await photograph(page, 'ssw-act-interview.png');
     await form.getByRole('button', { name: '記録する' }).click();
     await page.getByText('記録しました。この義務は完了です。').waitFor();
     await page.locator('[data-testid="ssw-row"][data-category="interviewWorker"][data-state="met"]').waitFor();
@@ -148,7 +146,7 @@ describe('the 特定技能 screen (a caseworker)', () => {
       const box = await act.boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
       await phone.page.getByTestId('employers-table').getByRole('cell', { name: '中部ケア株式会社', exact: true }).waitFor();
-      await phone.page.screenshot({ path: `${SHOTS}/ssw-390.png`, fullPage: true });
+      await photograph(phone.page, 'ssw-390.png', { fullPage: true });
     } finally {
       await phone.context.close();
     }

@@ -4,18 +4,18 @@
  * is a row of the 特定技能 screen and of the board; its Excel draft downloads with the worker and the
  * interview of that year; 対応する → 提出済 with the day filed → the row is met on the 特定技能
  * screen and leaves the board's list of what is owed. The workers' panel hands over a 面談記録 (Excel and PDF).
- * Screenshots at 1280 and 390 px.
+ * With SCREENSHOTS_DIR set, screenshots at 1280 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startWebHarness, type WebHarness } from './browser.js';
+import { photograph } from './photograph.js';
 import { daysAgo, today } from './seed.js';
 
 jest.setTimeout(240_000);
 
-const SHOTS = 'docs/screenshots';
 let web: WebHarness;
 let context: BrowserContext;
 let page: Page;
@@ -47,7 +47,6 @@ beforeAll(async () => {
   // A change of the contract's terms two days ago: its 随時届出 (第3-1-1号) is owed within 14 days.
   await web.api.record(web.org.caseworker, worker, 'SswContractChanged', daysAgo(2), { summary: '基本給の変更' }).expect(201);
   ({ context, page } = await web.signedIn('caseworker'));
-  mkdirSync(SHOTS, { recursive: true });
 }, 240_000);
 afterAll(async () => {
   await context?.close();
@@ -85,7 +84,7 @@ describe('the annual report at the desk (a caseworker)', () => {
     expect(form.getCell('A1').value).toBe('特定技能雇用契約の変更に係る届出書(参考様式第3-1-1号)');
     expect(form.getColumn(2).values).toEqual(expect.arrayContaining(['LE THI HOA', 'SW50000001AA', '基本給の変更', '美濃フーズ株式会社']));
     await page.getByTestId('ssw-workers').waitFor();
-    await page.screenshot({ path: `${SHOTS}/ssw-filings-1280.png`, fullPage: true });
+    await photograph(page, 'ssw-filings-1280.png', { fullPage: true });
   });
 
   test('the employer’s detail: its worker, the filings it owes with their drafts, the annual report of each year', async () => {
@@ -99,7 +98,7 @@ describe('the annual report at the desk (a caseworker)', () => {
     await detail.locator('[data-testid="employer-filing"]', { hasText: '2027年5月31日' }).waitFor();
     await filing.getByRole('button', { name: /届出書\(Excel\)/ }).waitFor();
     await detail.getByRole('button', { name: /2025年度 定期届出書\(Excel\)/ }).waitFor();
-    await page.screenshot({ path: `${SHOTS}/ssw-employer-detail-1280.png` });
+    await photograph(page, 'ssw-employer-detail-1280.png');
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
   });
@@ -178,7 +177,7 @@ describe('the annual report at the desk (a caseworker)', () => {
         expect(edge!.x + edge!.width).toBeLessThanOrEqual(390);
       }
       await phone.page.locator('[data-testid="ssw-worker-card"]').first().waitFor();
-      await phone.page.screenshot({ path: `${SHOTS}/ssw-filings-390.png`, fullPage: true });
+      await photograph(phone.page, 'ssw-filings-390.png', { fullPage: true });
     } finally {
       await phone.context.close();
     }
