@@ -44,6 +44,14 @@ export async function processCpuMs(pid: number): Promise<number | null> {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/** CPU ms of this process's children that have ended and been waited for (cutime and cstime of /proc/self/stat). */
+export async function endedChildrenCpuMs(): Promise<number | null> {
+  const stat = await readFile('/proc/self/stat', 'utf8').catch(() => null);
+  if (stat === null) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+}
+
 export async function cpuTimes(pool: pg.Pool): Promise<CpuTimes> {
   const own = process.cpuUsage();
   return { benchMs: (own.user + own.system) / 1000, postgresMs: await postgresCpuMs(pool) };

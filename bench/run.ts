@@ -78,8 +78,8 @@ async function main(): Promise<void> {
       // The query figure needs real projected lives only as templates and a sample of streams.
       const lives = only === 'queries' ? 1_000 : sizes.residents;
       progress(`writing ${(lives * sizes.eventsPerResident).toLocaleString('en')} events for ${lives.toLocaleString('en')} residents`);
-      const events = await writeCaseload(pool, organisations, lives, sizes.eventsPerResident);
-      await rebuildFigure(pool, events);
+      await writeCaseload(pool, organisations, lives, sizes.eventsPerResident);
+      await rebuildFigure(pool, databaseUrl);
       if (wanted('rebuild')) await lagFigure(pool, Number(process.env['BENCH_LAG_SECONDS'] ?? sizes.lagSeconds), 1000);
       if (wanted('queries')) {
         const { queriesFigure } = await import('./figures/queries.js');
