@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { hkdfSync } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { KEY_BYTES, newDataKey, unwrapDataKey, wrapDataKey } from './data-keys.js';
 
 export class PersonalDataErasedError extends Error {
@@ -39,8 +40,19 @@ export type KeyLookup = ReadonlyMap<string, Buffer | null | typeof DAMAGED_KEY>;
 
 const SCHEMA_LOCK = 0x7a76_0001;
 
+/**
+ * Unwrapped keys kept, by resident, beside the wrapped bytes they came from. A list of 500
+ * residents whose names share their first letters opens all 500 rows to order them, and
+ * unwrapping each key again (and making its KeyObject again, data-keys.ts) was half of that
+ * list's CPU. Every read still reads the wrapped key from the table: a kept key is used only
+ * when the table still holds the same wrapped bytes, so an erased resident (NULL there) is never
+ * opened with it, in this process or another.
+ */
+const KEPT_KEYS = 20_000;
+
 export class ResidentKeys {
   private readonly organisationKeys = new Map<string, Buffer>();
+  private readonly unwrapped = new LRUCache<string, { wrapped: Buffer; key: Buffer }>({ max: KEPT_KEYS });
 
   constructor(
     private readonly pool: pg.Pool,
@@ -134,8 +146,12 @@ export class ResidentKeys {
   }
 
   private unwrap(residentId: string, wrapped: Buffer): Buffer | typeof DAMAGED_KEY {
+    const kept = this.unwrapped.get(residentId);
+    if (kept !== undefined && kept.wrapped.equals(wrapped)) return kept.key;
     try {
-      return unwrapDataKey(this.masterKey, residentId, wrapped);
+      const key = unwrapDataKey(this.masterKey, residentId, wrapped);
+      this.unwrapped.set(residentId, { wrapped, key });
+      return key;
     } catch {
       return DAMAGED_KEY;
     }
@@ -143,6 +159,7 @@ export class ResidentKeys {
 
   /** Crypto-shredding: the key is gone, in every process, from the next read on. */
   async destroy(residentId: string, organisationId: string): Promise<void> {
+    this.unwrapped.delete(residentId);
     await this.pool.query(
       `INSERT INTO vault.resident_key (resident_id, organisation_id, wrapped_key, erased_at) VALUES ($1, $2, NULL, now())
        ON CONFLICT (resident_id) DO UPDATE SET wrapped_key = NULL, erased_at = coalesce(vault.resident_key.erased_at, now())`,

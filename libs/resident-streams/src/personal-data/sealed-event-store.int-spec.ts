@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { sentStatements } from '../../../../test/support/sent-statements.js';
 import { residentStream } from '../stream-names.js';
 import { newDataKey } from './data-keys.js';
-import { PersonalDataErasedError, ResidentKeys } from './resident-keys.js';
+import { DAMAGED_KEY, PersonalDataErasedError, ResidentKeys } from './resident-keys.js';
 import { sealedEventStore, type SealedEventStore } from './sealed-event-store.js';
 
 const organisationId = randomUUID();
@@ -102,6 +102,35 @@ describe('the sealed store writes many residents in one append (an import)', () 
     const { rows } = await pool.query('SELECT 1 FROM vault.resident_key WHERE resident_id = $1 AND wrapped_key IS NOT NULL', [older]);
     expect(rows).toHaveLength(1);
     expect((await store.readStream(residentStream(older), { fromVersion: 2 }))[0]!.data).toEqual({ address: 'Osaka 4-5-6' });
+  });
+
+  test('a key kept from an earlier read is never used once the table no longer holds it: erased in another process, or damaged', async () => {
+    const otherPool = createPgPool(database.url);
+    try {
+      const other = new ResidentKeys(otherPool, masterKey);
+      const [erased, damaged] = [randomUUID(), randomUUID()];
+      await store.appendToStreams(
+        [erased, damaged].map((id) => ({
+          streamId: residentStream(id),
+          events: [registered('TRAN THI KEPT')],
+          expected: 'no_stream' as const,
+        })),
+      );
+      const before = await keys.keysOf([erased, damaged]);
+      expect(before.get(erased)).toBeInstanceOf(Buffer);
+      expect((await keys.keysOf([erased])).get(erased)).toEqual(before.get(erased));
+
+      await other.destroy(erased, organisationId);
+      await pool.query(`UPDATE vault.resident_key SET wrapped_key = decode(repeat('ab', 60), 'hex') WHERE resident_id = $1`, [damaged]);
+      const after = await keys.keysOf([erased, damaged]);
+      expect(after.get(erased)).toBeNull();
+      expect(after.get(damaged)).toBe(DAMAGED_KEY);
+      await expect(store.readStream(residentStream(erased))).resolves.not.toEqual(
+        expect.arrayContaining([expect.objectContaining({ data: expect.objectContaining({ fullName: 'TRAN THI KEPT' }) })]),
+      );
+    } finally {
+      await otherPool.end();
+    }
   });
 
   test('two processes sealing the first facts of the same new residents at once end with one key each, and both use it', async () => {
