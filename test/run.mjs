@@ -1,6 +1,6 @@
 /**
  * `npm test`: the unit project first (no database; the only project whose coverage is taken,
- * in CI, with the domain's threshold), then the database and browser projects on two workers.
+ * in CI, with the domain's threshold), then the database and browser projects on three workers.
  * Coverage slows every process it instruments (a database run took 2.4 times as long with it),
  * so the end-to-end tests run without it. `npm test -- <jest arguments>` runs one Jest with
  * those arguments instead (`npm test -- libs/domain`, `npm test -- --selectProjects db`).
