@@ -24,8 +24,7 @@ async function postgresCpuMs(pool: pg.Pool): Promise<number | null> {
       if (!/^\d+$/.test(pid)) continue;
       const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
       if (stat === null) continue;
-      // Fields after the command (which may hold spaces): state ppid … utime(14) stime(15) cutime cstime.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const fields = statFields(stat);
       if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
       // A backend that ended (a pool's idle connection closed) left its time to the postmaster.
       if (Number(pid) === postmaster) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
@@ -40,7 +39,7 @@ async function postgresCpuMs(pool: pg.Pool): Promise<number | null> {
 export async function processCpuMs(pid: number): Promise<number | null> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
   if (stat === null) return null;
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(stat);
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
@@ -48,8 +47,19 @@ export async function processCpuMs(pid: number): Promise<number | null> {
 export async function endedChildrenCpuMs(): Promise<number | null> {
   const stat = await readFile('/proc/self/stat', 'utf8').catch(() => null);
   if (stat === null) return null;
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(stat);
   return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+}
+
+/** A process's resident memory in MB from /proc: VmHWM its peak so far, VmRSS now; NaN once it has gone. */
+export async function rssMb(pid: number, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/** The fields of /proc/<pid>/stat after the command (which may hold spaces): state ppid … utime(11) stime(12) cutime cstime. */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 export async function cpuTimes(pool: pg.Pool): Promise<CpuTimes> {

@@ -6,18 +6,11 @@
  */
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { BENCH_ADMIN as ADMIN, call, startApi } from '../api-process.js';
-import { cpuTimes, processCpuMs } from '../cpu-usage.js';
+import { cpuTimes, processCpuMs, rssMb } from '../cpu-usage.js';
 import { progress, report } from '../report.js';
 import { resetSqlStats, writeSqlStats } from '../sql-statements.js';
-
-/** VmHWM: the peak; VmRSS: now. */
-function rssMb(pid: number, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
-}
 
 /** Runs `load` and reports its CPU per request (API process, PostgreSQL) and statements per request. */
 async function measured(
@@ -46,7 +39,7 @@ export async function httpFigure(pool: pg.Pool, databaseUrl: string, seconds: nu
   const { base, process: api, stop } = await startApi(databaseUrl, { RATE_LIMIT_PER_MINUTE: '0' });
   try {
     // What the process holds before any load: its modules and what start-up made.
-    report('API RSS after start (VmRSS)', rssMb(api.pid!, 'VmRSS'), 'MB', 1);
+    report('API RSS after start (VmRSS)', await rssMb(api.pid!, 'VmRSS'), 'MB', 1);
     const org = await call(base, ADMIN, 'POST', '/v1/organisations', { name: 'Bench', kind: 'support_organisation' });
     const { key } = await call(base, ADMIN, 'POST', `/v1/organisations/${org.id}/api-keys`, { label: 'bench', role: 'caseworker' });
     const ids: string[] = [];
@@ -110,7 +103,7 @@ export async function httpFigure(pool: pg.Pool, databaseUrl: string, seconds: nu
     await phase('HTTP POST events', 'http-post-events', postEvent);
     progress(`HTTP: POST events at 500 requests/s for ${seconds} s`);
     await phase('HTTP POST events at 500/s', 'http-post-events-at-rate', postEvent, 500);
-    report('API peak RSS (VmHWM)', rssMb(api.pid!), 'MB', 1);
+    report('API peak RSS (VmHWM)', await rssMb(api.pid!), 'MB', 1);
   } finally {
     await stop();
   }

@@ -5,7 +5,6 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type pg from 'pg';
 import { decide, type RecordedEvent } from '@zairyu/domain';
 import { PostgresEventStore, type NewEvent } from '@zairyu/event-store';
@@ -15,7 +14,7 @@ import { APP_NODE_FLAGS, BENCH_MASTER_KEY } from '../api-process.js';
 import { generateResidents, type GeneratedResident } from '../lifecycle-generator.js';
 import { percentile, progress, report } from '../report.js';
 import { resetSqlStats, writeSqlStats } from '../sql-statements.js';
-import { cpuPerThousand, cpuTimes, endedChildrenCpuMs, type CpuTimes } from '../cpu-usage.js';
+import { cpuPerThousand, cpuTimes, endedChildrenCpuMs, rssMb, type CpuTimes } from '../cpu-usage.js';
 import { profilePhase } from '../phase-profile.js';
 
 export const BENCH_TODAY = '2026-11-23';
@@ -103,7 +102,8 @@ export async function rebuildFigure(pool: pg.Pool, databaseUrl: string): Promise
     if (line) progress(`rebuild ${line}`);
   });
   let peakMb = 0;
-  const sampler = setInterval(() => void peakRssMb(child.pid!).then((mb) => (peakMb = Math.max(peakMb, mb))), 100);
+  // VmHWM only grows; once the child has gone its reading is NaN and changes nothing.
+  const sampler = setInterval(() => void rssMb(child.pid!).then((mb) => (peakMb = mb > peakMb ? mb : peakMb)), 100);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
   const done = /from ([\d,]+) events in ([\d.]+) s/.exec(said);
@@ -123,13 +123,6 @@ export async function rebuildFigure(pool: pg.Pool, databaseUrl: string): Promise
     'the rebuild process',
   );
   report('rebuild peak RSS (the rebuild process)', peakMb, 'MB', events);
-}
-
-/** A process's peak RSS so far (VmHWM), 0 once it has gone. */
-async function peakRssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-  return kb === undefined ? 0 : Number(kb) / 1024;
 }
 
 export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond: number): Promise<void> {
