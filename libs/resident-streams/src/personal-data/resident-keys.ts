@@ -99,29 +99,29 @@ export class ResidentKeys {
   }
 
   /**
-   * The keys to seal with, made on first use, for any number of residents in one statement (an
-   * import seals thousands at once, a recorded fact one resident whose key exists already);
-   * refused if any of them is erased.
+   * The keys to seal with, made on first use, for any number of residents at once (an import
+   * seals thousands, a recorded fact one resident whose key exists already); refused if any of
+   * them is erased.
    */
   async keysToSeal(residents: ReadonlyMap<string, string>): Promise<KeyLookup> {
     // In one order, so two imports that share residents cannot deadlock on the key rows.
     const residentIds = [...residents.keys()].sort();
     if (residentIds.length === 0) return new Map();
-    // The rows inserted now come from the INSERT's RETURNING, the rows there before from the
-    // statement's snapshot. A row another transaction committed after that snapshot (it won
-    // the insert) is in neither: it is read again below.
-    const { rows } = await this.pool.query<{ resident_id: string; wrapped_key: Buffer | null }>(
-      `WITH made AS (
-         INSERT INTO vault.resident_key (resident_id, organisation_id, wrapped_key)
+    // Most residents have a key already (every fact after the registration, every rebuild): a
+    // key is made, and wrapped, only for those that have none.
+    let keys = await this.keysOf(residentIds);
+    const missing = residentIds.filter((id) => !keys.has(id));
+    if (missing.length > 0) {
+      // Another transaction may win the insert of a key: its row is then read again below.
+      const { rows } = await this.pool.query<{ resident_id: string; wrapped_key: Buffer | null }>(
+        `INSERT INTO vault.resident_key (resident_id, organisation_id, wrapped_key)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bytea[]) ON CONFLICT (resident_id) DO NOTHING
-         RETURNING resident_id, wrapped_key)
-       SELECT resident_id, wrapped_key FROM made
-       UNION ALL
-       SELECT resident_id, wrapped_key FROM vault.resident_key WHERE resident_id = ANY($1::uuid[])`,
-      [residentIds, residentIds.map((id) => residents.get(id)), residentIds.map((id) => wrapDataKey(this.masterKey, id, newDataKey()))],
-    );
-    let keys = this.unwrapRows(rows);
-    if (residentIds.some((id) => !keys.has(id))) keys = await this.keysOf(residentIds);
+         RETURNING resident_id, wrapped_key`,
+        [missing, missing.map((id) => residents.get(id)), missing.map((id) => wrapDataKey(this.masterKey, id, newDataKey()))],
+      );
+      keys = new Map([...keys, ...this.unwrapRows(rows)]);
+      if (missing.some((id) => !keys.has(id))) keys = await this.keysOf(residentIds);
+    }
     const erased = residentIds.find((id) => !keys.get(id));
     if (erased !== undefined) throw new PersonalDataErasedError(erased);
     const damaged = residentIds.find((id) => keys.get(id) === DAMAGED_KEY);
