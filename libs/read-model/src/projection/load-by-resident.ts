@@ -46,7 +46,7 @@ export async function loadByResident(
   const settled = await store.settledPosition();
   const writer = new ResidentRowsWriter(schema, seal);
   const quarantine = new Quarantine(schema);
-  const indexes = await dropSecondaryIndexes(pool, schema);
+  const indexes = await dropIndexesForLoad(pool, schema);
   const prepare = async (after: string | null): Promise<Page | null> => {
     const streams = await store.readStreamsAfter(RESIDENT_STREAM_PREFIX, after, pageEvents);
     return streams.length === 0 ? null : project(streams);
@@ -67,7 +67,7 @@ export async function loadByResident(
     done += page.events;
     onPage(done);
   }
-  for (const { indexdef } of indexes) await pool.query(indexdef);
+  for (const definition of indexes) await pool.query(definition);
   await pool.query(`INSERT INTO ${schema}.projection_checkpoint (name, position) VALUES ($1, $2)`, [
     RESIDENTS_PROJECTION,
     formatPosition(settled ?? START_OF_LOG),
@@ -89,7 +89,11 @@ function project(streams: readonly OrderedStream[]): Page {
       continue;
     }
     try {
-      projected.push({ residentId, rows: residentRows(stream.events) });
+      const rows = residentRows(stream.events);
+      // The deadline table's key is built after the load: a repeated id is this resident's fault here, not the whole rebuild's there.
+      if (rows !== null && new Set(rows.deadlines.map(({ id }) => id)).size !== rows.deadlines.length)
+        throw new Error('two of its deadlines have the same id');
+      projected.push({ residentId, rows });
     } catch (error) {
       failed.push({ residentId, organisationId, version, error: describeFault(error) });
     }
@@ -114,14 +118,35 @@ async function writePage(pool: pg.Pool, writer: ResidentRowsWriter, quarantine: 
   }
 }
 
-/** The indexes that back no constraint (the primary keys stay: they check the load), dropped; their definitions returned. */
-async function dropSecondaryIndexes(pool: pg.Pool, schema: ReadModelSchema): Promise<Array<{ indexdef: string }>> {
-  const { rows } = await pool.query<{ indexname: string; indexdef: string }>(
+/**
+ * Tables whose rows cannot repeat a key in a fresh load, so their primary keys too are built
+ * once at the end, by a sort, rather than by one random insertion per row (a search word's key
+ * starts with its hash): a resident is read once, its words are a set, its deadlines are
+ * checked apart (`project`). The card registry keeps its key: two residents may claim one number.
+ */
+const KEYS_BUILT_AFTER = ['resident_summary', 'resident_search_token', 'deadline'];
+
+/**
+ * The indexes that back no constraint, and the primary keys of KEYS_BUILT_AFTER, dropped; the
+ * statements that make them again returned, keys first.
+ */
+async function dropIndexesForLoad(pool: pg.Pool, schema: ReadModelSchema): Promise<string[]> {
+  const { rows: keys } = await pool.query<{ table: string; name: string; definition: string }>(
+    `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+      WHERE c.connamespace = $1::regnamespace AND c.contype = 'p' AND t.relname = ANY($2::text[])`,
+    [schema, KEYS_BUILT_AFTER],
+  );
+  const { rows: indexes } = await pool.query<{ indexname: string; indexdef: string }>(
     `SELECT i.indexname, i.indexdef FROM pg_indexes i
       WHERE i.schemaname = $1
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
     [schema],
   );
-  for (const { indexname } of rows) await pool.query(`DROP INDEX ${schema}.${JSON.stringify(indexname)}`);
-  return rows;
+  for (const { table, name } of keys) await pool.query(`ALTER TABLE ${table} DROP CONSTRAINT ${JSON.stringify(name)}`);
+  for (const { indexname } of indexes) await pool.query(`DROP INDEX ${schema}.${JSON.stringify(indexname)}`);
+  return [
+    ...keys.map(({ table, name, definition }) => `ALTER TABLE ${table} ADD CONSTRAINT ${JSON.stringify(name)} ${definition}`),
+    ...indexes.map(({ indexdef }) => indexdef),
+  ];
 }

@@ -145,3 +145,35 @@ test('a projector behind the log takes larger batches, up to its largest, and sm
   );
   expect(await projector.projectNextBatch()).toBe(2);
 });
+
+test('text with a tab, a backslash, a line break and quotes comes through a rebuild (COPY) as the live projector wrote it', async () => {
+  const resident = await appendLife(sealed, organisationId, permanentResidentWhoseTripLapses().events);
+  const stream = residentStream(resident);
+  const employer = 'Tab\there \\N back\\slash\nline "quoted" \r end';
+  await sealed.append(stream, [{ ...moved('x'), type: 'SupportStarted', data: { employer } }], (await sealed.readStream(stream)).length);
+  await new Projector(pool, sealed).catchUp();
+  const live = await snapshot();
+  await rebuildReadModel(pool, sealed);
+  expect(await snapshot()).toEqual(live);
+  const { rows } = await pool.query('SELECT employer FROM read_model.resident_summary WHERE resident_id = $1', [resident]);
+  expect(rows).toEqual([{ employer }]);
+});
+
+test('a value PostgreSQL refuses (a NUL in an employer’s name) quarantines that resident alone in a rebuild; the rest of its page is loaded', async () => {
+  const poisoned = await appendLife(sealed, organisationId, permanentResidentWhoseTripLapses().events);
+  const stream = residentStream(poisoned);
+  await sealed.append(
+    stream,
+    [{ ...moved('x'), type: 'SupportStarted', data: { employer: 'POISONED\u0000EMPLOYER' } }],
+    (await sealed.readStream(stream)).length,
+  );
+  const residents = (await pool.query('SELECT 1 FROM read_model.resident_summary')).rowCount!;
+  // One page for everyone: the poisoned resident shares its COPY with the others.
+  await rebuildReadModel(pool, sealed, undefined, 10_000);
+  const { rows } = await pool.query<{ resident_id: string; error: string }>(
+    'SELECT resident_id, error FROM read_model.projection_quarantine',
+  );
+  expect(rows).toEqual([{ resident_id: poisoned, error: expect.stringContaining('22021') }]);
+  expect((await pool.query('SELECT 1 FROM read_model.resident_summary')).rowCount).toBe(residents);
+  expect((await pool.query('SELECT 1 FROM read_model.resident_summary WHERE resident_id = $1', [poisoned])).rowCount).toBe(0);
+});

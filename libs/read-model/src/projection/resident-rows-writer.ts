@@ -13,6 +13,7 @@ import { personKey } from '../queries/resident-matches.js';
 import { tokenPrefixes } from '../search/search-text.js';
 import type { ResidentRows } from './resident-rows.js';
 import { WrittenRows, type WritePlan } from './written-rows.js';
+import { copyRows } from './copy-rows.js';
 
 /** A column: its name in the table, its key in the rows sent, its SQL type. */
 type Column = readonly [column: string, key: string, type: string];
@@ -21,7 +22,7 @@ interface Table {
   name: string;
   /** The primary key's columns, in order. */
   key: readonly string[];
-  /** Two residents' rows may share a key (an orphaned card claim; a word is the whole key). */
+  /** Two residents' rows may share a key (an orphaned card claim). */
   keysRepeat?: boolean;
   columns: readonly Column[];
 }
@@ -51,7 +52,6 @@ const SUMMARY: Table = {
 const SEARCH_TOKENS: Table = {
   name: 'resident_search_token',
   key: ['organisation_id', 'token', 'resident_id'],
-  keysRepeat: true,
   columns: [
     ['organisation_id', 'o', 'uuid'],
     ['token', 't', 'text'],
@@ -116,6 +116,14 @@ function statements(schema: ReadModelSchema, table: Table) {
     // Fresh rows: no old ones to compare with. A key met again keeps the later row, as
     // upsertChanged does.
     insertFresh: `${upsert} ${table.keysRepeat ? `ON CONFLICT (${table.key.join(', ')}) ${onConflict}` : ''}`,
+    /** Fresh rows whose keys cannot repeat, by COPY. */
+    copy: (client: pg.PoolClient, rows: ReadonlyArray<Record<string, unknown>>) =>
+      copyRows(
+        client,
+        qualified,
+        table.columns.map(([column, key, type]) => [column, key, type === 'jsonb'] as const),
+        rows,
+      ),
     /** One array per column, in column order (jsonb values as their text). */
     arraysOf: (rows: ReadonlyArray<Record<string, unknown>>) =>
       table.columns.map(([, key, type]) =>
@@ -180,17 +188,19 @@ export class ResidentRowsWriter {
 
   /**
    * Adds the rows of residents that have none yet (a rebuild's fresh tables, each resident
-   * once): one multi-row INSERT per table from typed arrays, with nothing to compare or delete.
+   * once): by COPY, with nothing to compare or delete; card numbers, which two residents may
+   * claim, by one multi-row INSERT that keeps the later claim.
    */
   async insertFresh(client: pg.PoolClient, rows: ResidentRows[]): Promise<void> {
     const { summary, tokens, cards, deadlines } = this.tables;
-    for (const [table, tableRows] of [
-      [summary, await this.summaryRows(rows)],
-      [tokens, this.tokenRows(rows)],
-      [cards, this.cardRows(rows)],
-      [deadlines, rows.flatMap((row) => row.deadlines.map((deadline) => deadlineRow(row, deadline)))],
-    ] as const)
-      if (tableRows.length > 0) await client.query(table.insertFresh, table.arraysOf(tableRows));
+    await summary.copy(client, await this.summaryRows(rows));
+    await tokens.copy(client, this.tokenRows(rows));
+    await deadlines.copy(
+      client,
+      rows.flatMap((row) => row.deadlines.map((deadline) => deadlineRow(row, deadline))),
+    );
+    const cardRows = this.cardRows(rows);
+    if (cardRows.length > 0) await client.query(cards.insertFresh, cards.arraysOf(cardRows));
   }
 
   /**
