@@ -1,6 +1,7 @@
 /** The real API process (`node apps/api/dist/main.js`, projector in process) on a free port, for the HTTP figures. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { freePort } from '@zairyu/event-store';
 
 export const BENCH_ADMIN = 'bench-admin-token-0123456789abcdef';
@@ -12,12 +13,17 @@ export const BENCH_MASTER_KEY = randomBytes(32).toString('base64');
 
 /**
  * The flags package.json's `start`, `start:api`, `start:projector` and `projections:rebuild` give
- * Node, so the bench runs the processes as they run. Node 24 sizes the young generation from the
- * machine's memory (128 MB of new space here, on 24 GiB), which no command-line-less setting can
- * undo once the process runs; 16 MB semi-spaces took a quick rebuild's peak RSS from 291 to 195 MB
- * at the same speed (bench/README.md, "The young generation").
+ * Node, read from there, so the bench runs the processes as they run (README.md, "Memory").
  */
-export const APP_NODE_FLAGS = ['--max-semi-space-size=16'];
+export const APP_NODE_FLAGS = nodeFlagsOfScripts(['start', 'start:api', 'start:projector', 'projections:rebuild']);
+
+function nodeFlagsOfScripts(names: readonly string[]): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const flags = names.map((name) => /\bnode ((?:--\S+ )*)apps\//.exec(scripts[name] ?? '')?.[1]?.trim() ?? null);
+  if (flags.some((each) => each === null || each !== flags[0]))
+    throw new Error(`package.json's ${names.join(', ')} should run node with the same flags: ${JSON.stringify(flags)}`);
+  return flags[0]!.split(' ').filter(Boolean);
+}
 
 export interface ApiProcess {
   base: string;

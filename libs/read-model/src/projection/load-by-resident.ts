@@ -67,7 +67,7 @@ export async function loadByResident(
     done += page.events;
     onPage(done);
   }
-  for (const definition of indexes) await pool.query(definition);
+  await buildIndexes(pool, indexes);
   await pool.query(`INSERT INTO ${schema}.projection_checkpoint (name, position) VALUES ($1, $2)`, [
     RESIDENTS_PROJECTION,
     formatPosition(settled ?? START_OF_LOG),
@@ -128,25 +128,44 @@ const KEYS_BUILT_AFTER = ['resident_summary', 'resident_search_token', 'deadline
 
 /**
  * The indexes that back no constraint, and the primary keys of KEYS_BUILT_AFTER, dropped; the
- * statements that make them again returned, keys first.
+ * statements that make them again returned by table, keys first.
  */
-async function dropIndexesForLoad(pool: pg.Pool, schema: ReadModelSchema): Promise<string[]> {
+async function dropIndexesForLoad(pool: pg.Pool, schema: ReadModelSchema): Promise<Map<string, string[]>> {
   const { rows: keys } = await pool.query<{ table: string; name: string; definition: string }>(
-    `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+    `SELECT t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
        FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
       WHERE c.connamespace = $1::regnamespace AND c.contype = 'p' AND t.relname = ANY($2::text[])`,
     [schema, KEYS_BUILT_AFTER],
   );
-  const { rows: indexes } = await pool.query<{ indexname: string; indexdef: string }>(
-    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+  const { rows: indexes } = await pool.query<{ tablename: string; indexname: string; indexdef: string }>(
+    `SELECT i.tablename, i.indexname, i.indexdef FROM pg_indexes i
       WHERE i.schemaname = $1
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
     [schema],
   );
-  for (const { table, name } of keys) await pool.query(`ALTER TABLE ${table} DROP CONSTRAINT ${JSON.stringify(name)}`);
-  for (const { indexname } of indexes) await pool.query(`DROP INDEX ${schema}.${JSON.stringify(indexname)}`);
-  return [
-    ...keys.map(({ table, name, definition }) => `ALTER TABLE ${table} ADD CONSTRAINT ${JSON.stringify(name)} ${definition}`),
-    ...indexes.map(({ indexdef }) => indexdef),
-  ];
+  const byTable = new Map<string, string[]>();
+  const add = (table: string, statement: string) => byTable.set(table, [...(byTable.get(table) ?? []), statement]);
+  for (const { table, name, definition } of keys) {
+    await pool.query(`ALTER TABLE ${schema}.${table} DROP CONSTRAINT ${JSON.stringify(name)}`);
+    add(table, `ALTER TABLE ${schema}.${table} ADD CONSTRAINT ${JSON.stringify(name)} ${definition}`);
+  }
+  for (const { tablename, indexname, indexdef } of indexes) {
+    await pool.query(`DROP INDEX ${schema}.${JSON.stringify(indexname)}`);
+    add(tablename, indexdef);
+  }
+  return byTable;
+}
+
+/**
+ * Two tables' indexes at a time: a build sorts on one core, and the load has ended, so the
+ * other core would idle. One table's are built in turn (adding a key locks its table).
+ */
+async function buildIndexes(pool: pg.Pool, byTable: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  const tables = [...byTable.values()];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let statements = tables.shift(); statements !== undefined; statements = tables.shift())
+        for (const statement of statements) await pool.query(statement);
+    }),
+  );
 }
