@@ -9,5 +9,5 @@ export { migrateEventStore } from './postgres/event-store-schema.js';
 export { ensureAppRole, type AppRole } from './postgres/app-role.js';
 export { embeddedAppUrl } from './postgres/embedded-app-database.js';
 export { startEmbeddedPostgres, freePort, type RunningPostgres } from './postgres/embedded-postgres-server.js';
-export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
+export type { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 export * from './open-event-store.js';
