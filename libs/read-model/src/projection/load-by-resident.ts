@@ -67,7 +67,7 @@ export async function loadByResident(
     done += page.events;
     onPage(done);
   }
-  await buildIndexes(pool, indexes);
+  await buildIndexes(pool, schema, indexes);
   await pool.query(`INSERT INTO ${schema}.projection_checkpoint (name, position) VALUES ($1, $2)`, [
     RESIDENTS_PROJECTION,
     formatPosition(settled ?? START_OF_LOG),
@@ -157,15 +157,23 @@ async function dropIndexesForLoad(pool: pg.Pool, schema: ReadModelSchema): Promi
 }
 
 /**
- * Two tables' indexes at a time: a build sorts on one core, and the load has ended, so the
- * other core would idle. One table's are built in turn (adding a key locks its table).
+ * Each loaded table vacuumed, its indexes built, then analyzed, before the tables are swapped in:
+ * left to autovacuum, they were swapped in with no planner statistics and no visibility map (the
+ * deadline index's index-only scans then read the heap), and a million fresh rows were vacuumed
+ * later under the live load. Vacuumed first, the index builds read rows already marked committed
+ * (in one run the search words' key took 1.7 s against 3.0, the deadlines' 1.0 against 2.4).
+ * Two tables at a time: a build sorts on one core, and the load has ended, so the other would idle.
  */
-async function buildIndexes(pool: pg.Pool, byTable: ReadonlyMap<string, readonly string[]>): Promise<void> {
-  const tables = [...byTable.values()];
+async function buildIndexes(pool: pg.Pool, schema: ReadModelSchema, byTable: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  const tables = [...byTable];
   await Promise.all(
     [0, 1].map(async () => {
-      for (let statements = tables.shift(); statements !== undefined; statements = tables.shift())
+      for (let next = tables.shift(); next !== undefined; next = tables.shift()) {
+        const [table, statements] = next;
+        await pool.query(`VACUUM ${schema}.${table}`);
         for (const statement of statements) await pool.query(statement);
+        await pool.query(`ANALYZE ${schema}.${table}`);
+      }
     }),
   );
 }

@@ -125,6 +125,22 @@ test('a rebuild leaves the live schema with the indexes of a fresh one (built af
   expect(await indexes(LIVE_SCHEMA)).toEqual(fresh);
 });
 
+test('the rebuilt tables are swapped in vacuumed and analyzed, not left to autovacuum under the live load', async () => {
+  await rebuildReadModel(pool, sealed);
+  const { rows } = await pool.query<{ relname: string; vacuumed: boolean; analyzed: boolean }>(
+    `SELECT relname, last_vacuum IS NOT NULL AS vacuumed, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables
+      WHERE schemaname = $1 AND relname IN ('resident_summary', 'resident_search_token', 'deadline', 'card_registry') ORDER BY relname`,
+    [LIVE_SCHEMA],
+  );
+  expect(rows).toEqual(
+    ['card_registry', 'deadline', 'resident_search_token', 'resident_summary'].map((relname) => ({
+      relname,
+      vacuumed: true,
+      analyzed: true,
+    })),
+  );
+});
+
 test('a projector behind the log takes larger batches, up to its largest, and small ones again once caught up', async () => {
   await pool.query(`UPDATE read_model.projection_checkpoint SET position = $1`, [formatPosition(START_OF_LOG)]);
   const log = (await sealed.countAfter(null))!;
