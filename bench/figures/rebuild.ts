@@ -152,8 +152,16 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   await resetSqlStats(pool);
   const cpu = await cpuTimes(pool);
   const profiled = await profilePhase('lag', process.env['BENCH_LAG_CPU_PROF']);
-  const sampler = setInterval(() => void projector.lag().then((lag) => lags.push(lag ?? 0)), 200);
   const started = performance.now();
+  let worst = { lag: -1, second: NaN };
+  const sampler = setInterval(
+    () =>
+      void projector.lag().then((lag) => {
+        lags.push(lag ?? 0);
+        if ((lag ?? 0) > worst.lag) worst = { lag: lag ?? 0, second: (performance.now() - started) / 1000 };
+      }),
+    200,
+  );
   let sent = 0;
   while (performance.now() - started < seconds * 1000) {
     const due = Math.floor(((performance.now() - started) / 1000) * eventsPerSecond);
@@ -193,6 +201,14 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   report(`projector lag at ${eventsPerSecond} events/s p50`, percentile(lags, 50), 'events', lags.length);
   report(`projector lag at ${eventsPerSecond} events/s p99`, percentile(lags, 99), 'events', lags.length);
   report(`projector lag at ${eventsPerSecond} events/s max`, lags.at(-1) ?? NaN, 'events', lags.length);
+  // When the worst came, and whether autovacuum worked on the read models meanwhile (a suspect).
+  report(`projector lag: the worst sample, seconds into the load`, worst.second, 's', lags.length);
+  const { rows } = await pool.query<{ tables: string }>(
+    `SELECT coalesce(string_agg(relname, ', '), '') AS tables FROM pg_stat_user_tables
+      WHERE schemaname = 'read_model' AND greatest(last_autovacuum, last_autoanalyze) > now() - make_interval(secs => $1)`,
+    [(performance.now() - started) / 1000],
+  );
+  progress(`read-model tables autovacuum worked on during the lag figure: ${rows[0]!.tables || 'none'}`);
   report(`write load achieved`, sent / seconds, 'events/s', sent);
 }
 
