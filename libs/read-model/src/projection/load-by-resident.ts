@@ -67,7 +67,7 @@ export async function loadByResident(
     done += page.events;
     onPage(done);
   }
-  await buildIndexes(pool, schema, indexes);
+  await finishLoadedTables(pool, schema, indexes);
   await pool.query(`INSERT INTO ${schema}.projection_checkpoint (name, position) VALUES ($1, $2)`, [
     RESIDENTS_PROJECTION,
     formatPosition(settled ?? START_OF_LOG),
@@ -164,7 +164,7 @@ async function dropIndexesForLoad(pool: pg.Pool, schema: ReadModelSchema): Promi
  * (in one run the search words' key took 1.7 s against 3.0, the deadlines' 1.0 against 2.4).
  * Two tables at a time: a build sorts on one core, and the load has ended, so the other would idle.
  */
-async function buildIndexes(pool: pg.Pool, schema: ReadModelSchema, byTable: ReadonlyMap<string, readonly string[]>): Promise<void> {
+async function finishLoadedTables(pool: pg.Pool, schema: ReadModelSchema, byTable: ReadonlyMap<string, readonly string[]>): Promise<void> {
   const tables = [...byTable];
   await Promise.all(
     [0, 1].map(async () => {
