@@ -22,8 +22,6 @@ interface Table {
   name: string;
   /** The primary key's columns, in order. */
   key: readonly string[];
-  /** Two residents' rows may share a key (an orphaned card claim). */
-  keysRepeat?: boolean;
   columns: readonly Column[];
 }
 
@@ -62,7 +60,6 @@ const SEARCH_TOKENS: Table = {
 const CARDS: Table = {
   name: 'card_registry',
   key: ['organisation_id', 'card_number'],
-  keysRepeat: true,
   columns: [
     ['organisation_id', 'organisationId', 'uuid'],
     ['card_number', 'cardNumber', 'text'],
@@ -103,6 +100,7 @@ function statements(schema: ReadModelSchema, table: Table) {
          WHERE (${values.map(([column]) => `${table.name}.${column}`).join(', ')})
            IS DISTINCT FROM (${values.map(([column]) => `excluded.${column}`).join(', ')})`;
   const keyArrays = (first: number) => table.key.map((column, i) => `$${first + i}::${keys.find(([name]) => name === column)![2]}[]`);
+  const copyColumns = table.columns.map(([column, key, type]) => [column, key, type === 'jsonb'] as const);
   const upsert = `INSERT INTO ${qualified} (${names.join(', ')})
       SELECT * FROM unnest(${table.columns.map(([, , type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
   return {
@@ -113,17 +111,8 @@ function statements(schema: ReadModelSchema, table: Table) {
                       WHERE ${table.key.map((column) => `kept.${column} = old.${column}`).join(' AND ')})`,
     // Only a row that differs gets a new version (an unchanged one is locked, not rewritten).
     upsertChanged: `${upsert} ON CONFLICT (${table.key.join(', ')}) ${onConflict}`,
-    // Fresh rows: no old ones to compare with. A key met again keeps the later row, as
-    // upsertChanged does.
-    insertFresh: `${upsert} ${table.keysRepeat ? `ON CONFLICT (${table.key.join(', ')}) ${onConflict}` : ''}`,
     /** Fresh rows whose keys cannot repeat, by COPY. */
-    copy: (client: pg.PoolClient, rows: ReadonlyArray<Record<string, unknown>>) =>
-      copyRows(
-        client,
-        qualified,
-        table.columns.map(([column, key, type]) => [column, key, type === 'jsonb'] as const),
-        rows,
-      ),
+    copy: (client: pg.PoolClient, rows: ReadonlyArray<Record<string, unknown>>) => copyRows(client, qualified, copyColumns, rows),
     /** One array per column, in column order (jsonb values as their text). */
     arraysOf: (rows: ReadonlyArray<Record<string, unknown>>) =>
       table.columns.map(([, key, type]) =>
@@ -200,7 +189,7 @@ export class ResidentRowsWriter {
       rows.flatMap((row) => row.deadlines.map((deadline) => deadlineRow(row, deadline))),
     );
     const cardRows = this.cardRows(rows);
-    if (cardRows.length > 0) await client.query(cards.insertFresh, cards.arraysOf(cardRows));
+    if (cardRows.length > 0) await client.query(cards.upsertChanged, cards.arraysOf(cardRows));
   }
 
   /**
