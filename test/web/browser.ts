@@ -2,9 +2,9 @@
  * Browser tests against the real server: the whole API (with the built web UI at `/`) on a
  * fresh database of the run's PostgreSQL, listening on a free port, and a headless Chromium
  * from npm (@sparticuz/chromium) driven by playwright-core — no browser download, no apt.
- * People sign in as people do: e-mail and password on the sign-in screen (one person per role,
- * invited through the API and their password set from the link). The organisation's API keys
- * only seed data through the API.
+ * One person per role, invited through the API and their password set from the link; a test's
+ * browser signs them in with that password at `POST /v1/session` (the sign-in screen has its own
+ * tests: signInWithPassword). The organisation's API keys only seed data through the API.
  */
 import sparticuz from '@sparticuz/chromium';
 import { existsSync } from 'node:fs';
@@ -27,7 +27,7 @@ export interface WebHarness {
   browser: Browser;
   /** The organisation's person of that role (invited and with a password), made on first use. */
   person(role: Role): Promise<Person>;
-  /** A new browser context (its own cookies) where that person signed in on the sign-in screen. */
+  /** A new browser context (its own cookies) where that person signed in, on the caseload board. */
   signedIn(role?: Role, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; person: Person }>;
   close(): Promise<void>;
 }
@@ -70,8 +70,13 @@ export async function startWebHarness(
       const person = await harness.person(role);
       const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
       context.setDefaultTimeout(30_000);
+      // The session cookie from the API, as the sign-in screen would get it: the screen itself took
+      // a second more per context, and its own tests sign in through it.
+      const signedIn = await context.request.post('/v1/session', { data: { email: person.email, password: PASSWORD } });
+      if (signedIn.status() !== 200) throw new Error(`sign-in of ${person.email}: ${signedIn.status()} ${await signedIn.text()}`);
       const page = await context.newPage();
-      await signInWithPassword(page, person.email);
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'ケース一覧', level: 2 }).waitFor();
       return { context, page, person };
     },
     async close() {
