@@ -28,6 +28,7 @@ import { SessionExpiredModal } from '../auth/SessionExpiredModal';
 import { setupQuery } from '../setup/api';
 import { useDateStyle } from '../dates/date-style';
 import { DateStyleSwitch } from '../dates/DateStyleSwitch';
+import { BusyWhileFetching } from './BusyWhileFetching';
 
 const SignInPage = lazy(() => import('../auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const InvitationPage = lazy(() => import('../auth/InvitationPage').then((m) => ({ default: m.InvitationPage })));
@@ -182,6 +183,7 @@ export function Shell() {
           <Outlet key={dateStyle} />
         )}
       </AppShell.Main>
+      <BusyWhileFetching elementId="main" />
       <SessionExpiredModal />
     </AppShell>
   );

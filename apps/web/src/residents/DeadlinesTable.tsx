@@ -17,11 +17,17 @@ const STATE_COLOUR: Record<string, string> = {
 
 export function DeadlinesTable({ deadlines, asOf }: { deadlines: Deadline[]; asOf: string }) {
   const { t, i18n } = useTranslation();
-  if (deadlines.length === 0) return <Text size="sm">{t('resident.noDeadlines')}</Text>;
+  // data-as-of: the date these deadlines were read for, which a browser test waits for after moving the date.
+  if (deadlines.length === 0)
+    return (
+      <Text size="sm" data-as-of={asOf}>
+        {t('resident.noDeadlines')}
+      </Text>
+    );
   const date = (d: string | null) => formatDate(d, i18n.language);
   return (
     <TableScroll label={t('resident.deadlines')} minWidth={640}>
-      <Table striped data-testid="deadlines-table">
+      <Table striped data-testid="deadlines-table" data-as-of={asOf}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('board.what')}</Table.Th>
