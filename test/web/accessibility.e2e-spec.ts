@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import type { BrowserContext, Page } from 'playwright-core';
 import { axe } from './axe.js';
 import { startWebHarness, type WebHarness } from './browser.js';
+import { openScreen } from './desk.js';
 import { seedCaseload, type Seeded } from './seed.js';
 
 jest.setTimeout(300_000);
@@ -71,22 +72,6 @@ async function phoneFit(page: Page, name: string): Promise<string[]> {
   ];
 }
 
-/**
- * The screen at `path`, moved to as the app's own links move (its router, no new document): a
- * fresh load of the app costs the browser ~0.7 s of CPU against ~0.1 s, three pages a screen.
- * Done when the screen's own heading has replaced the last one and nothing is loading.
- */
-async function open(page: Page, path: string): Promise<void> {
-  if (new URL(page.url()).pathname === path) return;
-  await page.evaluate((to) => {
-    for (const heading of document.querySelectorAll('h2')) heading.setAttribute('data-left', '');
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate', { state: null }));
-  }, path);
-  await page.locator('h2:not([data-left])').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('main .mantine-Loader-root'));
-}
-
 describe('accessibility and fit', () => {
   let tablet: { context: BrowserContext; page: Page };
   let phone: { context: BrowserContext; page: Page };
@@ -122,7 +107,7 @@ describe('accessibility and fit', () => {
       const found = (
         await Promise.all(
           [page, tablet.page, phone.page].map(async (p) => {
-            await open(p, path());
+            await openScreen(p, path());
             return violations(p, name, p === tablet.page ? GEOMETRY_RULES : undefined);
           }),
         )

@@ -39,26 +39,46 @@ export async function recordFact(page: Page, type: string, occurredOn: string, f
   await form.getByText('記録しました。').waitFor();
 }
 
+/** Moves the loaded app to `path` as its links do: its router, no new document. */
+async function moveInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, path);
+}
+
+/**
+ * A screen the app shows without a write before it (the lists, settings, a resident as it is),
+ * moved to in the app: a fresh load of the app costs the browser ~0.7 s of CPU here against
+ * ~0.1 s for this, and the browser tests are CPU-bound on two cores. Done when the screen's own
+ * heading has replaced the last one, nothing is loading and nothing is being read.
+ */
+export async function openScreen(page: Page, path: string): Promise<void> {
+  const at = new URL(page.url());
+  if (at.pathname + at.search !== path) {
+    await page.evaluate(() => document.querySelectorAll('h2').forEach((heading) => heading.setAttribute('data-left', '')));
+    await moveInApp(page, path);
+  }
+  await page.locator('h2:not([data-left])').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('main .mantine-Loader-root'));
+  await page.locator('main[aria-busy="false"]').waitFor();
+}
+
 /** The resident pages (resident and date) each browser page has shown: a second visit is loaded afresh. */
 const shown = new WeakMap<Page, Set<string>>();
 
 /**
  * The resident's page as of a date. On that resident's page already, the date is moved in the
- * app (its router, as the date picker does), which reads the new date's status and deadlines:
- * a fresh load of the app cost the browser ~0.7 s of CPU here against ~0.1 s for this, and the
- * browser tests are CPU-bound. A date shown before in this page, whose answers the app may hold
- * from before a write, and any other page, are loaded afresh. Done when the deadlines of that
+ * app (as the date picker does), which reads the new date's status and deadlines. A date shown
+ * before in this page, whose answers the app may hold from before a write, and any other page,
+ * are loaded afresh. Done when the deadlines of that
  * date are on screen and nothing is being read (main's aria-busy).
  */
 export async function openAsOf(page: Page, residentId: string, asOf: string): Promise<void> {
   const path = `/residents/${residentId}?asOf=${asOf}`;
   const seen = shown.get(page) ?? new Set<string>();
   shown.set(page, seen);
-  if (new URL(page.url()).pathname === `/residents/${residentId}` && !seen.has(path))
-    await page.evaluate((to) => {
-      history.pushState(null, '', to);
-      dispatchEvent(new PopStateEvent('popstate', { state: null }));
-    }, path);
+  if (new URL(page.url()).pathname === `/residents/${residentId}` && !seen.has(path)) await moveInApp(page, path);
   else await page.goto(path);
   seen.add(path);
   await page.locator(`[data-as-of="${asOf}"]`).first().waitFor();

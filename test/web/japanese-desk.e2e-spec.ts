@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startWebHarness, type WebHarness } from './browser.js';
-import { choose, registerResident } from './desk.js';
+import { choose, openScreen, registerResident } from './desk.js';
 import { englishWords as englishOn } from './english-words.js';
 import { addDays } from '../../apps/web/src/dates/format-date.js';
 import { daysAgo, today } from './seed.js';
@@ -72,12 +72,6 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => web?.close());
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await page.getByRole('heading', { level: 2 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
 const englishWords = (page: Page) => englishOn(page, { typed: TYPED, cells: KEY_LABELS });
 
 describe('a Japanese screen has no English on it', () => {
@@ -103,14 +97,14 @@ describe('a Japanese screen has no English on it', () => {
       '/ssw',
       '/matters',
     ]) {
-      await open(page, path);
+      await openScreen(page, path);
       for (const word of await englishWords(page)) found.push(`${path}: ${word}`);
     }
     expect(found).toEqual([]);
   });
 
   test('nationality and 性別 in words; a lost card still valid says 有効・紛失中 with its reissue deadline; no stream version', async () => {
-    await open(page, `/residents/${ids.lost}`);
+    await openScreen(page, `/residents/${ids.lost}`);
     await expect(
       page
         .getByText('国籍・地域: ベトナム')
@@ -142,7 +136,7 @@ describe('a Japanese screen has no English on it', () => {
   });
 
   test('people with the same name are told apart: date of birth, employer by name, caseworker', async () => {
-    await open(page, '/residents');
+    await openScreen(page, '/residents');
     await page.getByTestId('resident-search').fill('NGUYEN VAN NAM');
     const rows = page.getByTestId('residents-table').locator('tbody tr');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="residents-table"] tbody tr').length === 2);
@@ -157,7 +151,7 @@ describe('the board and dates as the person reads them', () => {
   test('each row names its caseworker and 担当者 keeps theirs; the state reads 対応期間中, never 受付中', async () => {
     const { context, page } = await web.signedIn('manager');
     try {
-      await open(page, '/');
+      await openScreen(page, '/');
       await page.getByTestId('deadline-assignee').first().waitFor();
       await expect(page.getByTestId('deadline-assignee').first().textContent()).resolves.toBe('担当者: 田中 ゆき');
       await expect(page.getByText('受付中').count()).resolves.toBe(0);
@@ -179,7 +173,7 @@ describe('the board and dates as the person reads them', () => {
     const { context, page } = await web.signedIn('caseworker');
     try {
       const [y, m] = today.split('-').map(Number) as [number, number];
-      await open(page, `/residents/${ids.twin}`);
+      await openScreen(page, `/residents/${ids.twin}`);
       await page.getByTestId('as-of').click();
       const heading = page.locator('[class*="calendarHeaderLevel"]').first();
       await expect(heading.textContent()).resolves.toBe(`${y}年${m}月`);
@@ -191,7 +185,7 @@ describe('the board and dates as the person reads them', () => {
       await page.getByTestId('as-of').click();
       await expect(heading.textContent()).resolves.toBe(`令和${y - 2018}年${m}月`);
       await page.keyboard.press('Escape');
-      await open(page, '/');
+      await openScreen(page, '/');
       await expect(page.getByText(new RegExp(`令和${y - 2018}年`)).count()).resolves.toBeGreaterThan(0);
       // The choice stays with the person on this browser.
       await page.reload();
@@ -239,22 +233,22 @@ describe('the screens follow the API roles', () => {
   test('a viewer sees no control to write with: no register, record, correct, retract or 対応する; exports stay', async () => {
     const { context, page } = await web.signedIn('viewer');
     try {
-      await open(page, `/residents/${ids.twin}`);
+      await openScreen(page, `/residents/${ids.twin}`);
       await page.getByTestId('history-table').waitFor();
       await expect(controls(page)).resolves.toEqual({ registerLink: 0, recordForm: 0, caseActions: 0, retract: 0 });
-      await open(page, '/residents');
+      await openScreen(page, '/residents');
       await expect(page.getByRole('link', { name: '在留者を登録' }).count()).resolves.toBe(0);
       await expect(page.getByRole('button', { name: /CSV/ }).count()).resolves.toBeGreaterThan(0);
-      await open(page, '/');
+      await openScreen(page, '/');
       await page
         .getByRole('link', { name: /LE THI LAN/ })
         .first()
         .waitFor();
       await expect(page.getByRole('link', { name: /^対応する/ }).count()).resolves.toBe(0);
-      await open(page, '/residents/new');
+      await openScreen(page, '/residents/new');
       await page.getByText('閲覧者は登録できません').waitFor();
       await expect(page.getByRole('button', { name: '登録する' }).count()).resolves.toBe(0);
-      await open(page, '/imports');
+      await openScreen(page, '/imports');
       await expect(page.getByRole('button', { name: /試し取込/ }).count()).resolves.toBe(0);
     } finally {
       await context.close();
@@ -264,14 +258,14 @@ describe('the screens follow the API roles', () => {
   test('a caseworker sees them', async () => {
     const { context, page } = await web.signedIn('caseworker');
     try {
-      await open(page, `/residents/${ids.twin}`);
+      await openScreen(page, `/residents/${ids.twin}`);
       await page.getByTestId('history-table').waitFor();
       const seen = await controls(page);
       expect(seen.registerLink).toBeGreaterThan(0);
       expect(seen.recordForm).toBe(1);
       expect(seen.caseActions).toBe(1);
       expect(seen.retract).toBeGreaterThan(0);
-      await open(page, '/');
+      await openScreen(page, '/');
       await page
         .getByRole('link', { name: /LE THI LAN/ })
         .first()
