@@ -8,3 +8,4 @@ export * from './organisation-people.service.js';
 export * from './people-config.js';
 export * from './people-settings.js';
 export * from './security-log.js';
+export * from './smtp-transport.js';

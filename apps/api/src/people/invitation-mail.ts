@@ -3,9 +3,9 @@
  * not undo the invitation: the manager still has the link on screen. The link is never logged.
  */
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import nodemailer, { type Transporter } from 'nodemailer';
 import { logError } from '../http/request-log.js';
 import { PEOPLE_SETTINGS } from './people-settings.js';
+import { smtpTransport, type SmtpTransport } from './smtp-transport.js';
 import type { PeopleConfig } from './people-config.js';
 import type { IssuedLink, LinkPurpose } from './access-links.js';
 
@@ -19,10 +19,10 @@ export interface LinkMail {
 
 @Injectable()
 export class InvitationMail implements OnModuleDestroy {
-  private readonly transport: Transporter | null;
+  private readonly transport: SmtpTransport | null;
 
   constructor(@Inject(PEOPLE_SETTINGS) private readonly config: PeopleConfig) {
-    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+    this.transport = smtpTransport(config.smtpUrl);
   }
 
   /** SMTP_URL is set: links can reach people without passing through anyone else's hands. */

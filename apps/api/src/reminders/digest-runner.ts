@@ -7,12 +7,11 @@
  * nothing. Without SMTP the digest is kept for the UI ("Notifications") and only counted in the log.
  */
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import nodemailer, { type Transporter } from 'nodemailer';
 import type pg from 'pg';
 import { addDays, composeDigest, isDigestDay, type LocalDate } from '@zairyu/domain';
 import { PG_POOL } from '../bootstrap/tokens.js';
 import { logError } from '../http/request-log.js';
-import { PEOPLE_SETTINGS, type PeopleConfig } from '../people/index.js';
+import { PEOPLE_SETTINGS, smtpTransport, type PeopleConfig, type SmtpTransport } from '../people/index.js';
 import { liveDeadlines } from './deadline-source.js';
 import { digestMail, type DigestLanguage } from './digest-mail.js';
 import { japanDayAndTime } from './japan-clock.js';
@@ -40,7 +39,7 @@ export interface DigestOutcome {
 
 @Injectable()
 export class DigestRunner implements OnModuleDestroy {
-  private readonly transport: Transporter | null;
+  private readonly transport: SmtpTransport | null;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
@@ -48,7 +47,7 @@ export class DigestRunner implements OnModuleDestroy {
     @Inject(REMINDERS_SETTINGS) private readonly config: RemindersConfig,
     private readonly seal: ReadModelSeal,
   ) {
-    this.transport = people.smtpUrl ? nodemailer.createTransport(people.smtpUrl) : null;
+    this.transport = smtpTransport(people.smtpUrl);
   }
 
   /** Every person whose digest time has come today and who has none yet. */
