@@ -71,8 +71,8 @@ const shown = new WeakMap<Page, Set<string>>();
  * The resident's page as of a date. On that resident's page already, the date is moved in the
  * app (as the date picker does), which reads the new date's status and deadlines. A date shown
  * before in this page, whose answers the app may hold from before a write, and any other page,
- * are loaded afresh. Done when the deadlines of that
- * date are on screen and nothing is being read (main's aria-busy).
+ * are loaded afresh. Done when the deadlines of that date are on screen and nothing is being
+ * read (main's aria-busy).
  */
 export async function openAsOf(page: Page, residentId: string, asOf: string): Promise<void> {
   const path = `/residents/${residentId}?asOf=${asOf}`;
