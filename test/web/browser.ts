@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Api, type Keys } from '../support/api-harness.js';
 import { PASSWORD, tokenOf } from '../support/people.js';
+import { reportPageTrouble } from './browser-trouble.js';
 
 export type Role = 'caseworker' | 'manager' | 'viewer';
 
@@ -103,7 +104,9 @@ export async function startServer(): Promise<Server> {
   const address = api.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args: chromiumArgs(), headless: true });
+  const browser = reportPageTrouble(
+    await chromium.launch({ executablePath: await sparticuz.executablePath(), args: chromiumArgs(), headless: true }),
+  );
   return {
     api,
     baseUrl,
