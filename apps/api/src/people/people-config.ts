@@ -46,6 +46,28 @@ export const DEFAULT_PEOPLE_CONFIG: PeopleConfig = {
   passwordCost: OWASP_PASSWORD_COST,
 };
 
+/**
+ * SMTP_URL as nodemailer will read it, checked at start: the library is loaded only with the
+ * first mail (smtp-transport.ts), and a URL it cannot read would otherwise fail that first
+ * invitation, not the start. The message never repeats the URL: it may hold the password.
+ */
+function smtpUrlFrom(raw: string | undefined): string | null {
+  if (!raw) return null;
+  const refused = new Error(
+    'SMTP_URL must be a URL such as smtps://user:password@mail.example.jp:465 (percent-encode @ : / in the password).',
+  );
+  let url: URL;
+  try {
+    url = new URL(raw);
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    throw refused;
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw refused;
+  return raw;
+}
+
 export function peopleConfigFrom(env: NodeJS.ProcessEnv): PeopleConfig {
   const number = (name: string, fallback: number) => {
     const value = env[name];
@@ -58,7 +80,7 @@ export function peopleConfigFrom(env: NodeJS.ProcessEnv): PeopleConfig {
     ...DEFAULT_PEOPLE_CONFIG,
     firstDelayMs: number('SIGN_IN_DELAY_MS', DEFAULT_PEOPLE_CONFIG.firstDelayMs),
     publicUrl: (env['PUBLIC_URL'] ?? '').replace(/\/+$/, ''),
-    smtpUrl: env['SMTP_URL'] || null,
+    smtpUrl: smtpUrlFrom(env['SMTP_URL']),
     mailFrom: env['MAIL_FROM'] || DEFAULT_PEOPLE_CONFIG.mailFrom,
   };
 }

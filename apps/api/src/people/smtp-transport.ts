@@ -15,7 +15,11 @@ export class SmtpTransport {
   }
 
   close(): void {
-    void this.transport?.then((transport) => transport.close());
+    // A transport that never loaded has nothing to close; its failure was the failed mail's.
+    void this.transport?.then(
+      (transport) => transport.close(),
+      () => undefined,
+    );
   }
 }
 
