@@ -17,10 +17,12 @@
  * unique (stream_id, version) constraint rather than by a read-then-write race. Appends to
  * several streams run those statements in one transaction.
  *
- * Writers of one stream are serialised (`serialised`): queued in this process, then under a
- * session advisory lock on the stream, so API processes on one database take turns too. The
- * locks are held on connections of a small pool of their own: a writer holding a lock still
- * gets a connection of the main pool for its work, however many streams are being written.
+ * Writers of one stream are serialised (`serialised`): queued in this process, then in turn with
+ * other processes' writers. A writer's first attempt takes the stream's turn in its append
+ * statement (stream-turn.ts); one that meets another process's writer runs again under a session
+ * advisory lock on the stream. Those locks are held on connections of a small pool of their own:
+ * a writer holding a lock still gets a connection of the main pool for its work, however many
+ * streams are being written.
  */
 import pg from 'pg';
 import type {
@@ -40,6 +42,7 @@ import { START_OF_LOG, type GlobalPosition } from '../global-position.js';
 import { KeyedQueue } from '../keyed-queue.js';
 import { migrateEventStore } from './event-store-schema.js';
 import { inTransaction } from './pg-pool.js';
+import { StreamBusy, takesTurnInStatement, withoutStreamLock } from './stream-turn.js';
 
 const PgPool = pg.Pool;
 
@@ -147,6 +150,8 @@ export class PostgresEventStore implements EventStore, StreamOrderedReads {
   ): void {
     if (!isUniqueViolation(error)) throw error;
     if (error.constraint === 'events_event_id_key') throw new DuplicateEventError(eventIdOf(error, events));
+    // Another writer took the version after this attempt read the stream: its turn came first.
+    if (takesTurnInStatement(streamId)) throw new StreamBusy(streamId);
     const retryable = expected === 'any' || expected === 'stream_exists';
     if (!retryable || attempt >= ANY_VERSION_ATTEMPTS) throw new WrongExpectedVersionError(streamId, expected, null);
   }
@@ -160,32 +165,42 @@ export class PostgresEventStore implements EventStore, StreamOrderedReads {
 
   async serialised<T>(streamId: string, work: () => Promise<T>): Promise<T> {
     return this.queue.run(streamId, async () => {
-      // Only the head of this process's queue holds a connection while it waits for other processes.
-      this.lockPool ??= this.openLockPool();
-      const client = await this.lockPool.connect();
-      let broken: Error | undefined;
       try {
-        await client.query({
-          name: 'zairyu-stream-lock',
-          text: 'SELECT pg_advisory_lock($1, hashtext($2))',
-          values: [STREAM_LOCK_SPACE, streamId],
-        });
-        try {
-          return await work();
-        } finally {
-          await client
-            .query({
-              name: 'zairyu-stream-unlock',
-              text: 'SELECT pg_advisory_unlock($1, hashtext($2))',
-              values: [STREAM_LOCK_SPACE, streamId],
-            })
-            .catch((failed: Error) => (broken = failed));
-        }
-      } finally {
-        // A connection whose unlock failed is closed: closing it releases the lock.
-        client.release(broken);
+        return await withoutStreamLock(streamId, work);
+      } catch (error) {
+        if (!(error instanceof StreamBusy && error.streamId === streamId)) throw error;
       }
+      return this.underStreamLock(streamId, work);
     });
+  }
+
+  /** `work` again, under the stream's session lock: after another process's writer, in turn. */
+  private async underStreamLock<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    // Only the head of this process's queue holds a connection while it waits for other processes.
+    this.lockPool ??= this.openLockPool();
+    const client = await this.lockPool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query({
+        name: 'zairyu-stream-lock',
+        text: 'SELECT pg_advisory_lock($1, hashtext($2))',
+        values: [STREAM_LOCK_SPACE, streamId],
+      });
+      try {
+        return await work();
+      } finally {
+        await client
+          .query({
+            name: 'zairyu-stream-unlock',
+            text: 'SELECT pg_advisory_unlock($1, hashtext($2))',
+            values: [STREAM_LOCK_SPACE, streamId],
+          })
+          .catch((failed: Error) => (broken = failed));
+      }
+    } finally {
+      // A connection whose unlock failed is closed: closing it releases the lock.
+      client.release(broken);
+    }
   }
 
   private async tryAppend(db: Queryable, streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
@@ -216,6 +231,10 @@ export class PostgresEventStore implements EventStore, StreamOrderedReads {
           events.map((event) => JSON.stringify(event.metadata)),
         ];
     if (typeof expected === 'number') params.push(expected);
+    // In a serialised writer's attempt without the session lock, the statement takes the stream's
+    // turn itself (stream-turn.ts); it writes nothing while another writer has it.
+    const turn = takesTurnInStatement(streamId);
+    if (turn) params.push(STREAM_LOCK_SPACE);
     // One event (the common case) skips the arrays: less to encode here and to unnest there.
     const source = single
       ? `SELECT $2::uuid AS event_id, $3::text AS type, $4::date AS occurred_on, $5::jsonb AS data, $6::jsonb AS metadata, 1::bigint AS ordinality`
@@ -223,16 +242,19 @@ export class PostgresEventStore implements EventStore, StreamOrderedReads {
            WITH ORDINALITY AS u(event_id, type, occurred_on, data, metadata, ordinality)`;
     // Named: prepared once per connection, so the hot path skips parsing and planning.
     const { rows } = await db.query<{ version: number; position: string; transaction_text: string }>({
-      name: `zairyu-append-${single ? 'one' : 'many'}-${typeof expected === 'number' ? 'exact' : expected}`,
-      text: `WITH current AS (SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1)
+      name: `zairyu-append-${single ? 'one' : 'many'}-${typeof expected === 'number' ? 'exact' : expected}${turn ? '-turn' : ''}`,
+      text: `WITH ${turn ? `turn AS MATERIALIZED (SELECT pg_try_advisory_xact_lock($${params.length}, hashtext($1)) AS ours),` : ''}
+       current AS (SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1)
        INSERT INTO events (stream_id, version, event_id, type, occurred_on, data, metadata)
        SELECT $1, current.version + e.ordinality, e.event_id, e.type, e.occurred_on, e.data, e.metadata
-       FROM current, (${source}) AS e
-       WHERE ${condition}
+       FROM ${turn ? 'turn, ' : ''}current, (${source}) AS e
+       WHERE ${turn ? 'turn.ours AND ' : ''}${condition}
        RETURNING version, position, transaction_id::text AS transaction_text`,
       values: params,
     });
     if (rows.length === 0) {
+      // Another writer's turn, or a version read before its append: run the work again in turn.
+      if (turn) throw new StreamBusy(streamId);
       throw new WrongExpectedVersionError(streamId, expected, await this.currentVersion(db, streamId));
     }
     const last = rows.reduce((a, b) => (a.version > b.version ? a : b));

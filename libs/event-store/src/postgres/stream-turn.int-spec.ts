@@ -1,0 +1,101 @@
+/**
+ * Serialised writers across processes (two stores on two pools stand for two API processes): a
+ * writer alone on its stream takes no session lock; one that meets another process's writer
+ * gives way and writes after it; under contention every writer still succeeds, in turn.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { DuplicateEventError } from '../errors.js';
+import { newEvent } from '../testing/event-store-contract.js';
+import { createPgPool } from './pg-pool.js';
+import { PostgresEventStore } from './postgres-event-store.js';
+
+const STREAM_LOCK_SPACE = 0x7a61_7374;
+
+let database: TestDatabase;
+let pools: pg.Pool[];
+let here: PostgresEventStore;
+let there: PostgresEventStore;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pools = [createPgPool(database.url), createPgPool(database.url)];
+  here = await PostgresEventStore.open(pools[0]!);
+  there = await PostgresEventStore.open(pools[1]!);
+});
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.end()));
+  await database.drop();
+});
+
+/** A serialised writer that reads the stream and appends at the version it read, as the API's writers do. */
+const writer = (store: PostgresEventStore, streamId: string, type = 'Moved') =>
+  store.serialised(streamId, async () => {
+    const version = (await store.readStream(streamId)).length;
+    return store.append(streamId, [newEvent(type)], version === 0 ? 'no_stream' : version);
+  });
+
+const lockConnections = async () =>
+  Number(
+    (
+      await pools[0]!.query<{ count: string }>(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'zairyu-stream-locks'",
+      )
+    ).rows[0]!.count,
+  );
+
+test('a writer alone on its stream writes without the session lock: no lock connection is opened', async () => {
+  const streamId = `alone-${randomUUID()}`;
+  for (let n = 0; n < 5; n++) await writer(here, streamId);
+  expect((await here.readStream(streamId)).map((event) => event.version)).toEqual([1, 2, 3, 4, 5]);
+  expect(await lockConnections()).toBe(0);
+});
+
+test('a writer that meets another process holding the stream’s lock waits for it, and writes after its event', async () => {
+  const streamId = `met-${randomUUID()}`;
+  const other = await pools[1]!.connect();
+  try {
+    await other.query('SELECT pg_advisory_lock($1, hashtext($2))', [STREAM_LOCK_SPACE, streamId]);
+    const ours = writer(here, streamId, 'Ours');
+    // Ours gave way and now waits for the session lock on a lock connection of its own.
+    for (let polls = 0; ; polls++) {
+      if (polls === 250) throw new Error('our writer never waited for the lock: it wrote in the other writer’s turn');
+      const { rows } = await pools[1]!.query<{ waiting: string }>(
+        `SELECT count(*) AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'zairyu-stream-locks' AND wait_event_type = 'Lock'`,
+      );
+      if (Number(rows[0]!.waiting) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // The other process's writer, in its turn, writes the stream's first event.
+    await there.append(streamId, [newEvent('Theirs')], 'no_stream');
+    await other.query('SELECT pg_advisory_unlock($1, hashtext($2))', [STREAM_LOCK_SPACE, streamId]);
+    expect((await ours).version).toBe(2);
+  } finally {
+    other.release();
+  }
+  expect((await here.readStream(streamId)).map((event) => [event.version, event.type])).toEqual([
+    [1, 'Theirs'],
+    [2, 'Ours'],
+  ]);
+});
+
+test('two processes, 30 writers each on one stream at once: all 60 written, versions 1 to 60', async () => {
+  const streamId = `contended-${randomUUID()}`;
+  const results = await Promise.all(
+    Array.from({ length: 60 }, (_, n) => writer(n % 2 === 0 ? here : there, streamId, n % 2 === 0 ? 'Here' : 'There')),
+  );
+  expect(results.map((result) => result.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, n) => n + 1));
+  const events = await here.readStream(streamId);
+  expect(events.filter((event) => event.type === 'Here')).toHaveLength(30);
+  expect(events.filter((event) => event.type === 'There')).toHaveLength(30);
+}, 60_000);
+
+test('an event id written before is still a duplicate in a writer’s first attempt, not a turn to wait for', async () => {
+  const streamId = `repeat-${randomUUID()}`;
+  const event = newEvent();
+  await here.append(streamId, [event], 'no_stream');
+  await expect(here.serialised(streamId, () => here.append(streamId, [event], 1))).rejects.toBeInstanceOf(DuplicateEventError);
+});
