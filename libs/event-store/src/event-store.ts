@@ -68,9 +68,12 @@ export interface EventStore {
    */
   appendToStreams(writes: readonly StreamAppend[]): Promise<AppendResult[]>;
   /**
-   * Runs `work` while no other caller of `serialised` with this stream id runs, in this
-   * process and, where the store can lock (PostgreSQL), in every process on the database:
-   * writers of one stream queue instead of refusing each other.
+   * Runs `work` while no other caller of `serialised` with this stream id runs in this process;
+   * its append to the stream takes its turn with every other process's writers on the database
+   * (PostgreSQL), so that writers of one stream queue instead of refusing each other. `work`
+   * reads the stream, decides and appends to it once, at its end, with nothing irreversible
+   * before: PostgreSQL may run it twice, a first time without the stream's lock and, if another
+   * process's writer came first, again in turn (postgres/stream-turn.ts).
    */
   serialised<T>(streamId: string, work: () => Promise<T>): Promise<T>;
   /** The stream in version order (or the slice `options` names); empty when it does not exist. */

@@ -42,7 +42,7 @@ import { START_OF_LOG, type GlobalPosition } from '../global-position.js';
 import { KeyedQueue } from '../keyed-queue.js';
 import { migrateEventStore } from './event-store-schema.js';
 import { inTransaction } from './pg-pool.js';
-import { StreamBusy, takesTurnInStatement, withoutStreamLock } from './stream-turn.js';
+import { afterTheAttempt, StreamBusy, takesTurnInStatement, withoutStreamLock } from './stream-turn.js';
 
 const PgPool = pg.Pool;
 
@@ -120,18 +120,21 @@ export class PostgresEventStore implements EventStore, StreamOrderedReads {
     if (writes.length === 1) return [await this.append(writes[0]!.streamId, writes[0]!.events, writes[0]!.expected)];
     for (let attempt = 1; ; attempt++) {
       try {
-        const results = await inTransaction(this.pool, async (client) => {
-          const done: AppendResult[] = [];
-          for (const write of writes) {
+        return await inTransaction(this.pool, async (client) => {
+          const done: AppendResult[] = new Array(writes.length);
+          // A stream whose turn the statement takes is written first: the transaction id, which
+          // orders the log, is then given after the turn, as it was when the lock came first.
+          const order = writes.map((_, index) => index).sort((a, b) => turnFirst(writes[a]!) - turnFirst(writes[b]!));
+          for (const index of order) {
+            const write = writes[index]!;
             try {
-              done.push(await this.tryAppend(client, write.streamId, write.events, write.expected));
+              done[index] = await this.tryAppend(client, write.streamId, write.events, write.expected);
             } catch (error) {
               throw new StreamConflict(write.streamId, error);
             }
           }
           return done;
         });
-        return results;
       } catch (error) {
         if (!(error instanceof StreamConflict)) throw error;
         const write = writes.find((candidate) => candidate.streamId === error.streamId)!;
@@ -187,7 +190,7 @@ export class PostgresEventStore implements EventStore, StreamOrderedReads {
         values: [STREAM_LOCK_SPACE, streamId],
       });
       try {
-        return await work();
+        return await afterTheAttempt(work);
       } finally {
         await client
           .query({
@@ -383,6 +386,8 @@ function toStoredEvent(row: EventRow): StoredEvent {
     metadata: { ...row.metadata, recordedAt: row.recorded_at.toISOString() },
   };
 }
+
+const turnFirst = (write: StreamAppend) => (takesTurnInStatement(write.streamId) ? 0 : 1);
 
 function isUniqueViolation(error: unknown): error is { code: string; constraint?: string; detail?: string } {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;

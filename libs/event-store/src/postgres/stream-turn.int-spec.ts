@@ -99,3 +99,62 @@ test('an event id written before is still a duplicate in a writer’s first atte
   await here.append(streamId, [event], 'no_stream');
   await expect(here.serialised(streamId, () => here.append(streamId, [event], 1))).rejects.toBeInstanceOf(DuplicateEventError);
 });
+
+/** Another process's writer holding the stream's session lock, until `release`. */
+async function anotherProcessHolds(streamId: string) {
+  const other = await pools[1]!.connect();
+  await other.query('SELECT pg_advisory_lock($1, hashtext($2))', [STREAM_LOCK_SPACE, streamId]);
+  return async () => {
+    await other.query('SELECT pg_advisory_unlock($1, hashtext($2))', [STREAM_LOCK_SPACE, streamId]);
+    other.release();
+  };
+}
+
+/** Until a lock connection of ours waits for the session lock. */
+async function oursWaits() {
+  for (let polls = 0; ; polls++) {
+    if (polls === 250) throw new Error('no writer of ours waited for the lock');
+    const { rows } = await pools[1]!.query<{ waiting: string }>(
+      `SELECT count(*) AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'zairyu-stream-locks' AND wait_event_type = 'Lock'`,
+    );
+    if (Number(rows[0]!.waiting) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test('a writer started from inside an earlier writer’s work, meeting another process’s writer, still writes in turn', async () => {
+  const streamId = `spawned-${randomUUID()}`;
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let spawned!: Promise<{ version: number }>;
+  await here.serialised(streamId, async () => {
+    spawned = gate.then(() => writer(here, streamId, 'Later'));
+    return here.append(streamId, [newEvent('First')], 'no_stream');
+  });
+  const release = await anotherProcessHolds(streamId);
+  await there.append(streamId, [newEvent('Theirs')], 1);
+  open();
+  await oursWaits();
+  await release();
+  expect((await spawned).version).toBe(3);
+  expect((await here.readStream(streamId)).map((event) => event.type)).toEqual(['First', 'Theirs', 'Later']);
+});
+
+test('a write of several streams gives way as a whole, then writes them all in turn, answering in the order asked', async () => {
+  const [streamId, claim] = [`several-${randomUUID()}`, `claim-${randomUUID()}`];
+  const release = await anotherProcessHolds(streamId);
+  const ours = here.serialised(streamId, async () => {
+    const version = (await here.readStream(streamId)).length;
+    return here.appendToStreams([
+      { streamId: claim, events: [newEvent('Claimed')], expected: 'no_stream' },
+      { streamId, events: [newEvent('Ours')], expected: version === 0 ? 'no_stream' : version },
+    ]);
+  });
+  await oursWaits();
+  await there.append(streamId, [newEvent('Theirs')], 'no_stream');
+  await release();
+  expect((await ours).map((result) => result.version)).toEqual([1, 2]);
+  expect((await here.readStream(claim)).map((event) => event.type)).toEqual(['Claimed']);
+  expect((await here.readStream(streamId)).map((event) => event.type)).toEqual(['Theirs', 'Ours']);
+});

@@ -26,6 +26,14 @@ export function withoutStreamLock<T>(streamId: string, work: () => Promise<T>): 
   return attempt.run(streamId, work);
 }
 
+/**
+ * Runs `work` outside any attempt: the run under the session lock, which this process's lock
+ * connection holds, so that an in-statement turn would only ever find it taken.
+ */
+export function afterTheAttempt<T>(work: () => Promise<T>): Promise<T> {
+  return attempt.exit(work);
+}
+
 /** Whether an append to `streamId` runs now in that stream's attempt without the lock. */
 export function takesTurnInStatement(streamId: string): boolean {
   return attempt.getStore() === streamId;
