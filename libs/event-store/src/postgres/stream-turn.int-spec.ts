@@ -46,6 +46,29 @@ const lockConnections = async () =>
     ).rows[0]!.count,
   );
 
+/** Another process's writer holding the stream's session lock, until `release`. */
+async function anotherProcessHolds(streamId: string) {
+  const other = await pools[1]!.connect();
+  await other.query('SELECT pg_advisory_lock($1, hashtext($2))', [STREAM_LOCK_SPACE, streamId]);
+  return async () => {
+    await other.query('SELECT pg_advisory_unlock($1, hashtext($2))', [STREAM_LOCK_SPACE, streamId]);
+    other.release();
+  };
+}
+
+/** Until a lock connection of ours waits for the session lock. */
+async function oursWaits() {
+  for (let polls = 0; ; polls++) {
+    if (polls === 250) throw new Error('no writer of ours waited for the lock');
+    const { rows } = await pools[1]!.query<{ waiting: string }>(
+      `SELECT count(*) AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'zairyu-stream-locks' AND wait_event_type = 'Lock'`,
+    );
+    if (Number(rows[0]!.waiting) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 test('a writer alone on its stream writes without the session lock: no lock connection is opened', async () => {
   const streamId = `alone-${randomUUID()}`;
   for (let n = 0; n < 5; n++) await writer(here, streamId);
@@ -55,27 +78,14 @@ test('a writer alone on its stream writes without the session lock: no lock conn
 
 test('a writer that meets another process holding the stream’s lock waits for it, and writes after its event', async () => {
   const streamId = `met-${randomUUID()}`;
-  const other = await pools[1]!.connect();
-  try {
-    await other.query('SELECT pg_advisory_lock($1, hashtext($2))', [STREAM_LOCK_SPACE, streamId]);
-    const ours = writer(here, streamId, 'Ours');
-    // Ours gave way and now waits for the session lock on a lock connection of its own.
-    for (let polls = 0; ; polls++) {
-      if (polls === 250) throw new Error('our writer never waited for the lock: it wrote in the other writer’s turn');
-      const { rows } = await pools[1]!.query<{ waiting: string }>(
-        `SELECT count(*) AS waiting FROM pg_stat_activity
-          WHERE datname = current_database() AND application_name = 'zairyu-stream-locks' AND wait_event_type = 'Lock'`,
-      );
-      if (Number(rows[0]!.waiting) > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    // The other process's writer, in its turn, writes the stream's first event.
-    await there.append(streamId, [newEvent('Theirs')], 'no_stream');
-    await other.query('SELECT pg_advisory_unlock($1, hashtext($2))', [STREAM_LOCK_SPACE, streamId]);
-    expect((await ours).version).toBe(2);
-  } finally {
-    other.release();
-  }
+  const release = await anotherProcessHolds(streamId);
+  const ours = writer(here, streamId, 'Ours');
+  // Ours gave way and now waits for the session lock on a lock connection of its own.
+  await oursWaits();
+  // The other process's writer, in its turn, writes the stream's first event.
+  await there.append(streamId, [newEvent('Theirs')], 'no_stream');
+  await release();
+  expect((await ours).version).toBe(2);
   expect((await here.readStream(streamId)).map((event) => [event.version, event.type])).toEqual([
     [1, 'Theirs'],
     [2, 'Ours'],
@@ -99,29 +109,6 @@ test('an event id written before is still a duplicate in a writer’s first atte
   await here.append(streamId, [event], 'no_stream');
   await expect(here.serialised(streamId, () => here.append(streamId, [event], 1))).rejects.toBeInstanceOf(DuplicateEventError);
 });
-
-/** Another process's writer holding the stream's session lock, until `release`. */
-async function anotherProcessHolds(streamId: string) {
-  const other = await pools[1]!.connect();
-  await other.query('SELECT pg_advisory_lock($1, hashtext($2))', [STREAM_LOCK_SPACE, streamId]);
-  return async () => {
-    await other.query('SELECT pg_advisory_unlock($1, hashtext($2))', [STREAM_LOCK_SPACE, streamId]);
-    other.release();
-  };
-}
-
-/** Until a lock connection of ours waits for the session lock. */
-async function oursWaits() {
-  for (let polls = 0; ; polls++) {
-    if (polls === 250) throw new Error('no writer of ours waited for the lock');
-    const { rows } = await pools[1]!.query<{ waiting: string }>(
-      `SELECT count(*) AS waiting FROM pg_stat_activity
-        WHERE datname = current_database() AND application_name = 'zairyu-stream-locks' AND wait_event_type = 'Lock'`,
-    );
-    if (Number(rows[0]!.waiting) > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 test('a writer started from inside an earlier writer’s work, meeting another process’s writer, still writes in turn', async () => {
   const streamId = `spawned-${randomUUID()}`;
