@@ -42,7 +42,7 @@ import { START_OF_LOG, type GlobalPosition } from '../global-position.js';
 import { KeyedQueue } from '../keyed-queue.js';
 import { migrateEventStore } from './event-store-schema.js';
 import { inTransaction } from './pg-pool.js';
-import { afterTheAttempt, StreamBusy, takesTurnInStatement, withoutStreamLock } from './stream-turn.js';
+import { afterTheAttempt, STREAM_LOCK_SPACE, StreamBusy, takesTurnInStatement, withoutStreamLock } from './stream-turn.js';
 
 const PgPool = pg.Pool;
 
@@ -64,8 +64,6 @@ const COLUMNS = `stream_id, version, position, transaction_id::text AS transacti
   occurred_on, data, metadata, recorded_at`;
 
 const UNIQUE_VIOLATION = '23505';
-/** Advisory locks of streams: the two-key space, apart from the one-key locks of migrations and leadership. */
-const STREAM_LOCK_SPACE = 0x7a61_7374; // "zast"
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 

@@ -11,8 +11,7 @@ import { DuplicateEventError } from '../errors.js';
 import { newEvent } from '../testing/event-store-contract.js';
 import { createPgPool } from './pg-pool.js';
 import { PostgresEventStore } from './postgres-event-store.js';
-
-const STREAM_LOCK_SPACE = 0x7a61_7374;
+import { STREAM_LOCK_SPACE } from './stream-turn.js';
 
 let database: TestDatabase;
 let pools: pg.Pool[];

@@ -11,6 +11,9 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+/** Advisory locks of streams: the two-key space, apart from the one-key locks of migrations and leadership. */
+export const STREAM_LOCK_SPACE = 0x7a61_7374; // "zast"
+
 const attempt = new AsyncLocalStorage<string>();
 
 /** The work's append to `streamId` gave way to another writer: run it again under the lock. */
