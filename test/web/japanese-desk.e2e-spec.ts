@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startWebHarness, type WebHarness } from './browser.js';
 import { choose, openScreen, registerResident } from './desk.js';
 import { englishWords as englishOn } from './english-words.js';
+import { nextWorkingDayFrom, type LocalDate } from '@zairyu/domain';
 import { addDays } from '../../apps/web/src/dates/format-date.js';
 import { daysAgo, today } from './seed.js';
 
@@ -112,8 +113,10 @@ describe('a Japanese screen has no English on it', () => {
         .count(),
     ).resolves.toBeGreaterThan(0);
     await expect(page.getByTestId('card-state').textContent()).resolves.toBe('有効・紛失中');
-    // Lost 3 days ago: the application for a new card is due 14 days after the loss.
-    await expect(page.getByTestId('reissue-by').textContent()).resolves.toContain(`${Number(addDays(daysAgo(3), 14).slice(8))}日`);
+    // Lost 3 days ago: the application for a new card is due 14 days after the loss, moved to the
+    // next working day when that is a weekend or holiday (行政機関の休日に関する法律 第2条).
+    const reissueBy = nextWorkingDayFrom(addDays(daysAgo(3), 14) as LocalDate);
+    await expect(page.getByTestId('reissue-by').textContent()).resolves.toContain(`${Number(reissueBy.slice(8))}日`);
     await expect(page.getByTestId('history-table').textContent()).resolves.toContain('性別: 女性');
     await expect(page.getByText(/版 \d/).count()).resolves.toBe(0);
   });
