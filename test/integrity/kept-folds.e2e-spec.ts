@@ -102,6 +102,55 @@ describe('kept folds: never a stale answer, whichever process wrote', () => {
     expect(stale.status).toBe(412);
   }, 120_000);
 
+  // A write through A is decided first on the fold A kept, without reading the stream: each of
+  // these is wrong on that fold alone and right once A reads what B wrote.
+  test('If-Match on the version another process left: A records the fact (not 412 for the version it kept)', async () => {
+    const id = await longResident();
+    await b.record(sakura.caseworker, id, 'Moved', '2026-08-01', { address: 'By B' }).expect(201);
+    const recorded = await a.http
+      .post(`/v1/residents/${id}/events`)
+      .auth(sakura.caseworker, { type: 'bearer' })
+      .set('If-Match', String(MOVES + 3))
+      .send({ type: 'Moved', occurredOn: '2026-08-02', data: { address: 'By A' } });
+    expect(recorded.status).toBe(201);
+    const events = (await get(a, `/v1/residents/${id}/events`).expect(200)).body as Array<{ version: number; data: { address?: string } }>;
+    expect(events.slice(-2).map((event) => [event.version, event.data.address])).toEqual([
+      [MOVES + 3, 'By B'],
+      [MOVES + 4, 'By A'],
+    ]);
+  }, 120_000);
+
+  test('a request repeated through A with the Idempotency-Key B recorded it under: the one event, not a second', async () => {
+    const id = await longResident();
+    const send = (api: Api) =>
+      api.http
+        .post(`/v1/residents/${id}/events`)
+        .auth(sakura.caseworker, { type: 'bearer' })
+        .set('Idempotency-Key', 'move-2026-08-05')
+        .send({ type: 'Moved', occurredOn: '2026-08-05', data: { address: 'Once' } });
+    const first = await send(b);
+    expect(first.status).toBe(201);
+    const again = await send(a);
+    expect(again.status).toBeLessThan(300);
+    expect(again.body.eventIds).toEqual(first.body.eventIds);
+    const events = (await get(a, `/v1/residents/${id}/events`).expect(200)).body as Array<{ data: { address?: string } }>;
+    expect(events.filter((event) => event.data.address === 'Once')).toHaveLength(1);
+  }, 120_000);
+
+  test('erased by another process: a fact recorded through A is refused 410, and nothing is appended', async () => {
+    const id = await longResident();
+    await b.http
+      .post(`/v1/residents/${id}/erasure`)
+      .auth(sakura.manager, { type: 'bearer' })
+      .send({ reason: 'recorded_in_error' })
+      .expect(200);
+    const refused = await a.record(sakura.caseworker, id, 'Moved', '2026-08-10', { address: 'After' });
+    expect(refused.status).toBe(410);
+    expect(refused.body.code).toBe('RESIDENT_ERASED');
+    const events = (await get(a, `/v1/residents/${id}/events`).expect(200)).body as Array<{ type: string }>;
+    expect(events.at(-1)!.type).toBe('PersonalDataErased');
+  }, 120_000);
+
   test('erased by another process: the process that kept her opened names answers 410 and her history without them', async () => {
     const id = await longResident();
     await b.http

@@ -1,10 +1,11 @@
 /**
  * Residents' streams and their folds kept in memory between requests, so that a read or a write
  * reads and folds only the events recorded since (one tenant's long stream must not slow
- * everyone). Only an optimisation: every use first reads the stream's events after the
+ * everyone). Only an optimisation: every answer first reads the stream's events after the
  * kept version from the store, so a write by another API process, a late fact or a retraction
  * is folded in (ResidentFold places it in legal order) before anything is answered, and nothing
- * stale is ever served. Bounded by the number of events kept (least recently used dropped).
+ * stale is ever served. A write may be decided on the kept fold without that read (`lastSeen`):
+ * its append names the version, and the store refuses it if the stream moved on. Bounded by the number of events kept (least recently used dropped).
  *
  * A stream whose personal data was erased is never kept, and is dropped as soon as its erasure
  * is seen: its events are then read again whole, as the store now opens them (values gone).
@@ -28,6 +29,8 @@ export const DEFAULT_KEPT_EVENTS = 50_000;
 export class KeptFolds {
   /** In order of last use: the first is dropped first. */
   private readonly kept = new Map<string, KeptStream>();
+  /** Streams this process wrote to after keeping them, and the version it wrote (see `wrote`). */
+  private readonly written = new Map<string, number>();
   private events = 0;
 
   /** `maxEvents` 0 keeps nothing: every use reads and folds the whole stream. */
@@ -56,6 +59,33 @@ export class KeptFolds {
     const current = { stored, fold, version: stored.at(-1)?.version ?? 0 };
     this.keep(streamId, current);
     return current;
+  }
+
+  /**
+   * The kept stream as this process last saw it, without a read; undefined when not kept. Only
+   * for deciding a write whose append names the version it was decided on: the store refuses it
+   * if the stream moved on meanwhile. Nothing may be answered from it alone.
+   */
+  lastSeen(streamId: string): KeptStream | undefined {
+    const kept = this.kept.get(streamId);
+    if (kept === undefined || kept.version < (this.written.get(streamId) ?? 0)) return undefined;
+    this.touch(streamId, kept);
+    return kept;
+  }
+
+  /**
+   * This process appended to the stream up to `version`: its kept fold is behind its own write
+   * (until a read or the projector's batch brings it up), so `lastSeen` gives it no more.
+   */
+  wrote(streamId: string, version: number): void {
+    if (!this.kept.has(streamId)) return;
+    this.written.delete(streamId);
+    this.written.set(streamId, version);
+    // Bounded like the folds: the oldest marks go first (a fold kept without its mark is only read).
+    for (const [oldest] of this.written) {
+      if (this.written.size <= this.kept.size) break;
+      this.written.delete(oldest);
+    }
   }
 
   /** The kept stream's first event (its registration, which never changes), without a read; undefined when not kept. */

@@ -56,6 +56,17 @@ export class ResidentLedger {
   }
 
   /**
+   * The resident as this process last saw them, without a read: null unless their stream is kept
+   * here and is the organisation's. For deciding a write only (ResidentWriter.change).
+   */
+  lastSeen(organisationId: string, residentId: string): ResidentHistory | null {
+    const id = residentIdOf(residentId);
+    const kept = this.folds.lastSeen(residentStream(id));
+    if (kept?.stored[0]?.metadata.organisationId !== organisationId) return null;
+    return this.owned(id, kept, false);
+  }
+
+  /**
    * The owner's kept stream costs one read: what was recorded since (the owner is the kept
    * registration's, which never changes). Any other stream's owner is read first, from the
    * registration unopened, and only the owner's stream is read further: another organisation's
@@ -127,6 +138,11 @@ export class ResidentLedger {
         return (fold ??= ResidentFold.of(events));
       },
     };
+  }
+
+  /** This process appended to the resident's stream up to `version`: what it kept is behind. */
+  wrote(residentId: string, version: number): void {
+    this.folds.wrote(residentStream(residentIdOf(residentId)), version);
   }
 
   /** Drops what this process keeps of the resident's stream (after an erasure). */

@@ -192,6 +192,7 @@ export class ResidentWriter {
       }
       try {
         const written = await this.store.appendToStreams(writes);
+        answers.forEach((answer, index) => this.ledger.wrote(answer.residentId, written[index]!.version));
         this.projection.nudge();
         return answers.map((answer, index) => ({ ...answer, version: written[index]!.version }));
       } catch (error) {
@@ -218,31 +219,52 @@ export class ResidentWriter {
     const stream = residentStream(residentIdOf(residentId));
     const metadata = this.metadata(author);
     return this.store.serialised(stream, async () => {
-      for (let attempt = 1; ; attempt++) {
-        const history = unfolded
-          ? await this.ledger.loadUnfolded(organisationId, residentId)
-          : await this.ledger.load(organisationId, residentId, { withErased });
-        const change = plan(history);
-        if (!('events' in change)) return change.answer;
-        const claims = await cardClaims(
-          {
-            store: this.store,
-            organisationId,
-            residentId: history.residentId,
-            stored: history.stored,
-            metadata,
-            recordOf: async (holder) => (await this.ledger.load(organisationId, holder).catch(() => null))?.stored ?? [],
-          },
-          change.events,
-        );
+      // Attempt 0 decides on the fold this process kept, without reading the stream: should another
+      // process have written the resident since, the append's expected version refuses what it
+      // decided. It answers only by appending: an answer without a write, a refusal or a failure
+      // is judged again, from attempt 1 on, on the stream as it is now.
+      const lastSeen = unfolded || withErased ? null : this.ledger.lastSeen(organisationId, residentId);
+      for (let attempt = lastSeen === null ? 1 : 0; ; attempt++) {
+        const onLastSeen = attempt === 0;
+        const history = onLastSeen
+          ? lastSeen!
+          : unfolded
+            ? await this.ledger.loadUnfolded(organisationId, residentId)
+            : await this.ledger.load(organisationId, residentId, { withErased });
+        let change: Change<T>;
+        let claims: StreamAppend[];
+        try {
+          change = plan(history);
+          if (!('events' in change)) {
+            if (onLastSeen) continue;
+            return change.answer;
+          }
+          claims = await cardClaims(
+            {
+              store: this.store,
+              organisationId,
+              residentId: history.residentId,
+              stored: history.stored,
+              metadata,
+              recordOf: async (holder) => (await this.ledger.load(organisationId, holder).catch(() => null))?.stored ?? [],
+            },
+            change.events,
+          );
+        } catch (error) {
+          if (onLastSeen) continue;
+          throw error;
+        }
         try {
           const [written] = await this.store.appendToStreams([
             { streamId: stream, events: newEvents(change.events, metadata, change.eventIds), expected: history.version },
             ...claims,
           ]);
+          this.ledger.wrote(history.residentId, written!.version);
           this.projection.nudge();
           return change.answer(written!.version);
         } catch (error) {
+          // Erased by another process since: attempt 1 reads the erasure and answers 410.
+          if (onLastSeen && (error instanceof WrongExpectedVersionError || error instanceof PersonalDataErasedError)) continue;
           if (!(error instanceof WrongExpectedVersionError)) throw error;
           // Only another process can have written the resident meanwhile (writers here take turns).
           if (error.streamId === stream && ifMatch !== null)
