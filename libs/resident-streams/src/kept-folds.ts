@@ -5,7 +5,8 @@
  * kept version from the store, so a write by another API process, a late fact or a retraction
  * is folded in (ResidentFold places it in legal order) before anything is answered, and nothing
  * stale is ever served. A write may be decided on the kept fold without that read (`lastSeen`):
- * its append names the version, and the store refuses it if the stream moved on. Bounded by the number of events kept (least recently used dropped).
+ * its append names the version, and the store refuses it if the stream moved on. Bounded by the
+ * number of events kept (least recently used dropped).
  *
  * A stream whose personal data was erased is never kept, and is dropped as soon as its erasure
  * is seen: its events are then read again whole, as the store now opens them (values gone).
@@ -81,7 +82,8 @@ export class KeptFolds {
     if (!this.kept.has(streamId)) return;
     this.written.delete(streamId);
     this.written.set(streamId, version);
-    // Bounded like the folds: the oldest marks go first (a fold kept without its mark is only read).
+    // Bounded like the folds, the oldest first. A fold whose mark went is decided on again: if it
+    // is still behind, its append is refused and the write read and decided again.
     for (const [oldest] of this.written) {
       if (this.written.size <= this.kept.size) break;
       this.written.delete(oldest);
@@ -136,6 +138,11 @@ export class KeptFolds {
 
   /** Forgets a stream (its data erased, or no longer needed). */
   drop(streamId: string): void {
+    this.forgetFold(streamId);
+    this.written.delete(streamId);
+  }
+
+  private forgetFold(streamId: string): void {
     const kept = this.kept.get(streamId);
     if (kept === undefined) return;
     this.kept.delete(streamId);
@@ -147,12 +154,15 @@ export class KeptFolds {
     // A reader that started earlier may finish later: never replace a newer fold with an older one.
     const kept = this.kept.get(streamId);
     if (kept !== undefined && kept.version > stream.version) return;
-    this.drop(streamId);
+    this.forgetFold(streamId);
     this.kept.set(streamId, stream);
     this.events += stream.stored.length;
+    // Caught up with this process's own write: decided on again without a read.
+    if ((this.written.get(streamId) ?? Infinity) <= stream.version) this.written.delete(streamId);
     for (const [oldest, { stored }] of this.kept) {
       if (this.events <= this.maxEvents) break;
       this.kept.delete(oldest);
+      this.written.delete(oldest);
       this.events -= stored.length;
     }
   }

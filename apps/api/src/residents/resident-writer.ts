@@ -218,12 +218,16 @@ export class ResidentWriter {
     const organisationId = author.caller.organisationId;
     const stream = residentStream(residentIdOf(residentId));
     const metadata = this.metadata(author);
+    // Attempt 0 decides on the fold this process kept, without reading the stream: should another
+    // process have written the resident since, the append's expected version refuses what it
+    // decided. It answers only by appending: an answer without a write, a refusal or a failure
+    // is judged again, from attempt 1 on, on the stream as it is now. Once only: when the work
+    // runs again under the stream's lock (a refused append in the first run gives way to it,
+    // stream-turn.ts), it reads.
+    let triedLastSeen = unfolded || withErased;
     return this.store.serialised(stream, async () => {
-      // Attempt 0 decides on the fold this process kept, without reading the stream: should another
-      // process have written the resident since, the append's expected version refuses what it
-      // decided. It answers only by appending: an answer without a write, a refusal or a failure
-      // is judged again, from attempt 1 on, on the stream as it is now.
-      const lastSeen = unfolded || withErased ? null : this.ledger.lastSeen(organisationId, residentId);
+      const lastSeen = triedLastSeen ? null : this.ledger.lastSeen(organisationId, residentId);
+      triedLastSeen = true;
       for (let attempt = lastSeen === null ? 1 : 0; ; attempt++) {
         const onLastSeen = attempt === 0;
         const history = onLastSeen

@@ -3,7 +3,9 @@
  * takes the stream's turn: `pg_try_advisory_xact_lock` on the same key, in the append's own
  * statement, held until it commits. A writer of another process that holds the session lock, or
  * is appending right now, makes that attempt give way (StreamBusy), and only then does this
- * writer take the session lock and run its work again, as every attempt did before. A stream
+ * writer take the session lock and run its work again, as every attempt did before. So does an
+ * append whose expected version the stream has passed: the statement cannot tell the two apart,
+ * and the rerun under the lock decides again on what it reads. A stream
  * written by one process at a time, the common case, is then written without the lock's two
  * statements, each a round trip to PostgreSQL (bench/README.md, "The POST path on this machine").
  * Correctness never rested on the lock: the expected version and the unique (stream_id, version)
