@@ -13,12 +13,11 @@ import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import * as OTPAuth from 'otpauth';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addDays } from '../../apps/web/src/dates/format-date.js';
 import { ADMIN_TOKEN } from '../support/api-harness.js';
 import { PASSWORD } from '../support/people.js';
+import { Authenticator } from './authenticator.js';
 import { seriousViolations } from './axe.js';
 import { startServer, type Server } from './browser.js';
 import { englishWords } from './english-words.js';
@@ -79,18 +78,6 @@ async function screen(on: Page, name: string, fullPage = true): Promise<void> {
   await on.setViewportSize(before);
   // Back at the width the story goes on at, settled before the next click.
   await on.waitForTimeout(300);
-}
-
-const STEP_MS = 30_000;
-const codeAt = (secret: string, step: number) =>
-  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
-    timestamp: step * STEP_MS + 1000,
-  });
-/** The current time step, waiting out the last 3 seconds of one so that a step does not straddle two. */
-async function currentStep(): Promise<number> {
-  const intoStep = Date.now() % STEP_MS;
-  if (intoStep > STEP_MS - 3000) await sleep(STEP_MS - intoStep + 50);
-  return Math.floor(Date.now() / STEP_MS);
 }
 
 /** 令和 as an office writes it in its ledger (令和元年 is 2019). */
@@ -216,8 +203,8 @@ test('the first hour: setup, the manager signed in with 2FA, two people invited,
   // The secret and the recovery codes are the server's letters, not words of the screen.
   TYPED.push(secret);
   await screen(page, 'two-factor-qr');
-  const enrolledAt = await currentStep();
-  await page.getByLabel('確認コード(6桁)').fill(codeAt(secret, enrolledAt));
+  const authenticator = new Authenticator(secret);
+  await page.getByLabel('確認コード(6桁)').fill(await authenticator.code());
   await page.getByRole('button', { name: '有効にする' }).click();
   await page.getByTestId('recovery-codes').waitFor();
   const codes = (await page.getByTestId('recovery-code').allTextContents()).map((code) => code.trim());
@@ -318,12 +305,7 @@ test('the first hour: setup, the manager signed in with 2FA, two people invited,
   await page.getByRole('heading', { name: '確認コードの入力' }).waitFor();
   await page.getByText(`${MANAGER.email} は2段階認証が有効です。`, { exact: false }).waitFor();
   await screen(page, 'sign-in-code');
-  let step = await currentStep();
-  if (step <= enrolledAt) {
-    await sleep((enrolledAt + 1) * STEP_MS - Date.now() + 200);
-    step = await currentStep();
-  }
-  await page.getByLabel('確認コード(6桁)').fill(codeAt(secret, step));
+  await page.getByLabel('確認コード(6桁)').fill(await authenticator.code());
   await page.getByRole('button', { name: 'サインイン', exact: true }).click();
   // Back on the page signed out from.
   await page.getByTestId('residents-table').getByText(PEOPLE[0]!).waitFor();
@@ -347,8 +329,7 @@ test('the first hour: setup, the manager signed in with 2FA, two people invited,
   await dialog.getByRole('button', { name: 'サインイン', exact: true }).click();
   await dialog.getByRole('heading', { name: '確認コードの入力' }).waitFor();
   await screen(page, 'session-expired-code', false);
-  await sleep((step + 1) * STEP_MS - Date.now() + 200);
-  await dialog.getByLabel('確認コード(6桁)').fill(codeAt(secret, await currentStep()));
+  await dialog.getByLabel('確認コード(6桁)').fill(await authenticator.code());
   await dialog.getByRole('button', { name: 'サインイン', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   // What was typed is still there to send.
