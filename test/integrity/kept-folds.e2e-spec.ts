@@ -57,6 +57,17 @@ describe('kept folds: never a stale answer, whichever process wrote', () => {
     return { summary: summary.body, status: status.body, deadlines: deadlines.body, events: events.body };
   }
 
+  /** A long resident, read through A, then erased through B. */
+  async function erasedThroughB(): Promise<string> {
+    const id = await longResident();
+    await b.http
+      .post(`/v1/residents/${id}/erasure`)
+      .auth(sakura.manager, { type: 'bearer' })
+      .send({ reason: 'recorded_in_error' })
+      .expect(200);
+    return id;
+  }
+
   /** What a process that never read the resident answers. */
   async function fresh(id: string, asOf: string) {
     const c = await a.replica();
@@ -138,12 +149,7 @@ describe('kept folds: never a stale answer, whichever process wrote', () => {
   }, 120_000);
 
   test('erased by another process: a fact recorded through A is refused 410, and nothing is appended', async () => {
-    const id = await longResident();
-    await b.http
-      .post(`/v1/residents/${id}/erasure`)
-      .auth(sakura.manager, { type: 'bearer' })
-      .send({ reason: 'recorded_in_error' })
-      .expect(200);
+    const id = await erasedThroughB();
     const refused = await a.record(sakura.caseworker, id, 'Moved', '2026-08-10', { address: 'After' });
     expect(refused.status).toBe(410);
     expect(refused.body.code).toBe('RESIDENT_ERASED');
@@ -152,12 +158,7 @@ describe('kept folds: never a stale answer, whichever process wrote', () => {
   }, 120_000);
 
   test('erased by another process: the process that kept her opened names answers 410 and her history without them', async () => {
-    const id = await longResident();
-    await b.http
-      .post(`/v1/residents/${id}/erasure`)
-      .auth(sakura.manager, { type: 'bearer' })
-      .send({ reason: 'recorded_in_error' })
-      .expect(200);
+    const id = await erasedThroughB();
     expect((await get(a, `/v1/residents/${id}/status`)).status).toBe(410);
     const history = await get(a, `/v1/residents/${id}/events`).expect(200);
     expect(JSON.stringify(history.body)).not.toContain('LE THI HOA');
