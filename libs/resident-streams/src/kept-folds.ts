@@ -79,15 +79,9 @@ export class KeptFolds {
    * (until a read or the projector's batch brings it up), so `lastSeen` gives it no more.
    */
   wrote(streamId: string, version: number): void {
-    if (!this.kept.has(streamId)) return;
-    this.written.delete(streamId);
-    this.written.set(streamId, version);
-    // Bounded like the folds, the oldest first. A fold whose mark went is decided on again: if it
-    // is still behind, its append is refused and the write read and decided again.
-    for (const [oldest] of this.written) {
-      if (this.written.size <= this.kept.size) break;
-      this.written.delete(oldest);
-    }
+    // Marked only while kept: a mark goes with its fold (dropped or evicted), so there are never
+    // more marks than folds.
+    if (this.kept.has(streamId)) this.written.set(streamId, version);
   }
 
   /** The kept stream's first event (its registration, which never changes), without a read; undefined when not kept. */

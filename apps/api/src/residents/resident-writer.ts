@@ -267,7 +267,7 @@ export class ResidentWriter {
           this.projection.nudge();
           return change.answer(written!.version);
         } catch (error) {
-          // Erased by another process since: attempt 1 reads the erasure and answers 410.
+          // Written or erased by another process since: attempt 1 reads what it wrote (an erasure: 410).
           if (onLastSeen && (error instanceof WrongExpectedVersionError || error instanceof PersonalDataErasedError)) continue;
           if (!(error instanceof WrongExpectedVersionError)) throw error;
           // Only another process can have written the resident meanwhile (writers here take turns).
