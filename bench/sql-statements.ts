@@ -11,7 +11,7 @@ export const sqlStatsWanted = process.env['BENCH_SQL_STATS'] === '1';
 
 /** Server settings that load the extension (only when wanted: it costs a little on every statement). */
 export const sqlStatsSettings: Record<string, string> = sqlStatsWanted
-  ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' }
+  ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on' }
   : {};
 
 export async function resetSqlStats(pool: pg.Pool): Promise<void> {
@@ -35,8 +35,9 @@ export async function writeSqlStats(
   const all = await pool.query<{ calls: string; rows: string }>(
     `SELECT coalesce(sum(calls), 0) AS calls, coalesce(sum(rows), 0) AS rows FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'`,
   );
-  const { rows } = await pool.query<{ calls: string; rows: string; total_ms: number; mean_ms: number; query: string }>(
-    `SELECT calls, rows, total_exec_time AS total_ms, mean_exec_time AS mean_ms, regexp_replace(query, '\\s+', ' ', 'g') AS query
+  const { rows } = await pool.query<{ calls: string; rows: string; total_ms: number; mean_ms: number; plan_ms: number; query: string }>(
+    `SELECT calls, rows, total_exec_time AS total_ms, mean_exec_time AS mean_ms, total_plan_time AS plan_ms,
+            regexp_replace(query, '\\s+', ' ', 'g') AS query
        FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'
       ORDER BY ${orderBy === 'calls' ? 'calls' : 'total_exec_time'} DESC LIMIT 20`,
   );
@@ -45,7 +46,7 @@ export async function writeSqlStats(
     (row) =>
       `${row.total_ms.toFixed(0).padStart(8)} ms ${((100 * row.total_ms) / total).toFixed(1).padStart(5)} %  ` +
       `${row.calls.padStart(7)} calls (${(Number(row.calls) / events).toFixed(3)}/${unit}) ${row.rows.padStart(9)} rows  ` +
-      `${row.mean_ms.toFixed(2)} ms each  ${row.query.slice(0, 240)}`,
+      `${row.mean_ms.toFixed(2)} ms each, planned in ${row.plan_ms.toFixed(0)} ms  ${row.query.slice(0, 240)}`,
   );
   await mkdir('bench/results', { recursive: true });
   const { calls, rows: rowsTouched } = all.rows[0]!;
