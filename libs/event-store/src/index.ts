@@ -4,6 +4,7 @@ export * from './global-position.js';
 export { newEventId } from './event-id.js';
 export * from './reservations.js';
 export { createPgPool, inTransaction, type PoolOptions } from './postgres/pg-pool.js';
+export { preparedStatement } from './postgres/prepared.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 export { migrateEventStore } from './postgres/event-store-schema.js';
 export { ensureAppRole, type AppRole } from './postgres/app-role.js';

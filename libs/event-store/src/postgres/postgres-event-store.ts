@@ -293,14 +293,15 @@ export class PostgresEventStore implements EventStore, StreamOrderedReads {
 
   async readAll(after: GlobalPosition | null, limit: number): Promise<StoredEvent[]> {
     const from = after ?? START_OF_LOG;
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events
-       WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id, position
-       LIMIT $3`,
-      [from.commit.toString(), from.prepare.toString(), limit],
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'zairyu-read-all',
+      text: `SELECT ${COLUMNS} FROM events
+             WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
+               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+             ORDER BY transaction_id, position
+             LIMIT $3`,
+      values: [from.commit.toString(), from.prepare.toString(), limit],
+    });
     return rows.map(toStoredEvent);
   }
 

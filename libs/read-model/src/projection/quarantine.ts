@@ -7,6 +7,7 @@
  * when that succeeds it leaves the quarantine. /health and the platform admin read the table.
  */
 import type pg from 'pg';
+import { preparedStatement } from '@zairyu/event-store';
 import type { ReadModelSchema } from '../read-model-tables.js';
 
 /** A resident the projection could not project, and why. */
@@ -64,7 +65,9 @@ export class Quarantine {
   /** Records `failed` (again: the error and version are the latest) and releases `projected`. */
   async update(client: pg.PoolClient, failed: readonly QuarantinedResident[], projected: readonly string[]): Promise<void> {
     if (projected.length > 0)
-      await client.query(`DELETE FROM ${this.schema}.projection_quarantine WHERE resident_id = ANY($1::text[])`, [projected]);
+      await client.query(
+        preparedStatement(`DELETE FROM ${this.schema}.projection_quarantine WHERE resident_id = ANY($1::text[])`, [projected]),
+      );
     if (failed.length === 0) return;
     await client.query(
       `INSERT INTO ${this.schema}.projection_quarantine (resident_id, organisation_id, version, error)

@@ -7,6 +7,7 @@
  * The result is the same rows as a delete-and-insert, so a rebuild still compares equal.
  */
 import type pg from 'pg';
+import { preparedStatement } from '@zairyu/event-store';
 import type { ReadModelSchema } from '../read-model-tables.js';
 import { nameSortOf, type PersonalColumns, type ReadModelSeal } from '../sealing/read-model-seal.js';
 import { personKey } from '../queries/resident-matches.js';
@@ -189,7 +190,7 @@ export class ResidentRowsWriter {
       rows.flatMap((row) => row.deadlines.map((deadline) => deadlineRow(row, deadline))),
     );
     const cardRows = this.cardRows(rows);
-    if (cardRows.length > 0) await client.query(cards.upsertChanged, cards.arraysOf(cardRows));
+    if (cardRows.length > 0) await client.query(preparedStatement(cards.upsertChanged, cards.arraysOf(cardRows)));
   }
 
   /**
@@ -201,17 +202,19 @@ export class ResidentRowsWriter {
     const column = <T>(value: (row: ResidentRows['summary'], timeline: boolean) => T) =>
       summaries.map(({ rows, timeline }) => value(rows.summary, timeline));
     const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
-    const { rowCount } = await client.query(this.openUpdate, [
-      column((s) => s.organisationId),
-      column((s) => s.residentId),
-      column((s) => s.version),
-      column((s, timeline) => (timeline ? JSON.stringify(s.statusTimeline) : null)),
-      column((s) => s.assignedTo),
-      column((s) => s.closed),
-      column((s) => json(s.pendingApplication)),
-      column((s) => s.employer),
-      column((s) => json(s.sswPanel)),
-    ]);
+    const { rowCount } = await client.query(
+      preparedStatement(this.openUpdate, [
+        column((s) => s.organisationId),
+        column((s) => s.residentId),
+        column((s) => s.version),
+        column((s, timeline) => (timeline ? JSON.stringify(s.statusTimeline) : null)),
+        column((s) => s.assignedTo),
+        column((s) => s.closed),
+        column((s) => json(s.pendingApplication)),
+        column((s) => s.employer),
+        column((s) => json(s.sswPanel)),
+      ]),
+    );
     if (rowCount !== summaries.length) throw new Error(`${summaries.length - (rowCount ?? 0)} summary rows to update were missing`);
   }
 
@@ -290,8 +293,8 @@ export class ResidentRowsWriter {
     residentIds: string[],
     rows: ReadonlyArray<Record<string, unknown>>,
   ): Promise<void> {
-    if (residentIds.length > 0) await client.query(table.deleteGone, [residentIds, ...table.keyArraysOf(rows)]);
-    if (rows.length > 0) await client.query(table.upsertChanged, table.arraysOf(rows));
+    if (residentIds.length > 0) await client.query(preparedStatement(table.deleteGone, [residentIds, ...table.keyArraysOf(rows)]));
+    if (rows.length > 0) await client.query(preparedStatement(table.upsertChanged, table.arraysOf(rows)));
   }
 }
 

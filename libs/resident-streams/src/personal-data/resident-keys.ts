@@ -132,10 +132,11 @@ export class ResidentKeys {
   /** The keys of these residents; one that does not unwrap is DAMAGED_KEY, so that it fails that resident's reads alone. */
   async keysOf(residentIds: readonly string[]): Promise<KeyLookup> {
     if (residentIds.length === 0) return new Map();
-    const { rows } = await this.pool.query<{ resident_id: string; wrapped_key: Buffer | null }>(
-      `SELECT resident_id, wrapped_key FROM vault.resident_key WHERE resident_id = ANY($1::uuid[])`,
-      [residentIds],
-    );
+    const { rows } = await this.pool.query<{ resident_id: string; wrapped_key: Buffer | null }>({
+      name: 'zairyu-resident-keys',
+      text: `SELECT resident_id, wrapped_key FROM vault.resident_key WHERE resident_id = ANY($1::uuid[])`,
+      values: [residentIds],
+    });
     return this.unwrapRows(rows);
   }
 
