@@ -60,7 +60,7 @@ export class ProjectionHandle {
 
   /** Nudge the projector in this process (after a write) to look for new events now. */
   nudge(): void {
-    this.leader?.wake();
+    this.leader?.nudge();
   }
 
   /**

@@ -285,6 +285,32 @@ describe('the residents projection', () => {
     await waitFor(async () => (await summaryRow(late!)) !== undefined);
   });
 
+  test("writes nudging the leader within its delay are projected in one batch, long before the next poll; a waiting read's wake needs no nudge", async () => {
+    await new Projector(pool, store).catchUp();
+    const projector = new Projector(pool, store);
+    const leader = new ProjectorLeader(pool, projector, { pollIntervalMs: 600_000, nudgeDelayMs: 1_000 });
+    leaders.push(leader);
+    const batches: number[] = [];
+    projector.onProjected((_position, taken) => batches.push(taken.length));
+    leader.start();
+    await waitFor(async () => leader.isLeader && projector.caughtUp);
+    batches.length = 0;
+
+    const written: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      written.push(...(await appendLives(1)));
+      leader.nudge();
+    }
+    await waitFor(async () => (await Promise.all(written.map(summaryRow))).every((row) => row !== undefined));
+    const events = (await Promise.all(written.map((id) => store.readStream(residentStream(id))))).flat().length;
+    expect(batches).toEqual([events]);
+
+    const [read] = await appendLives(1);
+    leader.wake();
+    await waitFor(async () => (await summaryRow(read!)) !== undefined);
+    expect(batches).toHaveLength(2);
+  });
+
   test('a rebuild gives exactly the rows of the live projection, with progress shown', async () => {
     await new Projector(pool, store).catchUp();
     await appendLives(5);

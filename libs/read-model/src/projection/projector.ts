@@ -14,6 +14,7 @@ import {
   formatPosition,
   inTransaction,
   parsePosition,
+  preparedStatement,
   type EventStore,
   type GlobalPosition,
   type StoredEvent,
@@ -68,6 +69,8 @@ interface PreparedBatch {
   projected: Projected[];
   /** Residents whose stream could not be read or folded: quarantined, their rows left alone. */
   failed: QuarantinedResident[];
+  /** As many events as asked for: the log may hold more. */
+  full: boolean;
 }
 
 export class CheckpointMovedError extends Error {
@@ -82,6 +85,8 @@ export class Projector {
   private readonly maxBatchSize: number;
   /** The next batch's size: grows while batches come back full (a backlog), back to batchSize once one does not. */
   private nextBatchSize: number;
+  /** The last batch read held fewer events than asked for: nothing more was settled in the log then. */
+  private lastReadShort = true;
   private readonly keptFolds: KeptFolds | null;
   private readonly rows: ResidentRowsWriter;
   private readonly quarantine: Quarantine;
@@ -111,6 +116,11 @@ export class Projector {
   /** Whether `event` is this projector's to project (its organisation hashes to this partition). */
   takes(event: StoredEvent): boolean {
     return this.partition.count === 1 || partitionOf(event.metadata?.organisationId, this.partition.count) === this.partition.index;
+  }
+
+  /** Whether this projector's last read found the end of the log (nothing to read again at once). */
+  get caughtUp(): boolean {
+    return this.lastReadShort;
   }
 
   /** Called with the new checkpoint and the events it took after every committed batch of this projector. */
@@ -153,7 +163,7 @@ export class Projector {
   }
 
   /**
-   * Projects until the log is exhausted, or until it has passed `until` or finds another
+   * Projects until a read finds the end of the log, or until it has passed `until` or finds another
    * projector at work (a rebuild under constant writes must end somewhere); `onProgress`
    * after every batch; `enough` is asked before each further batch (a partition's round ends so
    * that its process can hand partitions over). The next batch is read
@@ -169,7 +179,9 @@ export class Projector {
       const prepared = await next;
       if (prepared === null) return done;
       const last = prepared.batch.at(-1)!.position;
-      next = reached(last) || enough?.() ? Promise.resolve(null) : this.prepare(last);
+      // A batch short of its size met the end of the log: reading again at once would find the few
+      // events written meanwhile, one batch's fixed cost for each (the leader waits a little first).
+      next = reached(last) || enough?.() || !prepared.full ? Promise.resolve(null) : this.prepare(last);
       try {
         await this.write(prepared);
       } catch (error) {
@@ -193,6 +205,7 @@ export class Projector {
     // Behind, larger batches: a resident touched by many of the backlog's events is folded and
     // written once, and each transaction's fixed cost is shared by more events.
     this.nextBatchSize = batch.length === limit ? Math.min(2 * limit, this.maxBatchSize) : this.batchSize;
+    this.lastReadShort = batch.length < limit;
     if (batch.length === 0) return null;
     const taken = this.partition.count === 1 ? batch : batch.filter((event) => this.takes(event));
     const residentIds = [...new Set(taken.map((event) => residentIdOfStream(event.streamId)).filter((id) => id !== null))];
@@ -223,7 +236,7 @@ export class Projector {
       // Folding is CPU work: let a process that also serves requests answer them in between.
       if (++folded % FOLDS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
     }
-    return { from, batch, taken, projected, failed };
+    return { from, batch, taken, projected, failed, full: batch.length === limit };
   }
 
   /** The streams of `residentIds`, in their order, folded when folds are kept; null when one of them cannot be read or folded. */
@@ -277,9 +290,11 @@ export class Projector {
     const plans: WritePlan[] = [];
     const generation = await inTransaction(this.pool, async (client) => {
       const moved = await client.query<{ generation: string }>(
-        `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now() WHERE name = $1 AND position = $2
-         RETURNING tableoid::text AS generation`,
-        [this.checkpointName, formatPosition(from), to],
+        preparedStatement(
+          `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now() WHERE name = $1 AND position = $2
+           RETURNING tableoid::text AS generation`,
+          [this.checkpointName, formatPosition(from), to],
+        ),
       );
       if (moved.rowCount !== 1) throw new CheckpointMovedError();
       // The rows' digests hold only if this projector wrote the checkpoint it starts from, in
