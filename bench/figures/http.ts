@@ -115,6 +115,7 @@ export async function httpFigure(pool: pg.Pool, databaseUrl: string, seconds: nu
       report(`${name} p50`, result.p50, 'ms', result.total);
       report(`${name} p99`, result.p99, 'ms', result.total);
       report(`${name} max`, result.max, 'ms', result.total);
+      report(`${name}: the sender's longest pause`, result.senderPause, 'ms', result.total);
       report(`${name} non-2xx`, result.failed, 'responses', result.total);
     };
     await saturated('HTTP GET status', 'http-get-status', getStatus);
