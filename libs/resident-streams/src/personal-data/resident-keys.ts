@@ -132,11 +132,21 @@ export class ResidentKeys {
   /** The keys of these residents; one that does not unwrap is DAMAGED_KEY, so that it fails that resident's reads alone. */
   async keysOf(residentIds: readonly string[]): Promise<KeyLookup> {
     if (residentIds.length === 0) return new Map();
-    const { rows } = await this.pool.query<{ resident_id: string; wrapped_key: Buffer | null }>({
-      name: 'zairyu-resident-keys',
-      text: `SELECT resident_id, wrapped_key FROM vault.resident_key WHERE resident_id = ANY($1::uuid[])`,
-      values: [residentIds],
-    });
+    // One resident (every recorded fact) by its key alone: PostgreSQL keeps one plan for that, where
+    // for `= ANY(…)` it planned again on every call (bench/README.md, "Statements planned once").
+    const { rows } = await this.pool.query<{ resident_id: string; wrapped_key: Buffer | null }>(
+      residentIds.length === 1
+        ? {
+            name: 'zairyu-resident-key',
+            text: `SELECT resident_id, wrapped_key FROM vault.resident_key WHERE resident_id = $1::uuid`,
+            values: [residentIds[0]],
+          }
+        : {
+            name: 'zairyu-resident-keys',
+            text: `SELECT resident_id, wrapped_key FROM vault.resident_key WHERE resident_id = ANY($1::uuid[])`,
+            values: [residentIds],
+          },
+    );
     return this.unwrapRows(rows);
   }
 
