@@ -137,5 +137,6 @@ function changeDaysAfter(state: ResidentState, status: TimelessStatus): LocalDat
     state.extraActivity?.periodExpiresOn,
     state.birth ? addDays(state.birth.bornOn, BIRTH_GRACE_DAYS) : null,
   ];
-  return ends.filter((end): end is LocalDate => typeof end === 'string').map((end) => addDays(end, 1));
+  // A date that ends at the calendar's last day (9999-12-31) ends nothing: there is no day after it.
+  return ends.filter((end): end is LocalDate => typeof end === 'string' && end < END_OF_TIME).map((end) => addDays(end, 1));
 }

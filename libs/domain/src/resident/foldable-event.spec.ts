@@ -109,6 +109,11 @@ describe('a stored event of any data never hangs or crashes a fold', () => {
     expect(foldsOrRefuses(events)).toBe(true);
   });
 
+  test("a date on the calendar's last day (a departure by 9999-12-31 after a revocation) folds or refuses, with no day after it", () => {
+    const revoked = { type: 'StatusRevoked', occurredOn: '2029-05-01', data: { departureBy: '9999-12-31' } } as unknown as RecordedEvent;
+    expect(foldsOrRefuses(withStored(studentToEngineer().events, revoked))).toBe(true);
+  });
+
   test('an erased personal value (null) is no fault: the fold reads on', () => {
     const [registered, ...rest] = studentToEngineer().events;
     const erased = { ...registered!, data: { ...registered!.data, fullName: null, dateOfBirth: null } } as unknown as RecordedEvent;
