@@ -12,10 +12,12 @@ export const BENCH_ADMIN = 'bench-admin-token-0123456789abcdef';
 export const BENCH_MASTER_KEY = randomBytes(32).toString('base64');
 
 /**
- * The flags package.json's `start`, `start:api`, `start:projector` and `projections:rebuild` give
- * Node, read from there, so the bench runs the processes as they run (README.md, "Memory").
+ * The flags package.json's `start`, `start:api` and `start:projector` give Node, and those of
+ * `projections:rebuild`, read from there, so the bench runs the processes as they run (README.md,
+ * "Memory"). The rebuild's young generation is smaller: it runs two threads, each with its own.
  */
-export const APP_NODE_FLAGS = nodeFlagsOfScripts(['start', 'start:api', 'start:projector', 'projections:rebuild']);
+export const APP_NODE_FLAGS = nodeFlagsOfScripts(['start', 'start:api', 'start:projector']);
+export const REBUILD_NODE_FLAGS = nodeFlagsOfScripts(['projections:rebuild']);
 
 function nodeFlagsOfScripts(names: readonly string[]): string[] {
   const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };

@@ -10,7 +10,7 @@ import { decide, type RecordedEvent } from '@zairyu/domain';
 import { PostgresEventStore, type NewEvent } from '@zairyu/event-store';
 import { Projector, ProjectorLeader } from '@zairyu/read-model';
 import { parseMasterKey, ResidentKeys, residentStream, sealedEventStore, type SealedEventStore } from '@zairyu/resident-streams';
-import { APP_NODE_FLAGS, BENCH_MASTER_KEY } from '../api-process.js';
+import { BENCH_MASTER_KEY, REBUILD_NODE_FLAGS } from '../api-process.js';
 import { generateResidents, type GeneratedResident } from '../lifecycle-generator.js';
 import { percentile, progress, report } from '../report.js';
 import { resetSqlStats, writeSqlStats } from '../sql-statements.js';
@@ -98,7 +98,7 @@ export async function rebuildFigure(pool: pg.Pool, databaseUrl: string): Promise
   await resetSqlStats(pool);
   const cpu = await cpuTimes(pool);
   const childrenBefore = await endedChildrenCpuMs();
-  const child = spawn(process.execPath, [...APP_NODE_FLAGS, 'apps/projector/dist/rebuild.js'], {
+  const child = spawn(process.execPath, [...REBUILD_NODE_FLAGS, 'apps/projector/dist/rebuild.js'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, ZAIRYU_MASTER_KEY: BENCH_MASTER_KEY },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

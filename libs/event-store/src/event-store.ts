@@ -121,9 +121,10 @@ export interface StreamOrderedReads {
   /**
    * Whole streams whose ids start with `prefix` and sort after `after` (null: from the first),
    * in id order, about `maxEvents` events in all (the last stream is always read to its end).
-   * An empty page is the end.
+   * An empty page is the end. With `through`, only streams whose ids sort at or before it: a
+   * range of the streams, so that a rebuild can load two ranges side by side.
    */
-  readStreamsAfter(prefix: string, after: string | null, maxEvents: number): Promise<OrderedStream[]>;
+  readStreamsAfter(prefix: string, after: string | null, maxEvents: number, through?: string | null): Promise<OrderedStream[]>;
 }
 
 export function readsStreamsInOrder(store: EventStore): store is EventStore & StreamOrderedReads {

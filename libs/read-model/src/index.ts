@@ -4,6 +4,7 @@ export * from './projection/resident-rows.js';
 export * from './projection/projector.js';
 export * from './projection/projector-leader.js';
 export * from './projection/rebuild.js';
+export { loadRange, type RangeLoader, type StreamRange } from './projection/load-by-resident.js';
 export * from './projection/resident-profile.js';
 export * from './search/search-text.js';
 export * from './queries/resident-filters.js';

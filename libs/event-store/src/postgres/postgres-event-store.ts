@@ -316,13 +316,24 @@ export class PostgresEventStore implements EventStore, StreamOrderedReads {
     return rows[0] ? { commit: BigInt(rows[0].transaction_text), prepare: BigInt(rows[0].position) } : null;
   }
 
-  async readStreamsAfter(prefix: string, after: string | null, maxEvents: number): Promise<OrderedStream[]> {
+  async readStreamsAfter(prefix: string, after: string | null, maxEvents: number, through: string | null = null): Promise<OrderedStream[]> {
     // A range of the (stream_id, version) index: each stream's events come together, in version order.
-    const { rows } = await this.pool.query<EventRow>({
-      name: 'zairyu-read-streams-after',
-      text: `SELECT ${COLUMNS} FROM events WHERE stream_id > $1 AND stream_id LIKE $2 ORDER BY stream_id, version LIMIT $3`,
-      values: [after ?? '', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, maxEvents],
-    });
+    // The upper bound is an index condition, so the scan of a range stops at its end.
+    const values = [after ?? '', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, maxEvents];
+    const { rows } = await this.pool.query<EventRow>(
+      through === null
+        ? {
+            name: 'zairyu-read-streams-after',
+            text: `SELECT ${COLUMNS} FROM events WHERE stream_id > $1 AND stream_id LIKE $2 ORDER BY stream_id, version LIMIT $3`,
+            values,
+          }
+        : {
+            name: 'zairyu-read-streams-between',
+            text: `SELECT ${COLUMNS} FROM events WHERE stream_id > $1 AND stream_id <= $4 AND stream_id LIKE $2
+                   ORDER BY stream_id, version LIMIT $3`,
+            values: [...values, through],
+          },
+    );
     const streams: Array<{ streamId: string; events: StoredEvent[] }> = [];
     for (const row of rows) {
       if (streams.at(-1)?.streamId !== row.stream_id) streams.push({ streamId: row.stream_id, events: [] });

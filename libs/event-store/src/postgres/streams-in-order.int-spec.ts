@@ -55,6 +55,14 @@ test('whole streams of one prefix in id order, each in version order, however th
   ]);
   // A prefix is text, not a pattern.
   expect((await store.readStreamsAfter('p_', null, 100)).map((stream) => stream.streamId)).toEqual(['p_x']);
+
+  // Two ranges split at 'p-b' (through it, after it): each stream in exactly one, read whole.
+  const ids = async (after: string | null, through: string | null) =>
+    (await store.readStreamsAfter('p-', after, 2, through)).map((stream) => [stream.streamId, stream.events.length]);
+  expect(await ids(null, 'p-b')).toEqual([['p-a', 3]]);
+  expect(await ids('p-a', 'p-b')).toEqual([['p-b', 5]]);
+  expect(await ids('p-b', 'p-b')).toEqual([]);
+  expect(await ids('p-b', null)).toEqual([['p-c', 4]]);
 });
 
 test('the settled position stops before a transaction still open, and holds every event committed before it', async () => {

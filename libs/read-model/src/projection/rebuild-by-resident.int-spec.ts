@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createPgPool, formatPosition, PostgresEventStore, START_OF_LOG, type EventStore } from '@zairyu/event-store';
+import { createPgPool, formatPosition, PostgresEventStore, readsStreamsInOrder, START_OF_LOG, type EventStore } from '@zairyu/event-store';
 import { newDataKey, ResidentKeys, residentStream, sealedEventStore, type SealedEventStore } from '@zairyu/resident-streams';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { permanentResidentWhoseTripLapses, specifiedSkilledWorker, studentToEngineer } from '../../../domain/src/testing/lives.js';
@@ -15,21 +15,27 @@ import { LIVE_SCHEMA, REBUILD_SCHEMA, readModelTablesSql } from '../read-model-t
 import { appendLife } from '../testing/append-life.js';
 import { Projector } from './projector.js';
 import { rebuildReadModel } from './rebuild.js';
+import { loadRange, type StreamRange } from './load-by-resident.js';
+import { ReadModelSeal } from '../sealing/read-model-seal.js';
 
 let database: TestDatabase;
 let pool: pg.Pool;
 let sealed: SealedEventStore;
 let dataSource: DataSource;
 const organisationId = randomUUID();
+const masterKey = newDataKey();
 
 beforeAll(async () => {
   database = await createTestDatabase();
   pool = createPgPool(database.url, { max: 10, applicationName: 'rebuild-by-resident-test' });
-  sealed = await sealedEventStore(await PostgresEventStore.open(pool), new ResidentKeys(pool, newDataKey()));
+  sealed = await sealedEventStore(await PostgresEventStore.open(pool), new ResidentKeys(pool, masterKey));
   dataSource = await openReadModel(database.url);
   const residents: string[] = [];
   for (const life of [specifiedSkilledWorker, studentToEngineer, permanentResidentWhoseTripLapses])
     residents.push(await appendLife(sealed, organisationId, life().events));
+  // One resident on each side of where a rebuild in two ranges cuts the streams ('resident-8').
+  residents.push(await appendLife(sealed, organisationId, studentToEngineer().events, `1${randomUUID().slice(1)}`));
+  residents.push(await appendLife(sealed, organisationId, specifiedSkilledWorker().events, `e${randomUUID().slice(1)}`));
   // Each resident's later events spread over the log, between the others'.
   for (let round = 0; round < 10; round++)
     for (const residentId of residents) {
@@ -104,6 +110,38 @@ test('a rebuild reads each event of the log once, however its residents’ event
   expect(await snapshot()).toEqual(live);
   expect(result.events).toBe(log);
   expect(reads.events()).toBe(log);
+});
+
+test('a rebuild in two ranges, the second loaded elsewhere with a store of its own, gives the live rows', async () => {
+  await new Projector(pool, sealed).catchUp();
+  const live = await snapshot();
+  const log = (await sealed.countAfter(null))!;
+  const ranges: StreamRange[] = [];
+  let elsewhere = 0;
+  const result = await rebuildReadModel(pool, sealed, undefined, 5, undefined, 1, async (range, pageEvents, onPage) => {
+    ranges.push(range);
+    // Its own store and seal, as a worker thread makes them.
+    const own = await sealedEventStore(await PostgresEventStore.open(pool), new ResidentKeys(pool, masterKey));
+    if (!readsStreamsInOrder(own)) throw new Error('the sealed PostgreSQL store reads in stream order');
+    elsewhere = await loadRange(pool, own, REBUILD_SCHEMA, new ReadModelSeal(own.keys), pageEvents, range, onPage);
+    return elsewhere;
+  });
+  expect(ranges).toEqual([{ after: 'resident-8', through: null }]);
+  expect(await snapshot()).toEqual(live);
+  expect(result.events).toBe(log);
+  expect(elsewhere).toBeGreaterThan(0);
+  expect(elsewhere).toBeLessThan(log);
+});
+
+test('a rebuild whose other range fails fails whole, once this range has stopped, and leaves the live rows', async () => {
+  await new Projector(pool, sealed).catchUp();
+  const live = await snapshot();
+  await expect(
+    rebuildReadModel(pool, sealed, undefined, 5, undefined, 1, async () => {
+      throw new Error('the worker stopped');
+    }),
+  ).rejects.toThrow('the worker stopped');
+  expect(await snapshot()).toEqual(live);
 });
 
 test('a rebuild leaves the live schema with the indexes of a fresh one (built after loading, not left out)', async () => {

@@ -12,7 +12,7 @@
 import type pg from 'pg';
 import { inTransaction, readsStreamsInOrder, type EventStore } from '@zairyu/event-store';
 import { LIVE_SCHEMA, REBUILD_SCHEMA, readModelTablesSql } from '../read-model-tables.js';
-import { loadByResident } from './load-by-resident.js';
+import { loadByResident, type RangeLoader } from './load-by-resident.js';
 import { Projector, sealOf } from './projector.js';
 import type { ReadModelSeal } from '../sealing/read-model-seal.js';
 import { checkpointEveryPartition } from './partition-checkpoints.js';
@@ -39,6 +39,8 @@ export async function rebuildReadModel(
   seal?: ReadModelSeal,
   /** PROJECTOR_PARTITIONS: the rebuilt tables get a checkpoint for each. */
   partitions = 1,
+  /** Loads the second half of the resident streams beside this thread (load-by-resident.ts). */
+  elsewhere?: RangeLoader,
 ): Promise<RebuildResult> {
   await pool.query(`DROP SCHEMA IF EXISTS ${REBUILD_SCHEMA} CASCADE`);
   await pool.query(readModelTablesSql(REBUILD_SCHEMA));
@@ -54,7 +56,7 @@ export async function rebuildReadModel(
   const progress = (n: number) => onProgress({ done: n, total, eventsPerSecond: rate(n) });
   const projector = new Projector(pool, store, { schema: REBUILD_SCHEMA, batchSize, keptFolds: null, ...(seal ? { seal } : {}) });
   let done = readsStreamsInOrder(store)
-    ? await loadByResident(pool, store, REBUILD_SCHEMA, sealOf(store, seal), batchSize, progress)
+    ? await loadByResident(pool, store, REBUILD_SCHEMA, sealOf(store, seal), batchSize, progress, elsewhere)
     : // Up to the head as it is now: under constant writes "the end of the log" never comes.
       await projector.catchUp(progress, await store.headPosition());
   await counted;

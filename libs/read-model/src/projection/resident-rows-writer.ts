@@ -189,7 +189,11 @@ export class ResidentRowsWriter {
       client,
       rows.flatMap((row) => row.deadlines.map((deadline) => deadlineRow(row, deadline))),
     );
-    const cardRows = this.cardRows(rows);
+    // In key order: two loads side by side (load-by-resident.ts) that claim the same numbers then
+    // lock them in one order, and one waits for the other rather than deadlocking.
+    const cardRows = this.cardRows(rows).sort(
+      (a, b) => compareText(a.organisationId, b.organisationId) || compareText(a.cardNumber, b.cardNumber),
+    );
     if (cardRows.length > 0) await client.query(preparedStatement(cards.upsertChanged, cards.arraysOf(cardRows)));
   }
 
@@ -300,4 +304,8 @@ export class ResidentRowsWriter {
 
 function deadlineRow(rows: ResidentRows, deadline: ResidentRows['deadlines'][number]) {
   return { ...deadline, organisationId: rows.summary.organisationId, residentId: rows.summary.residentId };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -23,8 +23,12 @@ function renumberCards(data: Record<string, unknown>, numbers: Map<string, strin
   };
 }
 
-export async function appendLife(store: EventStore, organisationId: string, life: readonly RecordedEvent[]): Promise<string> {
-  const residentId = randomUUID();
+export async function appendLife(
+  store: EventStore,
+  organisationId: string,
+  life: readonly RecordedEvent[],
+  residentId: string = randomUUID(),
+): Promise<string> {
   const ids = new Map(life.map((event) => [event.eventId, randomUUID()]));
   const numbers = new Map<string, string>();
   const events = life.map((event) => {

@@ -38,7 +38,12 @@ function carriesPersonalValues(event: NewEvent): boolean {
 export class SealedEventStore implements EventStore {
   /** Present when the inner store reads in stream order (StreamOrderedReads): a rebuild reads through them. */
   readonly settledPosition?: () => Promise<GlobalPosition | null>;
-  readonly readStreamsAfter?: (prefix: string, after: string | null, maxEvents: number) => Promise<OrderedStream[]>;
+  readonly readStreamsAfter?: (
+    prefix: string,
+    after: string | null,
+    maxEvents: number,
+    through?: string | null,
+  ) => Promise<OrderedStream[]>;
 
   constructor(
     private readonly inner: EventStore,
@@ -47,7 +52,8 @@ export class SealedEventStore implements EventStore {
   ) {
     if (readsStreamsInOrder(inner)) {
       this.settledPosition = () => inner.settledPosition();
-      this.readStreamsAfter = async (prefix, after, maxEvents) => openStreams(keys, await inner.readStreamsAfter(prefix, after, maxEvents));
+      this.readStreamsAfter = async (prefix, after, maxEvents, through) =>
+        openStreams(keys, await inner.readStreamsAfter(prefix, after, maxEvents, through));
     }
   }
 
