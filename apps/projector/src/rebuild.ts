@@ -4,7 +4,7 @@
  * (DATA_DIR): the one a running API started there, which is left running, or its own.
  *
  * On PostgreSQL with two or more cores, a worker thread loads half of the resident streams
- * (rebuild-range.ts) while this thread loads the other half: REBUILD_THREADS=1 keeps it to one.
+ * (rebuild-range-thread.ts) while this thread loads the other half: REBUILD_THREADS=1 keeps it to one.
  */
 import 'reflect-metadata';
 import { availableParallelism } from 'node:os';
@@ -68,7 +68,7 @@ function inWorkerThread(databaseUrl: string, masterKey: Buffer): RangeLoader {
   return (range, pageEvents, onPage) =>
     new Promise((resolve, reject) => {
       const work: RangeWork = { databaseUrl, masterKey, range, pageEvents };
-      const worker = new Worker(new URL('./rebuild-range.js', import.meta.url), { workerData: work });
+      const worker = new Worker(new URL('./rebuild-range-thread.js', import.meta.url), { workerData: work });
       worker.on('message', (message: RangeMessage) => ('done' in message ? resolve(message.done) : onPage(message.events)));
       worker.once('error', reject);
       // After `done` this changes nothing; before it, the thread stopped without finishing its range.
