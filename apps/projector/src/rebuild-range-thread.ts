@@ -1,5 +1,4 @@
 /** The worker thread of `npm run projections:rebuild` (rebuild.ts): loads its range and says so. */
-import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRangeOf, type RangeMessage, type RangeWork } from './rebuild-range.js';
 

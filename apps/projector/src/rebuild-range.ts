@@ -5,7 +5,7 @@
  */
 import { createPgPool, PostgresEventStore, readsStreamsInOrder } from '@zairyu/event-store';
 import { ResidentKeys, sealedEventStore } from '@zairyu/resident-streams';
-import { loadRange, ReadModelSeal, REBUILD_SCHEMA, type StreamRange } from '@zairyu/read-model';
+import { loadRange, ReadModelSeal, REBUILD_SCHEMA, type StreamRange } from '@zairyu/read-model/rebuild-range';
 
 /** What the thread is given (copied to it, so the key arrives as bytes). */
 export interface RangeWork {
