@@ -288,7 +288,9 @@ describe('the residents projection', () => {
   test("writes nudging the leader within its delay are projected in one batch, long before the next poll; a waiting read's wake needs no nudge", async () => {
     await new Projector(pool, store).catchUp();
     const projector = new Projector(pool, store);
-    const leader = new ProjectorLeader(pool, projector, { pollIntervalMs: 600_000, nudgeDelayMs: 1_000 });
+    // A delay the three writes fit in even on a loaded machine: with 1 s, CI once wrote the second
+    // life after the first nudge's batch had run (batches of 15 and 30 events).
+    const leader = new ProjectorLeader(pool, projector, { pollIntervalMs: 600_000, nudgeDelayMs: 5_000 });
     leaders.push(leader);
     const batches: number[] = [];
     projector.onProjected((_position, taken) => batches.push(taken.length));
@@ -301,7 +303,7 @@ describe('the residents projection', () => {
       written.push(...(await appendLives(1)));
       leader.nudge();
     }
-    await waitFor(async () => (await Promise.all(written.map(summaryRow))).every((row) => row !== undefined));
+    await waitFor(async () => (await Promise.all(written.map(summaryRow))).every((row) => row !== undefined), 15_000);
     const events = (await Promise.all(written.map((id) => store.readStream(residentStream(id))))).flat().length;
     expect(batches).toEqual([events]);
 
