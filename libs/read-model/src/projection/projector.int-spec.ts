@@ -288,9 +288,10 @@ describe('the residents projection', () => {
   test("writes nudging the leader within its delay are projected in one batch, long before the next poll; a waiting read's wake needs no nudge", async () => {
     await new Projector(pool, store).catchUp();
     const projector = new Projector(pool, store);
-    // A delay the three writes fit in even on a loaded machine: with 1 s, CI once wrote the second
-    // life after the first nudge's batch had run (batches of 15 and 30 events).
-    const leader = new ProjectorLeader(pool, projector, { pollIntervalMs: 600_000, nudgeDelayMs: 5_000 });
+    // Batches of 15 and 30 events, twice (with delays of 1 s and 5 s): the leader's first catch-up,
+    // still reading when the test wrote, took the first life. The test now waits for that read to
+    // find the end of the log (caughtUp was true before any read).
+    const leader = new ProjectorLeader(pool, projector, { pollIntervalMs: 600_000, nudgeDelayMs: 2_000 });
     leaders.push(leader);
     const batches: number[] = [];
     projector.onProjected((_position, taken) => batches.push(taken.length));

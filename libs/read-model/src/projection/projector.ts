@@ -85,8 +85,11 @@ export class Projector {
   private readonly maxBatchSize: number;
   /** The next batch's size: grows while batches come back full (a backlog), back to batchSize once one does not. */
   private nextBatchSize: number;
-  /** The last batch read held fewer events than asked for: nothing more was settled in the log then. */
-  private lastReadShort = true;
+  /**
+   * The last batch read held fewer events than asked for: nothing more was settled in the log then.
+   * False before the first read: a projector that has read nothing has not caught up.
+   */
+  private lastReadShort = false;
   private readonly keptFolds: KeptFolds | null;
   private readonly rows: ResidentRowsWriter;
   private readonly quarantine: Quarantine;
