@@ -159,6 +159,7 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   let warmUpWorst = 0;
   await resetSqlStats(pool);
   const cpu = await cpuTimes(pool);
+  const checkpointsBefore = await checkpoints(pool);
   const profiled = await profilePhase('lag', process.env['BENCH_LAG_CPU_PROF']);
   const started = performance.now();
   const sampled = started + warmUpSeconds * 1000;
@@ -206,13 +207,14 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
   const used = await cpuPerThousand(pool, cpu, sent);
   await writeSqlStats(pool, 'lag', sent);
   reportCpu('projector under load (writer included)', used, sent);
+  const checkpointed = await checkpoints(pool);
   // Leave the read models caught up with the log, as a running projector keeps them.
   await projector.catchUp();
   lags.sort((a, b) => a - b);
   report(`projector lag at ${eventsPerSecond} events/s p50`, percentile(lags, 50), 'events', lags.length);
   report(`projector lag at ${eventsPerSecond} events/s p99`, percentile(lags, 99), 'events', lags.length);
   report(`projector lag at ${eventsPerSecond} events/s max`, lags.at(-1) ?? NaN, 'events', lags.length);
-  // When the worst came, and whether autovacuum worked on the read models meanwhile (a suspect).
+  // When the worst came, and whether autovacuum or a checkpoint worked meanwhile (suspects).
   report(`projector lag: the worst sample, seconds after the warm-up`, worst.second, 's', lags.length);
   report(`projector lag in the load's first ${warmUpSeconds} s (warm-up, from idle) max`, warmUpWorst, 'events', 0);
   const { rows } = await pool.query<{ tables: string }>(
@@ -221,7 +223,19 @@ export async function lagFigure(pool: pg.Pool, seconds: number, eventsPerSecond:
     [(performance.now() - started) / 1000],
   );
   progress(`read-model tables autovacuum worked on during the lag figure: ${rows[0]!.tables || 'none'}`);
+  progress(
+    `checkpoints during the lag figure: ${checkpointed.done - checkpointsBefore.done}, ` +
+      `${checkpointed.buffers - checkpointsBefore.buffers} buffers written`,
+  );
   report(`write load achieved`, sent / (warmUpSeconds + seconds), 'events/s', sent);
+}
+
+/** The checkpointer's work so far (PostgreSQL 17+): checkpoints done and buffers they wrote. */
+async function checkpoints(pool: pg.Pool): Promise<{ done: number; buffers: number }> {
+  const { rows } = await pool.query<{ done: string; buffers: string }>(
+    'SELECT num_done AS done, buffers_written AS buffers FROM pg_stat_checkpointer',
+  );
+  return { done: Number(rows[0]!.done), buffers: Number(rows[0]!.buffers) };
 }
 
 function reportCpu(figure: string, used: CpuTimes, events: number, process = 'the bench process'): void {
