@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { specifiedSkilledWorker, studentToEngineer } from '../../../domain/src/testing/lives.js';
 import { openReadModel } from '../data-source.js';
 import { appendLife } from '../testing/append-life.js';
+import { readModelRows } from '../testing/read-model-rows.js';
 import { Projector } from './projector.js';
 import { ProjectorLeader } from './projector-leader.js';
 import { rebuildReadModel } from './rebuild.js';
@@ -111,12 +112,7 @@ async function expectEachEventProjectedOnce(): Promise<void> {
   expect([...projections.values()].filter((times) => times !== 1)).toEqual([]);
 }
 
-async function snapshot(): Promise<string[]> {
-  const out: string[] = [];
-  for (const table of ['resident_summary t ORDER BY organisation_id, resident_id', 'deadline t ORDER BY organisation_id, resident_id, id'])
-    out.push(...(await pool.query<{ row: string }>(`SELECT t::text AS row FROM read_model.${table}`)).rows.map((r) => r.row));
-  return out;
-}
+const snapshot = () => readModelRows(pool, ['resident_summary', 'deadline']);
 
 const waitFor = async (condition: () => Promise<boolean> | boolean, ms = 30_000) => {
   const until = Date.now() + ms;

@@ -16,6 +16,7 @@ import {
   toRecordedEvents,
 } from '@zairyu/resident-streams';
 import { appendLife } from '../testing/append-life.js';
+import { readModelRows } from '../testing/read-model-rows.js';
 import { ReadModelSeal } from '../sealing/read-model-seal.js';
 import { Projector } from './projector.js';
 import { ProjectorLeader } from './projector-leader.js';
@@ -54,20 +55,7 @@ async function appendLives(count: number, organisationId = ORG_A): Promise<strin
 }
 
 /** Every read-model row, in key order, as text: what "byte-identical" compares. */
-async function snapshot(): Promise<string[]> {
-  const tables = [
-    'resident_summary ORDER BY organisation_id, resident_id',
-    'card_registry ORDER BY organisation_id, card_number',
-    'deadline ORDER BY organisation_id, resident_id, id',
-    'resident_search_token ORDER BY organisation_id, token, resident_id',
-  ];
-  const out: string[] = [];
-  for (const table of tables) {
-    const { rows } = await pool.query(`SELECT t::text AS row FROM read_model.${table.replace(' ORDER', ' t ORDER')}`);
-    out.push(...rows.map((r: { row: string }) => r.row));
-  }
-  return out;
-}
+const snapshot = () => readModelRows(pool);
 
 /** A resident's summary row, its sealed columns opened, or undefined. */
 async function summaryRow(residentId: string) {

@@ -13,6 +13,7 @@ import { permanentResidentWhoseTripLapses, specifiedSkilledWorker, studentToEngi
 import { openReadModel } from '../data-source.js';
 import { LIVE_SCHEMA, REBUILD_SCHEMA, readModelTablesSql } from '../read-model-tables.js';
 import { appendLife } from '../testing/append-life.js';
+import { readModelRows } from '../testing/read-model-rows.js';
 import { Projector } from './projector.js';
 import { rebuildReadModel } from './rebuild.js';
 import { loadRange, type StreamRange } from './load-by-resident.js';
@@ -62,20 +63,8 @@ function moved(address: string) {
 }
 
 /** Every read-model row, in key order, as text. */
-async function snapshot(): Promise<string[]> {
-  const out: string[] = [];
-  for (const table of [
-    'resident_summary t ORDER BY organisation_id, resident_id',
-    'card_registry t ORDER BY organisation_id, card_number',
-    'deadline t ORDER BY organisation_id, resident_id, id',
-    'resident_search_token t ORDER BY organisation_id, token, resident_id',
-    'projection_quarantine t ORDER BY resident_id',
-  ]) {
-    const { rows } = await pool.query<{ row: string }>(`SELECT t::text AS row FROM read_model.${table}`);
-    out.push(...rows.map(({ row }) => row));
-  }
-  return out;
-}
+const snapshot = () =>
+  readModelRows(pool, ['resident_summary', 'card_registry', 'deadline', 'resident_search_token', 'projection_quarantine']);
 
 /** `store`, counting the events its reads hand out. */
 function counting(store: EventStore): { store: EventStore; events: () => number } {

@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { permanentResidentWhoseTripLapses, specifiedSkilledWorker, studentToEngineer } from '../../../domain/src/testing/lives.js';
 import { openReadModel } from '../data-source.js';
 import { appendLife } from '../testing/append-life.js';
+import { readModelRows } from '../testing/read-model-rows.js';
 import { Projector } from './projector.js';
 import { rebuildReadModel } from './rebuild.js';
 import { ReadModelSeal } from '../sealing/read-model-seal.js';
@@ -43,20 +44,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-/** Every read-model row, in key order, as text. */
-async function snapshot(): Promise<string[]> {
-  const out: string[] = [];
-  for (const table of [
-    'resident_summary t ORDER BY organisation_id, resident_id',
-    'card_registry t ORDER BY organisation_id, card_number',
-    'deadline t ORDER BY organisation_id, resident_id, id',
-    'resident_search_token t ORDER BY organisation_id, token, resident_id',
-  ]) {
-    const { rows } = await pool.query<{ row: string }>(`SELECT t::text AS row FROM read_model.${table}`);
-    out.push(...rows.map(({ row }) => row));
-  }
-  return out;
-}
+const snapshot = () => readModelRows(pool);
 
 test('the log holds the lives sealed, and a rebuild through the sealed store gives the rows the live projector wrote', async () => {
   const { rows } = await pool.query(`SELECT 1 FROM events WHERE data::text LIKE '%dateOfBirth":"%'`);
