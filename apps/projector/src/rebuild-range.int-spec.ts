@@ -12,7 +12,7 @@ import { openReadModel, Projector, rebuildReadModel, type StreamRange } from '@z
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { specifiedSkilledWorker, studentToEngineer } from '../../../libs/domain/src/testing/lives.js';
 import { appendLife } from '../../../libs/read-model/src/testing/append-life.js';
-import { readModelRows } from '../../../libs/read-model/src/testing/read-model-rows.js';
+import { EVERY_READ_MODEL_TABLE, readModelRows } from '../../../libs/read-model/src/testing/read-model-rows.js';
 import { loadRangeOf } from './rebuild-range.js';
 
 let database: TestDatabase;
@@ -39,7 +39,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-const rows = () => readModelRows(pool, ['resident_summary', 'card_registry', 'deadline', 'resident_search_token', 'projection_quarantine']);
+const rows = () => readModelRows(pool, EVERY_READ_MODEL_TABLE);
 
 test('the second range, loaded from the address, the key as bytes and the range, with the first gives the live rows', async () => {
   await new Projector(pool, sealed).catchUp();

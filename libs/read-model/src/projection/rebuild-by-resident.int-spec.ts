@@ -13,7 +13,7 @@ import { permanentResidentWhoseTripLapses, specifiedSkilledWorker, studentToEngi
 import { openReadModel } from '../data-source.js';
 import { LIVE_SCHEMA, REBUILD_SCHEMA, readModelTablesSql } from '../read-model-tables.js';
 import { appendLife } from '../testing/append-life.js';
-import { readModelRows } from '../testing/read-model-rows.js';
+import { EVERY_READ_MODEL_TABLE, readModelRows } from '../testing/read-model-rows.js';
 import { Projector } from './projector.js';
 import { rebuildReadModel } from './rebuild.js';
 import { loadRange, type StreamRange } from './load-by-resident.js';
@@ -63,8 +63,7 @@ function moved(address: string) {
 }
 
 /** Every read-model row, in key order, as text. */
-const snapshot = () =>
-  readModelRows(pool, ['resident_summary', 'card_registry', 'deadline', 'resident_search_token', 'projection_quarantine']);
+const snapshot = () => readModelRows(pool, EVERY_READ_MODEL_TABLE);
 
 /** `store`, counting the events its reads hand out. */
 function counting(store: EventStore): { store: EventStore; events: () => number } {

@@ -16,6 +16,9 @@ export type ReadModelTable = keyof typeof KEY_ORDER;
 
 const PROJECTED: readonly ReadModelTable[] = ['resident_summary', 'card_registry', 'deadline', 'resident_search_token'];
 
+/** The projected tables and the quarantine of residents that could not be projected. */
+export const EVERY_READ_MODEL_TABLE = Object.keys(KEY_ORDER) as readonly ReadModelTable[];
+
 export async function readModelRows(pool: pg.Pool, tables: readonly ReadModelTable[] = PROJECTED): Promise<string[]> {
   const out: string[] = [];
   for (const table of tables) {
